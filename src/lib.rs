@@ -1,0 +1,142 @@
+//! copydesk's analysis engine: text in, document model and findings out.
+//!
+//! Pure and synchronous; no editor or protocol types. The pipeline (see
+//! ARCHITECTURE.md): [`document`] → [`sentences`] → [`time`] and
+//! [`attribution`] → [`actors`] → [`rules`].
+
+pub mod actors;
+pub mod attribution;
+pub mod document;
+pub mod finding;
+pub mod inspect;
+pub mod position;
+pub mod sentences;
+pub mod span;
+pub mod time;
+
+pub use document::{Document, Format};
+pub use finding::{Code, Edit, Finding, Fix, Related, Severity};
+pub use span::Span;
+
+use chrono::NaiveDate;
+
+/// Per-check settings: on/off and an optional severity override.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct CheckSettings {
+    pub disabled: Vec<Code>,
+    pub severity: Vec<(Code, Severity)>,
+}
+
+impl CheckSettings {
+    pub fn enabled(&self, code: Code) -> bool {
+        !self.disabled.contains(&code)
+    }
+
+    pub fn severity_for(&self, code: Code) -> Option<Severity> {
+        self.severity
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, s)| *s)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Options {
+    pub format: Format,
+    /// Overrides the draft's own publication anchor.
+    pub reference_date: Option<NaiveDate>,
+    /// Today's date where the reporter is: used for datelines without a year
+    /// and for the "add publication date" fix.
+    pub today: NaiveDate,
+    pub checks: CheckSettings,
+}
+
+impl Options {
+    pub fn new(format: Format) -> Options {
+        Options {
+            format,
+            reference_date: None,
+            today: chrono::Local::now().date_naive(),
+            checks: CheckSettings::default(),
+        }
+    }
+}
+
+/// Where the publication anchor came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnchorSource {
+    Option,
+    FrontMatter,
+    Dateline,
+    /// A dateline with month and day but no year: the current year was assumed.
+    DatelineYearAssumed,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Anchor {
+    pub date: NaiveDate,
+    pub source: AnchorSource,
+}
+
+/// Everything the engine understood about one draft.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub document: Document,
+    pub anchor: Option<Anchor>,
+    pub sentences: Vec<sentences::Sentence>,
+    pub quotes: Vec<sentences::Quote>,
+    pub temporals: Vec<time::Temporal>,
+    pub attributions: Vec<attribution::Attribution>,
+    pub actors: Vec<actors::Actor>,
+    pub claims: Vec<Span>,
+    pub findings: Vec<Finding>,
+}
+
+/// Resolves the publication anchor (SPEC §4.1).
+pub fn anchor_for(doc: &Document, opts: &Options) -> Option<Anchor> {
+    use chrono::Datelike;
+    if let Some(date) = opts.reference_date {
+        return Some(Anchor {
+            date,
+            source: AnchorSource::Option,
+        });
+    }
+    if let Some(date) = doc.front_matter.as_ref().and_then(|f| f.date) {
+        return Some(Anchor {
+            date,
+            source: AnchorSource::FrontMatter,
+        });
+    }
+    let (m, d) = doc.dateline.as_ref()?.month_day?;
+    let date = NaiveDate::from_ymd_opt(opts.today.year(), m, d)?;
+    Some(Anchor {
+        date,
+        source: AnchorSource::DatelineYearAssumed,
+    })
+}
+
+/// Analyses one draft.
+pub fn analyze(text: &str, opts: &Options) -> Analysis {
+    let document = Document::parse(text, opts.format);
+    let anchor = anchor_for(&document, opts);
+    let sentences = sentences::split(&document);
+    let quotes = sentences::quotes(&document);
+    let anchor_date = anchor.map(|a| a.date);
+    let temporals = sentences
+        .iter()
+        .flat_map(|s| time::tag_sentence(&document.prose, s.span, anchor_date))
+        .collect();
+    let attributions = attribution::find(&document, &sentences, &quotes);
+    Analysis {
+        document,
+        anchor,
+        sentences,
+        quotes,
+        temporals,
+        attributions,
+        actors: Vec::new(),
+        claims: Vec::new(),
+        findings: Vec::new(),
+    }
+}

@@ -1,0 +1,394 @@
+//! Sentence splitting (AP abbreviations aware) and quotation spans.
+
+use crate::document::{BlockKind, Document};
+use crate::span::Span;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into `Document::blocks`.
+    pub block: usize,
+    /// Position within its block (0 = first sentence of the paragraph).
+    pub index_in_block: usize,
+}
+
+/// A stretch of text inside quotation marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Including the quotation marks.
+    pub span: Span,
+    /// Between the marks.
+    pub inner: Span,
+    pub block: usize,
+    /// Four or more words, or a whole utterance: a direct quotation rather than
+    /// a scare quote, term or title.
+    pub direct: bool,
+    /// Opened in this block and still open at its end (AP multi-paragraph quote).
+    pub unclosed: bool,
+    /// Continues a quotation left open by the previous paragraph.
+    pub continued: bool,
+}
+
+/// Abbreviations after which a period does not end a sentence (AP style, plus
+/// common titles and corporate suffixes).
+const ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr",
+    "Gov", "Sen", "Rep", "Reps", "Sens", "Sgt", "Det", "Capt", "Lt", "Col", "Gen", "Cmdr", "Adm",
+    "Maj", "Cpl", "Pvt", "Prof", "Rev", "Hon", "Pres", "Supt", "Insp", "Atty", "Gen", "St", "Ste",
+    "Ave", "Blvd", "Rd", "Mt", "Ft", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "Bros", "No", "Nos",
+    "vs", "v", "etc", "approx", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga",
+    "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb",
+    "Nev", "Okla", "Ore", "Pa", "Tenn", "Vt", "Va", "Wash", "Wis", "Wyo", "U.S", "U.N", "U.K",
+    "D.C", "a.m", "p.m", "S", "N", "E", "W", "Ph.D", "Univ", "Dept", "Gov't", "Msgr", "Fr", "Sr",
+    "Mme", "Messrs", "est", "ca",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    if ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    // Initials and dotted abbreviations: "J.", "U.S.", "N.Y."
+    let letters: Vec<&str> = word.split('.').collect();
+    letters
+        .iter()
+        .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_alphabetic()))
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '*' | '_')
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '‘' | '\'' | '(' | '`' | '[')
+}
+
+/// Splits the checked and exempt blocks of `doc` into sentences.
+pub fn split(doc: &Document) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        if block.kind == BlockKind::Table || block.kind == BlockKind::Image {
+            continue;
+        }
+        let before = out.len();
+        split_span(&doc.prose, block.span, &mut |span| {
+            out.push(Sentence {
+                span,
+                block: bi,
+                index_in_block: 0,
+            })
+        });
+        for (i, s) in out[before..].iter_mut().enumerate() {
+            s.index_in_block = i;
+        }
+    }
+    out
+}
+
+/// Calls `emit` with each sentence of `span` in `text`, trimmed.
+pub fn split_span(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
+    let bytes = text.as_bytes();
+    let mut start = span.start;
+    let mut iter = text[span.start..span.end].char_indices().peekable();
+    let mut emit_trimmed = |s: usize, e: usize| {
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if e - trail > s + lead {
+            emit(Span::new(s + lead, e - trail));
+        }
+    };
+    while let Some((i, c)) = iter.next() {
+        let at = span.start + i;
+        // A blank line inside a block (plain text) always ends a sentence.
+        if c == '\n' {
+            let rest = &text[at + 1..span.end];
+            if rest.starts_with('\n') || rest.trim_start_matches([' ', '\t']).starts_with('\n') {
+                emit_trimmed(start, at);
+                start = at + 1;
+            }
+            continue;
+        }
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        // Swallow repeated terminators and closing quotes/brackets.
+        let mut end = at + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if matches!(d, '.' | '?' | '!') || is_closing(d) {
+                end = span.start + j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        // Must be followed by whitespace, then a capital, digit or opening quote.
+        let rest = &text[end..span.end];
+        let trimmed = rest.trim_start();
+        if trimmed.len() == rest.len() && !rest.is_empty() {
+            continue;
+        }
+        let next = trimmed.chars().next();
+        let starts_ok = match next {
+            None => true,
+            Some(n) => n.is_uppercase() || n.is_ascii_digit() || is_opening_quote(n) || n == '—',
+        };
+        if !starts_ok {
+            continue;
+        }
+        if c == '.' && next.is_some() {
+            let word_start = text[start..at]
+                .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '“')
+                .map_or(start, |k| start + k + 1);
+            let word = &text[word_start..at];
+            if is_abbreviation(word) {
+                // "U.S." and state abbreviations can end a sentence; only
+                // continue when the next word is not a likely sentence opener.
+                let next_word: String = trimmed
+                    .chars()
+                    .take_while(|ch| ch.is_alphanumeric())
+                    .collect();
+                if !(matches!(
+                    word,
+                    "U.S" | "D.C" | "a.m" | "p.m" | "Co" | "Inc" | "Corp" | "Ltd" | "Jr" | "Sr"
+                ) && is_sentence_opener(&next_word))
+                {
+                    continue;
+                }
+            }
+        }
+        let _ = bytes;
+        emit_trimmed(start, end);
+        start = end;
+    }
+    emit_trimmed(start, span.end);
+}
+
+/// Words that usually open a sentence, used to decide whether "U.S." ends one.
+fn is_sentence_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "But"
+            | "And"
+            | "In"
+            | "On"
+            | "At"
+            | "That"
+            | "This"
+            | "There"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "Our"
+            | "Officials"
+            | "When"
+            | "After"
+            | "As"
+            | "If"
+            | "Some"
+            | "Many"
+    )
+}
+
+/// Finds quotations in each block; tracks AP multi-paragraph quotes.
+pub fn quotes(doc: &Document) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut carried_open = false;
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        if matches!(block.kind, BlockKind::Table | BlockKind::Image) {
+            carried_open = false;
+            continue;
+        }
+        let text = &doc.prose;
+        let mut open: Option<(usize, usize)> = None; // (mark start, inner start)
+        let mut first = true;
+        let body = &text[block.span.start..block.span.end];
+        let mut chars = body.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let at = block.span.start + i;
+            let (is_open_mark, is_close_mark, len) = match c {
+                '“' => (true, false, c.len_utf8()),
+                '”' => (false, true, c.len_utf8()),
+                '"' => (open.is_none(), open.is_some(), 1),
+                '`' if chars.peek().map(|p| p.1) == Some('`') => {
+                    chars.next();
+                    (true, false, 2)
+                }
+                '\'' if chars.peek().map(|p| p.1) == Some('\'') && open.is_some() => {
+                    chars.next();
+                    (false, true, 2)
+                }
+                _ => {
+                    if !c.is_whitespace() {
+                        first = false;
+                    }
+                    continue;
+                }
+            };
+            if is_open_mark && open.is_none() {
+                open = Some((at, at + len));
+            } else if is_close_mark {
+                if let Some((s, inner)) = open.take() {
+                    let continued = carried_open && first_mark_at_start(body, s - block.span.start);
+                    out.push(make_quote(
+                        text,
+                        s,
+                        inner,
+                        at,
+                        at + len,
+                        bi,
+                        continued,
+                        false,
+                    ));
+                } else if first && carried_open {
+                    // Closing mark with no opening: continuation without reopening.
+                    out.push(make_quote(
+                        text,
+                        block.span.start,
+                        block.span.start,
+                        at,
+                        at + len,
+                        bi,
+                        true,
+                        false,
+                    ));
+                }
+            } else if is_open_mark {
+                // A second opening mark while one is open: treat the first as closed
+                // at the end of the previous word (malformed input) and restart.
+                open = Some((at, at + len));
+            }
+            first = false;
+        }
+        if let Some((s, inner)) = open {
+            let continued = carried_open && first_mark_at_start(body, s - block.span.start);
+            let mut q = make_quote(
+                text,
+                s,
+                inner,
+                block.span.end,
+                block.span.end,
+                bi,
+                continued,
+                true,
+            );
+            q.direct = true;
+            out.push(q);
+            carried_open = true;
+        } else {
+            carried_open = false;
+        }
+    }
+    out
+}
+
+fn first_mark_at_start(body: &str, rel: usize) -> bool {
+    body[..rel].trim().is_empty()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_quote(
+    text: &str,
+    start: usize,
+    inner_start: usize,
+    inner_end: usize,
+    end: usize,
+    block: usize,
+    continued: bool,
+    unclosed: bool,
+) -> Quote {
+    let inner = Span::new(inner_start, inner_end.max(inner_start));
+    let words = inner.slice(text).split_whitespace().count();
+    let t = inner.slice(text).trim_end();
+    let utterance = t.ends_with([',', '.', '?', '!', '—']) && words >= 2;
+    Quote {
+        span: Span::new(start, end),
+        inner,
+        block,
+        direct: words >= 4 || utterance || continued,
+        unclosed,
+        continued,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let doc = Document::parse(text, Format::Markdown);
+        split(&doc)
+            .iter()
+            .map(|s| s.span.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splitting_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            (
+                "Sen. Ada Park spoke. She left.",
+                &["Sen. Ada Park spoke.", "She left."],
+            ),
+            (
+                "It met Dec. 1 at noon. Then it ended.",
+                &["It met Dec. 1 at noon.", "Then it ended."],
+            ),
+            (
+                "The U.S. Senate voted. It passed.",
+                &["The U.S. Senate voted.", "It passed."],
+            ),
+            (
+                "He moved to the U.S. The job ended.",
+                &["He moved to the U.S.", "The job ended."],
+            ),
+            (
+                "\"It works.\" She said so.",
+                &["\"It works.\"", "She said so."],
+            ),
+            (
+                "J. R. Smith came at 9 a.m. to Salem, Ore. on Monday.",
+                &["J. R. Smith came at 9 a.m. to Salem, Ore. on Monday."],
+            ),
+            ("Why? Because.", &["Why?", "Because."]),
+            (
+                "Prices rose 2.5 percent. Wages fell.",
+                &["Prices rose 2.5 percent.", "Wages fell."],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&sentences(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn quotes_direct_and_scare() {
+        let text = "He called it a \"witch hunt\" and said, \"We will fight this in court.\"\n";
+        let doc = Document::parse(text, Format::Markdown);
+        let q = quotes(&doc);
+        assert_eq!(q.len(), 2);
+        assert!(!q[0].direct);
+        assert!(q[1].direct);
+    }
+
+    #[test]
+    fn multi_paragraph_quote() {
+        let text = "\"We tried everything,\" Reyes said. \"Nothing worked.\n\n\"So we left.\"\n";
+        let doc = Document::parse(text, Format::Markdown);
+        let q = quotes(&doc);
+        assert_eq!(q.len(), 3);
+        assert!(q[1].unclosed);
+        assert!(q[2].continued);
+    }
+}
