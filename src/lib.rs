@@ -89,6 +89,10 @@ pub struct Analysis {
     pub temporals: Vec<time::Temporal>,
     pub attributions: Vec<attribution::Attribution>,
     pub actors: Vec<actors::Actor>,
+    pub responses: Vec<actors::Response>,
+    pub accusations: Vec<actors::Accusation>,
+    /// Right-of-reply status per actor, indexed like `actors`.
+    pub reply: Vec<actors::ReplyStatus>,
     pub claims: Vec<Span>,
     pub findings: Vec<Finding>,
 }
@@ -136,7 +140,25 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
         temporals,
         attributions,
         actors: Vec::new(),
+        responses: Vec::new(),
+        accusations: Vec::new(),
+        reply: Vec::new(),
         claims: Vec::new(),
         findings: Vec::new(),
+    }
+}
+
+/// Analyses drafts repeatedly (one per open document in the server), reusing
+/// work on the parts of the text that did not change since the last call.
+#[derive(Default)]
+pub struct Analyzer {}
+
+impl Analyzer {
+    pub fn new() -> Analyzer {
+        Analyzer::default()
+    }
+
+    pub fn analyze(&mut self, text: &str, opts: &Options) -> Analysis {
+        analyze(text, opts)
     }
 }
