@@ -54,7 +54,10 @@ fn week_monday(v: &str) -> Option<NaiveDate> {
 /// `last Tuesday` → `Tuesday`, `this week` → `the week of March 9`), or None
 /// when there is nothing better to write.
 pub fn ap_replacement(t: &Temporal, text_of_expression: &str, anchor: NaiveDate) -> Option<String> {
-    if !t.relativity.is_deictic() || t.timex_type == TimexType::Duration || t.timex_type == TimexType::Set {
+    if !t.relativity.is_deictic()
+        || t.timex_type == TimexType::Duration
+        || t.timex_type == TimexType::Set
+    {
         return None;
     }
     let v = t.value.as_deref()?;
@@ -88,7 +91,11 @@ pub fn ap_replacement(t: &Temporal, text_of_expression: &str, anchor: NaiveDate)
         let monday = week_monday(v)?;
         let what = if v.ends_with("-WE") {
             let sat = monday + chrono::Duration::days(5);
-            return Some(keep_case(format!("{}the weekend of {}", prefix, month_day(sat, anchor))));
+            return Some(keep_case(format!(
+                "{}the weekend of {}",
+                prefix,
+                month_day(sat, anchor)
+            )));
         } else {
             "week"
         };
@@ -196,7 +203,10 @@ pub fn describe(t: &Temporal) -> String {
     };
     match t.timex_type {
         TimexType::Duration => {
-            return describe_duration(v).map_or_else(|| format!("duration {}", v), |d| format!("a duration of {}", d))
+            return describe_duration(v).map_or_else(
+                || format!("duration {}", v),
+                |d| format!("a duration of {}", d),
+            )
         }
         TimexType::Set => {
             return match describe_duration(v) {
@@ -219,14 +229,24 @@ pub fn describe(t: &Temporal) -> String {
             s = format!("{}, {}", s, p);
         } else if let Some(hm) = rest.strip_prefix('T') {
             if let Some(c) = clock(hm) {
-                s = format!("{}, {}{}", s, c, if hm.ends_with('Z') { " UTC" } else { "" });
+                s = format!(
+                    "{}, {}{}",
+                    s,
+                    c,
+                    if hm.ends_with('Z') { " UTC" } else { "" }
+                );
             }
         }
         return s;
     }
     if v.contains("-W") {
         if let Some(mon) = week_monday(v) {
-            let d = format!("{} {}, {}", MONTH_NAMES[mon.month0() as usize], mon.day(), mon.year());
+            let d = format!(
+                "{} {}, {}",
+                MONTH_NAMES[mon.month0() as usize],
+                mon.day(),
+                mon.year()
+            );
             return if v.ends_with("-WE") {
                 let sat = mon + chrono::Duration::days(5);
                 format!(
@@ -250,7 +270,11 @@ pub fn describe(t: &Temporal) -> String {
     }
     if v.len() == 7 && &v[4..6] == "-Q" {
         let ord = ["first", "second", "third", "fourth"];
-        if let Some(o) = v[6..].parse::<usize>().ok().and_then(|q| ord.get(q.wrapping_sub(1))) {
+        if let Some(o) = v[6..]
+            .parse::<usize>()
+            .ok()
+            .and_then(|q| ord.get(q.wrapping_sub(1)))
+        {
             return format!("the {} quarter of {}", o, &v[..4]);
         }
     }

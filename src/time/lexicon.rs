@@ -77,7 +77,8 @@ pub const MONTH_NAMES: [&str; 12] = [
 
 /// AP abbreviations before a day (March through July are spelled out).
 pub const MONTH_AP: [&str; 12] = [
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
 ];
 
 /// Season code and its usual months.

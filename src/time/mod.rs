@@ -4,9 +4,9 @@
 mod ap_style;
 mod lexicon;
 mod recognise;
-mod tokens;
 #[cfg(test)]
 mod tests;
+mod tokens;
 
 pub use ap_style::{ap_date, ap_replacement, describe, describe_with_anchor};
 pub use recognise::{weekday_date, Dir};
@@ -71,14 +71,4 @@ impl Relativity {
     pub fn is_deictic(self) -> bool {
         matches!(self, Relativity::TierA | Relativity::TierB)
     }
-}
-
-/// The resolution of an expression, for messages and hover.
-pub fn describe(t: &Temporal) -> String {
-    t.value.clone().unwrap_or_else(|| "unresolved".to_string())
-}
-
-/// The AP-style replacement for a relative expression.
-pub fn ap_replacement(_t: &Temporal, _text: &str, _anchor: NaiveDate) -> Option<String> {
-    None
 }

@@ -267,8 +267,9 @@ impl<'a> P<'a> {
         match self.w(i) {
             "early" | "late" | "earlier" | "later" => i + 1,
             "mid" if self.w(i + 1) == "-" => i + 2,
-            "the" | "" if matches!(self.w(i + 1), "end" | "beginning" | "start" | "middle")
-                && self.w(i + 2) == "of" =>
+            "the" | ""
+                if matches!(self.w(i + 1), "end" | "beginning" | "start" | "middle")
+                    && self.w(i + 2) == "of" =>
             {
                 i + 3
             }
@@ -329,7 +330,9 @@ impl<'a> P<'a> {
                             h += 12;
                         }
                         j += 3;
-                    } else if !lx::time_zone(self.w(j)) && !matches!(self.w(j), "hours" | "hrs" | "h") {
+                    } else if !lx::time_zone(self.w(j))
+                        && !matches!(self.w(j), "hours" | "hrs" | "h")
+                    {
                         // A bare 10:35 needs something telling it is a time.
                         if self.w(i.wrapping_sub(1)) != "at" {
                             return None;
@@ -354,12 +357,20 @@ impl<'a> P<'a> {
         let mut rel = Absolute;
         if let Some(d) = self.m_date(k) {
             j = d.b;
-            day = Some(d.val.as_deref().and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()));
+            day = Some(
+                d.val
+                    .as_deref()
+                    .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()),
+            );
         } else if let Some(d) = self.m_weekday(k).or_else(|| self.m_deictic(k)) {
             if d.ty == Date {
                 j = d.b;
                 rel = d.rel;
-                day = Some(d.val.as_deref().and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()));
+                day = Some(
+                    d.val
+                        .as_deref()
+                        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()),
+                );
             }
         }
         let hm = if h == 24 {
@@ -404,7 +415,11 @@ impl<'a> P<'a> {
                 j = k;
             }
         }
-        if wd.is_none() && self.w(j) == "the" && self.day_num(j + 1).is_some() && self.w(j + 2) == "of" {
+        if wd.is_none()
+            && self.w(j) == "the"
+            && self.day_num(j + 1).is_some()
+            && self.w(j + 2) == "of"
+        {
             // the 15th of March
             if let Some((m, _)) = lx::month(self.w(j + 3)) {
                 let d = self.day_num(j + 1)?;
@@ -466,9 +481,24 @@ impl<'a> P<'a> {
             if j == j0
                 && !matches!(
                     prev,
-                    "in" | "since" | "until" | "by" | "of" | "during" | "through" | "from" | "to"
-                        | "last" | "next" | "this" | "early" | "late" | "mid" | "-" | "and"
-                        | "before" | "after"
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "of"
+                        | "during"
+                        | "through"
+                        | "from"
+                        | "to"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "-"
+                        | "and"
+                        | "before"
+                        | "after"
                 )
             {
                 return None;
@@ -635,23 +665,37 @@ impl<'a> P<'a> {
             if let Some(y) = self.int(j).filter(|&y| is_year(y)) {
                 year_abs = Some(y as i32);
                 j += 1;
-            } else if matches!(w, "this" | "last" | "next") && self.w(j + 1) == "year" && self.w(j + 2) == "'s" {
+            } else if matches!(w, "this" | "last" | "next")
+                && self.w(j + 1) == "year"
+                && self.w(j + 2) == "'s"
+            {
                 year_off = Some(match w {
                     "last" => -1,
                     "next" => 1,
                     _ => 0,
                 });
                 j += 3;
-            } else if w == "year" && self.w(j + 1) == "-" && matches!(self.w(j + 2), "ago" | "earlier") {
+            } else if w == "year"
+                && self.w(j + 1) == "-"
+                && matches!(self.w(j + 2), "ago" | "earlier")
+            {
                 ago = true;
                 j += 3;
-            } else if matches!(w, "latest" | "recent" | "most" | "past" | "previous" | "prior" | "last") && self.w(j + 1) != "-" {
+            } else if matches!(
+                w,
+                "latest" | "recent" | "most" | "past" | "previous" | "prior" | "last"
+            ) && self.w(j + 1) != "-"
+            {
                 latest = true;
                 j += 1;
             } else if matches!(w, "current" | "this") {
                 current = true;
                 j += 1;
-            } else if matches!(w, "fiscal" | "comparable" | "same" | "flat" | "calendar" | "corresponding" | "full") || (w == "-" && self.w(j.wrapping_sub(1)) == "fiscal") {
+            } else if matches!(
+                w,
+                "fiscal" | "comparable" | "same" | "flat" | "calendar" | "corresponding" | "full"
+            ) || (w == "-" && self.w(j.wrapping_sub(1)) == "fiscal")
+            {
                 j += 1;
             } else {
                 break;
@@ -682,7 +726,8 @@ impl<'a> P<'a> {
             }
             return None;
         }
-        if ord.is_none() && !(latest || current || ago || year_abs.is_some() || year_off.is_some()) {
+        if ord.is_none() && !(latest || current || ago || year_abs.is_some() || year_off.is_some())
+        {
             // "the quarter" / "quarter"
             if self.w(i) != "the" || is_half {
                 return None;
@@ -712,7 +757,10 @@ impl<'a> P<'a> {
                 });
                 b += 3;
             }
-        } else if matches!(self.w(b), "a") && self.w(b + 1) == "year" && matches!(self.w(b + 2), "ago" | "earlier") {
+        } else if matches!(self.w(b), "a")
+            && self.w(b + 1) == "year"
+            && matches!(self.w(b + 2), "ago" | "earlier")
+        {
             ago = true;
             b += 3;
         } else if self.int(b).is_some_and(is_year) && ord.is_some() {
@@ -770,14 +818,27 @@ impl<'a> P<'a> {
                     j += 1;
                 }
             }
-            "last" | "next" | "past" | "previous" | "coming" | "current" | "that" | "following" => j += 1,
+            "last" | "next" | "past" | "previous" | "coming" | "current" | "that" | "following" => {
+                j += 1
+            }
             "the" => {
                 the = true;
                 j += 1;
                 det = self.w(j);
                 if matches!(
                     det,
-                    "past" | "last" | "next" | "coming" | "previous" | "current" | "following" | "same" | "latest" | "prior" | "preceding" | "first"
+                    "past"
+                        | "last"
+                        | "next"
+                        | "coming"
+                        | "previous"
+                        | "current"
+                        | "following"
+                        | "same"
+                        | "latest"
+                        | "prior"
+                        | "preceding"
+                        | "first"
                 ) {
                     j += 1;
                 } else {
@@ -790,14 +851,27 @@ impl<'a> P<'a> {
         if the || matches!(det, "past" | "last" | "next" | "coming") {
             if let Some((n, k)) = self.number(j) {
                 if let Some((u, _)) = lx::unit(self.w(k)) {
-                    if matches!(det, "past" | "last" | "next" | "coming" | "first" | "previous" | "following" | "the") {
+                    if matches!(
+                        det,
+                        "past"
+                            | "last"
+                            | "next"
+                            | "coming"
+                            | "first"
+                            | "previous"
+                            | "following"
+                            | "the"
+                    ) {
                         return hit(k + 1, Duration, Some(dur(n, u)), Generic);
                     }
                 }
                 return None;
             }
             if matches!(det, "past" | "last" | "next" | "coming") {
-                if let Some(q) = ["few", "several", "many"].iter().position(|x| *x == self.w(j)) {
+                if let Some(q) = ["few", "several", "many"]
+                    .iter()
+                    .position(|x| *x == self.w(j))
+                {
                     let _ = q;
                     if let Some((u, true)) = lx::unit(self.w(j + 1)) {
                         return hit(j + 2, Duration, Some(dur(None, u)), Generic);
@@ -808,10 +882,41 @@ impl<'a> P<'a> {
         let w = self.w(j);
         // Seasons
         if let Some(s) = lx::season(w) {
-            if w == "fall" && det.is_empty() && !has_mod && !self.w(i.wrapping_sub(1)).is_empty() && !matches!(self.w(i.wrapping_sub(1)), "in" | "this" | "the" | "last" | "next" | "since" | "until" | "by" | "during" | "early" | "late") {
+            if w == "fall"
+                && det.is_empty()
+                && !has_mod
+                && !self.w(i.wrapping_sub(1)).is_empty()
+                && !matches!(
+                    self.w(i.wrapping_sub(1)),
+                    "in" | "this"
+                        | "the"
+                        | "last"
+                        | "next"
+                        | "since"
+                        | "until"
+                        | "by"
+                        | "during"
+                        | "early"
+                        | "late"
+                )
+            {
                 return None;
             }
-            if det.is_empty() && !self.cap(j) && !matches!(self.w(j.wrapping_sub(1)), "in" | "since" | "until" | "by" | "during" | "through" | "early" | "late" | "mid" | "-") {
+            if det.is_empty()
+                && !self.cap(j)
+                && !matches!(
+                    self.w(j.wrapping_sub(1)),
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "during"
+                        | "through"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "-"
+                )
+            {
                 return None;
             }
             let mut b = j + 1;
@@ -870,7 +975,10 @@ impl<'a> P<'a> {
         }
         // last April / next March / this September
         if let Some((m, false)) = lx::month(w) {
-            if self.cap(j) && matches!(det, "last" | "next" | "this" | "past" | "coming") && self.day_num(j + 1).is_none() {
+            if self.cap(j)
+                && matches!(det, "last" | "next" | "this" | "past" | "coming")
+                && self.day_num(j + 1).is_none()
+            {
                 let val = a.map(|a| {
                     let y = match det {
                         "last" | "past" => {
@@ -925,7 +1033,11 @@ impl<'a> P<'a> {
         if the && matches!(det, "past" | "last") && !has_mod {
             return hit(b, Duration, Some(dur(Some(1.0), u)), Generic);
         }
-        let anaph = the && matches!(det, "following" | "previous" | "prior" | "preceding" | "same") || det == "that";
+        let anaph =
+            the && matches!(
+                det,
+                "following" | "previous" | "prior" | "preceding" | "same"
+            ) || det == "that";
         if det.is_empty() {
             // bare "year"/"week" are not expressions, except `year-end`.
             if u == Unit::Year && self.w(b) == "-" && self.w(b + 1) == "end" {
@@ -937,7 +1049,9 @@ impl<'a> P<'a> {
             // the year, the weekend; the week/month/day are too vague.
             match u {
                 Unit::Year if !has_mod => {
-                    if self.w(b) == "-" || matches!(self.w(b), "before" | "after" | "earlier" | "ago") {
+                    if self.w(b) == "-"
+                        || matches!(self.w(b), "before" | "after" | "earlier" | "ago")
+                    {
                         return None;
                     }
                     return hit(b, Date, a.map(|a| a.year().to_string()), TierB);
@@ -949,7 +1063,9 @@ impl<'a> P<'a> {
         }
         if det == "that" {
             return match u {
-                Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Weekend => hit(b, Date, None, Anaphoric),
+                Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Weekend => {
+                    hit(b, Date, None, Anaphoric)
+                }
                 _ => None,
             };
         }
@@ -1013,7 +1129,8 @@ impl<'a> P<'a> {
                 let raw = t.raw.replace(',', "");
                 let v: f64 = raw.parse().ok()?;
                 // 2 1/2
-                if self.int(i + 1) == Some(1) && self.w(i + 2) == "/" && self.int(i + 3) == Some(2) {
+                if self.int(i + 1) == Some(1) && self.w(i + 2) == "/" && self.int(i + 3) == Some(2)
+                {
                     return Some((Some(v + 0.5), i + 4));
                 }
                 return Some((Some(v), i + 1));
@@ -1119,19 +1236,57 @@ impl<'a> P<'a> {
             return None;
         }
         let prev = if i > 0 { self.w(i - 1) } else { "" };
-        if matches!(prev, "$" | "#" | "£" | "€" | "no" | "number" | "flight" | "route" | "room" | "model" | "version" | "-" | "/") {
+        if matches!(
+            prev,
+            "$" | "#"
+                | "£"
+                | "€"
+                | "no"
+                | "number"
+                | "flight"
+                | "route"
+                | "room"
+                | "model"
+                | "version"
+                | "-"
+                | "/"
+        ) {
             return None;
         }
         let next = self.w(j + 1);
-        if matches!(next, "%" | "percent" | "points" | "people" | "feet" | "meters" | "miles" | "pounds" | "tons" | "yen" | "dollars" | "shares" | "acres" | "employees" | "workers" | "troops" | "/") {
+        if matches!(
+            next,
+            "%" | "percent"
+                | "points"
+                | "people"
+                | "feet"
+                | "meters"
+                | "miles"
+                | "pounds"
+                | "tons"
+                | "yen"
+                | "dollars"
+                | "shares"
+                | "acres"
+                | "employees"
+                | "workers"
+                | "troops"
+                | "/"
+        ) {
             return None;
         }
-        if !(1800..=2099).contains(&y) && !matches!(prev, "in" | "since" | "of" | "from" | "until" | "by") {
+        if !(1800..=2099).contains(&y)
+            && !matches!(prev, "in" | "since" | "of" | "from" | "until" | "by")
+        {
             return None;
         }
         // 1998-99 season: keep the first year only.
         let mut b = j + 1;
-        if self.w(b) == "-" && self.glued(b) && self.int(b + 1).is_some_and(|n| n < 100) && self.glued(b + 1) {
+        if self.w(b) == "-"
+            && self.glued(b)
+            && self.int(b + 1).is_some_and(|n| n < 100)
+            && self.glued(b + 1)
+        {
             b += 2;
         }
         hit(b, Date, Some(y.to_string()), Absolute)
@@ -1172,7 +1327,14 @@ impl<'a> P<'a> {
         } else {
             self.number(j)?
         };
-        if self.w(k) == "more" || self.w(k) == "additional" || self.w(k) == "consecutive" || self.w(k) == "straight" || self.w(k) == "trading" || self.w(k) == "business" || self.w(k) == "full" {
+        if self.w(k) == "more"
+            || self.w(k) == "additional"
+            || self.w(k) == "consecutive"
+            || self.w(k) == "straight"
+            || self.w(k) == "trading"
+            || self.w(k) == "business"
+            || self.w(k) == "full"
+        {
             k += 1;
         }
         let hyph = self.w(k) == "-" && self.glued(k);
@@ -1208,7 +1370,10 @@ impl<'a> P<'a> {
         let a = self.anchor;
         // N units ago / from now / earlier / later
         let after = self.w(b);
-        if after == "ago" || (after == "from" && self.w(b + 1) == "now") || matches!(after, "earlier" | "later" | "before" | "after") && !hyph {
+        if after == "ago"
+            || (after == "from" && self.w(b + 1) == "now")
+            || matches!(after, "earlier" | "later" | "before" | "after") && !hyph
+        {
             let fwd = matches!(after, "from" | "later" | "after");
             let end = if after == "from" { b + 2 } else { b + 1 };
             let rel = match after {
@@ -1234,7 +1399,18 @@ impl<'a> P<'a> {
             let prev = self.w(i.wrapping_sub(1));
             if i > 0
                 && (self.t[i - 1].kind == Kind::Num
-                    || matches!(prev, "%" | "percent" | "million" | "billion" | "times" | "twice" | "once" | "thousand" | "dollars" | "cents"))
+                    || matches!(
+                        prev,
+                        "%" | "percent"
+                            | "million"
+                            | "billion"
+                            | "times"
+                            | "twice"
+                            | "once"
+                            | "thousand"
+                            | "dollars"
+                            | "cents"
+                    ))
             {
                 return hit(b, Set, Some(dur(Some(1.0), u)), Generic);
             }
@@ -1322,7 +1498,20 @@ impl<'a> P<'a> {
             "right" | "just" if n1 == "now" => r(i + 2, "PRESENT_REF", Generic),
             "currently" | "nowadays" | "presently" => r(i + 1, "PRESENT_REF", Generic),
             "current" => {
-                if matches!(n1, "account" | "accounts" | "affairs" | "events" | "flows" | "flow" | "-" | "," | "." | "and") || n1.is_empty() {
+                if matches!(
+                    n1,
+                    "account"
+                        | "accounts"
+                        | "affairs"
+                        | "events"
+                        | "flows"
+                        | "flow"
+                        | "-"
+                        | ","
+                        | "."
+                        | "and"
+                ) || n1.is_empty()
+                {
                     return None;
                 }
                 r(i + 1, "PRESENT_REF", Generic)
@@ -1337,25 +1526,52 @@ impl<'a> P<'a> {
                 if let Some((u, true)) = lx::unit(n1) {
                     return hit(i + 2, Duration, Some(dur(None, u)), TierA);
                 }
-                if matches!(n1, "history" | "times" | "memory") || self.w(i.wrapping_sub(1)) == "in" {
+                if matches!(n1, "history" | "times" | "memory") || self.w(i.wrapping_sub(1)) == "in"
+                {
                     return r(i + 1, "PAST_REF", TierA);
                 }
-                if matches!(n1, "poll" | "polls" | "survey" | "surveys" | "study" | "studies" | "report" | "reports" | "years" | "interview" | "weeks" | "months" | "days") || self.t.get(i + 1).is_some_and(|t| t.kind == Kind::Word) {
+                if matches!(
+                    n1,
+                    "poll"
+                        | "polls"
+                        | "survey"
+                        | "surveys"
+                        | "study"
+                        | "studies"
+                        | "report"
+                        | "reports"
+                        | "years"
+                        | "interview"
+                        | "weeks"
+                        | "months"
+                        | "days"
+                ) || self.t.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
+                {
                     return r(i + 1, "PAST_REF", TierA);
                 }
                 None
             }
             "the" if n1 == "past" => {
-                if self.number(i + 2).is_some() || lx::unit(n2).is_some() || n2 == "few" || n2 == "several" {
+                if self.number(i + 2).is_some()
+                    || lx::unit(n2).is_some()
+                    || n2 == "few"
+                    || n2 == "several"
+                {
                     return None;
                 }
                 r(i + 2, "PAST_REF", Generic)
             }
-            "the" if matches!(n1, "near" | "foreseeable" | "distant" | "immediate") && n2 == "future" => {
+            "the"
+                if matches!(n1, "near" | "foreseeable" | "distant" | "immediate")
+                    && n2 == "future" =>
+            {
                 r(i + 3, "FUTURE_REF", Generic)
             }
             "the" if n1 == "future" => r(i + 2, "FUTURE_REF", Generic),
-            "the" if matches!(n1, "near" | "short" | "long" | "medium") && matches!(n2, "term" | "run") => {
+            "the"
+                if matches!(n1, "near" | "short" | "long" | "medium")
+                    && matches!(n2, "term" | "run") =>
+            {
                 r(i + 3, "FUTURE_REF", Generic)
             }
             "soon" => {
@@ -1369,13 +1585,21 @@ impl<'a> P<'a> {
                 Some((u, true)) => hit(i + 3, Duration, Some(dur(None, u)), TierA),
                 _ => None,
             },
-            "coming" if matches!(self.w(i.wrapping_sub(1)), "in" | "over" | "for") => match lx::unit(n1) {
-                Some((u, true)) => hit(i + 2, Duration, Some(dur(None, u)), TierA),
-                _ => None,
-            },
-            "years" | "decades" | "months" | "weeks" | "days" | "hours" | "minutes" | "centuries" => {
+            "coming" if matches!(self.w(i.wrapping_sub(1)), "in" | "over" | "for") => {
+                match lx::unit(n1) {
+                    Some((u, true)) => hit(i + 2, Duration, Some(dur(None, u)), TierA),
+                    _ => None,
+                }
+            }
+            "years" | "decades" | "months" | "weeks" | "days" | "hours" | "minutes"
+            | "centuries" => {
                 let prev = self.w(i.wrapping_sub(1));
-                if i == 0 || !matches!(prev, "for" | "over" | "within" | "in" | "took" | "take" | "takes" | "lasted") {
+                if i == 0
+                    || !matches!(
+                        prev,
+                        "for" | "over" | "within" | "in" | "took" | "take" | "takes" | "lasted"
+                    )
+                {
                     return None;
                 }
                 if matches!(n1, "of" | "-" | "'" | "'s") {
@@ -1458,9 +1682,8 @@ impl<'a> P<'a> {
             "since" if n1 == "then" => hit(i + 2, Date, None, Anaphoric),
             "in" if n1 == "the" && n2 == "meantime" => hit(i + 3, Date, None, Anaphoric),
             "later" | "earlier" if n1 == "that" => match n2 {
-                "day" | "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" => {
-                    hit(i + 3, Date, None, Anaphoric)
-                }
+                "day" | "week" | "month" | "year" | "morning" | "afternoon" | "evening"
+                | "night" => hit(i + 3, Date, None, Anaphoric),
                 _ => None,
             },
             "the" if matches!(n1, "day" | "night" | "week") && matches!(n2, "before" | "after") => {

@@ -30,7 +30,9 @@ impl Tok<'_> {
 
     /// Value of an all-digit number token.
     pub fn int(&self) -> Option<u32> {
-        if self.kind == Kind::Num && self.raw.len() <= 9 && self.raw.bytes().all(|b| b.is_ascii_digit())
+        if self.kind == Kind::Num
+            && self.raw.len() <= 9
+            && self.raw.bytes().all(|b| b.is_ascii_digit())
         {
             self.raw.parse().ok()
         } else {
@@ -95,7 +97,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
             }
         } else if c.is_alphabetic() {
             // a.m. / p.m.
-            if matches!(c, 'a' | 'p' | 'A' | 'P') && b.len() > i + 2 && b[i + 1] == b'.' && matches!(b[i + 2], b'm' | b'M') {
+            if matches!(c, 'a' | 'p' | 'A' | 'P')
+                && b.len() > i + 2
+                && b[i + 1] == b'.'
+                && matches!(b[i + 2], b'm' | b'M')
+            {
                 let mut j = i + 3;
                 if j < b.len() && b[j] == b'.' {
                     j += 1;
