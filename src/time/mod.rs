@@ -72,3 +72,11 @@ impl Relativity {
         matches!(self, Relativity::TierA | Relativity::TierB)
     }
 }
+
+/// The date written in a dateline (`KESTREL BAY, Maine, Feb. 9 (Ledger) —`),
+/// tagged in the original `text`: absolute calendar dates only.
+pub fn tag_dateline(text: &str, dateline: Span, anchor: Option<NaiveDate>) -> Vec<Temporal> {
+    let mut v = recognise::tag(text, dateline, anchor);
+    v.retain(|t| t.timex_type == TimexType::Date && t.relativity == Relativity::Absolute);
+    v
+}

@@ -41,23 +41,42 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
         Some(t) => t,
         None => return Vec::new(),
     };
-    let t = tokenize(text, sentence.start);
-    let tense = tense_markers(&t);
-    let p = P { t, anchor, tense };
+    let all = tokenize(text, sentence.start);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < p.t.len() {
-        match p.best(i) {
-            Some(h) if h.b > i => {
-                out.push(Temporal {
-                    span: Span::new(p.t[i].s, p.t[h.b - 1].e),
-                    timex_type: h.ty,
-                    value: h.val,
-                    relativity: h.rel,
-                });
-                i = h.b;
+    // Lines are matched separately: a headline never runs into a date line.
+    let mut start = 0;
+    let mut segs = Vec::new();
+    for (k, tok) in all.iter().enumerate() {
+        if tok.nl && k > start {
+            segs.push(start..k);
+            start = k;
+        }
+    }
+    segs.push(start..all.len());
+    let single = segs.len() == 1;
+    let mut all = Some(all);
+    for seg in segs {
+        let t: Vec<Tok> = if single {
+            all.take().unwrap_or_default()
+        } else {
+            all.as_ref().map_or(Vec::new(), |a| a[seg].to_vec())
+        };
+        let tense = tense_markers(&t);
+        let p = P { t, anchor, tense };
+        let mut i = 0;
+        while i < p.t.len() {
+            match p.best(i) {
+                Some(h) if h.b > i => {
+                    out.push(Temporal {
+                        span: Span::new(p.t[i].s, p.t[h.b - 1].e),
+                        timex_type: h.ty,
+                        value: h.val,
+                        relativity: h.rel,
+                    });
+                    i = h.b;
+                }
+                _ => i += 1,
             }
-            _ => i += 1,
         }
     }
     out
@@ -70,13 +89,14 @@ fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
         let next = t.get(i + 1).map_or("", |x| x.low.as_ref());
         let fut = match w {
             "will" | "shall" | "ll" | "would" | "upcoming" | "tomorrow" | "won" => Some(true),
-            "going" | "due" | "plans" | "plan" | "planned" | "expected" | "expects" | "set"
-                if next == "to" =>
+            "going" | "due" | "plans" | "plan" | "expects" | "hopes" if next == "to" => Some(true),
+            "expected" | "set" | "scheduled" | "slated"
+                if next == "to" && i > 0 && matches!(t[i - 1].low.as_ref(), "is" | "are" | "be" | "been" | "'s") =>
             {
                 Some(true)
             }
             "is" | "are" if next == "to" => Some(true),
-            "scheduled" | "slated" => Some(true),
+            "scheduled" | "slated" | "should" | "next" => Some(true),
             "said" | "says" | "was" | "were" | "had" | "did" | "ago" | "yesterday" => Some(false),
             _ if tok.kind == Kind::Word && w.len() >= 5 && w.ends_with("ed") => Some(false),
             _ => None,
@@ -168,9 +188,10 @@ fn pick_year(a: NaiveDate, m: u32, d: Option<u32>, dir: Dir) -> i32 {
         };
         let diff = (c - a).num_days();
         let slack = if d.is_some() { 0 } else { 15 };
+        let p = if d.is_some() { 120 } else { 400 };
         let penalty = match dir {
-            Dir::Past if diff > slack => 120,
-            Dir::Future if diff < -slack => 120,
+            Dir::Past if diff > slack => p,
+            Dir::Future if diff < -slack => p,
             _ => 0,
         };
         let cost = diff.abs() + penalty;
@@ -214,6 +235,18 @@ impl<'a> P<'a> {
     }
 
     fn dir_at(&self, i: usize) -> Dir {
+        // A preposition right before decides: "by August", "since May".
+        let mut k = i;
+        while k > 0 && matches!(self.w(k - 1), "on" | "early" | "late" | "mid" | "-" | "the" | "as" | "of") {
+            k -= 1;
+        }
+        if k > 0 {
+            match self.w(k - 1) {
+                "by" | "until" | "till" | "soon" => return Dir::Future,
+                "since" => return Dir::Past,
+                _ => {}
+            }
+        }
         let mut best: Option<(usize, bool)> = None;
         for &(k, f) in &self.tense {
             let d = k.abs_diff(i);
@@ -283,7 +316,7 @@ impl<'a> P<'a> {
     fn m_clock(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
         let (mut h, m, mut j);
-        if w == "noon" || w == "midnight" {
+        if (w == "noon" || w == "midnight") && self.w(i.wrapping_sub(1)) != "high" {
             h = if w == "noon" { 12 } else { 24 };
             m = 0;
             j = i + 1;
@@ -573,12 +606,11 @@ impl<'a> P<'a> {
         let wd = lx::weekday(self.w(j))?;
         let mut b = j + 1;
         let mut part = "";
-        let mut ty = Date;
         if let Some(p) = lx::part_of_day(self.w(b)) {
             part = p;
-            ty = Time;
             b += 1;
         }
+        let ty = Date;
         let (dir, strict, rel) = match det {
             "last" | "past" => (Dir::Past, true, TierA),
             "next" | "coming" => (Dir::Future, true, TierA),
@@ -1045,6 +1077,17 @@ impl<'a> P<'a> {
             }
             return None;
         }
+        if matches!(self.w(b), "ended" | "ending" | "ends" | "through") && matches!(u, Unit::Year | Unit::Quarter) {
+            let v = if u == Unit::Year { "P1Y" } else { "P3M" };
+            return hit(b, Duration, Some(v.into()), Generic);
+        }
+        if det == "the"
+            && u == Unit::Day
+            && matches!(self.w(j0.wrapping_sub(2)), "end" | "ended" | "ending" | "ends" | "in" | "during" | "for")
+        {
+            // "ended the day up 12 points", "later in the day"
+            return hit(b, Date, a.map(fmt_date), Anaphoric);
+        }
         if det == "the" {
             // the year, the weekend; the week/month/day are too vague.
             match u {
@@ -1353,6 +1396,16 @@ impl<'a> P<'a> {
         if the && n.is_none() {
             return None;
         }
+        // "a second attempt", "about a quarter of", "three-quarters"
+        if matches!(u, Unit::Second) && n == Some(1.0) && !plural {
+            return None;
+        }
+        if u == Unit::Quarter && (hyph || !plural) && self.w(k + 1) != "-" {
+            return None;
+        }
+        if u == Unit::Quarter && hyph {
+            return None;
+        }
         if n.is_none() && !plural {
             return None;
         }
@@ -1384,8 +1437,8 @@ impl<'a> P<'a> {
                 _ => Anaphoric,
             };
             if matches!(after, "before" | "after") {
-                // "two days before the vote": anaphoric, value unknown
-                return hit(end, Date, None, Anaphoric);
+                // "two days before the vote": TimeML tags the duration only.
+                return hit(b, Duration, Some(dur(n, u)), Anaphoric);
             }
             let Some(n) = n else {
                 let v = if fwd { "FUTURE_REF" } else { "PAST_REF" };
@@ -1412,7 +1465,7 @@ impl<'a> P<'a> {
                             | "cents"
                     ))
             {
-                return hit(b, Set, Some(dur(Some(1.0), u)), Generic);
+                return None;
             }
         }
         if u == Unit::Weekend {
@@ -1434,7 +1487,7 @@ impl<'a> P<'a> {
             "monthly" => "P1M",
             "annually" | "yearly" => "P1Y",
             "hourly" => "PT1H",
-            "quarterly" => "P3M",
+
             "nightly" => "P1D",
             "biweekly" => "P2W",
             _ => "",

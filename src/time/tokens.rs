@@ -21,6 +21,8 @@ pub struct Tok<'a> {
     pub kind: Kind,
     /// Whitespace (or the start of the text) before the token.
     pub gap: bool,
+    /// A line break before the token.
+    pub nl: bool,
 }
 
 impl Tok<'_> {
@@ -55,6 +57,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     let mut gap = true;
+    let mut nl = false;
     while i < b.len() {
         let c = match text[i..].chars().next() {
             Some(c) => c,
@@ -63,6 +66,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
         let cl = c.len_utf8();
         if c.is_whitespace() {
             gap = true;
+            nl |= c == '\n';
             i += cl;
             continue;
         }
@@ -115,8 +119,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
                         low: Cow::Borrowed(low),
                         kind: Kind::Word,
                         gap,
+                        nl,
                     });
                     gap = false;
+                    nl = false;
                     i = j;
                     continue;
                 }
@@ -144,8 +150,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
                 low: Cow::Borrowed("'s"),
                 kind: Kind::Word,
                 gap,
+                nl,
             });
             gap = false;
+            nl = false;
             continue;
         } else {
             i += cl;
@@ -159,8 +167,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
             low: lower(raw),
             kind,
             gap,
+            nl,
         });
         gap = false;
+        nl = false;
     }
     out
 }
