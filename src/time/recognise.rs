@@ -91,7 +91,9 @@ fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
             "will" | "shall" | "ll" | "would" | "upcoming" | "tomorrow" | "won" => Some(true),
             "going" | "due" | "plans" | "plan" | "expects" | "hopes" if next == "to" => Some(true),
             "expected" | "set" | "scheduled" | "slated"
-                if next == "to" && i > 0 && matches!(t[i - 1].low.as_ref(), "is" | "are" | "be" | "been" | "'s") =>
+                if next == "to"
+                    && i > 0
+                    && matches!(t[i - 1].low.as_ref(), "is" | "are" | "be" | "been" | "'s") =>
             {
                 Some(true)
             }
@@ -237,7 +239,12 @@ impl<'a> P<'a> {
     fn dir_at(&self, i: usize) -> Dir {
         // A preposition right before decides: "by August", "since May".
         let mut k = i;
-        while k > 0 && matches!(self.w(k - 1), "on" | "early" | "late" | "mid" | "-" | "the" | "as" | "of") {
+        while k > 0
+            && matches!(
+                self.w(k - 1),
+                "on" | "early" | "late" | "mid" | "-" | "the" | "as" | "of"
+            )
+        {
             k -= 1;
         }
         if k > 0 {
@@ -447,6 +454,15 @@ impl<'a> P<'a> {
                 wd = Some(d);
                 j = k;
             }
+        }
+        if wd.is_none() && self.w(j) == "the" && self.w(j + 1) == "week" && self.w(j + 2) == "of" {
+            let d = self.m_date(j + 3)?;
+            let val = d
+                .val
+                .as_deref()
+                .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+                .map(fmt_week);
+            return hit(d.b, Date, val, Absolute);
         }
         if wd.is_none()
             && self.w(j) == "the"
@@ -1036,7 +1052,8 @@ impl<'a> P<'a> {
             return None;
         }
         // fiscal year
-        let (u, plural) = if w == "fiscal" && self.w(j + 1) == "year" {
+        let (u, plural) = if matches!(w, "fiscal" | "full" | "calendar") && self.w(j + 1) == "year"
+        {
             j += 1;
             (Unit::Year, false)
         } else {
@@ -1070,6 +1087,10 @@ impl<'a> P<'a> {
                 det,
                 "following" | "previous" | "prior" | "preceding" | "same"
             ) || det == "that";
+        if det.is_empty() && has_mod && u == Unit::Year {
+            // "the end of year"
+            return hit(b, Date, a.map(|a| a.year().to_string()), TierB);
+        }
         if det.is_empty() {
             // bare "year"/"week" are not expressions, except `year-end`.
             if u == Unit::Year && self.w(b) == "-" && self.w(b + 1) == "end" {
@@ -1077,13 +1098,18 @@ impl<'a> P<'a> {
             }
             return None;
         }
-        if matches!(self.w(b), "ended" | "ending" | "ends" | "through") && matches!(u, Unit::Year | Unit::Quarter) {
+        if matches!(self.w(b), "ended" | "ending" | "ends" | "through")
+            && matches!(u, Unit::Year | Unit::Quarter)
+        {
             let v = if u == Unit::Year { "P1Y" } else { "P3M" };
             return hit(b, Duration, Some(v.into()), Generic);
         }
         if det == "the"
             && u == Unit::Day
-            && matches!(self.w(j0.wrapping_sub(2)), "end" | "ended" | "ending" | "ends" | "in" | "during" | "for")
+            && matches!(
+                self.w(j0.wrapping_sub(1)),
+                "end" | "ended" | "ending" | "ends" | "in" | "during" | "for"
+            )
         {
             // "ended the day up 12 points", "later in the day"
             return hit(b, Date, a.map(fmt_date), Anaphoric);
@@ -1106,9 +1132,12 @@ impl<'a> P<'a> {
         }
         if det == "that" {
             return match u {
-                Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Weekend => {
-                    hit(b, Date, None, Anaphoric)
-                }
+                Unit::Day
+                | Unit::Week
+                | Unit::Month
+                | Unit::Year
+                | Unit::Weekend
+                | Unit::Quarter => hit(b, Date, None, Anaphoric),
                 _ => None,
             };
         }
@@ -1233,6 +1262,32 @@ impl<'a> P<'a> {
                 if self.w(j) == "-" {
                     j += 1;
                 }
+            }
+        }
+        // the 20th century
+        if let Some(n) = lx::ordinal(self.w(j)) {
+            if self.w(j + 1) == "century" && n >= 1 {
+                return hit(j + 2, Date, Some(format!("{:02}", n - 1)), Absolute);
+            }
+            if self.w(j + 1) == "-" && self.w(j + 2) == "century" && n >= 1 {
+                return hit(j + 3, Date, Some(format!("{:02}", n - 1)), Absolute);
+            }
+        }
+        // the nineties
+        if the {
+            let dec = match self.w(j) {
+                "twenties" => "192",
+                "thirties" => "193",
+                "forties" => "194",
+                "fifties" => "195",
+                "sixties" => "196",
+                "seventies" => "197",
+                "eighties" => "198",
+                "nineties" => "199",
+                _ => "",
+            };
+            if !dec.is_empty() {
+                return hit(j + 1, Date, Some(dec.into()), Absolute);
             }
         }
         // fiscal 1990, fiscal year 1990, FY2006
@@ -1570,6 +1625,12 @@ impl<'a> P<'a> {
                 r(i + 1, "PRESENT_REF", Generic)
             }
             "these" if n1 == "days" => r(i + 2, "PRESENT_REF", Generic),
+            "year" if n1 == "'s" && n2 == "end" => hit(
+                i + 3,
+                Date,
+                self.anchor.map(|a| a.year().to_string()),
+                TierB,
+            ),
             "at" if n1 == "present" => r(i + 2, "PRESENT_REF", Generic),
             "the" if n1 == "time" && n2 == "being" => r(i + 3, "PRESENT_REF", Generic),
             "recently" | "lately" => r(i + 1, "PAST_REF", TierA),
