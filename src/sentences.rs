@@ -137,8 +137,10 @@ pub fn split_span(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
         }
         if c == '.' && next.is_some() {
             let word_start = text[start..at]
-                .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '“')
-                .map_or(start, |k| start + k + 1);
+                .char_indices()
+                .rev()
+                .find(|&(_, ch)| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '“')
+                .map_or(start, |(k, ch)| start + k + ch.len_utf8());
             let word = &text[word_start..at];
             if is_abbreviation(word) {
                 // "U.S." and state abbreviations can end a sentence; only
