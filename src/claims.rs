@@ -429,7 +429,13 @@ pub fn asserts_nothing(sentence: &str) -> bool {
         return true;
     }
     let lower = t.trim_start_matches(['"', '“', '(']).to_ascii_lowercase();
-    lower.starts_with("if ") || lower.starts_with("unless ") || lower.starts_with("whether ")
+    lower.starts_with("if ")
+        || lower.starts_with("unless ")
+        || lower.starts_with("whether ")
+        // E6: the contents of an identified document ("Under the proposal, ...").
+        || lower.starts_with("under the ")
+        || lower.starts_with("under its ")
+        || lower.starts_with("under their ")
 }
 
 #[cfg(test)]
