@@ -63,31 +63,38 @@ impl LineIndex {
             return self.len;
         };
         let end = self.starts.get(line + 1).map_or(self.len, |&next| next - 1);
-        let line_text = &text[start..end.max(start)];
-        let col = col as usize;
-        match enc {
-            Encoding::Utf8 => {
-                let mut c = col.min(line_text.len());
-                while c > 0 && !line_text.is_char_boundary(c) {
-                    c -= 1;
-                }
-                start + c
+        let line_text = text.get(start..end.max(start)).unwrap_or("");
+        start + column_offset(line_text, col, enc)
+    }
+}
+
+/// Byte offset within one line's text of a column counted in `enc`: past the
+/// end clamps to the end; inside a character snaps to its start. Used by
+/// [`LineIndex::offset`] and by the server to apply edits to a rope line.
+pub fn column_offset(line_text: &str, col: u32, enc: Encoding) -> usize {
+    let col = col as usize;
+    match enc {
+        Encoding::Utf8 => {
+            let mut c = col.min(line_text.len());
+            while c > 0 && !line_text.is_char_boundary(c) {
+                c -= 1;
             }
-            Encoding::Utf16 | Encoding::Chars => {
-                let mut units = 0usize;
-                for (i, ch) in line_text.char_indices() {
-                    let w = if enc == Encoding::Utf16 {
-                        ch.len_utf16()
-                    } else {
-                        1
-                    };
-                    if units + w > col {
-                        return start + i;
-                    }
-                    units += w;
+            c
+        }
+        Encoding::Utf16 | Encoding::Chars => {
+            let mut units = 0usize;
+            for (i, ch) in line_text.char_indices() {
+                let w = if enc == Encoding::Utf16 {
+                    ch.len_utf16()
+                } else {
+                    1
+                };
+                if units + w > col {
+                    return i;
                 }
-                start + line_text.len()
+                units += w;
             }
+            line_text.len()
         }
     }
 }
