@@ -51,21 +51,27 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    rt.block_on(async {
+    let code = rt.block_on(async {
         let snippets = Arc::new(AtomicBool::new(false));
         let flag = snippets.clone();
+        let (exit_tx, exit_rx) = tokio::sync::oneshot::channel();
         let (service, socket) = LspService::new(move |client| Backend::new(client, flag));
         let service = wire::Wire {
             inner: service,
             snippets,
+            exit: Some(exit_tx),
+            shut_down: false,
         };
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
+        let serve = Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service);
+        tokio::select! {
+            // End of input.
+            _ = serve => 0,
+            code = exit_rx => code.unwrap_or(0),
+        }
     });
     // Do not wait for an analysis still running on a blocking thread.
     rt.shutdown_timeout(Duration::from_millis(100));
-    ExitCode::SUCCESS
+    ExitCode::from(code)
 }
 
 /// One analysed version of a document.

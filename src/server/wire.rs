@@ -1,7 +1,8 @@
-//! A thin layer over tower-lsp's service for the LSP 3.18 parts its 0.20
-//! types cannot express: it reads `snippetEditSupport` from the raw
-//! `initialize` request and turns the edits [`super::actions`] tags as
-//! snippets into `SnippetTextEdit`s in `codeAction` responses.
+//! A thin layer over tower-lsp's service for what its 0.20 types cannot
+//! express: it reads LSP 3.18 `snippetEditSupport` from the raw `initialize`
+//! request, turns the edits [`super::actions`] tags as snippets into
+//! `SnippetTextEdit`s in `codeAction` responses, and accepts `"params": null`
+//! on parameterless methods.
 
 use super::actions::SNIPPET_ANNOTATION;
 use serde_json::Value;
@@ -17,6 +18,11 @@ pub struct Wire<S> {
     pub inner: S,
     /// Set when the client accepts snippet edits in workspace edits.
     pub snippets: Arc<AtomicBool>,
+    /// Receives the exit status once `exit` has been handled (0 after a
+    /// `shutdown` request, else 1): tower-lsp itself would only stop at the
+    /// next message or the end of input.
+    pub exit: Option<tokio::sync::oneshot::Sender<u8>>,
+    pub shut_down: bool,
 }
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
@@ -36,7 +42,24 @@ where
     }
 
     fn call(&mut self, req: Request) -> Self::Future {
+        let req = without_null_params(req);
         let is_code_action = req.method() == "textDocument/codeAction";
+        match req.method() {
+            "shutdown" => self.shut_down = true,
+            "exit" => {
+                let code = if self.shut_down { 0 } else { 1 };
+                let exit = self.exit.take();
+                let fut = self.inner.call(req);
+                return Box::pin(async move {
+                    let resp = fut.await;
+                    if let Some(tx) = exit {
+                        let _ = tx.send(code);
+                    }
+                    resp
+                });
+            }
+            _ => {}
+        }
         if req.method() == "initialize" {
             let support = req
                 .params()
@@ -62,6 +85,20 @@ where
                 other => other,
             })
         })
+    }
+}
+
+/// `"params": null` as if absent: tower-lsp rejects it for parameterless
+/// methods (`shutdown`, `exit`), which some clients send it with.
+fn without_null_params(req: Request) -> Request {
+    if req.params() != Some(&Value::Null) {
+        return req;
+    }
+    let (method, id, _) = req.into_parts();
+    let b = Request::build(method);
+    match id {
+        Some(id) => b.id(id).finish(),
+        None => b.finish(),
     }
 }
 
