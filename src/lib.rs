@@ -132,6 +132,16 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
         .flat_map(|s| time::tag_sentence(&document.prose, s.span, anchor_date))
         .collect();
     let attributions = attribution::find(&document, &sentences, &quotes);
+    let reply = actors::reply::analyze(&document, &sentences, &quotes);
+    let mut findings = Vec::new();
+    if opts.checks.enabled(Code::MissingCommentResponse) {
+        findings.extend(actors::missing_response_findings(
+            &document,
+            &reply.actors,
+            &reply.accusations,
+            &reply.status,
+        ));
+    }
     Analysis {
         document,
         anchor,
@@ -139,12 +149,12 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
         quotes,
         temporals,
         attributions,
-        actors: Vec::new(),
-        responses: Vec::new(),
-        accusations: Vec::new(),
-        reply: Vec::new(),
+        actors: reply.actors,
+        responses: reply.responses,
+        accusations: reply.accusations,
+        reply: reply.status,
         claims: Vec::new(),
-        findings: Vec::new(),
+        findings,
     }
 }
 
