@@ -520,6 +520,15 @@ impl Builder<'_> {
 
     fn lookup(&self, name: &str) -> Option<usize> {
         let key = name_key(name);
+        // A single word that is an unambiguous alias of a longer name refers
+        // to that name ("the Post", "the PAC").
+        if !key.contains(' ') {
+            if let Some(v) = self.alias.get(&key) {
+                if v.len() == 1 {
+                    return Some(v[0]);
+                }
+            }
+        }
         if let Some(&id) = self.by_name.get(&key) {
             return Some(id);
         }
@@ -760,7 +769,24 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
         }
     }
     let _ = bld.text;
-    let mut actors = bld.actors;
+    // Drop actors nobody refers to (a single word that turned out to be an
+    // alias of a longer name) and renumber.
+    let mut used = vec![false; bld.actors.len()];
+    for m in &mentions {
+        used[m.actor] = true;
+    }
+    let mut remap = vec![usize::MAX; bld.actors.len()];
+    let mut actors = Vec::new();
+    for (old, mut a) in bld.actors.into_iter().enumerate() {
+        if used[old] {
+            remap[old] = actors.len();
+            a.id = actors.len();
+            actors.push(a);
+        }
+    }
+    for m in &mut mentions {
+        m.actor = remap[m.actor];
+    }
     for m in &mentions {
         actors[m.actor].mentions.push(m.span);
     }
@@ -794,7 +820,7 @@ fn is_modifier(w: &str, t: &Tok) -> bool {
     if STOP.contains(w) || REPORT_VERBS.contains(w) {
         return false;
     }
-    if lower_first(w) && !w.contains('-') && (w.ends_with("ed") || w.ends_with("ing")) {
+    if lower_first(w) && !w.contains('-') && w.ends_with("ed") {
         return matches!(
             w,
             "retired" | "acting" | "elected" | "appointed" | "longtime"
@@ -852,7 +878,14 @@ fn push_desc(out: &mut Vec<Descriptor>, text: &str, toks: &[Tok], a: usize, b: u
     }
     let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
     let raw = span.slice(text);
-    let t = strip_det(raw).trim_end_matches([',', '.', ';', ':']).trim();
+    let mut t = strip_det(raw).trim_end_matches([',', ';', ':']).trim();
+    if t.ends_with('.') {
+        let last = t.rsplit(' ').next().unwrap_or("");
+        let stem = last.trim_end_matches('.');
+        if !(DOTTED.contains(&stem) || TITLE_HEADS.contains(last) || stem.contains('.')) {
+            t = &t[..t.len() - 1];
+        }
+    }
     if t.is_empty() {
         return;
     }

@@ -1509,7 +1509,6 @@ pub static REPORT_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "messaged",
         "commented",
         "comments",
-        "called",
         "blamed",
         "accused",
         "faulted",

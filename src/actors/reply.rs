@@ -234,7 +234,7 @@ fn subject_before(text: &str, idx: &Index, sa: usize, c: usize) -> Option<Princi
         // "DESC, X, said" or "X, DESC, said"
         if k > sa {
             if let Some(m) = index::mention_ending(idx, k - 1) {
-                if !m.poss {
+                if !m.poss && subject_position(text, idx, sa, m.run_a) {
                     return Some(principal_of(idx, m.actor));
                 }
             }
@@ -248,6 +248,11 @@ fn subject_before(text: &str, idx: &Index, sa: usize, c: usize) -> Option<Princi
             }
         }
         if p > sa && w(text, idx, p) == "," {
+            if let Some(m) = index::mention_ending(idx, p - 1) {
+                if !m.poss && !subject_position(text, idx, sa, m.run_a) {
+                    return None;
+                }
+            }
             return np_principal(text, idx, sa, p - 1);
         }
         return None;
@@ -627,7 +632,9 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
                             tgt = first_object(text, idx, st.a, st.b, on + 1, 4);
                         }
                     }
-                    if tgt.is_none() {
+                    let bare =
+                        k + 1 < st.b && matches!(w(text, idx, k + 1), "of" | "for" | "on" | "in");
+                    if tgt.is_none() && !bare {
                         tgt = first_object(text, idx, st.a, st.b, k + 1, 14);
                     }
                     if tgt.is_none() {
@@ -757,6 +764,15 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             };
             if !subject_position(text, idx, st.a, start) {
                 continue;
+            }
+            // "DESC, X, verb": the comma after X closes the apposition.
+            let mut end = end;
+            if start > st.a
+                && w(text, idx, start - 1) == ","
+                && end < st.b
+                && w(text, idx, end) == ","
+            {
+                end += 1;
             }
             let Some((v0, e)) = predicate(text, idx, st.b, end, quoted) else {
                 continue;
