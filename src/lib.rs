@@ -15,6 +15,7 @@ pub mod position;
 pub mod rules;
 pub mod sentences;
 pub mod span;
+pub mod suppress;
 pub mod time;
 pub mod voice;
 
@@ -181,6 +182,17 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
         ));
         findings
     };
+    let (suppressions, directive_problems) = suppress::collect(&document);
+    let mut findings: Vec<Finding> = findings
+        .into_iter()
+        .filter(|f| !suppressions.silences(f))
+        .chain(directive_problems)
+        .collect();
+    for f in &mut findings {
+        if let Some(fix) = suppress::ignore_fix(&document, f) {
+            f.fixes.push(fix);
+        }
+    }
     let findings = rules::finish(findings, opts);
     Analysis {
         document,
