@@ -71,7 +71,7 @@ export function serverSettings(get: Getter): ServerSettings {
   const rawDebounce = get("debounceMs");
   const debounceMs = typeof rawDebounce === "number" && Number.isFinite(rawDebounce) && rawDebounce >= 0
     ? Math.round(rawDebounce)
-    : 200;
+    : 100;
   const disabled = Object.entries(checks).filter(([, on]) => !on).map(([code]) => code).sort();
   return { checks, disabled, severity, referenceDate, debounceMs };
 }

@@ -6,7 +6,7 @@ const getter = (values: Record<string, unknown>) => (key: string) => values[key]
 
 test("defaults give an empty, valid settings object", () => {
   assert.deepEqual(serverSettings(getter({})), {
-    checks: {}, disabled: [], severity: {}, referenceDate: null, debounceMs: 200,
+    checks: {}, disabled: [], severity: {}, referenceDate: null, debounceMs: 100,
   });
 });
 
@@ -33,7 +33,7 @@ test("bad values are dropped and reported", () => {
   assert.deepEqual(s.checks, { "made-up": false });
   assert.deepEqual(s.severity, {});
   assert.equal(s.referenceDate, null);
-  assert.equal(s.debounceMs, 200);
+  assert.equal(s.debounceMs, 100);
   const problems = settingsProblems(getter(values));
   assert.equal(problems.length, 4, problems.join("\n"));
 });

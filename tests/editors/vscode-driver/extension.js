@@ -1,0 +1,167 @@
+// Test driver for the copydesk VS Code extension (plain JS, no build step).
+"use strict";
+const fs = require("fs");
+const vscode = require("vscode");
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function codeOf(d) {
+  return typeof d.code === "object" && d.code !== null ? String(d.code.value) : String(d.code);
+}
+
+function plainDiag(d) {
+  return {
+    code: codeOf(d),
+    source: d.source,
+    severity: ["error", "warning", "information", "hint"][d.severity],
+    message: d.message,
+    range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
+  };
+}
+
+function ours(uri) {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === "copydesk");
+}
+
+async function waitFor(what, pred, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await pred();
+    if (v) {
+      return v;
+    }
+    if (Date.now() > end) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await sleep(100);
+  }
+}
+
+function hoverText(hovers) {
+  const parts = [];
+  for (const h of hovers || []) {
+    for (const c of h.contents) {
+      parts.push(typeof c === "string" ? c : c.value);
+    }
+  }
+  return parts.join("\n");
+}
+
+async function runDraft(step, timeoutMs, log) {
+  const res = { draft: step.draft };
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(step.draft));
+  await vscode.window.showTextDocument(doc);
+  res.languageId = doc.languageId;
+  await waitFor(`diagnostics for ${step.draft}`, () => ours(doc.uri).length > 0, timeoutMs);
+  await sleep(300);
+  res.diagnostics = ours(doc.uri).map(plainDiag);
+  log(`${step.draft}: ${res.diagnostics.length} diagnostics`);
+  res.hovers = [];
+  for (const h of step.hovers || []) {
+    const pos = new vscode.Position(h.line, h.character);
+    const hovers = await vscode.commands.executeCommand("vscode.executeHoverProvider", doc.uri, pos);
+    res.hovers.push({ at: h, text: hoverText(hovers) });
+  }
+  if (step.fix) {
+    const target = ours(doc.uri).find((d) => codeOf(d) === step.fix.code &&
+      (step.fix.line === undefined || d.range.start.line === step.fix.line));
+    if (!target) {
+      throw new Error(`no ${step.fix.code} diagnostic to fix`);
+    }
+    const actions = await vscode.commands.executeCommand(
+      "vscode.executeCodeActionProvider", doc.uri, target.range, vscode.CodeActionKind.QuickFix.value, 20);
+    res.actionTitles = (actions || []).map((a) => a.title);
+    const action = (actions || []).find((a) => a.edit && (!step.fix.title || a.title === step.fix.title));
+    if (!action) {
+      throw new Error(`no applicable code action among ${JSON.stringify(res.actionTitles)}`);
+    }
+    res.applied = action.title;
+    const before = doc.version;
+    const ok = await vscode.workspace.applyEdit(action.edit);
+    res.applyOk = ok;
+    await waitFor("the edit", () => doc.version > before, timeoutMs);
+    const line = target.range.start.line;
+    res.lineAfterFix = doc.lineAt(line).text;
+    // the server re-checks after its debounce: wait until that diagnostic is gone
+    try {
+      await waitFor("the fixed diagnostic to go away", () =>
+        !ours(doc.uri).some((d) => codeOf(d) === step.fix.code && d.range.start.line === line), timeoutMs);
+      res.fixedDiagnosticGone = true;
+    } catch (e) {
+      res.fixedDiagnosticGone = false;
+    }
+    res.diagnosticsAfterFix = ours(doc.uri).map(plainDiag);
+  }
+  if (step.fixAll) {
+    const n = await vscode.commands.executeCommand("copydesk.applyAllFixes", {
+      uri: doc.uri.toString(), code: step.fixAll.code, title: step.fixAll.title,
+    });
+    res.fixAllCount = n;
+    try {
+      await waitFor(`no ${step.fixAll.code} left`, () => !ours(doc.uri).some((d) => codeOf(d) === step.fixAll.code), timeoutMs);
+      res.fixAllGone = true;
+    } catch (e) {
+      res.fixAllGone = false;
+    }
+    res.textAfterFixAll = doc.getText();
+  }
+  if (step.disableCheck) {
+    const cfg = vscode.workspace.getConfiguration("copydesk");
+    await cfg.update("checks", { [step.disableCheck]: false }, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(`${step.disableCheck} to be switched off`, () => !ours(doc.uri).some((d) => codeOf(d) === step.disableCheck), timeoutMs);
+      res.disableWorked = true;
+    } catch (e) {
+      res.disableWorked = false;
+    }
+    await cfg.update("checks", undefined, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(`${step.disableCheck} to come back`, () => ours(doc.uri).some((d) => codeOf(d) === step.disableCheck), timeoutMs);
+      res.reenableWorked = true;
+    } catch (e) {
+      res.reenableWorked = false;
+    }
+  }
+  if (step.restart) {
+    await vscode.commands.executeCommand("copydesk.restartServer");
+    // a fresh server publishes again; edit nothing, just wait for diagnostics
+    await waitFor("diagnostics after restart", () => ours(doc.uri).length > 0, timeoutMs);
+    res.restartOk = true;
+  }
+  // leave the editor clean so closing the window never prompts
+  if (doc.isDirty) {
+    await vscode.commands.executeCommand("workbench.action.files.revert");
+  }
+  return res;
+}
+
+async function main(specPath) {
+  const spec = JSON.parse(fs.readFileSync(specPath, "utf8"));
+  const timeoutMs = spec.timeoutMs || 30000;
+  const out = { startedAt: new Date().toISOString(), steps: [], log: [] };
+  const log = (s) => out.log.push(`${new Date().toISOString()} ${s}`);
+  try {
+    const ext = vscode.extensions.getExtension("copydesk.copydesk");
+    out.extensionFound = !!ext;
+    out.vscodeVersion = vscode.version;
+    for (const step of spec.steps) {
+      out.steps.push(await runDraft(step, timeoutMs, log));
+    }
+    out.extensionActive = !!ext && ext.isActive;
+    out.commands = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith("copydesk."));
+  } catch (e) {
+    out.error = String(e && e.stack ? e.stack : e);
+  }
+  out.finishedAt = new Date().toISOString();
+  fs.writeFileSync(spec.result + ".tmp", JSON.stringify(out, null, 2));
+  fs.renameSync(spec.result + ".tmp", spec.result);
+}
+
+function activate() {
+  const specPath = process.env.COPYDESK_E2E_SPEC;
+  if (specPath) {
+    void main(specPath);
+  }
+}
+
+module.exports = { activate, deactivate() {} };
