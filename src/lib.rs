@@ -6,13 +6,17 @@
 
 pub mod actors;
 pub mod attribution;
+pub mod claims;
 pub mod document;
 pub mod finding;
 pub mod inspect;
+pub mod lexicon;
 pub mod position;
+pub mod rules;
 pub mod sentences;
 pub mod span;
 pub mod time;
+pub mod voice;
 
 pub use document::{Document, Format};
 pub use finding::{Code, Edit, Finding, Fix, Related, Severity};
@@ -120,6 +124,18 @@ pub fn anchor_for(doc: &Document, opts: &Options) -> Option<Anchor> {
     })
 }
 
+/// Sentences (in checked and exempt prose alike) that carry a claim signal.
+fn claim_spans(doc: &Document, sentences: &[sentences::Sentence]) -> Vec<Span> {
+    sentences
+        .iter()
+        .filter(|s| {
+            !claims::asserts_nothing(s.span.slice(&doc.prose))
+                && !claims::signals(&doc.prose, s.span).is_empty()
+        })
+        .map(|s| s.span)
+        .collect()
+}
+
 /// Analyses one draft.
 pub fn analyze(text: &str, opts: &Options) -> Analysis {
     let document = Document::parse(text, opts.format);
@@ -127,11 +143,29 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
     let sentences = sentences::split(&document);
     let quotes = sentences::quotes(&document);
     let anchor_date = anchor.map(|a| a.date);
-    let temporals = sentences
+    let temporals: Vec<time::Temporal> = sentences
         .iter()
         .flat_map(|s| time::tag_sentence(&document.prose, s.span, anchor_date))
         .collect();
     let attributions = attribution::find(&document, &sentences, &quotes);
+    let voices = voice::voices(&document, &sentences, &quotes, &attributions);
+    let actors: Vec<actors::Actor> = Vec::new();
+    let claims = claim_spans(&document, &sentences);
+    let findings = {
+        let cx = rules::Context {
+            doc: &document,
+            sentences: &sentences,
+            quotes: &quotes,
+            temporals: &temporals,
+            attributions: &attributions,
+            actors: &actors,
+            voices: &voices,
+            anchor,
+            opts,
+        };
+        rules::run(&cx)
+    };
+    let findings = rules::finish(findings, opts);
     Analysis {
         document,
         anchor,
@@ -139,12 +173,12 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
         quotes,
         temporals,
         attributions,
-        actors: Vec::new(),
+        actors,
         responses: Vec::new(),
         accusations: Vec::new(),
         reply: Vec::new(),
-        claims: Vec::new(),
-        findings: Vec::new(),
+        claims,
+        findings,
     }
 }
 

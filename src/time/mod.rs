@@ -46,3 +46,13 @@ pub struct Temporal {
 pub fn tag_sentence(_prose: &str, _sentence: Span, _anchor: Option<NaiveDate>) -> Vec<Temporal> {
     Vec::new()
 }
+
+/// The resolution of an expression, for messages and hover.
+pub fn describe(t: &Temporal) -> String {
+    t.value.clone().unwrap_or_else(|| "unresolved".to_string())
+}
+
+/// The AP-style replacement for a relative expression.
+pub fn ap_replacement(_t: &Temporal, _text: &str, _anchor: NaiveDate) -> Option<String> {
+    None
+}

@@ -1,0 +1,477 @@
+//! Claim signals (SPEC §3.1): what makes a sentence a disputable factual
+//! claim that needs a source, and the exemptions of §3.2 that lift it.
+
+use crate::lexicon::Lexicon;
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The kinds of claim signal, C1–C7 in the rulebook.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Signal {
+    /// Figures of change or money.
+    Change,
+    /// Cause and effect.
+    Cause,
+    /// Evaluation, superlatives, loaded comparisons.
+    Evaluation,
+    /// Inner states and hidden facts.
+    InnerState,
+    /// Negative conduct: wrongdoing by someone.
+    Misconduct,
+    /// Prediction or unproven certainty.
+    Prediction,
+    /// What a whole group feels.
+    GroupSentiment,
+}
+
+impl Signal {
+    /// Short phrase for messages: "states a figure of change".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Signal::Change => "states a change in figures",
+            Signal::Cause => "asserts a cause",
+            Signal::Evaluation => "makes a judgment",
+            Signal::InnerState => "says what someone knew, wanted or planned",
+            Signal::Misconduct => "alleges wrongdoing",
+            Signal::Prediction => "makes a prediction",
+            Signal::GroupSentiment => "says how a whole group feels",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClaimSignal {
+    pub signal: Signal,
+    pub span: Span,
+}
+
+const CHANGE: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "soared",
+    "soars",
+    "surged",
+    "surges",
+    "jumped",
+    "jumps",
+    "climbed",
+    "climbs",
+    "increased",
+    "increases",
+    "grew",
+    "grown",
+    "fell",
+    "fallen",
+    "falls",
+    "dropped",
+    "drops",
+    "decreased",
+    "decreases",
+    "declined by",
+    "declined sharply",
+    "plunged",
+    "plummeted",
+    "tumbled",
+    "slumped",
+    "shrank",
+    "shrunk",
+    "doubled",
+    "tripled",
+    "quadrupled",
+    "halved",
+    "spiked",
+    "dipped",
+    "lost money",
+    "owes",
+    "owed",
+    "overpaid",
+    "underpaid",
+    "saved",
+    "profits",
+    "profit",
+    "revenue",
+    "revenues",
+    "deficit",
+    "shortfall",
+    "losses",
+    "ranked",
+    "ranks",
+    "per capita",
+    "more than doubled",
+    "nearly doubled",
+    "rate of",
+    "cost taxpayers",
+    "costing",
+    "wasted",
+    "fewer than",
+    "more than twice",
+];
+
+const CAUSE: &[&str] = &[
+    "because",
+    "because of",
+    "due to",
+    "led to",
+    "leads to",
+    "caused",
+    "causes",
+    "causing",
+    "resulted in",
+    "results in",
+    "driven by",
+    "blamed on",
+    "linked to",
+    "came from",
+    "amid fears",
+    "as a result",
+    "thanks to",
+    "fueled by",
+    "triggered",
+    "contributed to",
+    "stemmed from",
+    "stems from",
+    "attributable to",
+    "owing to",
+];
+
+const EVALUATION: &[&str] = &[
+    "unsafe",
+    "illegal",
+    "illegally",
+    "reckless",
+    "recklessly",
+    "crumbling",
+    "unpopular",
+    "controversial",
+    "dangerous",
+    "dangerously",
+    "disastrous",
+    "chaotic",
+    "corrupt",
+    "negligent",
+    "incompetent",
+    "unfit",
+    "inadequate",
+    "shoddy",
+    "dilapidated",
+    "failing",
+    "botched",
+    "egregious",
+    "outrageous",
+    "scandal",
+    "scandal-plagued",
+    "disgraced",
+    "notorious",
+    "largest",
+    "worst",
+    "biggest",
+    "highest",
+    "lowest",
+    "deadliest",
+    "fastest",
+    "best",
+    "a record",
+    "record high",
+    "record low",
+    "record number",
+    "record-breaking",
+    "far higher than",
+    "far more than",
+    "far worse than",
+    "far fewer than",
+    "much higher than",
+    "dramatically",
+    "drastically",
+    "severely",
+    "badly",
+    "woefully",
+    "alarmingly",
+    "bombshell",
+    "explosive",
+    "damning",
+    "shocking",
+    "short-staffed",
+    "understaffed",
+    "overcrowded",
+    "unprecedented",
+    "vastly",
+    "sharply",
+];
+
+const INNER_STATE: &[&str] = &[
+    "knew",
+    "known about",
+    "was aware",
+    "were aware",
+    "wanted",
+    "wants to",
+    "feared",
+    "fears",
+    "plans to",
+    "planned to",
+    "planning to",
+    "intends",
+    "intended to",
+    "intending to",
+    "privately",
+    "secretly",
+    "quietly",
+    "behind closed doors",
+    "believes",
+    "believed",
+    "thinks",
+    "hoped to",
+    "hopes to",
+    "sought to",
+    "tried to hide",
+    "attempted to",
+    "suspected",
+    "secret",
+];
+
+const MISCONDUCT: &[&str] = &[
+    "ignored",
+    "ignoring",
+    "failed to",
+    "fails to",
+    "misled",
+    "misleading",
+    "concealed",
+    "concealing",
+    "covered up",
+    "cover-up",
+    "falsified",
+    "overbilled",
+    "overbilling",
+    "violated",
+    "violating",
+    "retaliated",
+    "retaliating",
+    "harassed",
+    "harassing",
+    "berated",
+    "mocked",
+    "threatened",
+    "pressured",
+    "steered",
+    "lied",
+    "lying",
+    "mismanaged",
+    "neglected",
+    "hid",
+    "hiding",
+    "embezzled",
+    "stole",
+    "stolen",
+    "diverted",
+    "defrauded",
+    "abused",
+    "bullied",
+    "cheated",
+    "fabricated",
+    "forged",
+    "refused to",
+    "billed",
+    "bribed",
+    "kickbacks",
+    "looted",
+    "siphoned",
+    "exploited",
+    "discriminated",
+    "intimidated",
+    "punished",
+    "ousted",
+    "left exposed",
+    "exposed",
+    "disregarded",
+    "botched",
+];
+
+const PREDICTION: &[&str] = &[
+    "likely",
+    "unlikely",
+    "expected to",
+    "poised to",
+    "will probably",
+    "almost certainly",
+    "is set to",
+    "are set to",
+    "bound to",
+    "on track to",
+    "will likely",
+    "probably",
+    "certain to",
+    "is sure to",
+    "inevitably",
+];
+
+const SENTIMENT: &[&str] = &[
+    "frustrated",
+    "angry",
+    "worried",
+    "concerned",
+    "upset",
+    "furious",
+    "outraged",
+    "anxious",
+    "fearful",
+    "alarmed",
+    "skeptical",
+    "divided",
+    "unhappy",
+    "relieved",
+    "fed up",
+    "uneasy",
+    "nervous",
+    "livid",
+    "dismayed",
+    "disappointed",
+];
+
+struct Lexicons {
+    change: Lexicon,
+    cause: Lexicon,
+    evaluation: Lexicon,
+    inner: Lexicon,
+    misconduct: Lexicon,
+    prediction: Lexicon,
+    sentiment: Lexicon,
+}
+
+static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
+    change: Lexicon::new(CHANGE),
+    cause: Lexicon::new(CAUSE),
+    evaluation: Lexicon::new(EVALUATION),
+    inner: Lexicon::new(INNER_STATE),
+    misconduct: Lexicon::new(MISCONDUCT),
+    prediction: Lexicon::new(PREDICTION),
+    sentiment: Lexicon::new(SENTIMENT),
+});
+
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b)").unwrap()
+});
+
+static GROUP_FEELS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:are|were|remain|remained|grew|have grown|feel|felt|is|was)\s+(?:increasingly\s+|deeply\s+|very\s+|growing\s+)?$").unwrap()
+});
+
+/// The claim signals of one sentence (`span` of `prose`).
+pub fn signals(prose: &str, span: Span) -> Vec<ClaimSignal> {
+    let mut out = Vec::new();
+    let lex = &*LEX;
+    let mut push = |signal, span| out.push(ClaimSignal { signal, span });
+    let text = span.slice(prose);
+    let mut has_number_change = false;
+    for m in PERCENT.find_iter(text) {
+        has_number_change = true;
+        push(
+            Signal::Change,
+            Span::new(span.start + m.start(), span.start + m.end()),
+        );
+    }
+    for h in lex.change.find_in(prose, span) {
+        // "fell"/"rose" as changes are strong; money words need a figure nearby.
+        let word = h.span.slice(prose).to_ascii_lowercase();
+        let weak = matches!(
+            word.as_str(),
+            "profit"
+                | "profits"
+                | "revenue"
+                | "revenues"
+                | "saved"
+                | "owes"
+                | "owed"
+                | "losses"
+                | "deficit"
+                | "shortfall"
+        );
+        if !weak || has_number_change || text.contains('$') {
+            push(Signal::Change, h.span);
+        }
+    }
+    for h in lex.cause.find_in(prose, span) {
+        push(Signal::Cause, h.span);
+    }
+    for h in lex.evaluation.find_in(prose, span) {
+        push(Signal::Evaluation, h.span);
+    }
+    for h in lex.inner.find_in(prose, span) {
+        push(Signal::InnerState, h.span);
+    }
+    for h in lex.misconduct.find_in(prose, span) {
+        push(Signal::Misconduct, h.span);
+    }
+    for h in lex.prediction.find_in(prose, span) {
+        push(Signal::Prediction, h.span);
+    }
+    for h in lex.sentiment.find_in(prose, span) {
+        let before = &prose[span.start..h.span.start];
+        if GROUP_FEELS.is_match(before) {
+            push(Signal::GroupSentiment, h.span);
+        }
+    }
+    out.sort_by_key(|s| s.span.start);
+    out
+}
+
+/// §3.2 exemptions that hold whatever the signals: questions (E7) and
+/// conditionals (E4) assert nothing.
+pub fn asserts_nothing(sentence: &str) -> bool {
+    let t = sentence.trim();
+    let t = t.trim_end_matches(['"', '”', '\'', '’', ')']);
+    if t.ends_with('?') {
+        return true;
+    }
+    let lower = t.trim_start_matches(['"', '“', '(']).to_ascii_lowercase();
+    lower.starts_with("if ") || lower.starts_with("unless ") || lower.starts_with("whether ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<Signal> {
+        let mut v: Vec<Signal> = signals(s, Span::new(0, s.len()))
+            .into_iter()
+            .map(|c| c.signal)
+            .collect();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn signal_table() {
+        let cases: &[(&str, &[Signal])] = &[
+            ("Ridership fell 12% last spring.", &[Signal::Change]),
+            (
+                "The plant closed because demand collapsed.",
+                &[Signal::Cause],
+            ),
+            ("The bridge is unsafe.", &[Signal::Evaluation]),
+            ("The director knew the pipes leaked.", &[Signal::InnerState]),
+            ("The contractor falsified the logs.", &[Signal::Misconduct]),
+            ("The levy is likely to pass.", &[Signal::Prediction]),
+            (
+                "Tenants are frustrated with the repairs.",
+                &[Signal::GroupSentiment],
+            ),
+            ("The board meets on Tuesday.", &[]),
+            ("The district serves about 4,100 students.", &[]),
+            ("The firm reported revenue.", &[]),
+            ("The firm's revenue reached $4 million.", &[Signal::Change]),
+        ];
+        for (s, want) in cases {
+            assert_eq!(&kinds(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn questions_and_conditionals_assert_nothing() {
+        assert!(asserts_nothing("Was the audit ignored?"));
+        assert!(asserts_nothing("If convicted, he faces ten years."));
+        assert!(!asserts_nothing("The audit was ignored."));
+    }
+}

@@ -1,0 +1,160 @@
+//! The editorial rules. Each rule reads the shared [`Context`] and reports
+//! findings; `run` applies every enabled rule, then the per-check settings and
+//! the "never both vague and unattributed on one sentence" policy.
+
+mod relative_date;
+mod unattributed_claim;
+mod unattributed_quote;
+mod undated_event;
+mod vague_attribution;
+
+use crate::actors::Actor;
+use crate::attribution::{Attribution, SourceClass};
+use crate::document::Document;
+use crate::sentences::{Quote, Sentence};
+use crate::span::Span;
+use crate::time::Temporal;
+use crate::voice::Voice;
+use crate::{Anchor, Code, Finding, Options};
+
+/// Everything a rule may read about the draft.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub sentences: &'a [Sentence],
+    pub quotes: &'a [Quote],
+    pub temporals: &'a [Temporal],
+    pub attributions: &'a [Attribution],
+    pub actors: &'a [Actor],
+    pub voices: &'a [Voice],
+    pub anchor: Option<Anchor>,
+    pub opts: &'a Options,
+}
+
+impl Context<'_> {
+    pub fn prose(&self, span: Span) -> &str {
+        span.slice(&self.doc.prose)
+    }
+
+    pub fn is_checked(&self, sentence: &Sentence) -> bool {
+        self.doc.blocks[sentence.block].kind.is_checked()
+    }
+
+    /// Direct quotations overlapping `span`.
+    pub fn direct_quotes_in(&self, span: Span) -> impl Iterator<Item = &Quote> {
+        let i = self.quotes.partition_point(|q| q.span.end <= span.start);
+        self.quotes[i..]
+            .iter()
+            .take_while(move |q| q.span.start < span.end)
+            .filter(|q| q.direct)
+    }
+
+    /// Is `offset` inside a direct quotation?
+    pub fn in_direct_quote(&self, offset: usize) -> bool {
+        self.direct_quotes_in(Span::new(offset, offset + 1))
+            .any(|q| q.span.start < offset && offset < q.span.end.max(q.inner.end))
+    }
+
+    /// Sources already named in the draft, nearest to `at` first, as the
+    /// text a reporter would write after "according to".
+    pub fn nearby_sources(&self, at: usize, limit: usize) -> Vec<String> {
+        let mut cands: Vec<(usize, String)> = Vec::new();
+        for a in self.attributions {
+            if !matches!(
+                a.source_class,
+                SourceClass::Named | SourceClass::Institutional
+            ) {
+                continue;
+            }
+            let Some(first) = a.source.first() else {
+                continue;
+            };
+            let name = self.short_source(*first);
+            if name.is_empty() || name.split_whitespace().count() > 6 {
+                continue;
+            }
+            let dist = first.start.abs_diff(at);
+            if let Some(c) = cands.iter_mut().find(|c| c.1 == name) {
+                c.0 = c.0.min(dist);
+            } else {
+                cands.push((dist, name));
+            }
+        }
+        cands.sort();
+        cands.into_iter().take(limit).map(|c| c.1).collect()
+    }
+
+    /// An actor's short name for a source span, else the span's own text.
+    fn short_source(&self, span: Span) -> String {
+        for actor in self.actors {
+            if actor.mentions.iter().any(|m| m.overlaps(span)) {
+                return short_name(actor);
+            }
+        }
+        let t = self.prose(span).trim();
+        let t = t
+            .strip_prefix("The ")
+            .map(|r| format!("the {r}"))
+            .unwrap_or_else(|| t.to_string());
+        t
+    }
+}
+
+/// "Lena Ortiz" → "Ortiz"; organisations keep their full name.
+pub fn short_name(actor: &Actor) -> String {
+    match actor.kind {
+        crate::actors::ActorKind::Person => actor
+            .name
+            .split_whitespace()
+            .last()
+            .unwrap_or(&actor.name)
+            .to_string(),
+        crate::actors::ActorKind::Org => actor.name.clone(),
+    }
+}
+
+/// A rule of the rulebook: reads the context, reports findings.
+pub trait Rule {
+    fn code(&self) -> Code;
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>);
+}
+
+fn all_rules() -> [&'static dyn Rule; 5] {
+    [
+        &unattributed_claim::UnattributedClaim,
+        &vague_attribution::VagueAttribution,
+        &unattributed_quote::UnattributedQuote,
+        &relative_date::RelativeDate,
+        &undated_event::UndatedEvent,
+    ]
+}
+
+/// Runs every rule enabled in `cx.opts`.
+pub fn run(cx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in all_rules() {
+        if cx.opts.checks.enabled(rule.code()) {
+            rule.check(cx, &mut out);
+        }
+    }
+    // Never both vague-attribution and unattributed-claim on one sentence.
+    let vague: Vec<Span> = out
+        .iter()
+        .filter(|f| f.code == Code::VagueAttribution)
+        .map(|f| f.span)
+        .collect();
+    out.retain(|f| f.code != Code::UnattributedClaim || !vague.iter().any(|v| v.overlaps(f.span)));
+    out
+}
+
+/// Applies the per-check settings and sorts by position.
+pub fn finish(mut findings: Vec<Finding>, opts: &Options) -> Vec<Finding> {
+    findings.retain(|f| opts.checks.enabled(f.code));
+    for f in &mut findings {
+        if let Some(s) = opts.checks.severity_for(f.code) {
+            f.severity = s;
+        }
+    }
+    findings.sort_by_key(|f| (f.span.start, f.code));
+    findings.dedup_by(|a, b| a.code == b.code && a.span == b.span);
+    findings
+}

@@ -1,0 +1,100 @@
+//! `relative-date`: deictic time expressions that need the publication date
+//! (SPEC §4.4).
+
+use super::{Context, Rule};
+use crate::time::Relativity;
+use crate::{Code, Edit, Finding, Fix, Severity, Span};
+
+pub struct RelativeDate;
+
+impl Rule for RelativeDate {
+    fn code(&self) -> Code {
+        Code::RelativeDate
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let mut si = 0;
+        for t in cx.temporals {
+            let flagged = matches!(
+                (cx.anchor, t.relativity),
+                (Some(_), Relativity::TierA) | (None, Relativity::TierA | Relativity::TierB)
+            );
+            if !flagged {
+                continue;
+            }
+            while si < cx.sentences.len() && cx.sentences[si].span.end <= t.span.start {
+                si += 1;
+            }
+            let Some(s) = cx.sentences.get(si) else {
+                continue;
+            };
+            if !cx.is_checked(s) || cx.in_direct_quote(t.span.start) {
+                continue;
+            }
+            let phrase = cx.prose(t.span).to_string();
+            let (severity, message, fixes) = match cx.anchor {
+                Some(anchor) => {
+                    let resolved = crate::time::describe(t);
+                    let mut fixes = Vec::new();
+                    if let Some(rep) = crate::time::ap_replacement(t, &phrase, anchor.date) {
+                        fixes.push(Fix {
+                            title: format!("Replace \"{phrase}\" with \"{rep}\""),
+                            edits: vec![Edit { span: t.span, text: rep }],
+                            bulk_safe: true,
+                        });
+                    }
+                    (
+                        Severity::Info,
+                        format!("\"{phrase}\" is {resolved} relative to the publication date; AP style names the day or date."),
+                        fixes,
+                    )
+                }
+                None => (
+                    Severity::Warning,
+                    format!("\"{phrase}\" cannot be resolved: the draft has no `date:` in front matter or dated dateline."),
+                    vec![add_date_fix(cx)],
+                ),
+            };
+            out.push(Finding {
+                code: Code::RelativeDate,
+                severity,
+                span: t.span,
+                message,
+                related: vec![],
+                fixes,
+            });
+        }
+    }
+}
+
+/// Inserts `date:` into existing front matter, or a new front matter block.
+fn add_date_fix(cx: &Context) -> Fix {
+    let today = cx.opts.today.format("%Y-%m-%d");
+    let edit = match &cx.doc.front_matter {
+        Some(fm) => {
+            let after_open = cx.doc.text[fm.span.start..]
+                .find('\n')
+                .map_or(fm.span.start, |i| fm.span.start + i + 1);
+            Edit {
+                span: Span::new(after_open, after_open),
+                text: format!("date: {today}\n"),
+            }
+        }
+        None => {
+            let at = if cx.doc.text.starts_with('\u{feff}') {
+                3
+            } else {
+                0
+            };
+            Edit {
+                span: Span::new(at, at),
+                text: format!("---\ndate: {today}\n---\n\n"),
+            }
+        }
+    };
+    Fix {
+        title: format!("Add publication date ({today})"),
+        edits: vec![edit],
+        bulk_safe: false,
+    }
+}

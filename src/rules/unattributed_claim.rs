@@ -1,0 +1,203 @@
+//! `unattributed-claim`: a disputable claim in the reporter's voice with no
+//! source, own or carried over (SPEC §3.1–3.2, §3.6); and unsourced tables.
+
+use super::{Context, Rule};
+use crate::claims::{self, Signal};
+use crate::document::BlockKind;
+use crate::{Code, Edit, Finding, Fix, Severity, Span};
+
+pub struct UnattributedClaim;
+
+impl Rule for UnattributedClaim {
+    fn code(&self) -> Code {
+        Code::UnattributedClaim
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for (si, s) in cx.sentences.iter().enumerate() {
+            if !cx.is_checked(s) || !cx.voices[si].is_reporter() {
+                continue;
+            }
+            let text = cx.prose(s.span);
+            if claims::asserts_nothing(text) || is_response_line(text) {
+                continue;
+            }
+            // Signals inside a quotation belong to the quoted speaker.
+            let signals: Vec<_> = claims::signals(&cx.doc.prose, s.span)
+                .into_iter()
+                .filter(|sig| !cx.in_direct_quote(sig.span.start))
+                .collect();
+            let Some(first) = signals.first() else {
+                continue;
+            };
+            let misconduct = signals.iter().find(|x| x.signal == Signal::Misconduct);
+            let names_someone = cx
+                .actors
+                .iter()
+                .any(|a| a.mentions.iter().any(|m| s.span.contains_span(*m)));
+            let (severity, why) = match misconduct {
+                Some(_) if names_someone => (Severity::Error, Signal::Misconduct),
+                _ => (Severity::Warning, first.signal),
+            };
+            let message = format!(
+                "This sentence {} in the reporter's voice but gives no source; attribute it to whoever established it.",
+                why.describe()
+            );
+            out.push(Finding {
+                code: Code::UnattributedClaim,
+                severity,
+                span: s.span,
+                message,
+                related: Vec::new(),
+                fixes: attribution_fixes(cx, s.span),
+            });
+        }
+        unsourced_tables(cx, out);
+    }
+}
+
+/// "X did not respond to a request for comment" is a response line, not a claim.
+fn is_response_line(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "did not respond",
+        "didn't respond",
+        "declined to comment",
+        "could not be reached",
+        "did not return",
+        "not immediately available",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+/// SPEC §7: "Add end attribution" and "Add 'according to'", for each nearby
+/// source and for a TK placeholder.
+fn attribution_fixes(cx: &Context, span: Span) -> Vec<Fix> {
+    let text = cx.prose(span);
+    let mut sources = cx.nearby_sources(span.start, 2);
+    sources.push("TK".to_string());
+    let mut fixes = Vec::new();
+    let trimmed = text.trim_end();
+    let last = trimmed.chars().last();
+    for src in &sources {
+        if last == Some('.') {
+            let dot = span.start + trimmed.len() - 1;
+            fixes.push(Fix {
+                title: format!("Add end attribution: \", {src} said.\""),
+                edits: vec![Edit {
+                    span: Span::new(dot, dot + 1),
+                    text: format!(", {src} said."),
+                }],
+                bulk_safe: false,
+            });
+        }
+        let first_word: String = text.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let lower_first = matches!(
+            first_word.as_str(),
+            "The"
+                | "A"
+                | "An"
+                | "This"
+                | "That"
+                | "These"
+                | "Those"
+                | "Its"
+                | "Their"
+                | "His"
+                | "Her"
+                | "It"
+                | "They"
+                | "He"
+                | "She"
+                | "Some"
+                | "Many"
+                | "More"
+                | "Most"
+                | "About"
+                | "Nearly"
+                | "Almost"
+                | "Visits"
+                | "Revenue"
+        ) || first_word.chars().all(|c| !c.is_uppercase());
+        let mut edits = vec![Edit {
+            span: Span::new(span.start, span.start),
+            text: format!("According to {src}, "),
+        }];
+        if lower_first {
+            if let Some(c) = text.chars().next() {
+                edits.push(Edit {
+                    span: Span::new(span.start, span.start + c.len_utf8()),
+                    text: c.to_lowercase().collect(),
+                });
+                edits[0].span = Span::new(span.start, span.start);
+            }
+        }
+        // Merge into one edit so clients apply it atomically.
+        let merged = if edits.len() == 2 {
+            vec![Edit {
+                span: edits[1].span,
+                text: format!("{}{}", edits[0].text, edits[1].text),
+            }]
+        } else {
+            edits
+        };
+        fixes.push(Fix {
+            title: format!("Add \"According to {src}, \""),
+            edits: merged,
+            bulk_safe: false,
+        });
+    }
+    fixes
+}
+
+/// SPEC §1.3: a table is sourced when the nearest non-blank line above or
+/// below starts `Source:`.
+fn unsourced_tables(cx: &Context, out: &mut Vec<Finding>) {
+    let blocks = &cx.doc.blocks;
+    for (i, b) in blocks.iter().enumerate() {
+        if b.kind != BlockKind::Table {
+            continue;
+        }
+        let near = |j: usize| blocks.get(j).is_some_and(|n| n.kind == BlockKind::Credit);
+        let sourced = (i > 0 && near(i - 1)) || near(i + 1) || credit_line_touching(cx, b.span);
+        if sourced {
+            continue;
+        }
+        let span = b.header.unwrap_or(b.span);
+        out.push(Finding {
+            code: Code::UnattributedClaim,
+            severity: Severity::Warning,
+            span,
+            message: "This table gives figures with no source; add a `Source:` line directly above or below it.".to_string(),
+            related: Vec::new(),
+            fixes: vec![Fix {
+                title: "Add a \"Source: TK\" line below the table".to_string(),
+                edits: vec![Edit {
+                    span: Span::new(b.span.end, b.span.end),
+                    text: "\n\nSource: TK".to_string(),
+                }],
+                bulk_safe: true,
+            }],
+        });
+    }
+}
+
+/// Looks at the raw lines next to a table, which may not form blocks of their own.
+fn credit_line_touching(cx: &Context, span: Span) -> bool {
+    let text = &cx.doc.text;
+    let above = text[..span.start]
+        .trim_end()
+        .rsplit('\n')
+        .next()
+        .unwrap_or("");
+    let below = text[span.end..]
+        .trim_start()
+        .split('\n')
+        .next()
+        .unwrap_or("");
+    [above, below].iter().any(|l| {
+        let l = l.trim().trim_start_matches(['*', '_']).to_ascii_lowercase();
+        l.starts_with("source:") || l.starts_with("sources:")
+    })
+}

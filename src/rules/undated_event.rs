@@ -1,0 +1,306 @@
+//! `undated-event`: a one-off past or future event told in the reporter's
+//! voice with no time anchor, own or inherited (SPEC §4.5).
+
+use super::{Context, Rule};
+use crate::lexicon::Lexicon;
+use crate::time::Relativity;
+use crate::{Code, Edit, Finding, Fix, Severity, Span};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+pub struct UndatedEvent;
+
+/// One-off events: base form, past forms. Future forms are built as "will" + base.
+const EVENTS: &[(&str, &[&str])] = &[
+    ("announce", &["announced"]),
+    ("approve", &["approved"]),
+    ("vote", &["voted"]),
+    ("pass", &["passed"]),
+    ("reject", &["rejected"]),
+    ("veto", &["vetoed"]),
+    ("sign", &["signed"]),
+    ("file", &["filed"]),
+    ("sue", &["sued"]),
+    ("settle", &["settled"]),
+    ("arrest", &["arrested"]),
+    ("charge", &["charged"]),
+    ("indict", &["indicted"]),
+    ("convict", &["convicted"]),
+    ("sentence", &["sentenced"]),
+    ("resign", &["resigned"]),
+    ("fire", &["fired"]),
+    ("hire", &["hired"]),
+    ("appoint", &["appointed"]),
+    ("elect", &["elected"]),
+    ("open", &["opened"]),
+    ("close", &["closed"]),
+    ("shut down", &["shut down"]),
+    ("launch", &["launched"]),
+    ("release", &["released"]),
+    ("recall", &["recalled"]),
+    ("buy", &["bought"]),
+    ("sell", &["sold"]),
+    ("acquire", &["acquired"]),
+    ("lay off", &["laid off"]),
+    ("crash", &["crashed"]),
+    ("burn", &["burned"]),
+    ("die", &["died"]),
+    ("kill", &["killed"]),
+    ("win", &["won"]),
+    ("protest", &["protested"]),
+    ("strike", &["struck"]),
+    ("evacuate", &["evacuated"]),
+    ("inspect", &["inspected"]),
+    ("tour", &["toured"]),
+    ("examine", &["examined"]),
+    ("interview", &["interviewed"]),
+    ("search", &["searched"]),
+    ("condemn", &["condemned"]),
+    ("meet", &["met"]),
+    ("suspend", &["suspended"]),
+    ("terminate", &["terminated"]),
+    ("dismiss", &["dismissed"]),
+    ("raid", &["raided"]),
+    ("seize", &["seized"]),
+    ("demolish", &["demolished"]),
+    ("award", &["awarded"]),
+    ("issue", &["issued"]),
+    ("cite", &["cited"]),
+    ("fine", &["fined"]),
+    ("break ground", &["broke ground"]),
+    ("place", &["placed"]),
+    ("unveil", &["unveiled"]),
+    ("introduce", &["introduced"]),
+    ("postpone", &["postponed"]),
+    ("cancel", &["canceled", "cancelled"]),
+    ("hold", &["held"]),
+    ("testify", &["testified"]),
+    ("plead", &["pleaded", "pled"]),
+    ("rule", &["ruled"]),
+    ("order", &["ordered"]),
+    ("shoot", &["shot"]),
+    ("injure", &["injured"]),
+    ("flood", &["flooded"]),
+    ("collapse", &["collapsed"]),
+    ("explode", &["exploded"]),
+    ("erupt", &["erupted"]),
+    ("discover", &["discovered"]),
+    ("found", &["founded"]),
+    ("merge", &["merged"]),
+    ("cut", &[]),
+    ("begin", &["began"]),
+    ("end", &["ended"]),
+    ("send", &["sent"]),
+    ("submit", &["submitted"]),
+    ("publish", &["published"]),
+    ("post", &["posted"]),
+    ("lose", &[]),
+    ("revoke", &["revoked"]),
+];
+
+struct EventLexicon {
+    lexicon: Lexicon,
+    /// Pattern index → event stem (first four letters of the base form).
+    stems: Vec<String>,
+}
+
+static LEX: LazyLock<EventLexicon> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut stems = Vec::new();
+    for (base, past) in EVENTS {
+        let stem: String = base.chars().take(4).collect();
+        for w in past.iter().map(|p| p.to_string()).chain([
+            format!("will {base}"),
+            format!("will not {base}"),
+            format!("plans to {base}"),
+        ]) {
+            words.push(w);
+            stems.push(stem.clone());
+        }
+    }
+    EventLexicon {
+        lexicon: Lexicon::new(&words),
+        stems,
+    }
+});
+
+/// Nouns that refer back to an event: "the vote", "the recall", "the closure".
+static EVENT_NOUN: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:the|that|this|its|their)\s+(?:[a-z]+\s+)?([a-z]+)").unwrap()
+});
+
+impl Rule for UndatedEvent {
+    fn code(&self) -> Code {
+        Code::UndatedEvent
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let prose = &cx.doc.prose;
+        // Pass 1: which sentences carry their own time anchor.
+        let mut own_anchor = vec![false; cx.sentences.len()];
+        let mut ti = 0;
+        for (si, s) in cx.sentences.iter().enumerate() {
+            while ti < cx.temporals.len() && cx.temporals[ti].span.end <= s.span.start {
+                ti += 1;
+            }
+            own_anchor[si] = cx.temporals[ti..]
+                .iter()
+                .take_while(|t| t.span.start < s.span.end)
+                .any(|t| t.relativity != Relativity::Generic);
+        }
+        // Events anchored anywhere in the draft, by stem, for definite references.
+        let mut anchored_stems: HashSet<&str> = HashSet::new();
+        for (si, s) in cx.sentences.iter().enumerate() {
+            if own_anchor[si] {
+                for h in LEX.lexicon.find_in(prose, s.span) {
+                    anchored_stems.insert(LEX.stems[h.pattern].as_str());
+                }
+            }
+        }
+        let mut paragraph_anchored = false;
+        let mut prev_block = usize::MAX;
+        for (si, s) in cx.sentences.iter().enumerate() {
+            if s.block != prev_block {
+                paragraph_anchored = false;
+                prev_block = s.block;
+            }
+            if own_anchor[si] {
+                paragraph_anchored = true;
+                continue;
+            }
+            if paragraph_anchored || !cx.is_checked(s) || !cx.voices[si].is_reporter() {
+                continue;
+            }
+            let Some(verb) = main_clause_event(cx, s.span) else {
+                continue;
+            };
+            if refers_to_anchored_event(prose, s.span, &anchored_stems) {
+                continue;
+            }
+            let verb_text = cx.prose(verb).to_string();
+            let text = cx.prose(s.span).trim_end();
+            let mut fixes = Vec::new();
+            if let Some(last) = text.chars().last().filter(|c| matches!(c, '.' | '!')) {
+                let at = s.span.start + text.len() - last.len_utf8();
+                fixes.push(Fix {
+                    title: "Add time element (\" on TK\")".to_string(),
+                    edits: vec![Edit {
+                        span: Span::new(at, at),
+                        text: " on TK".to_string(),
+                    }],
+                    bulk_safe: true,
+                });
+            }
+            out.push(Finding {
+                code: Code::UndatedEvent,
+                severity: Severity::Warning,
+                span: s.span,
+                message: format!(
+                    "\"{verb_text}\" tells of a one-off event with no time element in this paragraph; say when it happened or will happen."
+                ),
+                related: vec![],
+                fixes,
+            });
+        }
+    }
+}
+
+/// The first event verb in a main clause: outside quotations, relative
+/// clauses and appositives, and not an infinitive.
+fn main_clause_event(cx: &Context, span: Span) -> Option<Span> {
+    let prose = &cx.doc.prose;
+    let text = span.slice(prose);
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("did not respond")
+        || lower.contains("declined to comment")
+        || lower.contains("could not be reached")
+        || crate::claims::asserts_nothing(text)
+    {
+        return None;
+    }
+    for h in LEX.lexicon.find_in(prose, span) {
+        if cx.in_direct_quote(h.span.start) {
+            continue;
+        }
+        let before = &prose[span.start..h.span.start];
+        let before_lower = before.to_ascii_lowercase();
+        // Infinitives and perfects with "to": "voted to approve".
+        if before_lower.ends_with(" to ") {
+            continue;
+        }
+        // Inside a relative clause or appositive: after ", who/which/where/when"
+        // with no closing comma yet.
+        let segment = before_lower.rsplit(',').next().unwrap_or("");
+        let seg_trim = segment.trim_start();
+        if before_lower.contains(',')
+            && [
+                "who ", "which ", "where ", "when ", "whose ", "after ", "before ", "as ",
+                "since ", "until ",
+            ]
+            .iter()
+            .any(|w| seg_trim.starts_with(w))
+        {
+            continue;
+        }
+        if ["who ", "which ", "that "]
+            .iter()
+            .any(|w| before_lower.ends_with(w))
+            && before_lower.contains(',')
+        {
+            continue;
+        }
+        // Subordinate clauses at the start: "After the plant closed, ..."
+        let first = before_lower.trim_start();
+        if [
+            "after ", "before ", "when ", "since ", "until ", "once ", "while ", "because ",
+        ]
+        .iter()
+        .any(|w| first.starts_with(w))
+            && !before_lower.contains(',')
+        {
+            continue;
+        }
+        // "has not paid", negated events are states.
+        if before_lower.ends_with("not ") || before_lower.ends_with("never ") {
+            continue;
+        }
+        // Participles used as adjectives: "the closed plant", "a signed letter".
+        if before_lower.ends_with("the ")
+            || before_lower.ends_with(" a ")
+            || before_lower.ends_with(" an ")
+        {
+            continue;
+        }
+        return Some(h.span);
+    }
+    None
+}
+
+fn refers_to_anchored_event(prose: &str, span: Span, anchored: &HashSet<&str>) -> bool {
+    if anchored.is_empty() {
+        return false;
+    }
+    let text = span.slice(prose);
+    EVENT_NOUN.captures_iter(text).any(|c| {
+        let noun = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
+        let stem: String = noun.chars().take(4).collect();
+        noun.len() >= 4 && anchored.contains(stem.as_str()) && !is_entity_noun(&noun)
+    })
+}
+
+/// Nouns that share a stem with an event but name a thing ("the fire truck").
+fn is_entity_noun(noun: &str) -> bool {
+    matches!(
+        noun,
+        "firefighters"
+            | "firm"
+            | "files"
+            | "post"
+            | "office"
+            | "officer"
+            | "order"
+            | "orders"
+            | "rules"
+            | "issues"
+    )
+}

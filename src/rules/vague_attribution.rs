@@ -1,0 +1,120 @@
+//! `vague-attribution`: a source marker whose source a reader cannot identify,
+//! and hedges (SPEC §3.4–3.5, §3.7 vague speakers).
+
+use super::{Context, Rule};
+use crate::attribution::{AttributionKind, SourceClass};
+use crate::claims::{self, Signal};
+use crate::{Code, Edit, Finding, Fix, Severity, Span};
+
+pub struct VagueAttribution;
+
+impl Rule for VagueAttribution {
+    fn code(&self) -> Code {
+        Code::VagueAttribution
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let legal_sourced = cx.attributions.iter().any(|a| {
+            matches!(
+                a.source_class,
+                SourceClass::Named | SourceClass::Institutional
+            ) && a.cue.iter().chain(&a.source).any(|c| {
+                let t = cx.prose(*c).to_ascii_lowercase();
+                [
+                    "alleg",
+                    "charg",
+                    "accus",
+                    "complaint",
+                    "lawsuit",
+                    "prosecutor",
+                    "indict",
+                    "suit",
+                ]
+                .iter()
+                .any(|k| t.contains(k))
+            })
+        });
+        for a in cx.attributions {
+            let hedge = a.kind == AttributionKind::Hedge;
+            if !(hedge || (a.source_class == SourceClass::Vague && a.kind.sources_claim())) {
+                continue;
+            }
+            let Some(s) = cx.sentences.get(a.sentence) else {
+                continue;
+            };
+            if !cx.is_checked(s) {
+                continue;
+            }
+            let span = if hedge {
+                a.cue.first().copied()
+            } else {
+                a.source.first().copied().or(a.cue.first().copied())
+            };
+            let Some(span) = span else {
+                continue;
+            };
+            // Hedges and vague sources inside someone's quotation are theirs.
+            if cx.in_direct_quote(span.start) {
+                continue;
+            }
+            let phrase = cx.prose(span).trim().to_string();
+            let lower = phrase.to_ascii_lowercase();
+            if hedge && lower.starts_with("alleged") && legal_sourced {
+                continue;
+            }
+            let negative = claims::signals(&cx.doc.prose, s.span)
+                .iter()
+                .any(|x| matches!(x.signal, Signal::Misconduct | Signal::Evaluation));
+            let names_someone = cx
+                .actors
+                .iter()
+                .any(|act| act.mentions.iter().any(|m| s.span.contains_span(*m)));
+            let severity = if negative && names_someone {
+                Severity::Warning
+            } else {
+                Severity::Info
+            };
+            let message = if hedge {
+                format!("\"{phrase}\" hedges without saying who says so; name the source or drop the claim.")
+            } else {
+                format!("\"{phrase}\" does not tell readers who the source is; name them, or say how they know and why they are not named.")
+            };
+            let mut fixes = Vec::new();
+            if !hedge {
+                fixes.push(Fix {
+                    title: "Describe the anonymous source".to_string(),
+                    edits: vec![Edit {
+                        span: Span::new(span.end, span.end),
+                        text: ", who spoke on condition of anonymity because TK,".to_string(),
+                    }],
+                    bulk_safe: false,
+                });
+                for doc_word in ["report", "study", "survey", "analysis", "memo"] {
+                    let needle = format!("a {doc_word}");
+                    if let Some(i) = lower.find(&needle) {
+                        let s0 = span.start
+                            + (cx.prose(span).len() - cx.prose(span).trim_start().len())
+                            + i;
+                        fixes.push(Fix {
+                            title: "Name the document".to_string(),
+                            edits: vec![Edit {
+                                span: Span::new(s0, s0 + needle.len()),
+                                text: format!("a TK {doc_word} by TK"),
+                            }],
+                            bulk_safe: false,
+                        });
+                        break;
+                    }
+                }
+            }
+            out.push(Finding {
+                code: Code::VagueAttribution,
+                severity,
+                span,
+                message,
+                related: vec![],
+                fixes,
+            });
+        }
+    }
+}
