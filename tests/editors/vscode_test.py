@@ -204,6 +204,10 @@ def main() -> int:
 
     if result.exists():
         assert_results(json.loads(result.read_text()), ws, ferry, (y_line, y_col), tmp)
+    if failed:
+        for log in sorted((tmp / "user" / "logs").glob("*/exthost*/output_logging_*/*copydesk.log")):
+            print(f"# --- {log.name} (extension output) ---")
+            print("\n".join("#   " + l for l in log.read_text(errors="replace").splitlines()[-40:]))
     print(f"vscode: {passed} passed, {failed} failed", flush=True)
     if failed == 0 and not os.environ.get("COPYDESK_KEEP_TMP"):
         shutil.rmtree(tmp, ignore_errors=True)

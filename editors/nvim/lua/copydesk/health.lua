@@ -46,10 +46,14 @@ function M.check()
 
   health.start('copydesk: configuration')
   if opts then
-    health.ok(('setup() called; started with %s for filetypes %s'):format(
-      copydesk.mode or '(nothing: see errors above)',
-      table.concat(opts.filetypes or {}, ', ')
-    ))
+    if copydesk.mode then
+      health.ok(('setup() called; server wired with %s for filetypes %s'):format(
+        copydesk.mode,
+        table.concat(opts.filetypes or {}, ', ')
+      ))
+    else
+      health.warn('setup() was called but did not start the server (see the binary check above)')
+    end
     local problems = copydesk.validate(opts.settings or {})
     if #problems == 0 then
       health.ok('settings: ' .. vim.inspect(opts.settings or {}, { newline = ' ', indent = '' }))
