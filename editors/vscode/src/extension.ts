@@ -18,6 +18,8 @@ const SOURCE = "copydesk";
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 let serverPath: string | undefined;
+let pathSetting: string | undefined;
+let restartTimer: NodeJS.Timeout | undefined;
 
 function log(line: string): void {
   output.appendLine(`[client] ${line}`);
@@ -61,9 +63,12 @@ async function reportMissing(message: string): Promise<void> {
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
-  const resolution = resolveServer(configuredServerPath(), defaultEnvironment(workspaceFolderPath()));
+  pathSetting = configuredServerPath();
+  const resolution = resolveServer(pathSetting, defaultEnvironment(workspaceFolderPath()));
   if (!resolution.ok) {
     serverPath = undefined;
+    const seen = vscode.workspace.getConfiguration(SECTION).inspect<string>("server.path");
+    log(`server.path as configured: ${JSON.stringify(seen ?? null)}`);
     void reportMissing(resolution.message);
     return;
   }
@@ -283,8 +288,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ serv
       if (!e.affectsConfiguration(SECTION)) {
         return;
       }
-      if (e.affectsConfiguration(`${SECTION}.server.path`)) {
-        void restart(context);
+      if (e.affectsConfiguration(`${SECTION}.server.path`) && configuredServerPath() !== pathSetting) {
+        // settings files are re-read in steps: restart once the value has settled
+        if (restartTimer) {
+          clearTimeout(restartTimer);
+        }
+        restartTimer = setTimeout(() => {
+          restartTimer = undefined;
+          if (configuredServerPath() !== pathSetting) {
+            void restart(context);
+          }
+        }, 500);
       } else {
         pushSettings();
       }

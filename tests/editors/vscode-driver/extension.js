@@ -37,6 +37,38 @@ async function waitFor(what, pred, timeoutMs) {
   }
 }
 
+/** Resolves at the next diagnostics change for uri (or after a long wait). */
+function nextDiagnosticsChange(uri) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { sub.dispose(); resolve(false); }, 30000);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(true);
+      }
+    });
+  });
+}
+
+/** Waits until uri's diagnostics have not changed for quietMs. */
+async function quiet(uri, quietMs, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  let last = Date.now();
+  const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+    if (e.uris.some((u) => u.toString() === uri.toString())) {
+      last = Date.now();
+    }
+  });
+  try {
+    while (Date.now() - last < quietMs && Date.now() < end) {
+      await sleep(100);
+    }
+  } finally {
+    sub.dispose();
+  }
+}
+
 function hoverText(hovers) {
   const parts = [];
   for (const h of hovers || []) {
@@ -64,46 +96,55 @@ async function runDraft(step, timeoutMs, log) {
   }
   if (step.fix) {
     const target = ours(doc.uri).find((d) => codeOf(d) === step.fix.code &&
-      (step.fix.line === undefined || d.range.start.line === step.fix.line));
+      d.range.start.line === step.fix.line && d.range.start.character === step.fix.character);
     if (!target) {
-      throw new Error(`no ${step.fix.code} diagnostic to fix`);
+      throw new Error(`no ${step.fix.code} diagnostic at ${step.fix.line}:${step.fix.character}`);
     }
     const actions = await vscode.commands.executeCommand(
       "vscode.executeCodeActionProvider", doc.uri, target.range, vscode.CodeActionKind.QuickFix.value, 20);
     res.actionTitles = (actions || []).map((a) => a.title);
-    const action = (actions || []).find((a) => a.edit && (!step.fix.title || a.title === step.fix.title));
+    const action = (actions || []).find((a) => a.edit && a.title === step.fix.title);
     if (!action) {
-      throw new Error(`no applicable code action among ${JSON.stringify(res.actionTitles)}`);
+      throw new Error(`no code action "${step.fix.title}" among ${JSON.stringify(res.actionTitles)}`);
     }
     res.applied = action.title;
     const before = doc.version;
-    const ok = await vscode.workspace.applyEdit(action.edit);
-    res.applyOk = ok;
+    const changed = nextDiagnosticsChange(doc.uri);
+    res.applyOk = await vscode.workspace.applyEdit(action.edit);
     await waitFor("the edit", () => doc.version > before, timeoutMs);
-    const line = target.range.start.line;
-    res.lineAfterFix = doc.lineAt(line).text;
-    // the server re-checks after its debounce: wait until that diagnostic is gone
-    try {
-      await waitFor("the fixed diagnostic to go away", () =>
-        !ours(doc.uri).some((d) => codeOf(d) === step.fix.code && d.range.start.line === line), timeoutMs);
-      res.fixedDiagnosticGone = true;
-    } catch (e) {
-      res.fixedDiagnosticGone = false;
+    res.textAfterFix = doc.getText();
+    if (step.fix.expectGone) {
+      try {
+        await waitFor("the fixed diagnostic to go away", () =>
+          !ours(doc.uri).some((d) => codeOf(d) === step.fix.code && d.range.start.line === step.fix.line), timeoutMs);
+        res.fixedDiagnosticGone = true;
+      } catch (e) {
+        res.fixedDiagnosticGone = false;
+      }
     }
+    await changed;
+    await quiet(doc.uri, 1000, timeoutMs);
     res.diagnosticsAfterFix = ours(doc.uri).map(plainDiag);
   }
   if (step.fixAll) {
+    const changed = nextDiagnosticsChange(doc.uri);
     const n = await vscode.commands.executeCommand("copydesk.applyAllFixes", {
       uri: doc.uri.toString(), code: step.fixAll.code, title: step.fixAll.title,
     });
     res.fixAllCount = n;
-    try {
-      await waitFor(`no ${step.fixAll.code} left`, () => !ours(doc.uri).some((d) => codeOf(d) === step.fixAll.code), timeoutMs);
-      res.fixAllGone = true;
-    } catch (e) {
-      res.fixAllGone = false;
-    }
     res.textAfterFixAll = doc.getText();
+    await changed;
+    await quiet(doc.uri, 1000, timeoutMs);
+    res.diagnosticsAfterFixAll = ours(doc.uri).map(plainDiag);
+    // one undo takes the whole batch back
+    await vscode.commands.executeCommand("undo");
+    res.textAfterUndo = doc.getText();
+  }
+  if (step.restart) {
+    await vscode.commands.executeCommand("copydesk.restartServer");
+    // a fresh server publishes again; edit nothing, just wait for diagnostics
+    await waitFor("diagnostics after restart", () => ours(doc.uri).length > 0, timeoutMs);
+    res.restartOk = true;
   }
   if (step.disableCheck) {
     const cfg = vscode.workspace.getConfiguration("copydesk");
@@ -121,12 +162,6 @@ async function runDraft(step, timeoutMs, log) {
     } catch (e) {
       res.reenableWorked = false;
     }
-  }
-  if (step.restart) {
-    await vscode.commands.executeCommand("copydesk.restartServer");
-    // a fresh server publishes again; edit nothing, just wait for diagnostics
-    await waitFor("diagnostics after restart", () => ours(doc.uri).length > 0, timeoutMs);
-    res.restartOk = true;
   }
   // leave the editor clean so closing the window never prompts
   if (doc.isDirty) {
