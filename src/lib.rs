@@ -143,9 +143,16 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
     let sentences = sentences::split(&document);
     let quotes = sentences::quotes(&document);
     let anchor_date = anchor.map(|a| a.date);
-    let temporals: Vec<time::Temporal> = sentences
+    // The dateline's own date (blanked in `prose`) comes first.
+    let temporals: Vec<time::Temporal> = document
+        .dateline
         .iter()
-        .flat_map(|s| time::tag_sentence(&document.prose, s.span, anchor_date))
+        .flat_map(|d| time::tag_dateline(text, d.span, anchor_date))
+        .chain(
+            sentences
+                .iter()
+                .flat_map(|s| time::tag_sentence(&document.prose, s.span, anchor_date)),
+        )
         .collect();
     let attributions = attribution::find(&document, &sentences, &quotes);
     let voices = voice::voices(&document, &sentences, &quotes, &attributions);

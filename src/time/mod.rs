@@ -1,6 +1,16 @@
 //! Temporal expressions: recognition and TimeML normalisation against the
 //! publication anchor.
 
+mod ap_style;
+mod lexicon;
+mod recognise;
+#[cfg(test)]
+mod tests;
+mod tokens;
+
+pub use ap_style::{ap_date, ap_replacement, describe, describe_with_anchor};
+pub use recognise::{weekday_date, Dir};
+
 use crate::span::Span;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -43,16 +53,30 @@ pub struct Temporal {
 }
 
 /// Finds the temporal expressions of one sentence of `prose`.
-pub fn tag_sentence(_prose: &str, _sentence: Span, _anchor: Option<NaiveDate>) -> Vec<Temporal> {
-    Vec::new()
+///
+/// `prose` is the document's prose view, `sentence` a byte span into it and
+/// `anchor` the publication date. Relative expressions get a value only with
+/// an anchor. Never panics; spans are on character boundaries.
+pub fn tag_sentence(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Temporal> {
+    recognise::tag(prose, sentence, anchor)
 }
 
-/// The resolution of an expression, for messages and hover.
-pub fn describe(t: &Temporal) -> String {
-    t.value.clone().unwrap_or_else(|| "unresolved".to_string())
+/// Tags every sentence of a text split naively (for tools and tests).
+pub fn tag_text(text: &str, anchor: Option<NaiveDate>) -> Vec<Temporal> {
+    tag_sentence(text, Span::new(0, text.len()), anchor)
 }
 
-/// The AP-style replacement for a relative expression.
-pub fn ap_replacement(_t: &Temporal, _text: &str, _anchor: NaiveDate) -> Option<String> {
-    None
+impl Relativity {
+    /// Needs the publication date to be understood (Tier A or B).
+    pub fn is_deictic(self) -> bool {
+        matches!(self, Relativity::TierA | Relativity::TierB)
+    }
+}
+
+/// The date written in a dateline (`KESTREL BAY, Maine, Feb. 9 (Ledger) —`),
+/// tagged in the original `text`: absolute calendar dates only.
+pub fn tag_dateline(text: &str, dateline: Span, anchor: Option<NaiveDate>) -> Vec<Temporal> {
+    let mut v = recognise::tag(text, dateline, anchor);
+    v.retain(|t| t.timex_type == TimexType::Date && t.relativity == Relativity::Absolute);
+    v
 }

@@ -1,0 +1,1887 @@
+//! Recognises temporal expressions in one sentence and normalises them to
+//! TIMEX3 values against the publication anchor.
+
+use super::lexicon::{self as lx, Unit};
+use super::tokens::{tokenize, Kind, Tok};
+use super::{Relativity, Temporal, TimexType};
+use crate::span::Span;
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// Which way an underspecified date points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dir {
+    Past,
+    Future,
+    Unknown,
+}
+
+struct Hit {
+    b: usize,
+    ty: TimexType,
+    val: Option<String>,
+    rel: Relativity,
+}
+
+fn hit(b: usize, ty: TimexType, val: Option<String>, rel: Relativity) -> Option<Hit> {
+    Some(Hit { b, ty, val, rel })
+}
+
+use Relativity::*;
+use TimexType::*;
+
+struct P<'a> {
+    t: Vec<Tok<'a>>,
+    anchor: Option<NaiveDate>,
+    /// (token index, future?) tense markers.
+    tense: Vec<(usize, bool)>,
+}
+
+pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Temporal> {
+    let text = match prose.get(sentence.start..sentence.end) {
+        Some(t) => t,
+        None => return Vec::new(),
+    };
+    let all = tokenize(text, sentence.start);
+    let mut out = Vec::new();
+    // Lines are matched separately: a headline never runs into a date line.
+    let mut start = 0;
+    let mut segs = Vec::new();
+    for (k, tok) in all.iter().enumerate() {
+        if tok.nl && k > start {
+            segs.push(start..k);
+            start = k;
+        }
+    }
+    segs.push(start..all.len());
+    let single = segs.len() == 1;
+    let mut all = Some(all);
+    for seg in segs {
+        let t: Vec<Tok> = if single {
+            all.take().unwrap_or_default()
+        } else {
+            all.as_ref().map_or(Vec::new(), |a| a[seg].to_vec())
+        };
+        let tense = tense_markers(&t);
+        let p = P { t, anchor, tense };
+        let mut i = 0;
+        while i < p.t.len() {
+            match p.best(i) {
+                Some(h) if h.b > i => {
+                    out.push(Temporal {
+                        span: Span::new(p.t[i].s, p.t[h.b - 1].e),
+                        timex_type: h.ty,
+                        value: h.val,
+                        relativity: h.rel,
+                    });
+                    i = h.b;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    out
+}
+
+fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
+    let mut v = Vec::new();
+    for (i, tok) in t.iter().enumerate() {
+        let w = tok.low.as_ref();
+        let next = t.get(i + 1).map_or("", |x| x.low.as_ref());
+        let fut = match w {
+            "will" | "shall" | "ll" | "would" | "upcoming" | "tomorrow" | "won" => Some(true),
+            "going" | "due" | "plans" | "plan" | "expects" | "hopes" if next == "to" => Some(true),
+            "expected" | "set" | "scheduled" | "slated"
+                if next == "to"
+                    && i > 0
+                    && matches!(t[i - 1].low.as_ref(), "is" | "are" | "be" | "been" | "'s") =>
+            {
+                Some(true)
+            }
+            "is" | "are" if next == "to" => Some(true),
+            "scheduled" | "slated" | "should" | "next" => Some(true),
+            "said" | "says" | "was" | "were" | "had" | "did" | "ago" | "yesterday" => Some(false),
+            _ if tok.kind == Kind::Word && w.len() >= 5 && w.ends_with("ed") => Some(false),
+            _ => None,
+        };
+        if let Some(f) = fut {
+            v.push((i, f));
+        }
+    }
+    v
+}
+
+// ------------------------------------------------------------- value helpers
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn fmt_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn fmt_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+fn month_shift(y: i32, m: u32, n: i32) -> (i32, u32) {
+    let k = y * 12 + m as i32 - 1 + n;
+    (k.div_euclid(12), (k.rem_euclid(12) + 1) as u32)
+}
+
+fn quarter_of(d: NaiveDate) -> (i32, u32) {
+    (d.year(), (d.month() - 1) / 3 + 1)
+}
+
+fn quarter_shift(y: i32, q: u32, n: i32) -> (i32, u32) {
+    let k = y * 4 + q as i32 - 1 + n;
+    (k.div_euclid(4), (k.rem_euclid(4) + 1) as u32)
+}
+
+fn season_of(d: NaiveDate) -> (i32, &'static str) {
+    match d.month() {
+        3..=5 => (d.year(), "SP"),
+        6..=8 => (d.year(), "SU"),
+        9..=11 => (d.year(), "FA"),
+        12 => (d.year(), "WI"),
+        _ => (d.year() - 1, "WI"),
+    }
+}
+
+fn season_index(s: &str) -> i32 {
+    match s {
+        "SP" => 0,
+        "SU" => 1,
+        "FA" => 2,
+        _ => 3,
+    }
+}
+
+/// Weekday `wd` (Mon = 1) relative to `a`: `off` -1 strictly before, +1
+/// strictly after, 0 by direction.
+pub fn weekday_date(a: NaiveDate, wd: u32, dir: Dir, strict: bool) -> NaiveDate {
+    let cur = a.weekday().number_from_monday() as i64;
+    let wd = wd as i64;
+    match dir {
+        Dir::Future => {
+            let mut d = (wd - cur).rem_euclid(7);
+            if d == 0 && strict {
+                d = 7;
+            }
+            a + Duration::days(d)
+        }
+        _ => {
+            let mut d = (cur - wd).rem_euclid(7);
+            if d == 0 && strict {
+                d = 7;
+            }
+            a - Duration::days(d)
+        }
+    }
+}
+
+/// Picks the year for a month (and day) without one.
+fn pick_year(a: NaiveDate, m: u32, d: Option<u32>, dir: Dir) -> i32 {
+    let mut best = (i64::MAX, a.year());
+    for y in [a.year() - 1, a.year(), a.year() + 1] {
+        let Some(c) = ymd(y, m, d.unwrap_or(15).min(28)) else {
+            continue;
+        };
+        let diff = (c - a).num_days();
+        let slack = if d.is_some() { 0 } else { 15 };
+        let p = if d.is_some() { 120 } else { 400 };
+        let penalty = match dir {
+            Dir::Past if diff > slack => p,
+            Dir::Future if diff < -slack => p,
+            _ => 0,
+        };
+        let cost = diff.abs() + penalty;
+        if cost < best.0 {
+            best = (cost, y);
+        }
+    }
+    best.1
+}
+
+fn is_year(n: u32) -> bool {
+    (1000..=2099).contains(&n)
+}
+
+// ------------------------------------------------------------------- matcher
+
+impl<'a> P<'a> {
+    fn w(&self, i: usize) -> &str {
+        self.t.get(i).map_or("", |t| t.low.as_ref())
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.capitalized())
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.gap)
+    }
+
+    fn int(&self, i: usize) -> Option<u32> {
+        self.t.get(i).and_then(|t| t.int())
+    }
+
+    /// Skips a `.` glued to an abbreviation.
+    fn dot(&self, i: usize) -> usize {
+        if self.w(i) == "." && self.glued(i) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    fn dir_at(&self, i: usize) -> Dir {
+        // A preposition right before decides: "by August", "since May".
+        let mut k = i;
+        while k > 0
+            && matches!(
+                self.w(k - 1),
+                "on" | "early" | "late" | "mid" | "-" | "the" | "as" | "of"
+            )
+        {
+            k -= 1;
+        }
+        if k > 0 {
+            match self.w(k - 1) {
+                "by" | "until" | "till" | "soon" => return Dir::Future,
+                "since" => return Dir::Past,
+                _ => {}
+            }
+        }
+        let mut best: Option<(usize, bool)> = None;
+        for &(k, f) in &self.tense {
+            let d = k.abs_diff(i);
+            if d == 0 {
+                continue;
+            }
+            match best {
+                Some((bd, _)) if bd <= d => {}
+                _ => best = Some((d, f)),
+            }
+        }
+        match best {
+            Some((_, true)) => Dir::Future,
+            Some((_, false)) => Dir::Past,
+            None => Dir::Unknown,
+        }
+    }
+
+    fn best(&self, i: usize) -> Option<Hit> {
+        let tok = &self.t[i];
+        if tok.kind == Kind::Punct && tok.low != "'" && tok.low != "’" {
+            return None;
+        }
+        let cands = [
+            self.m_clock(i),
+            self.m_date(i),
+            self.m_weekday(i),
+            self.m_deictic(i),
+            self.m_quarter(i),
+            self.m_relative(i),
+            self.m_year(i),
+            self.m_duration(i),
+            self.m_set(i),
+            self.m_ref(i),
+            self.m_holiday(i),
+            self.m_anaphor(i),
+        ];
+        let mut best: Option<Hit> = None;
+        for h in cands.into_iter().flatten() {
+            if h.b > i && best.as_ref().is_none_or(|b| h.b > b.b) {
+                best = Some(h);
+            }
+        }
+        best
+    }
+
+    // ---------------------------------------------------------- modifiers
+
+    /// `early`, `late`, `mid-`, `the end of`...: returns the index after.
+    fn pre_mod(&self, i: usize) -> usize {
+        match self.w(i) {
+            "early" | "late" | "earlier" | "later" => i + 1,
+            "mid" if self.w(i + 1) == "-" => i + 2,
+            "the" | ""
+                if matches!(self.w(i + 1), "end" | "beginning" | "start" | "middle")
+                    && self.w(i + 2) == "of" =>
+            {
+                i + 3
+            }
+            "end" | "beginning" | "middle" if self.w(i + 1) == "of" => i + 2,
+            _ => i,
+        }
+    }
+
+    // --------------------------------------------------------------- clock
+
+    fn m_clock(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let (mut h, m, mut j);
+        if (w == "noon" || w == "midnight") && self.w(i.wrapping_sub(1)) != "high" {
+            h = if w == "noon" { 12 } else { 24 };
+            m = 0;
+            j = i + 1;
+        } else {
+            let tok = self.t.get(i)?;
+            if tok.kind != Kind::Num {
+                return None;
+            }
+            let parts: Vec<&str> = tok.raw.split(':').collect();
+            match parts.as_slice() {
+                [hh] if hh.len() <= 2 => {
+                    h = hh.parse().ok()?;
+                    m = 0;
+                    if !matches!(self.w(i + 1), "am" | "pm") && !self.in_the_part(i + 1) {
+                        return None;
+                    }
+                }
+                [hh, mm] if hh.len() <= 2 && mm.len() == 2 => {
+                    h = hh.parse().ok()?;
+                    m = mm.parse().ok()?;
+                }
+                _ => return None,
+            }
+            if h > 23 || m > 59 {
+                return None;
+            }
+            j = i + 1;
+            match self.w(j) {
+                "am" => {
+                    if h == 12 {
+                        h = 0;
+                    }
+                    j += 1;
+                }
+                "pm" => {
+                    if h < 12 {
+                        h += 12;
+                    }
+                    j += 1;
+                }
+                _ => {
+                    if self.in_the_part(j) {
+                        if matches!(self.w(j + 2), "afternoon" | "evening" | "night") && h < 12 {
+                            h += 12;
+                        }
+                        j += 3;
+                    } else if !lx::time_zone(self.w(j))
+                        && !matches!(self.w(j), "hours" | "hrs" | "h")
+                    {
+                        // A bare 10:35 needs something telling it is a time.
+                        if self.w(i.wrapping_sub(1)) != "at" {
+                            return None;
+                        }
+                    }
+                }
+            }
+        }
+        let mut utc = false;
+        if lx::time_zone(self.w(j)) {
+            utc = self.w(j) == "utc";
+            j += 1;
+        } else if self.w(j) == "local" && self.w(j + 1) == "time" {
+            j += 2;
+        }
+        // A following day: 9 a.m. Tuesday, 5 p.m. EST Nov. 9, noon today.
+        let mut k = j;
+        if self.w(k) == "," && (self.m_date(k + 1).is_some()) {
+            k += 1;
+        }
+        let mut day: Option<Option<NaiveDate>> = None;
+        let mut rel = Absolute;
+        if let Some(d) = self.m_date(k) {
+            j = d.b;
+            day = Some(
+                d.val
+                    .as_deref()
+                    .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()),
+            );
+        } else if let Some(d) = self.m_weekday(k).or_else(|| self.m_deictic(k)) {
+            if d.ty == Date {
+                j = d.b;
+                rel = d.rel;
+                day = Some(
+                    d.val
+                        .as_deref()
+                        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()),
+                );
+            }
+        }
+        let hm = if h == 24 {
+            "T24:00".to_string()
+        } else {
+            format!("T{:02}:{:02}", h, m)
+        };
+        let z = if utc { "Z" } else { "" };
+        let val = match day {
+            Some(Some(d)) => Some(format!("{}{}{}", fmt_date(d), hm, z)),
+            Some(None) => None,
+            None => self.anchor.map(|a| format!("{}{}{}", fmt_date(a), hm, z)),
+        };
+        hit(j, Time, val, rel)
+    }
+
+    fn in_the_part(&self, j: usize) -> bool {
+        self.w(j) == "in"
+            && self.w(j + 1) == "the"
+            && matches!(self.w(j + 2), "morning" | "afternoon" | "evening")
+    }
+
+    // ---------------------------------------------------------------- dates
+
+    fn day_num(&self, i: usize) -> Option<u32> {
+        let d = self.int(i).or_else(|| lx::ordinal(self.w(i)))?;
+        (1..=31).contains(&d).then_some(d)
+    }
+
+    /// Explicit calendar dates and months, with an optional weekday before.
+    fn m_date(&self, i: usize) -> Option<Hit> {
+        let j0 = self.pre_mod(i);
+        let mut j = j0;
+        let mut wd = None;
+        if let Some(d) = lx::weekday(self.w(j)).filter(|_| self.cap(j)) {
+            let mut k = j + 1;
+            if self.w(k) == "," {
+                k += 1;
+            }
+            if lx::month(self.w(k)).is_some() {
+                wd = Some(d);
+                j = k;
+            }
+        }
+        if wd.is_none() && self.w(j) == "the" && self.w(j + 1) == "week" && self.w(j + 2) == "of" {
+            let d = self.m_date(j + 3)?;
+            let val = d
+                .val
+                .as_deref()
+                .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+                .map(fmt_week);
+            return hit(d.b, Date, val, Absolute);
+        }
+        if wd.is_none()
+            && self.w(j) == "the"
+            && self.day_num(j + 1).is_some()
+            && self.w(j + 2) == "of"
+        {
+            // the 15th of March
+            if let Some((m, _)) = lx::month(self.w(j + 3)) {
+                let d = self.day_num(j + 1)?;
+                return self.finish_md(i, j + 4, m, d, j);
+            }
+        }
+        // Day before month: 11 December (2009).
+        if let (Some(d), Some((m, ab))) = (self.day_num(j), lx::month(self.w(j + 1))) {
+            if self.cap(j + 1) && (!ab || self.w(j + 2) == "." || self.int(j + 2).is_some()) {
+                let k = self.dot(j + 2);
+                return self.finish_md(i, k, m, d, j);
+            }
+        }
+        let (m, abbrev) = lx::month(self.w(j))?;
+        if !self.cap(j) {
+            return None;
+        }
+        let mut k = self.dot(j + 1);
+        let had_dot = k > j + 1;
+        // Month day
+        if let Some(d) = self.day_num(k) {
+            let ok_day = self.int(k).is_some() || lx::ordinal(self.w(k)).is_some();
+            if ok_day && !(self.w(k + 1) == "," && self.int(k + 2).is_some_and(|n| !is_year(n))) {
+                return self.finish_md(i, k + 1, m, d, j);
+            }
+        }
+        // Month (of|,) year
+        let mut y_at = k;
+        if matches!(self.w(k), "," | "of") {
+            y_at = k + 1;
+        }
+        if let Some(y) = self.int(y_at).filter(|&y| is_year(y)) {
+            return hit(y_at + 1, Date, Some(format!("{}-{:02}", y, m)), Absolute);
+        }
+        // Month this/last/next year
+        if matches!(self.w(k), "this" | "last" | "next") && self.w(k + 1) == "year" {
+            let a = self.anchor;
+            let off = match self.w(k) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            return hit(
+                k + 2,
+                Date,
+                a.map(|a| format!("{}-{:02}", a.year() + off, m)),
+                TierB,
+            );
+        }
+        if abbrev && !had_dot {
+            return None;
+        }
+        if abbrev {
+            return None;
+        }
+        // A month alone; May and March need context.
+        if matches!(m, 3 | 5) {
+            let prev = self.w(j.wrapping_sub(1));
+            if j == j0
+                && !matches!(
+                    prev,
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "of"
+                        | "during"
+                        | "through"
+                        | "from"
+                        | "to"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "-"
+                        | "and"
+                        | "before"
+                        | "after"
+                )
+            {
+                return None;
+            }
+        }
+        k = j + 1;
+        let val = self.anchor.map(|a| {
+            let y = pick_year(a, m, None, self.dir_at(j));
+            format!("{}-{:02}", y, m)
+        });
+        let val = val.or_else(|| Some(format!("XXXX-{:02}", m)));
+        hit(k, Date, val, Absolute)
+    }
+
+    fn finish_md(&self, _i: usize, mut k: usize, m: u32, d: u32, at: usize) -> Option<Hit> {
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        // Optional year: `, 2009` or ` 2009`.
+        let mut year = None;
+        if self.w(k) == "," && self.int(k + 1).is_some_and(is_year) {
+            year = self.int(k + 1);
+            k += 2;
+        } else if self.int(k).is_some_and(is_year) {
+            year = self.int(k);
+            k += 1;
+        }
+        let val = match year {
+            Some(y) => ymd(y as i32, m, d).map(fmt_date),
+            None => match self.anchor {
+                Some(a) => {
+                    let y = pick_year(a, m, Some(d), self.dir_at(at));
+                    ymd(y, m, d).map(fmt_date)
+                }
+                None => Some(format!("XXXX-{:02}-{:02}", m, d)),
+            },
+        };
+        hit(k, Date, val, Absolute)
+    }
+
+    // -------------------------------------------------------------- weekday
+
+    fn m_weekday(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if matches!(self.w(j), "early" | "late" | "earlier" | "later") {
+            j += 1;
+        }
+        let mut det = "";
+        if matches!(self.w(j), "last" | "next" | "this" | "coming" | "past") {
+            det = self.w(j);
+            j += 1;
+            if det == "this" && matches!(self.w(j), "past" | "coming") {
+                det = if self.w(j) == "past" { "last" } else { "next" };
+                j += 1;
+            }
+        }
+        if !self.cap(j) {
+            return None;
+        }
+        if let Some(wd) = lx::weekday_plural(self.w(j)) {
+            if !det.is_empty() {
+                return None;
+            }
+            let mut b = j + 1;
+            let mut part = "";
+            if let Some(p) = lx::part_of_day(self.w(b).trim_end_matches('s')) {
+                part = p;
+                b += 1;
+            }
+            return hit(b, Set, Some(format!("XXXX-WXX-{}{}", wd, part)), Generic);
+        }
+        let wd = lx::weekday(self.w(j))?;
+        let mut b = j + 1;
+        let mut part = "";
+        if let Some(p) = lx::part_of_day(self.w(b)) {
+            part = p;
+            b += 1;
+        }
+        let ty = Date;
+        let (dir, strict, rel) = match det {
+            "last" | "past" => (Dir::Past, true, TierA),
+            "next" | "coming" => (Dir::Future, true, TierA),
+            "this" => (self.dir_or(j, Dir::Future), false, TierA),
+            _ => (self.dir_or(j, Dir::Past), false, TierB),
+        };
+        let val = self
+            .anchor
+            .map(|a| format!("{}{}", fmt_date(weekday_date(a, wd, dir, strict)), part));
+        hit(b, ty, val, rel)
+    }
+
+    fn dir_or(&self, i: usize, d: Dir) -> Dir {
+        match self.dir_at(i) {
+            Dir::Unknown => d,
+            x => x,
+        }
+    }
+
+    // ---------------------------------------------------- yesterday, today
+
+    fn m_deictic(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if matches!(self.w(j), "early" | "late" | "earlier" | "later") {
+            j += 1;
+        }
+        let a = self.anchor;
+        let w = self.w(j);
+        let (off, mut part, mut ty) = match w {
+            "yesterday" => (-1, "", Date),
+            "today" => (0, "", Date),
+            "tomorrow" => (1, "", Date),
+            "tonight" => (0, "TNI", Time),
+            "last" if self.w(j + 1) == "night" => {
+                j += 1;
+                (-1, "TNI", Time)
+            }
+            "this" => {
+                let p = lx::part_of_day(self.w(j + 1))?;
+                if p == "TNI" {
+                    return None;
+                }
+                j += 1;
+                (0, p, Time)
+            }
+            _ => return None,
+        };
+        let mut b = j + 1;
+        if part.is_empty() {
+            if let Some(p) = lx::part_of_day(self.w(b)) {
+                part = p;
+                ty = Time;
+                b += 1;
+            }
+        }
+        let mut rel = TierA;
+        if w == "today" && self.w(b) == "'s" && lx::generic_today_noun(self.w(b + 1)) {
+            return hit(b, Date, Some("PRESENT_REF".into()), Generic);
+        }
+        if w == "today" && j == i && self.w(i.wrapping_sub(1)) == "of" {
+            // "the children of today"
+            rel = Generic;
+        }
+        let val = a.map(|a| format!("{}{}", fmt_date(a + Duration::days(off)), part));
+        hit(b, ty, val, rel)
+    }
+
+    // -------------------------------------------------------------- quarter
+
+    fn m_quarter(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if matches!(self.w(j), "the" | "its" | "a" | "their" | "his" | "her") {
+            j += 1;
+        }
+        let a = self.anchor;
+        let mut year_off: Option<i32> = None; // relative year
+        let mut year_abs: Option<i32> = None;
+        let mut latest = false;
+        let mut current = false;
+        let mut ago = false;
+        // year qualifiers
+        loop {
+            let w = self.w(j);
+            if let Some(y) = self.int(j).filter(|&y| is_year(y)) {
+                year_abs = Some(y as i32);
+                j += 1;
+            } else if matches!(w, "this" | "last" | "next")
+                && self.w(j + 1) == "year"
+                && self.w(j + 2) == "'s"
+            {
+                year_off = Some(match w {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                });
+                j += 3;
+            } else if w == "year"
+                && self.w(j + 1) == "-"
+                && matches!(self.w(j + 2), "ago" | "earlier")
+            {
+                ago = true;
+                j += 3;
+            } else if matches!(
+                w,
+                "latest" | "recent" | "most" | "past" | "previous" | "prior" | "last"
+            ) && self.w(j + 1) != "-"
+            {
+                latest = true;
+                j += 1;
+            } else if matches!(w, "current" | "this") {
+                current = true;
+                j += 1;
+            } else if matches!(
+                w,
+                "fiscal" | "comparable" | "same" | "flat" | "calendar" | "corresponding" | "full"
+            ) || (w == "-" && self.w(j.wrapping_sub(1)) == "fiscal")
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let mut ord = lx::ordinal(self.w(j));
+        if ord.is_some() {
+            j += 1;
+            if self.w(j) == "-" {
+                j += 1;
+            }
+        }
+        let w = self.w(j);
+        let is_q = w == "quarter";
+        let is_half = w == "half";
+        let is_period = w == "period" && (ago || latest);
+        if !(is_q || is_half || is_period) {
+            // the first nine months
+            if self.w(i) == "the" {
+                let (n, k) = match (ord, self.number(j)) {
+                    (Some(1), Some((n, k))) | (None, Some((n, k))) => (n, k),
+                    _ => return None,
+                };
+                let n = n.map_or(0, |x| x as u32);
+                if self.w(k) == "months" && matches!(n, 3 | 6 | 9) {
+                    return hit(k + 1, Duration, Some(format!("P{}M", n)), Generic);
+                }
+            }
+            return None;
+        }
+        if ord.is_none() && !(latest || current || ago || year_abs.is_some() || year_off.is_some())
+        {
+            // "the quarter" / "quarter"
+            if self.w(i) != "the" || is_half {
+                return None;
+            }
+            latest = true;
+        }
+        if is_half && !matches!(ord, Some(1 | 2)) {
+            return None;
+        }
+        if ord.is_some_and(|o| o > 4) {
+            ord = None;
+            if !latest && !current {
+                return None;
+            }
+        }
+        let mut b = j + 1;
+        // of 1990 / of this year / of next year / ended Sept. 30 (not included)
+        if self.w(b) == "of" {
+            if let Some(y) = self.int(b + 1).filter(|&y| is_year(y)) {
+                year_abs = Some(y as i32);
+                b += 2;
+            } else if matches!(self.w(b + 1), "this" | "last" | "next") && self.w(b + 2) == "year" {
+                year_off = Some(match self.w(b + 1) {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                });
+                b += 3;
+            }
+        } else if matches!(self.w(b), "a")
+            && self.w(b + 1) == "year"
+            && matches!(self.w(b + 2), "ago" | "earlier")
+        {
+            ago = true;
+            b += 3;
+        } else if self.int(b).is_some_and(is_year) && ord.is_some() {
+            year_abs = self.int(b).map(|y| y as i32);
+            b += 1;
+        }
+        let rel = if year_abs.is_some() { Absolute } else { TierB };
+        if is_half {
+            let o = ord?;
+            let y = year_abs.or_else(|| a.map(|a| a.year() + year_off.unwrap_or(0)));
+            return hit(b, Date, y.map(|y| format!("{}-H{}", y, o)), rel);
+        }
+        let val = match (year_abs, a) {
+            (Some(y), _) => Some(match ord {
+                Some(o) => format!("{}-Q{}", y, o),
+                None => format!("{}-QX", y),
+            }),
+            (None, Some(a)) => {
+                let (ay, aq) = quarter_of(a);
+                let (mut y, q) = if let Some(o) = ord {
+                    let mut y = ay + year_off.unwrap_or(0);
+                    if year_off.is_none() && o > aq && self.dir_at(j) != Dir::Future {
+                        y -= 1;
+                    }
+                    (y, o)
+                } else if current {
+                    (ay, aq)
+                } else {
+                    quarter_shift(ay, aq, -1)
+                };
+                if ago {
+                    y -= 1;
+                }
+                Some(format!("{}-Q{}", y, q))
+            }
+            (None, None) => None,
+        };
+        hit(b, Date, val, rel)
+    }
+
+    // ---------------------------------------------------- relative periods
+
+    fn m_relative(&self, i: usize) -> Option<Hit> {
+        let j0 = self.pre_mod(i);
+        let has_mod = j0 > i;
+        let mut j = j0;
+        let a = self.anchor;
+        let mut det = self.w(j);
+        let mut the = false;
+        match det {
+            "this" => {
+                j += 1;
+                if matches!(self.w(j), "past" | "coming") {
+                    det = if self.w(j) == "past" { "last" } else { "next" };
+                    j += 1;
+                }
+            }
+            "last" | "next" | "past" | "previous" | "coming" | "current" | "that" | "following" => {
+                j += 1
+            }
+            "the" => {
+                the = true;
+                j += 1;
+                det = self.w(j);
+                if matches!(
+                    det,
+                    "past"
+                        | "last"
+                        | "next"
+                        | "coming"
+                        | "previous"
+                        | "current"
+                        | "following"
+                        | "same"
+                        | "latest"
+                        | "prior"
+                        | "preceding"
+                        | "first"
+                ) {
+                    j += 1;
+                } else {
+                    det = "the";
+                }
+            }
+            _ => det = "",
+        }
+        // the past three years / the next few months
+        if the || matches!(det, "past" | "last" | "next" | "coming") {
+            if let Some((n, k)) = self.number(j) {
+                if let Some((u, _)) = lx::unit(self.w(k)) {
+                    if matches!(
+                        det,
+                        "past"
+                            | "last"
+                            | "next"
+                            | "coming"
+                            | "first"
+                            | "previous"
+                            | "following"
+                            | "the"
+                    ) {
+                        return hit(k + 1, Duration, Some(dur(n, u)), Generic);
+                    }
+                }
+                return None;
+            }
+            if matches!(det, "past" | "last" | "next" | "coming") {
+                if let Some(q) = ["few", "several", "many"]
+                    .iter()
+                    .position(|x| *x == self.w(j))
+                {
+                    let _ = q;
+                    if let Some((u, true)) = lx::unit(self.w(j + 1)) {
+                        return hit(j + 2, Duration, Some(dur(None, u)), Generic);
+                    }
+                }
+            }
+        }
+        let w = self.w(j);
+        // Seasons
+        if let Some(s) = lx::season(w) {
+            if w == "fall"
+                && det.is_empty()
+                && !has_mod
+                && !self.w(i.wrapping_sub(1)).is_empty()
+                && !matches!(
+                    self.w(i.wrapping_sub(1)),
+                    "in" | "this"
+                        | "the"
+                        | "last"
+                        | "next"
+                        | "since"
+                        | "until"
+                        | "by"
+                        | "during"
+                        | "early"
+                        | "late"
+                )
+            {
+                return None;
+            }
+            if det.is_empty()
+                && !self.cap(j)
+                && !matches!(
+                    self.w(j.wrapping_sub(1)),
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "during"
+                        | "through"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "-"
+                )
+            {
+                return None;
+            }
+            let mut b = j + 1;
+            let mut year: Option<i32> = None;
+            if self.w(b) == "of" && self.int(b + 1).is_some_and(is_year) {
+                year = self.int(b + 1).map(|y| y as i32);
+                b += 2;
+            } else if self.int(b).is_some_and(is_year) {
+                year = self.int(b).map(|y| y as i32);
+                b += 1;
+            }
+            if year.is_some() {
+                return hit(b, Date, year.map(|y| format!("{}-{}", y, s)), Absolute);
+            }
+            let val = a.map(|a| {
+                let (ay, cur) = season_of(a);
+                let ci = ay * 4 + season_index(cur);
+                let target = season_index(s);
+                let y = match det {
+                    "last" | "past" | "previous" => {
+                        let mut k = ci - 1;
+                        while k.rem_euclid(4) != target {
+                            k -= 1;
+                        }
+                        k.div_euclid(4)
+                    }
+                    "next" | "coming" => {
+                        let mut k = ci + 1;
+                        while k.rem_euclid(4) != target {
+                            k += 1;
+                        }
+                        k.div_euclid(4)
+                    }
+                    _ => {
+                        // this/the/bare: nearest, by tense
+                        let dir = self.dir_at(j);
+                        let mut k = ci;
+                        match dir {
+                            Dir::Past => {
+                                while k.rem_euclid(4) != target {
+                                    k -= 1;
+                                }
+                            }
+                            _ => {
+                                while k.rem_euclid(4) != target {
+                                    k += 1;
+                                }
+                            }
+                        }
+                        k.div_euclid(4)
+                    }
+                };
+                format!("{}-{}", y, s)
+            });
+            return hit(b, Date, val, TierB);
+        }
+        // last April / next March / this September
+        if let Some((m, false)) = lx::month(w) {
+            if self.cap(j)
+                && matches!(det, "last" | "next" | "this" | "past" | "coming")
+                && self.day_num(j + 1).is_none()
+            {
+                let val = a.map(|a| {
+                    let y = match det {
+                        "last" | "past" => {
+                            if m < a.month() {
+                                a.year()
+                            } else {
+                                a.year() - 1
+                            }
+                        }
+                        "next" | "coming" => {
+                            if m > a.month() {
+                                a.year()
+                            } else {
+                                a.year() + 1
+                            }
+                        }
+                        _ => a.year(),
+                    };
+                    format!("{}-{:02}", y, m)
+                });
+                return hit(j + 1, Date, val, TierB);
+            }
+            return None;
+        }
+        // fiscal year
+        let (u, plural) = if matches!(w, "fiscal" | "full" | "calendar") && self.w(j + 1) == "year"
+        {
+            j += 1;
+            (Unit::Year, false)
+        } else {
+            lx::unit(w)?
+        };
+        let b = j + 1;
+        if plural {
+            // coming months / recent weeks handled elsewhere
+            if matches!(det, "coming" | "next" | "past" | "last") && !the {
+                return hit(b, Duration, Some(dur(None, u)), Generic);
+            }
+            return None;
+        }
+        let a_ = a?;
+        let _ = a_;
+        let off: i32 = match det {
+            "this" | "current" => 0,
+            "last" | "past" | "previous" | "prior" | "preceding" => -1,
+            "next" | "coming" | "following" => 1,
+            "same" | "that" => 0,
+            "latest" => -1,
+            "the" | "" => 0,
+            _ => return None,
+        };
+        // the past week, the last year: durations in TimeML
+        if the && matches!(det, "past" | "last") && !has_mod {
+            return hit(b, Duration, Some(dur(Some(1.0), u)), Generic);
+        }
+        let anaph =
+            the && matches!(
+                det,
+                "following" | "previous" | "prior" | "preceding" | "same"
+            ) || det == "that";
+        if det.is_empty() && has_mod && u == Unit::Year {
+            // "the end of year"
+            return hit(b, Date, a.map(|a| a.year().to_string()), TierB);
+        }
+        if det.is_empty() {
+            // bare "year"/"week" are not expressions, except `year-end`.
+            if u == Unit::Year && self.w(b) == "-" && self.w(b + 1) == "end" {
+                return hit(b + 2, Date, a.map(|a| format!("{}-12-31", a.year())), TierB);
+            }
+            return None;
+        }
+        if matches!(self.w(b), "ended" | "ending" | "ends" | "through")
+            && matches!(u, Unit::Year | Unit::Quarter)
+        {
+            let v = if u == Unit::Year { "P1Y" } else { "P3M" };
+            return hit(b, Duration, Some(v.into()), Generic);
+        }
+        if det == "the"
+            && u == Unit::Day
+            && matches!(
+                self.w(j0.wrapping_sub(1)),
+                "end" | "ended" | "ending" | "ends" | "in" | "during" | "for"
+            )
+        {
+            // "ended the day up 12 points", "later in the day"
+            return hit(b, Date, a.map(fmt_date), Anaphoric);
+        }
+        if det == "the" {
+            // the year, the weekend; the week/month/day are too vague.
+            match u {
+                Unit::Year if !has_mod => {
+                    if self.w(b) == "-"
+                        || matches!(self.w(b), "before" | "after" | "earlier" | "ago")
+                    {
+                        return None;
+                    }
+                    return hit(b, Date, a.map(|a| a.year().to_string()), TierB);
+                }
+                Unit::Year | Unit::Month | Unit::Week if has_mod => {}
+                Unit::Weekend => {}
+                _ => return None,
+            }
+        }
+        if det == "that" {
+            return match u {
+                Unit::Day
+                | Unit::Week
+                | Unit::Month
+                | Unit::Year
+                | Unit::Weekend
+                | Unit::Quarter => hit(b, Date, None, Anaphoric),
+                _ => None,
+            };
+        }
+        let a = a?;
+        let rel_tier = match u {
+            Unit::Week | Unit::Weekend | Unit::Day => TierA,
+            _ => TierB,
+        };
+        let rel = if anaph { Anaphoric } else { rel_tier };
+        let val = match u {
+            Unit::Day => {
+                if !anaph {
+                    return None;
+                }
+                fmt_date(a + Duration::days(off as i64))
+            }
+            Unit::Week => fmt_week(a + Duration::days(7 * off as i64)),
+            Unit::Weekend => {
+                let base = if det == "the" || det.is_empty() {
+                    let cur = a.weekday().number_from_monday();
+                    if cur >= 6 || self.dir_at(j) == Dir::Future {
+                        a
+                    } else {
+                        a - Duration::days(7)
+                    }
+                } else {
+                    a + Duration::days(7 * off as i64)
+                };
+                format!("{}-WE", fmt_week(base))
+            }
+            Unit::Month => {
+                let (y, m) = month_shift(a.year(), a.month(), off);
+                format!("{}-{:02}", y, m)
+            }
+            Unit::Quarter => {
+                let (ay, aq) = quarter_of(a);
+                let (y, q) = quarter_shift(ay, aq, off);
+                format!("{}-Q{}", y, q)
+            }
+            Unit::Year => {
+                if w == "fiscal" || self.w(j) == "year" && self.w(j - 1) == "fiscal" {
+                    format!("{}", a.year() + off)
+                } else {
+                    format!("{}", a.year() + off)
+                }
+            }
+            Unit::Decade => format!("{}", (a.year() / 10 + off)),
+            Unit::Century => format!("{}", (a.year() / 100 + off)),
+            _ => return None,
+        };
+        // earlier this week etc: `the end of the year` keeps the value.
+        hit(b, Date, Some(val), rel)
+    }
+
+    /// A cardinal number (digits, words, `a couple of`, vague `few`):
+    /// (value or None for vague, index after).
+    fn number(&self, i: usize) -> Option<(Option<f64>, usize)> {
+        let w = self.w(i);
+        if let Some(t) = self.t.get(i) {
+            if t.kind == Kind::Num {
+                let raw = t.raw.replace(',', "");
+                let v: f64 = raw.parse().ok()?;
+                // 2 1/2
+                if self.int(i + 1) == Some(1) && self.w(i + 2) == "/" && self.int(i + 3) == Some(2)
+                {
+                    return Some((Some(v + 0.5), i + 4));
+                }
+                return Some((Some(v), i + 1));
+            }
+        }
+        if w == "a" && self.w(i + 1) == "couple" && self.w(i + 2) == "of" {
+            return Some((Some(2.0), i + 3));
+        }
+        if w == "a" && self.w(i + 1) == "few" {
+            return Some((None, i + 2));
+        }
+        if matches!(w, "a" | "one") && self.w(i + 1) == "hundred" {
+            return Some((Some(100.0), i + 2));
+        }
+        if w == "a" && self.w(i + 1) == "dozen" {
+            return Some((Some(12.0), i + 2));
+        }
+        if lx::vague_quantity(w) && w != "some" {
+            return Some((None, i + 1));
+        }
+        let n = lx::number_word(w)?;
+        let mut v = n as f64;
+        let mut k = i + 1;
+        if n >= 20 && n % 10 == 0 && n < 100 {
+            let (m, kk) = if self.w(k) == "-" {
+                (lx::number_word(self.w(k + 1)), k + 2)
+            } else {
+                (lx::number_word(self.w(k)), k + 1)
+            };
+            if let Some(m) = m.filter(|m| *m < 10) {
+                v += m as f64;
+                k = kk;
+            }
+        }
+        if self.w(k) == "hundred" {
+            v *= 100.0;
+            k += 1;
+        }
+        if self.w(k) == "and" && self.w(k + 1) == "a" && self.w(k + 2) == "half" {
+            v += 0.5;
+            k += 3;
+        }
+        Some((Some(v), k))
+    }
+
+    // ----------------------------------------------------------------- years
+
+    fn m_year(&self, i: usize) -> Option<Hit> {
+        let j0 = self.pre_mod(i);
+        let mut j = j0;
+        let mut the = false;
+        if self.w(j) == "the" {
+            the = true;
+            j += 1;
+            if matches!(self.w(j), "early" | "late" | "mid") {
+                j += 1;
+                if self.w(j) == "-" {
+                    j += 1;
+                }
+            }
+        }
+        // the 20th century
+        if let Some(n) = lx::ordinal(self.w(j)) {
+            if self.w(j + 1) == "century" && n >= 1 {
+                return hit(j + 2, Date, Some(format!("{:02}", n - 1)), Absolute);
+            }
+            if self.w(j + 1) == "-" && self.w(j + 2) == "century" && n >= 1 {
+                return hit(j + 3, Date, Some(format!("{:02}", n - 1)), Absolute);
+            }
+        }
+        // the nineties
+        if the {
+            let dec = match self.w(j) {
+                "twenties" => "192",
+                "thirties" => "193",
+                "forties" => "194",
+                "fifties" => "195",
+                "sixties" => "196",
+                "seventies" => "197",
+                "eighties" => "198",
+                "nineties" => "199",
+                _ => "",
+            };
+            if !dec.is_empty() {
+                return hit(j + 1, Date, Some(dec.into()), Absolute);
+            }
+        }
+        // fiscal 1990, fiscal year 1990, FY2006
+        if self.w(j) == "fiscal" {
+            let mut k = j + 1;
+            if self.w(k) == "year" {
+                k += 1;
+            }
+            if self.w(k) == "-" {
+                k += 1;
+            }
+            let y = self.int(k).filter(|&y| is_year(y))?;
+            return hit(k + 1, Date, Some(format!("FY{}", y)), Absolute);
+        }
+        let tok = self.t.get(j)?;
+        if tok.low.starts_with("fy") && tok.kind == Kind::Word {
+            let rest = &tok.low[2..];
+            if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
+                return hit(j + 1, Date, Some(format!("FY{}", rest)), Absolute);
+            }
+            return None;
+        }
+        // Decades: 1990s, '90s
+        let mut k = j;
+        if matches!(self.w(k), "'" | "’") && self.glued(k + 1) {
+            k += 1;
+        }
+        let low = self.w(k);
+        if let Some(d) = low.strip_suffix('s') {
+            if d.len() == 4 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {
+                return hit(k + 1, Date, Some(d[..3].to_string()), Absolute);
+            }
+            if d.len() == 2 && k > j && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {
+                let c = if d.as_bytes()[0] >= b'2' { "19" } else { "20" };
+                return hit(k + 1, Date, Some(format!("{}{}", c, &d[..1])), Absolute);
+            }
+        }
+        if the && j0 == i && !matches!(self.w(i + 1), "early" | "late" | "mid") {
+            // "the 1990 budget" is not a date expression of its own
+            return None;
+        }
+        let y = self.int(j).filter(|&y| is_year(y))?;
+        if tok.raw.len() != 4 {
+            return None;
+        }
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        if matches!(
+            prev,
+            "$" | "#"
+                | "£"
+                | "€"
+                | "no"
+                | "number"
+                | "flight"
+                | "route"
+                | "room"
+                | "model"
+                | "version"
+                | "-"
+                | "/"
+        ) {
+            return None;
+        }
+        let next = self.w(j + 1);
+        if matches!(
+            next,
+            "%" | "percent"
+                | "points"
+                | "people"
+                | "feet"
+                | "meters"
+                | "miles"
+                | "pounds"
+                | "tons"
+                | "yen"
+                | "dollars"
+                | "shares"
+                | "acres"
+                | "employees"
+                | "workers"
+                | "troops"
+                | "/"
+        ) {
+            return None;
+        }
+        if !(1800..=2099).contains(&y)
+            && !matches!(prev, "in" | "since" | "of" | "from" | "until" | "by")
+        {
+            return None;
+        }
+        // 1998-99 season: keep the first year only.
+        let mut b = j + 1;
+        if self.w(b) == "-"
+            && self.glued(b)
+            && self.int(b + 1).is_some_and(|n| n < 100)
+            && self.glued(b + 1)
+        {
+            b += 2;
+        }
+        hit(b, Date, Some(y.to_string()), Absolute)
+    }
+
+    // ------------------------------------------------------------- durations
+
+    fn m_duration(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        // hedges kept in the span
+        let w = self.w(j);
+        if matches!(w, "more" | "less" | "fewer") && self.w(j + 1) == "than" {
+            j += 2;
+        } else if w == "at" && matches!(self.w(j + 1), "least" | "most") {
+            j += 2;
+        } else if w == "up" && self.w(j + 1) == "to" {
+            j += 2;
+        } else if w == "no" && matches!(self.w(j + 1), "more" | "less") && self.w(j + 2) == "than" {
+            j += 3;
+        } else if lx::approximator(w) && w != "some" {
+            j += 1;
+        }
+        let mut the = false;
+        if j == i && self.w(j) == "the" {
+            the = true;
+            j += 1;
+        }
+        // a minute and a half, half an hour
+        if self.w(j) == "half" && matches!(self.w(j + 1), "an" | "a") {
+            if let Some((u, false)) = lx::unit(self.w(j + 2)) {
+                return hit(j + 3, Duration, Some(dur(Some(0.5), u)), Generic);
+            }
+        }
+        let (n, mut k) = if matches!(self.w(j), "a" | "an" | "one")
+            && lx::unit(self.w(j + 1)).is_some_and(|(_, p)| !p)
+        {
+            (Some(1.0), j + 1)
+        } else {
+            self.number(j)?
+        };
+        if self.w(k) == "more"
+            || self.w(k) == "additional"
+            || self.w(k) == "consecutive"
+            || self.w(k) == "straight"
+            || self.w(k) == "trading"
+            || self.w(k) == "business"
+            || self.w(k) == "full"
+        {
+            k += 1;
+        }
+        let hyph = self.w(k) == "-" && self.glued(k);
+        if hyph {
+            k += 1;
+        }
+        // two to three weeks
+        if self.w(k) == "to" || self.w(k) == "or" {
+            if let Some((_, k2)) = self.number(k + 1) {
+                if lx::unit(self.w(k2)).is_some() {
+                    k = k2;
+                }
+            }
+        }
+        let (u, plural) = lx::unit(self.w(k))?;
+        if the && n.is_none() {
+            return None;
+        }
+        // "a second attempt", "about a quarter of", "three-quarters"
+        if matches!(u, Unit::Second) && n == Some(1.0) && !plural {
+            return None;
+        }
+        if u == Unit::Quarter && (hyph || !plural) && self.w(k + 1) != "-" {
+            return None;
+        }
+        if u == Unit::Quarter && hyph {
+            return None;
+        }
+        if n.is_none() && !plural {
+            return None;
+        }
+        if self.t.get(j).is_some_and(|t| t.kind == Kind::Num) && self.t[j].raw.contains(':') {
+            return None;
+        }
+        let mut b = k + 1;
+        // ages: 45-year-old
+        if self.w(b) == "-" && self.w(b + 1) == "old" {
+            return None;
+        }
+        if self.w(b) == "old" {
+            return None;
+        }
+        let a = self.anchor;
+        // N units ago / from now / earlier / later
+        let after = self.w(b);
+        if after == "ago"
+            || (after == "from" && self.w(b + 1) == "now")
+            || matches!(after, "earlier" | "later" | "before" | "after") && !hyph
+        {
+            let fwd = matches!(after, "from" | "later" | "after");
+            let end = if after == "from" { b + 2 } else { b + 1 };
+            let rel = match after {
+                "ago" | "from" => match u {
+                    Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week => TierA,
+                    _ => TierB,
+                },
+                _ => Anaphoric,
+            };
+            if matches!(after, "before" | "after") {
+                // "two days before the vote": TimeML tags the duration only.
+                return hit(b, Duration, Some(dur(n, u)), Anaphoric);
+            }
+            let Some(n) = n else {
+                let v = if fwd { "FUTURE_REF" } else { "PAST_REF" };
+                return hit(end, Date, Some(v.into()), rel);
+            };
+            let val = a.and_then(|a| shift_value(a, n, u, fwd));
+            return hit(end, Date, val, rel);
+        }
+        // money rate: 5% a year
+        if matches!(self.w(j), "a" | "an") && !plural && j == i {
+            let prev = self.w(i.wrapping_sub(1));
+            if i > 0
+                && (self.t[i - 1].kind == Kind::Num
+                    || matches!(
+                        prev,
+                        "%" | "percent"
+                            | "million"
+                            | "billion"
+                            | "times"
+                            | "twice"
+                            | "once"
+                            | "thousand"
+                            | "dollars"
+                            | "cents"
+                    ))
+            {
+                return None;
+            }
+        }
+        if u == Unit::Weekend {
+            return None;
+        }
+        if hyph && self.w(b) == "-" && matches!(self.w(b + 1), "long") {
+            b += 2;
+        }
+        hit(b, Duration, Some(dur(n, u)), Generic)
+    }
+
+    // ------------------------------------------------------------------ sets
+
+    fn m_set(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let v = match w {
+            "daily" => "P1D",
+            "weekly" => "P1W",
+            "monthly" => "P1M",
+            "annually" | "yearly" => "P1Y",
+            "hourly" => "PT1H",
+
+            "nightly" => "P1D",
+            "biweekly" => "P2W",
+            _ => "",
+        };
+        if !v.is_empty() {
+            // "the party daily" (a newspaper)
+            if w == "daily" && (self.cap(i + 1) || self.w(i.wrapping_sub(1)) == "the") {
+                return None;
+            }
+            return hit(i + 1, Set, Some(v.into()), Generic);
+        }
+        if !matches!(w, "every" | "each" | "per") {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut n = 1.0;
+        if self.w(j) == "other" {
+            n = 2.0;
+            j += 1;
+        } else if let Some((Some(k), jj)) = self.number(j) {
+            n = k;
+            j = jj;
+        }
+        let x = self.w(j);
+        if let Some((u, _)) = lx::unit(x) {
+            if u == Unit::Weekend {
+                return hit(j + 1, Set, Some("XXXX-WXX-WE".into()), Generic);
+            }
+            return hit(j + 1, Set, Some(dur(Some(n), u)), Generic);
+        }
+        if let Some(wd) = lx::weekday(x) {
+            let mut b = j + 1;
+            let mut part = "";
+            if let Some(p) = lx::part_of_day(self.w(b)) {
+                part = p;
+                b += 1;
+            }
+            return hit(b, Set, Some(format!("XXXX-WXX-{}{}", wd, part)), Generic);
+        }
+        if let Some((m, false)) = lx::month(x) {
+            return hit(j + 1, Set, Some(format!("XXXX-{:02}", m)), Generic);
+        }
+        if let Some(s) = lx::season(x) {
+            return hit(j + 1, Set, Some(format!("XXXX-{}", s)), Generic);
+        }
+        if let Some(p) = lx::part_of_day(x) {
+            return hit(j + 1, Set, Some(format!("XXXX-XX-XX{}", p)), Generic);
+        }
+        None
+    }
+
+    // ----------------------------------------------------- PRESENT_REF etc.
+
+    fn m_ref(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let n1 = self.w(i + 1);
+        let n2 = self.w(i + 2);
+        let r = |b: usize, v: &str, rel: Relativity| hit(b, Date, Some(v.to_string()), rel);
+        match w {
+            "now" => r(i + 1, "PRESENT_REF", Generic),
+            "right" | "just" if n1 == "now" => r(i + 2, "PRESENT_REF", Generic),
+            "currently" | "nowadays" | "presently" => r(i + 1, "PRESENT_REF", Generic),
+            "current" => {
+                if matches!(
+                    n1,
+                    "account"
+                        | "accounts"
+                        | "affairs"
+                        | "events"
+                        | "flows"
+                        | "flow"
+                        | "-"
+                        | ","
+                        | "."
+                        | "and"
+                ) || n1.is_empty()
+                {
+                    return None;
+                }
+                r(i + 1, "PRESENT_REF", Generic)
+            }
+            "these" if n1 == "days" => r(i + 2, "PRESENT_REF", Generic),
+            "year" if n1 == "'s" && n2 == "end" => hit(
+                i + 3,
+                Date,
+                self.anchor.map(|a| a.year().to_string()),
+                TierB,
+            ),
+            "at" if n1 == "present" => r(i + 2, "PRESENT_REF", Generic),
+            "the" if n1 == "time" && n2 == "being" => r(i + 3, "PRESENT_REF", Generic),
+            "recently" | "lately" => r(i + 1, "PAST_REF", TierA),
+            "more" | "most" if n1 == "recently" => r(i + 2, "PAST_REF", TierA),
+            "previously" | "formerly" => r(i + 1, "PAST_REF", Generic),
+            "recent" => {
+                if let Some((u, true)) = lx::unit(n1) {
+                    return hit(i + 2, Duration, Some(dur(None, u)), TierA);
+                }
+                if matches!(n1, "history" | "times" | "memory") || self.w(i.wrapping_sub(1)) == "in"
+                {
+                    return r(i + 1, "PAST_REF", TierA);
+                }
+                if matches!(
+                    n1,
+                    "poll"
+                        | "polls"
+                        | "survey"
+                        | "surveys"
+                        | "study"
+                        | "studies"
+                        | "report"
+                        | "reports"
+                        | "years"
+                        | "interview"
+                        | "weeks"
+                        | "months"
+                        | "days"
+                ) || self.t.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
+                {
+                    return r(i + 1, "PAST_REF", TierA);
+                }
+                None
+            }
+            "the" if n1 == "past" => {
+                if self.number(i + 2).is_some()
+                    || lx::unit(n2).is_some()
+                    || n2 == "few"
+                    || n2 == "several"
+                {
+                    return None;
+                }
+                r(i + 2, "PAST_REF", Generic)
+            }
+            "the"
+                if matches!(n1, "near" | "foreseeable" | "distant" | "immediate")
+                    && n2 == "future" =>
+            {
+                r(i + 3, "FUTURE_REF", Generic)
+            }
+            "the" if n1 == "future" => r(i + 2, "FUTURE_REF", Generic),
+            "the"
+                if matches!(n1, "near" | "short" | "long" | "medium")
+                    && matches!(n2, "term" | "run") =>
+            {
+                r(i + 3, "FUTURE_REF", Generic)
+            }
+            "soon" => {
+                if n1 == "after" || n1 == "as" || self.w(i.wrapping_sub(1)) == "as" {
+                    return None;
+                }
+                r(i + 1, "FUTURE_REF", TierA)
+            }
+            "the" if n1 == "other" && n2 == "day" => r(i + 3, "PAST_REF", TierA),
+            "the" if n1 == "coming" => match lx::unit(n2) {
+                Some((u, true)) => hit(i + 3, Duration, Some(dur(None, u)), TierA),
+                _ => None,
+            },
+            "coming" if matches!(self.w(i.wrapping_sub(1)), "in" | "over" | "for") => {
+                match lx::unit(n1) {
+                    Some((u, true)) => hit(i + 2, Duration, Some(dur(None, u)), TierA),
+                    _ => None,
+                }
+            }
+            "years" | "decades" | "months" | "weeks" | "days" | "hours" | "minutes"
+            | "centuries" => {
+                let prev = self.w(i.wrapping_sub(1));
+                if i == 0
+                    || !matches!(
+                        prev,
+                        "for" | "over" | "within" | "in" | "took" | "take" | "takes" | "lasted"
+                    )
+                {
+                    return None;
+                }
+                if matches!(n1, "of" | "-" | "'" | "'s") {
+                    return None;
+                }
+                let (u, _) = lx::unit(w)?;
+                if n1 == "ago" {
+                    return r(i + 2, "PAST_REF", Generic);
+                }
+                hit(i + 1, Duration, Some(dur(None, u)), Generic)
+            }
+            _ => None,
+        }
+    }
+
+    // --------------------------------------------------------------- holidays
+
+    fn m_holiday(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        if !self.cap(i) {
+            return None;
+        }
+        let n1 = self.w(i + 1);
+        let (m, d, b): (u32, Option<u32>, usize) = match w {
+            "christmas" => {
+                if n1 == "eve" {
+                    (12, Some(24), i + 2)
+                } else if n1 == "day" {
+                    (12, Some(25), i + 2)
+                } else {
+                    (12, Some(25), i + 1)
+                }
+            }
+            "new" if n1 == "year" && self.w(i + 2) == "'s" => match self.w(i + 3) {
+                "day" => (1, Some(1), i + 4),
+                "eve" => (12, Some(31), i + 4),
+                _ => return None,
+            },
+            "halloween" => (10, Some(31), i + 1),
+            "valentine" if n1 == "'s" && self.w(i + 2) == "day" => (2, Some(14), i + 3),
+            "independence" if n1 == "day" => (7, Some(4), i + 2),
+            "veterans" if n1 == "day" => (11, Some(11), i + 2),
+            "thanksgiving" => (11, None, if n1 == "day" { i + 2 } else { i + 1 }),
+            "labor" if n1 == "day" => (9, None, i + 2),
+            "memorial" if n1 == "day" => (5, None, i + 2),
+            "election" if n1 == "day" && self.cap(i + 1) => (11, None, i + 2),
+            _ => return None,
+        };
+        let mut b = b;
+        let mut year = None;
+        if self.int(b).is_some_and(is_year) {
+            year = self.int(b).map(|y| y as i32);
+            b += 1;
+        }
+        let y = match (year, self.anchor) {
+            (Some(y), _) => y,
+            (None, Some(a)) => pick_year(a, m, Some(d.unwrap_or(20)), self.dir_at(i)),
+            (None, None) => return hit(b, Date, None, Absolute),
+        };
+        let date = match (w, d) {
+            (_, Some(d)) => ymd(y, m, d),
+            ("thanksgiving", _) => nth_weekday(y, 11, 4, 4),
+            ("labor", _) => nth_weekday(y, 9, 1, 1),
+            ("memorial", _) => last_weekday(y, 5, 1),
+            ("election", _) => nth_weekday(y, 11, 1, 1).map(|d| d + Duration::days(1)),
+            _ => None,
+        };
+        let rel = if year.is_some() { Absolute } else { Absolute };
+        hit(b, Date, date.map(fmt_date), rel)
+    }
+
+    // -------------------------------------------------------------- anaphora
+
+    fn m_anaphor(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let n1 = self.w(i + 1);
+        let n2 = self.w(i + 2);
+        match w {
+            "afterward" | "afterwards" | "thereafter" => hit(i + 1, Date, None, Anaphoric),
+            "since" if n1 == "then" => hit(i + 2, Date, None, Anaphoric),
+            "in" if n1 == "the" && n2 == "meantime" => hit(i + 3, Date, None, Anaphoric),
+            "later" | "earlier" if n1 == "that" => match n2 {
+                "day" | "week" | "month" | "year" | "morning" | "afternoon" | "evening"
+                | "night" => hit(i + 3, Date, None, Anaphoric),
+                _ => None,
+            },
+            "the" if matches!(n1, "day" | "night" | "week") && matches!(n2, "before" | "after") => {
+                let next = self.w(i + 3);
+                if next.is_empty() || matches!(next, "," | ".") {
+                    hit(i + 3, Date, None, Anaphoric)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+fn nth_weekday(y: i32, m: u32, wd: u32, n: u32) -> Option<NaiveDate> {
+    let first = ymd(y, m, 1)?;
+    let cur = first.weekday().number_from_monday();
+    let off = (wd + 7 - cur) % 7 + 7 * (n - 1);
+    Some(first + Duration::days(off as i64))
+}
+
+fn last_weekday(y: i32, m: u32, wd: u32) -> Option<NaiveDate> {
+    let (ny, nm) = month_shift(y, m, 1);
+    let last = ymd(ny, nm, 1)? - Duration::days(1);
+    let cur = last.weekday().number_from_monday();
+    let back = (cur + 7 - wd) % 7;
+    Some(last - Duration::days(back as i64))
+}
+
+fn num_str(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{}", n)
+    }
+}
+
+/// TIMEX3 duration value.
+pub fn dur(n: Option<f64>, u: Unit) -> String {
+    let (mut n, mut u) = (n, u);
+    if let Some(k) = n {
+        match u {
+            Unit::Decade => {
+                n = Some(k * 10.0);
+                u = Unit::Year;
+            }
+            Unit::Century => {
+                n = Some(k * 100.0);
+                u = Unit::Year;
+            }
+            _ => {}
+        }
+    }
+    let (l, time) = u.letter();
+    let q = n.map_or("X".to_string(), num_str);
+    if time {
+        format!("PT{}{}", q, l)
+    } else {
+        format!("P{}{}", q, l)
+    }
+}
+
+/// Date `n` units before (or after) the anchor, at the unit's granularity.
+fn shift_value(a: NaiveDate, n: f64, u: Unit, fwd: bool) -> Option<String> {
+    if n.fract() != 0.0 {
+        return None;
+    }
+    let s: i64 = if fwd { n as i64 } else { -(n as i64) };
+    Some(match u {
+        Unit::Second | Unit::Minute | Unit::Hour => fmt_date(a),
+        Unit::Day => fmt_date(a + Duration::days(s)),
+        Unit::Week | Unit::Weekend => fmt_week(a + Duration::days(7 * s)),
+        Unit::Month => {
+            let (y, m) = month_shift(a.year(), a.month(), s as i32);
+            format!("{}-{:02}", y, m)
+        }
+        Unit::Quarter => {
+            let (y, q) = quarter_of(a);
+            let (y, q) = quarter_shift(y, q, s as i32);
+            format!("{}-Q{}", y, q)
+        }
+        Unit::Year => format!("{}", a.year() as i64 + s),
+        Unit::Decade => format!("{}", (a.year() as i64 + 10 * s) / 10),
+        Unit::Century => format!("{}", (a.year() as i64 + 100 * s) / 100),
+    })
+}

@@ -1,0 +1,3 @@
+//! Table-driven tests with invented sentences.
+
+use super::*;

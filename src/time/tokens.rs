@@ -1,0 +1,200 @@
+//! A small tokenizer for temporal matching: words, numbers and punctuation
+//! with byte offsets into the draft.
+
+use std::borrow::Cow;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Num,
+    Punct,
+}
+
+#[derive(Clone, Debug)]
+pub struct Tok<'a> {
+    /// Absolute byte offsets.
+    pub s: usize,
+    pub e: usize,
+    pub raw: &'a str,
+    /// Lower-cased form (`a.m.` and `p.m.` become `am` and `pm`).
+    pub low: Cow<'a, str>,
+    pub kind: Kind,
+    /// Whitespace (or the start of the text) before the token.
+    pub gap: bool,
+    /// A line break before the token.
+    pub nl: bool,
+}
+
+impl Tok<'_> {
+    pub fn capitalized(&self) -> bool {
+        self.raw.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// Value of an all-digit number token.
+    pub fn int(&self) -> Option<u32> {
+        if self.kind == Kind::Num
+            && self.raw.len() <= 9
+            && self.raw.bytes().all(|b| b.is_ascii_digit())
+        {
+            self.raw.parse().ok()
+        } else {
+            None
+        }
+    }
+}
+
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.chars().any(|c| c.is_uppercase()) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Tokenizes `text`, which starts at byte `base` of the draft.
+pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    let mut gap = true;
+    let mut nl = false;
+    while i < b.len() {
+        let c = match text[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        let cl = c.len_utf8();
+        if c.is_whitespace() {
+            gap = true;
+            nl |= c == '\n';
+            i += cl;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_ascii_digit() {
+            let mut j = i + 1;
+            while j < b.len() {
+                if b[j].is_ascii_digit() {
+                    j += 1;
+                } else if matches!(b[j], b',' | b'.' | b':')
+                    && j + 1 < b.len()
+                    && b[j + 1].is_ascii_digit()
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            // Glued letters: 1st, 2nd, 1990s.
+            let mut k = j;
+            while k < b.len() && b[k].is_ascii_alphabetic() {
+                k += 1;
+            }
+            let suffix = text[j..k].to_ascii_lowercase();
+            if matches!(suffix.as_str(), "st" | "nd" | "rd" | "th" | "s") {
+                i = k;
+                kind = if suffix == "s" { Kind::Num } else { Kind::Word };
+            } else {
+                i = j;
+                kind = Kind::Num;
+            }
+        } else if c.is_alphabetic() {
+            // a.m. / p.m.
+            if matches!(c, 'a' | 'p' | 'A' | 'P')
+                && b.len() > i + 2
+                && b[i + 1] == b'.'
+                && matches!(b[i + 2], b'm' | b'M')
+            {
+                let mut j = i + 3;
+                if j < b.len() && b[j] == b'.' {
+                    j += 1;
+                }
+                if j >= b.len() || !b[j].is_ascii_alphanumeric() {
+                    let low = if matches!(c, 'a' | 'A') { "am" } else { "pm" };
+                    out.push(Tok {
+                        s: base + i,
+                        e: base + j,
+                        raw: &text[i..j],
+                        low: Cow::Borrowed(low),
+                        kind: Kind::Word,
+                        gap,
+                        nl,
+                    });
+                    gap = false;
+                    nl = false;
+                    i = j;
+                    continue;
+                }
+            }
+            let mut j = i + cl;
+            while let Some(d) = text[j..].chars().next() {
+                if d.is_alphabetic() {
+                    j += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            i = j;
+            kind = Kind::Word;
+        } else if (c == '\'' || c == '’') && {
+            let r = &text[i + cl..];
+            (r.starts_with('s') || r.starts_with('S'))
+                && !r[1..].chars().next().is_some_and(|d| d.is_alphanumeric())
+        } {
+            i += cl + 1;
+            out.push(Tok {
+                s: base + start,
+                e: base + i,
+                raw: &text[start..i],
+                low: Cow::Borrowed("'s"),
+                kind: Kind::Word,
+                gap,
+                nl,
+            });
+            gap = false;
+            nl = false;
+            continue;
+        } else {
+            i += cl;
+            kind = Kind::Punct;
+        }
+        let raw = &text[start..i];
+        out.push(Tok {
+            s: base + start,
+            e: base + i,
+            raw,
+            low: lower(raw),
+            kind,
+            gap,
+            nl,
+        });
+        gap = false;
+        nl = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_numbers_and_clock_markers() {
+        let t = tokenize("At 9:30 a.m. on Jan. 3rd, the 1990s' end", 10);
+        let lows: Vec<&str> = t.iter().map(|t| t.low.as_ref()).collect();
+        assert_eq!(
+            lows,
+            ["at", "9:30", "am", "on", "jan", ".", "3rd", ",", "the", "1990s", "'", "end"]
+        );
+        assert_eq!(t[1].s, 13);
+        assert_eq!(t[1].int(), None);
+    }
+
+    #[test]
+    fn possessive_is_one_token() {
+        let t = tokenize("Friday's game", 0);
+        assert_eq!(t[1].low, "'s");
+        assert_eq!(t[2].low, "game");
+    }
+}
