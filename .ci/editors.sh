@@ -85,6 +85,8 @@ step "editors/vscode: npm ci, type check, lint, unit tests, package"
 status=0
 step "Neovim: setup()"
 COPYDESK_REPO=$REPO timeout 300 nvim --headless --clean -c "luafile tests/editors/nvim_test.lua" || status=1
+step "Neovim: setup() through vim.lsp.start (the Neovim 0.10 path)"
+COPYDESK_REPO=$REPO COPYDESK_NVIM_MODE=start timeout 300 nvim --headless --clean -c "luafile tests/editors/nvim_test.lua" || status=1
 step "Neovim: vim.lsp.enable('copydesk')"
 COPYDESK_REPO=$REPO COPYDESK_NVIM_MODE=enable timeout 300 nvim --headless --clean -c "luafile tests/editors/nvim_test.lua" || status=1
 step "Helix and Zed configurations"

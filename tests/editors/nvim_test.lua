@@ -3,6 +3,7 @@
 --   COPYDESK_BIN=target/release/copydesk nvim --headless --clean -c "luafile tests/editors/nvim_test.lua"
 --
 -- COPYDESK_NVIM_MODE=setup (default): require('copydesk').setup({...});
+-- COPYDESK_NVIM_MODE=start: the same through vim.lsp.start from a FileType autocommand (0.10's way).
 -- COPYDESK_NVIM_MODE=enable: only lsp/copydesk.lua + vim.lsp.enable('copydesk') (0.11+), binary on PATH.
 -- Expected positions come from the drafts' own text and from `copydesk check --format json`.
 
@@ -300,9 +301,10 @@ local function run_setup_mode()
   check('a missing binary is reported clearly', said, vim.inspect(notes))
   check('a missing binary starts nothing', copydesk.mode == nil)
 
-  copydesk.setup({ cmd = { bin, 'lsp' }, settings = { debounceMs = 0 } })
+  local use_enable = mode ~= 'start'
+  copydesk.setup({ cmd = { bin, 'lsp' }, settings = { debounceMs = 0 }, use_lsp_enable = use_enable })
   check('setup() wires the server (' .. tostring(copydesk.mode) .. ')',
-    copydesk.mode == (vim.fn.has('nvim-0.11') == 1 and 'vim.lsp.enable' or 'vim.lsp.start'))
+    copydesk.mode == ((use_enable and vim.fn.has('nvim-0.11') == 1) and 'vim.lsp.enable' or 'vim.lsp.start'))
 
   -- 1. Markdown draft with a publication date.
   local buf = open('ferry.md')

@@ -34,6 +34,9 @@ local defaults = {
   capabilities = nil,
   -- Create :CopydeskRestart and :CopydeskFixAll.
   commands = true,
+  -- On 0.11+: register with vim.lsp.config/vim.lsp.enable (true) or start clients from a
+  -- FileType autocommand with vim.lsp.start as on 0.10 (false).
+  use_lsp_enable = true,
 }
 
 --- The options in force (after setup), or nil before setup.
@@ -342,7 +345,7 @@ function M.setup(opts)
     return
   end
   local cfg = M.client_config(M.options)
-  if has_vim_lsp_config() then
+  if has_vim_lsp_config() and M.options.use_lsp_enable ~= false then
     cfg.name = nil
     vim.lsp.config(M.name, cfg)
     vim.lsp.enable(M.name)
