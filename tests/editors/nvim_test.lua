@@ -420,8 +420,10 @@ local function run_setup_mode()
   local original = table.concat(vim.api.nvim_buf_get_lines(bbuf, 0, -1, false), '\n')
   local n = copydesk.fix_all('unattributed-quote', { bufnr = bbuf })
   local text = table.concat(vim.api.nvim_buf_get_lines(bbuf, 0, -1, false), '\n')
-  check('fix_all applies both quote fixes', n == 2
-    and text:find('ceiling," [^\n]- said%.') ~= nil and text:find('years," [^\n]- said%.') ~= nil, n .. '\n' .. text)
+  local s1 = text:match('ceiling," ([^\n]-) said%.')
+  local s2 = text:match('years," ([^\n]-) said%.')
+  check('fix_all applies the same fix to both quotes (' .. tostring(s1) .. ')', n == 2 and s1 ~= nil and s1 == s2,
+    n .. '\n' .. text)
   vim.api.nvim_buf_call(bbuf, function()
     vim.cmd('silent undo')
   end)

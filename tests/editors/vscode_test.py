@@ -202,6 +202,7 @@ def main() -> int:
         "extensions.autoUpdate": False,
         "workbench.enableExperiments": False,
         "git.enabled": False,
+        "copydesk.trace.server": os.environ.get("COPYDESK_E2E_TRACE", "off"),
     }, indent=2))
 
     ferry = (ws / "ferry.md").read_text(encoding="utf-8")
@@ -328,6 +329,8 @@ def assert_results(res, ws, originals, yesterday, pick):
     title = pick["fix"]["title"]
     check(f"the quick fix \"{title}\" is offered and applies", f.get("applied") == title and f.get("applyOk") is True,
           f.get("actionTitles"))
+    if f.get("codeActionRequests", 1) > 1:
+        print(f"# the fix was offered only at code-action request {f['codeActionRequests']}")
     check(f"it changes the text exactly as the CLI fix does ({'line with emoji' if pick['multibyte'] else 'ASCII line'})",
           f.get("textAfterFix") == pick["text"], f.get("textAfterFix"))
     if pick["resolves"]:
@@ -341,9 +344,10 @@ def assert_results(res, ws, originals, yesterday, pick):
     if len(steps) > 1:
         b = steps[1]
         text = b.get("textAfterFixAll", "")
-        check("Apply All Fixes of One Kind attributes both orphan quotes",
-              b.get("fixAllCount") == 2 and re.search(r'ceiling," [^\n]* said\.', text)
-              and re.search(r'years," [^\n]* said\.', text), f"{b.get('fixAllCount')}\n{text}")
+        s1 = re.search(r'ceiling," ([^\n]*) said\.', text)
+        s2 = re.search(r'years," ([^\n]*) said\.', text)
+        check(f"Apply All Fixes of One Kind gives both orphan quotes the same fix ({s1 and s1.group(1)})",
+              b.get("fixAllCount") == 2 and s1 and s2 and s1.group(1) == s2.group(1), f"{b.get('fixAllCount')}\n{text}")
         check("one undo takes the whole batch back",
               b.get("textAfterUndo") == originals["bakery.md"], b.get("textAfterUndo"))
         if text:

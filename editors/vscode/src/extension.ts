@@ -177,7 +177,8 @@ function toPlain(edit: vscode.TextEdit): PlainEdit {
 /**
  * Applies one quick fix to every copydesk diagnostic of one check in a draft, as
  * a single undoable edit. Interactive without arguments; `{code, title, uri}` run
- * it without prompts. Resolves to the number of edits applied.
+ * it without prompts (no title: the fix offered in the most places). Resolves to
+ * the number of edits applied.
  */
 async function applyAllFixes(args?: FixAllArgs): Promise<number> {
   const doc = args?.uri
@@ -240,13 +241,15 @@ async function applyAllFixes(args?: FixAllArgs): Promise<number> {
     void vscode.window.showInformationMessage(`copydesk: no automatic fix for ${code} in this draft.`);
     return 0;
   }
+  // fixes that apply in the most places first (a stable sort keeps the server's order)
+  const ranked = [...byTitle].sort((a, b) => b[1].length - a[1].length);
   let title = args?.title;
   if (title === undefined) {
-    if (byTitle.size === 1) {
-      title = [...byTitle.keys()][0];
+    if (ranked.length === 1 || args) {
+      title = ranked[0][0];
     } else {
       const picked = await vscode.window.showQuickPick(
-        [...byTitle].map(([t, l]) => ({ label: t, description: `${l.length} place${l.length === 1 ? "" : "s"}` })),
+        ranked.map(([t, l]) => ({ label: t, description: `${l.length} place${l.length === 1 ? "" : "s"}` })),
         { placeHolder: `Which fix for ${code}?` },
       );
       if (!picked) {

@@ -251,7 +251,8 @@ function M.merge_edits(edits)
 end
 
 --- Applies one quick fix to every copydesk diagnostic of `code` in the buffer, in one edit.
---- `title` picks the fix when a check offers several (default: the first offered).
+--- `title` picks the fix when a check offers several (default: the one offered for the
+--- most findings).
 --- Returns the number of edits applied.
 ---@param code string
 ---@param opts { bufnr?: integer, title?: string, timeout_ms?: integer }|nil
@@ -264,35 +265,56 @@ function M.fix_all(code, opts)
     return 0
   end
   local ns = vim.lsp.diagnostic.get_namespace(client.id)
-  local edits = {}
+  local uri = vim.uri_from_bufnr(bufnr)
+  -- per diagnostic, the edits of each fix offered, by title
+  local per_diag, counts, order = {}, {}, {}
   for _, d in ipairs(vim.diagnostic.get(bufnr, { namespace = ns })) do
     local lsp_diag = d.user_data and d.user_data.lsp
     if lsp_diag and tostring(lsp_diag.code) == code then
       local params = {
-        textDocument = vim.lsp.util.make_text_document_params(bufnr),
+        textDocument = { uri = uri },
         range = lsp_diag.range,
         context = { diagnostics = { lsp_diag }, only = { 'quickfix' } },
       }
       local res = call(client, 'request_sync', 'textDocument/codeAction', params, opts.timeout_ms or 3000, bufnr)
+      local by_title = {}
       for _, action in ipairs((res and res.result) or {}) do
-        if not opts.title or action.title == opts.title then
-          if not action.edit and call(client, 'supports_method', 'codeAction/resolve') and action.data ~= nil then
+        if action.title and not by_title[action.title] and (not opts.title or action.title == opts.title) then
+          if not action.edit and action.data ~= nil and call(client, 'supports_method', 'codeAction/resolve') then
             local r = call(client, 'request_sync', 'codeAction/resolve', action, opts.timeout_ms or 3000, bufnr)
             action = (r and r.result) or action
           end
           local we = action.edit or {}
-          local uri = params.textDocument.uri
-          local list = (we.changes or {})[uri] or {}
+          local list = vim.deepcopy((we.changes or {})[uri] or {})
           for _, dc in ipairs(we.documentChanges or {}) do
             if dc.textDocument and dc.textDocument.uri == uri then
               vim.list_extend(list, dc.edits)
             end
           end
-          vim.list_extend(edits, list)
-          break
+          if #list > 0 then
+            by_title[action.title] = list
+            if not counts[action.title] then
+              order[#order + 1] = action.title
+            end
+            counts[action.title] = (counts[action.title] or 0) + 1
+          end
         end
       end
+      per_diag[#per_diag + 1] = by_title
     end
+  end
+  -- without a title: the fix offered for the most findings (ties: the server's order)
+  local title = opts.title
+  if not title then
+    for _, t in ipairs(order) do
+      if not title or counts[t] > counts[title] then
+        title = t
+      end
+    end
+  end
+  local edits = {}
+  for _, by_title in ipairs(per_diag) do
+    vim.list_extend(edits, by_title[title] or {})
   end
   local kept, skipped = M.merge_edits(edits)
   if #kept > 0 then
