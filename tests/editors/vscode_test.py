@@ -228,6 +228,8 @@ def main() -> int:
             {"draft": str(ws / "bakery.md"), "fixAll": {"code": "unattributed-quote"}},
             {"draft": str(ws / "warehouse.txt"), "restart": True, "disableCheck": "unattributed-quote"},
         ],
+        "showcase": {"draft": str(ws / "ferry.md"), "line": y_line, "character": y_col + 2}
+        if os.environ.get("COPYDESK_E2E_SCREENSHOT") else None,
     }
     (tmp / "spec.json").write_text(json.dumps(spec, indent=2))
 
@@ -254,7 +256,7 @@ def main() -> int:
             [CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              "--disable-default-apps", "--disable-extensions", "--window-size=1400,900",
-             f"--user-data-dir={chrome}", f"http://127.0.0.1:{port}/?folder={ws}"],
+             f"--user-data-dir={chrome}", "--remote-debugging-port=0", f"http://127.0.0.1:{port}/?folder={ws}"],
             stdout=subprocess.DEVNULL, stderr=open(tmp / "chromium.log", "w"), start_new_session=True)
         deadline = time.time() + TIMEOUT_S
         while not result.exists():
@@ -263,6 +265,10 @@ def main() -> int:
             if chromium.poll() is not None:
                 raise RuntimeError(f"chromium exited with {chromium.returncode}")
             time.sleep(0.5)
+        shot = os.environ.get("COPYDESK_E2E_SCREENSHOT")
+        if shot:  # for a person to look at: the showcase step left a hover open
+            subprocess.run(["node", "--experimental-websocket", str(Path(__file__).parent / "cdp_screenshot.mjs"),
+                            str(chrome), shot], timeout=60)
     except Exception as e:  # report, with the logs, as a failed check
         check("VS Code ran the driver", False, f"{e}\n--- code-server log ---\n"
               + (tmp / "code-server.log").read_text(errors="replace")[-4000:])

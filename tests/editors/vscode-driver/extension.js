@@ -195,6 +195,16 @@ async function main(specPath) {
     }
     out.extensionActive = !!ext && ext.isActive;
     out.commands = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith("copydesk."));
+    if (spec.showcase) {
+      // leave a draft on screen with a hover open, for a screenshot
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(spec.showcase.draft));
+      const editor = await vscode.window.showTextDocument(doc);
+      await waitFor("diagnostics", () => ours(doc.uri).length > 0, timeoutMs);
+      const pos = new vscode.Position(spec.showcase.line, spec.showcase.character);
+      editor.selection = new vscode.Selection(pos, pos);
+      await vscode.commands.executeCommand("editor.action.showHover");
+      await sleep(1500);
+    }
   } catch (e) {
     out.error = String(e && e.stack ? e.stack : e);
   }
