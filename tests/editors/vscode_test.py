@@ -228,7 +228,7 @@ def main() -> int:
             {"draft": str(ws / "bakery.md"), "fixAll": {"code": "unattributed-quote"}},
             {"draft": str(ws / "warehouse.txt"), "restart": True, "disableCheck": "unattributed-quote"},
         ],
-        "showcase": {"draft": str(ws / "ferry.md"), "line": y_line, "character": y_col + 2}
+        "showcase": {"draft": str(ws / "ferry.md"), "line": m_line, "character": m_col + 2}
         if os.environ.get("COPYDESK_E2E_SCREENSHOT") else None,
     }
     (tmp / "spec.json").write_text(json.dumps(spec, indent=2))
