@@ -63,7 +63,8 @@ cs_ok() {
 if ! cs_ok; then
   step "installing code-server into $CODE_SERVER_PREFIX (a few minutes)"
   rm -rf "$CODE_SERVER_PREFIX"
-  bash "$SHARED/tools/setup_code_server.sh" "$CODE_SERVER_PREFIX" > "$CACHE.setup.log" 2>&1 || {
+  mkdir -p "$(dirname "$CACHE")"
+  timeout 1800 bash "$SHARED/tools/setup_code_server.sh" "$CODE_SERVER_PREFIX" > "$CACHE.setup.log" 2>&1 || {
     tail -40 "$CACHE.setup.log"; exit 1; }
 fi
 
@@ -75,7 +76,7 @@ step "editors/vscode: npm ci, type check, lint, unit tests, package"
   npm run -s typecheck
   npm run -s lint
   node esbuild.mjs --tests
-  node --test --test-reporter=dot out/test/
+  node --test --test-reporter=spec out/test/ | tail -8
   rm -f copydesk.vsix
   npm run -s package >/dev/null
   test -s copydesk.vsix

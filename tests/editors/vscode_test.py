@@ -255,7 +255,7 @@ def main() -> int:
         chromium = subprocess.Popen(
             [CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--disable-default-apps", "--disable-extensions", "--window-size=1400,900",
+             "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage", "--window-size=1400,900",
              f"--user-data-dir={chrome}", "--remote-debugging-port=0", f"http://127.0.0.1:{port}/?folder={ws}"],
             stdout=subprocess.DEVNULL, stderr=open(tmp / "chromium.log", "w"), start_new_session=True)
         deadline = time.time() + TIMEOUT_S
