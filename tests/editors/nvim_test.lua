@@ -349,6 +349,21 @@ local function run_setup_mode()
       date_card:find('March 11', 1, true) ~= nil or date_card:find('2026-03-11', 1, true) ~= nil, date_card)
   end
 
+  local t_lnum, t_col = find(buf, 'Tollgate Marine')
+  if not vim.iter(findings):any(function(f)
+    return f.code == 'missing-comment-response'
+  end) then
+    skip('missing-comment-response on the accused company', 'this build of copydesk reports none')
+  else
+    local mcr = diags(buf, 'missing-comment-response')
+    check('missing-comment-response, an error, on the first mention of the accused company',
+      #mcr == 1 and mcr[1].lnum == t_lnum and mcr[1].col == t_col and mcr[1].end_col == t_col + #'Tollgate Marine'
+        and mcr[1].severity == vim.diagnostic.severity.ERROR,
+      vim.inspect(vim.tbl_map(function(d)
+        return { d.lnum, d.col, d.end_col, d.severity }
+      end, mcr)))
+  end
+
   local m_lnum, m_col = find(buf, 'Marchetti')
   local card = hover_text(buf, m_lnum, m_col + 2)
   local actors = inspect_actors(work .. '/ferry.md')
@@ -433,6 +448,18 @@ local function run_setup_mode()
     vim.cmd('silent redo')
   end)
   settle_and_compare(bbuf, 'bakery.md after fix_all')
+
+  -- The server's source.fixAll.copydesk (what VS Code runs on save when asked to).
+  local bclient = client_for(bbuf)
+  local sres = call(bclient, 'request_sync', 'textDocument/codeAction', {
+    textDocument = { uri = vim.uri_from_bufnr(bbuf) },
+    range = { start = { line = 0, character = 0 }, ['end'] = { line = 0, character = 0 } },
+    context = { diagnostics = {}, only = { 'source.fixAll.copydesk' } },
+  }, timeout, bbuf)
+  local sources = vim.tbl_filter(function(a)
+    return a.kind == 'source.fixAll.copydesk' and a.edit ~= nil
+  end, (sres and sres.result) or {})
+  check('the server offers source.fixAll.copydesk with an edit', #sources == 1, vim.inspect(sres))
 
   -- 4. Plain text, no date: relative dates after emoji are warnings.
   local tbuf = open('warehouse.txt')

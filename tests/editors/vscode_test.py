@@ -323,6 +323,14 @@ def assert_results(res, ws, originals, yesterday, pick):
               rel and rel[0]["severity"] == "information" and "Wednesday" in rel[0]["message"], rel)
         date_card = hovers[1]["text"] if len(hovers) > 1 else ""
         check("hover on a date shows its resolution", "March 11" in date_card or "2026-03-11" in date_card, date_card)
+    if not any(x["code"] == "missing-comment-response" for x in findings):
+        skip("missing-comment-response on the accused company", "this build of copydesk reports none")
+    else:
+        t_line, t_col, _ = find(ferry, "Tollgate Marine")
+        want = [t_line, t_col, t_line, t_col + len("Tollgate Marine")]
+        mcr = [d for d in diags if d["code"] == "missing-comment-response"]
+        check(f"missing-comment-response, an error, on the first mention of the accused company (UTF-16 {want})",
+              len(mcr) == 1 and mcr[0]["range"] == want and mcr[0]["severity"] == "error", mcr)
     card = hovers[0]["text"] if hovers else ""
     (ws.parent / "inspect-ferry.md").write_text(ferry, encoding="utf-8")
     actors = inspect_actors(ws.parent / "inspect-ferry.md")
