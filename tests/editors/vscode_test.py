@@ -226,7 +226,8 @@ def main() -> int:
              "fix": {"code": pf["code"], "line": pf_line, "character": pf_col, "title": pick["fix"]["title"],
                      "expectGone": pick["resolves"]}},
             {"draft": str(ws / "bakery.md"), "fixAll": {"code": "unattributed-quote"}},
-            {"draft": str(ws / "warehouse.txt"), "restart": True, "disableCheck": "unattributed-quote"},
+            {"draft": str(ws / "warehouse.txt"), "restart": True, "disableCheck": "unattributed-quote",
+             "missingBinary": str(tmp / "no-such-dir" / "copydesk")},
         ],
         "showcase": {"draft": str(ws / "ferry.md"), "line": m_line, "character": m_col + 2}
         if os.environ.get("COPYDESK_E2E_SCREENSHOT") else None,
@@ -373,6 +374,10 @@ def assert_results(res, ws, originals, yesterday, pick):
         check("switching a check off in settings reaches the server", w.get("disableWorked") is True)
         check("switching it back on brings it back", w.get("reenableWorked") is True)
         check("copydesk: Restart Server brings diagnostics back", w.get("restartOk") is True)
+        problem = w.get("missingProblem") or ""
+        check("a server.path that leads nowhere is reported with what to do",
+              "no-such-dir/copydesk is not an executable file" in problem and "copydesk.server.path" in problem, problem)
+        check("putting the setting back restarts the server", w.get("recovered") is True)
     cmds = set(res.get("commands", []))
     check("the three commands are registered",
           {"copydesk.restartServer", "copydesk.showOutput", "copydesk.applyAllFixes"} <= cmds, sorted(cmds))

@@ -19,6 +19,8 @@ let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 let serverPath: string | undefined;
 let pathSetting: string | undefined;
+/** The last reason the server could not run, shown to the user; cleared when it starts. */
+let problem: string | undefined;
 let restartTimer: NodeJS.Timeout | undefined;
 
 function log(line: string): void {
@@ -53,6 +55,7 @@ function serverVersion(path: string): Promise<string> {
 }
 
 async function reportMissing(message: string): Promise<void> {
+  problem = message;
   log(message);
   const choice = await vscode.window.showErrorMessage(message, "Open Settings", "Show Output");
   if (choice === "Open Settings") {
@@ -73,6 +76,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
   serverPath = resolution.path;
+  problem = undefined;
   log(`server: ${resolution.path} (from ${resolution.from}), version ${await serverVersion(resolution.path)}`);
   for (const problem of settingsProblems((key) => vscode.workspace.getConfiguration(SECTION).get(key))) {
     log(`settings: ${problem}`);
@@ -122,6 +126,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     log(`the server did not start: ${message}`);
+    problem = `the language server at ${resolution.path} did not start (${message})`;
     void vscode.window
       .showErrorMessage(`copydesk: the language server at ${resolution.path} did not start (${message}).`, "Show Output")
       .then((choice) => {
@@ -280,7 +285,16 @@ async function applyAllFixes(args?: FixAllArgs): Promise<number> {
   return ok ? kept.length : 0;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ serverPath: () => string | undefined; codes: readonly string[] }> {
+/** What the extension exports (for other extensions and tests). */
+export interface CopydeskApi {
+  /** The binary in use, if the server was started. */
+  serverPath: () => string | undefined;
+  /** Why the server is not running, as told to the user, if it is not. */
+  problem: () => string | undefined;
+  codes: readonly string[];
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CopydeskApi> {
   output = vscode.window.createOutputChannel("copydesk");
   context.subscriptions.push(output);
   context.subscriptions.push(
@@ -309,7 +323,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ serv
     vscode.workspace.onDidGrantWorkspaceTrust(() => void restart(context)),
   );
   await startClient(context);
-  return { serverPath: () => serverPath, codes: CODES };
+  return { serverPath: () => serverPath, problem: () => problem, codes: CODES };
 }
 
 export async function deactivate(): Promise<void> {

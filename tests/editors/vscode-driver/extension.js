@@ -159,19 +159,42 @@ async function runDraft(step, timeoutMs, log) {
   }
   if (step.disableCheck) {
     const cfg = vscode.workspace.getConfiguration("copydesk");
-    await cfg.update("checks", { [step.disableCheck]: false }, vscode.ConfigurationTarget.Global);
+    await cfg.update("checks", { [step.disableCheck]: false }, vscode.ConfigurationTarget.Workspace);
     try {
       await waitFor(`${step.disableCheck} to be switched off`, () => !ours(doc.uri).some((d) => codeOf(d) === step.disableCheck), timeoutMs);
       res.disableWorked = true;
     } catch (e) {
       res.disableWorked = false;
     }
-    await cfg.update("checks", undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration("copydesk").update("checks", undefined, vscode.ConfigurationTarget.Workspace);
     try {
       await waitFor(`${step.disableCheck} to come back`, () => ours(doc.uri).some((d) => codeOf(d) === step.disableCheck), timeoutMs);
       res.reenableWorked = true;
     } catch (e) {
       res.reenableWorked = false;
+    }
+  }
+  if (step.missingBinary) {
+    // point the setting at nothing: the extension restarts, says what is wrong, and
+    // recovers when the setting is put back
+    const cfg = vscode.workspace.getConfiguration("copydesk");
+    const api = vscode.extensions.getExtension("copydesk.copydesk").exports;
+    // workspace settings (.vscode/settings.json): code-server keeps user-level writes in
+    // the browser, where they would hide the user settings file this test starts from
+    const good = api.serverPath();
+    await cfg.update("server.path", step.missingBinary, vscode.ConfigurationTarget.Workspace);
+    try {
+      res.missingProblem = await waitFor("the missing binary to be reported", () => api.problem(), timeoutMs);
+    } catch (e) {
+      res.missingProblem = null;
+    }
+    await cfg.update("server.path", undefined, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor("the server to come back", () => !api.problem() && api.serverPath() === good, timeoutMs);
+      await waitFor("diagnostics after recovery", () => ours(doc.uri).length > 0, timeoutMs);
+      res.recovered = true;
+    } catch (e) {
+      res.recovered = false;
     }
   }
   // leave the editor clean so closing the window never prompts
