@@ -170,6 +170,7 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
             voices: &voices,
             anchor,
             opts,
+            source_names: Default::default(),
         };
         let mut findings = rules::run(&cx);
         findings.extend(actors::missing_response_findings(
