@@ -364,15 +364,15 @@ local function run_setup_mode()
       end, mcr)))
   end
 
-  local m_lnum, m_col = find(buf, 'Marchetti')
+  local m_lnum, m_col = find(buf, 'Quennell')
   local card = hover_text(buf, m_lnum, m_col + 2)
   local actors = inspect_actors(work .. '/ferry.md')
-  if not vim.tbl_contains(actors, 'Delia Marchetti') then
-    skip('hover on an actor', 'this build of copydesk finds no actor "Delia Marchetti" (inspect: '
+  if not vim.tbl_contains(actors, 'Delia Quennell') then
+    skip('hover on an actor', 'this build of copydesk finds no actor "Delia Quennell" (inspect: '
       .. vim.inspect(actors) .. '); hover returned ' .. vim.inspect(card))
   else
     check('hover on an actor shows the card (name, kind, mentions)',
-      card:find('Delia Marchetti', 1, true) ~= nil and card:lower():find('person', 1, true) ~= nil
+      card:find('Delia Quennell', 1, true) ~= nil and card:lower():find('person', 1, true) ~= nil
         and card:lower():find('mention', 1, true) ~= nil, card)
     check('the card counts her three mentions', card:find('3 mentions', 1, true) ~= nil, card)
   end

@@ -208,7 +208,7 @@ def main() -> int:
     ferry = (ws / "ferry.md").read_text(encoding="utf-8")
     originals = {f.name: f.read_text(encoding="utf-8") for f in ws.iterdir()}
     y_line, y_col, _ = find(ferry, "yesterday")
-    m_line, m_col, _ = find(ferry, "Marchetti")
+    m_line, m_col, _ = find(ferry, "Quennell")
     pick = pick_fix(ws / "ferry.md", cli_findings(ws / "ferry.md"), tmp)
     if not check("the CLI offers a fix to try in VS Code", pick is not None):
         print("vscode: 0 passed, 1 failed")
@@ -335,12 +335,12 @@ def assert_results(res, ws, originals, yesterday, pick):
     card = hovers[0]["text"] if hovers else ""
     (ws.parent / "inspect-ferry.md").write_text(ferry, encoding="utf-8")
     actors = inspect_actors(ws.parent / "inspect-ferry.md")
-    if "Delia Marchetti" not in actors:
-        skip("hover on an actor", f"this build of copydesk finds no actor 'Delia Marchetti' (inspect: {actors}); "
+    if "Delia Quennell" not in actors:
+        skip("hover on an actor", f"this build of copydesk finds no actor 'Delia Quennell' (inspect: {actors}); "
              f"hover gave {card!r}")
     else:
         check("hover on an actor shows the card",
-              "Delia Marchetti" in card and "person" in card.lower() and "mention" in card.lower(), card)
+              "Delia Quennell" in card and "person" in card.lower() and "mention" in card.lower(), card)
     title = pick["fix"]["title"]
     check(f"the quick fix \"{title}\" is offered and applies", f.get("applied") == title and f.get("applyOk") is True,
           f.get("actionTitles"))
