@@ -89,16 +89,22 @@ fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
         let next = t.get(i + 1).map_or("", |x| x.low.as_ref());
         let fut = match w {
             "will" | "shall" | "ll" | "would" | "upcoming" | "tomorrow" | "won" => Some(true),
-            "going" | "due" | "plans" | "plan" | "expects" | "hopes" if next == "to" => Some(true),
-            "expected" | "set" | "scheduled" | "slated"
-                if next == "to"
-                    && i > 0
-                    && matches!(t[i - 1].low.as_ref(), "is" | "are" | "be" | "been" | "'s") =>
+            "going" | "due" | "plans" | "plan" | "planned" | "planning" | "expects" | "expected"
+            | "hopes" | "hoped" | "intends" | "intended" | "set" | "scheduled" | "slated"
+            | "agreed" | "promised" | "vowed" | "threatened"
+                if next == "to" =>
             {
                 Some(true)
             }
             "is" | "are" if next == "to" => Some(true),
-            "scheduled" | "slated" | "should" | "next" => Some(true),
+            "scheduled" | "slated" | "should" => Some(true),
+            // passives take their tense from the auxiliary: "is heard"
+            _ if w.ends_with("ed")
+                && i > 0
+                && matches!(t[i - 1].low.as_ref(), "be" | "is" | "are" | "been" | "being") =>
+            {
+                None
+            }
             "said" | "says" | "was" | "were" | "had" | "did" | "ago" | "yesterday" => Some(false),
             _ if tok.kind == Kind::Word && w.len() >= 5 && w.ends_with("ed") => Some(false),
             _ => None,
@@ -249,14 +255,15 @@ impl<'a> P<'a> {
         }
         if k > 0 {
             match self.w(k - 1) {
-                "by" | "until" | "till" | "soon" => return Dir::Future,
+                "by" | "soon" => return Dir::Future,
                 "since" => return Dir::Past,
                 _ => {}
             }
         }
         let mut best: Option<(usize, bool)> = None;
         for &(k, f) in &self.tense {
-            let d = k.abs_diff(i);
+            // markers after the expression count at double distance
+            let d = if k > i { 2 * (k - i) } else { i - k };
             if d == 0 {
                 continue;
             }
@@ -503,7 +510,10 @@ impl<'a> P<'a> {
         if let Some(y) = self.int(y_at).filter(|&y| is_year(y)) {
             return hit(y_at + 1, Date, Some(format!("{}-{:02}", y, m)), Absolute);
         }
-        // Month this/last/next year
+        // Month (of) this/last/next year
+        if self.w(k) == "of" && matches!(self.w(k + 1), "this" | "last" | "next") && self.w(k + 2) == "year" {
+            k += 1;
+        }
         if matches!(self.w(k), "this" | "last" | "next") && self.w(k + 1) == "year" {
             let a = self.anchor;
             let off = match self.w(k) {
@@ -620,6 +630,9 @@ impl<'a> P<'a> {
             return hit(b, Set, Some(format!("XXXX-WXX-{}{}", wd, part)), Generic);
         }
         let wd = lx::weekday(self.w(j))?;
+        if j > 0 && matches!(self.w(j - 1), "black" | "good" | "cyber" | "super" | "ash" | "holy" | "easter") && self.cap(j - 1) {
+            return None;
+        }
         let mut b = j + 1;
         let mut part = "";
         if let Some(p) = lx::part_of_day(self.w(b)) {
@@ -830,7 +843,7 @@ impl<'a> P<'a> {
                 let (ay, aq) = quarter_of(a);
                 let (mut y, q) = if let Some(o) = ord {
                     let mut y = ay + year_off.unwrap_or(0);
-                    if year_off.is_none() && o > aq && self.dir_at(j) != Dir::Future {
+                    if year_off.is_none() && o > aq && aq == 1 && self.dir_at(j) != Dir::Future {
                         y -= 1;
                     }
                     (y, o)
