@@ -62,7 +62,7 @@ pub fn ap_replacement(t: &Temporal, text_of_expression: &str, anchor: NaiveDate)
     }
     let v = t.value.as_deref()?;
     let low = text_of_expression.trim().to_lowercase();
-    if low.starts_with(|c: char| c.is_ascii_digit()) {
+    if t.timex_type == TimexType::Time && low.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let prefix = ["earlier ", "later ", "early ", "late "]

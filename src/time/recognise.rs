@@ -89,9 +89,9 @@ fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
         let next = t.get(i + 1).map_or("", |x| x.low.as_ref());
         let fut = match w {
             "will" | "shall" | "ll" | "would" | "upcoming" | "tomorrow" | "won" => Some(true),
-            "going" | "due" | "plans" | "plan" | "planned" | "planning" | "expects" | "expected"
-            | "hopes" | "hoped" | "intends" | "intended" | "set" | "scheduled" | "slated"
-            | "agreed" | "promised" | "vowed" | "threatened"
+            "going" | "due" | "plans" | "plan" | "planned" | "planning" | "expects"
+            | "expected" | "hopes" | "hoped" | "intends" | "intended" | "set" | "scheduled"
+            | "slated" | "agreed" | "promised" | "vowed" | "threatened"
                 if next == "to" =>
             {
                 Some(true)
@@ -101,7 +101,10 @@ fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
             // passives take their tense from the auxiliary: "is heard"
             _ if w.ends_with("ed")
                 && i > 0
-                && matches!(t[i - 1].low.as_ref(), "be" | "is" | "are" | "been" | "being") =>
+                && matches!(
+                    t[i - 1].low.as_ref(),
+                    "be" | "is" | "are" | "been" | "being"
+                ) =>
             {
                 None
             }
@@ -511,7 +514,10 @@ impl<'a> P<'a> {
             return hit(y_at + 1, Date, Some(format!("{}-{:02}", y, m)), Absolute);
         }
         // Month (of) this/last/next year
-        if self.w(k) == "of" && matches!(self.w(k + 1), "this" | "last" | "next") && self.w(k + 2) == "year" {
+        if self.w(k) == "of"
+            && matches!(self.w(k + 1), "this" | "last" | "next")
+            && self.w(k + 2) == "year"
+        {
             k += 1;
         }
         if matches!(self.w(k), "this" | "last" | "next") && self.w(k + 1) == "year" {
@@ -630,7 +636,13 @@ impl<'a> P<'a> {
             return hit(b, Set, Some(format!("XXXX-WXX-{}{}", wd, part)), Generic);
         }
         let wd = lx::weekday(self.w(j))?;
-        if j > 0 && matches!(self.w(j - 1), "black" | "good" | "cyber" | "super" | "ash" | "holy" | "easter") && self.cap(j - 1) {
+        if j > 0
+            && matches!(
+                self.w(j - 1),
+                "black" | "good" | "cyber" | "super" | "ash" | "holy" | "easter"
+            )
+            && self.cap(j - 1)
+        {
             return None;
         }
         let mut b = j + 1;
@@ -1080,8 +1092,6 @@ impl<'a> P<'a> {
             }
             return None;
         }
-        let a_ = a?;
-        let _ = a_;
         let off: i32 = match det {
             "this" | "current" => 0,
             "last" | "past" | "previous" | "prior" | "preceding" => -1,
@@ -1092,13 +1102,13 @@ impl<'a> P<'a> {
             _ => return None,
         };
         // the past week, the last year: durations in TimeML
-        if the && matches!(det, "past" | "last") && !has_mod {
+        if the && matches!(det, "past" | "last" | "next" | "coming") && !has_mod && u != Unit::Day {
             return hit(b, Duration, Some(dur(Some(1.0), u)), Generic);
         }
         let anaph =
             the && matches!(
                 det,
-                "following" | "previous" | "prior" | "preceding" | "same"
+                "following" | "previous" | "prior" | "preceding" | "same" | "next"
             ) || det == "that";
         if det.is_empty() && has_mod && u == Unit::Year {
             // "the end of year"
@@ -1154,12 +1164,17 @@ impl<'a> P<'a> {
                 _ => None,
             };
         }
-        let a = a?;
         let rel_tier = match u {
             Unit::Week | Unit::Weekend | Unit::Day => TierA,
             _ => TierB,
         };
         let rel = if anaph { Anaphoric } else { rel_tier };
+        let Some(a) = a else {
+            if u == Unit::Day && !anaph {
+                return None;
+            }
+            return hit(b, Date, None, rel);
+        };
         let val = match u {
             Unit::Day => {
                 if !anaph {
@@ -1278,7 +1293,7 @@ impl<'a> P<'a> {
             }
         }
         // the 20th century
-        if let Some(n) = lx::ordinal(self.w(j)) {
+        if let Some(n) = lx::ordinal(self.w(j)).filter(|_| !the) {
             if self.w(j + 1) == "century" && n >= 1 {
                 return hit(j + 2, Date, Some(format!("{:02}", n - 1)), Absolute);
             }
@@ -1362,6 +1377,28 @@ impl<'a> P<'a> {
                 | "-"
                 | "/"
         ) {
+            return None;
+        }
+        if j == i
+            && i > 1
+            && self.t[i - 1].kind == Kind::Word
+            && self.cap(i - 1)
+            && lx::month(self.w(i - 1)).is_none()
+            && lx::season(self.w(i - 1)).is_none()
+            && !matches!(
+                self.w(i - 1),
+                "in" | "since"
+                    | "by"
+                    | "until"
+                    | "of"
+                    | "from"
+                    | "through"
+                    | "during"
+                    | "before"
+                    | "after"
+            )
+        {
+            // a name: Russell 2000, Windows 2000
             return None;
         }
         let next = self.w(j + 1);
