@@ -34,6 +34,8 @@ struct P<'a> {
     anchor: Option<NaiveDate>,
     /// (token index, future?) tense markers.
     tense: Vec<(usize, bool)>,
+    /// Per token: a core temporal word or a number starts within 5 tokens.
+    core_near: Vec<bool>,
 }
 
 pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Temporal> {
@@ -41,7 +43,8 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
         Some(t) => t,
         None => return Vec::new(),
     };
-    let all = tokenize(text, sentence.start);
+    let lower = text.to_ascii_lowercase();
+    let all = tokenize(text, &lower, sentence.start);
     let mut out = Vec::new();
     // Lines are matched separately: a headline never runs into a date line.
     let mut start = 0;
@@ -62,7 +65,29 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
             all.as_ref().map_or(Vec::new(), |a| a[seg].to_vec())
         };
         let tense = tense_markers(&t);
-        let p = P { t, anchor, tense };
+        let mut p = P {
+            t,
+            anchor,
+            tense,
+            core_near: Vec::new(),
+        };
+        // core_near[i]: a core word or number within tokens i..i+5
+        let n = p.t.len();
+        let mut core_near = vec![false; n];
+        let mut last_core = usize::MAX;
+        for k in (0..n).rev() {
+            let t = &p.t[k];
+            let core = match t.kind {
+                Kind::Num => true,
+                Kind::Word => lx::is_core(t.low) || t.low.starts_with("fy"),
+                Kind::Punct => false,
+            };
+            if core {
+                last_core = k;
+            }
+            core_near[k] = last_core != usize::MAX && last_core - k < 5;
+        }
+        p.core_near = core_near;
         let mut i = 0;
         while i < p.t.len() {
             match p.best(i) {
@@ -85,8 +110,8 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
 fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
     let mut v = Vec::new();
     for (i, tok) in t.iter().enumerate() {
-        let w = tok.low.as_ref();
-        let next = t.get(i + 1).map_or("", |x| x.low.as_ref());
+        let w = tok.low;
+        let next = t.get(i + 1).map_or("", |x| x.low);
         let fut = match w {
             "will" | "shall" | "ll" | "would" | "upcoming" | "tomorrow" | "won" => Some(true),
             "going" | "due" | "plans" | "plan" | "planned" | "planning" | "expects"
@@ -101,10 +126,7 @@ fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
             // passives take their tense from the auxiliary: "is heard"
             _ if w.ends_with("ed")
                 && i > 0
-                && matches!(
-                    t[i - 1].low.as_ref(),
-                    "be" | "is" | "are" | "been" | "being"
-                ) =>
+                && matches!(t[i - 1].low, "be" | "is" | "are" | "been" | "being") =>
             {
                 None
             }
@@ -221,7 +243,7 @@ fn is_year(n: u32) -> bool {
 
 impl<'a> P<'a> {
     fn w(&self, i: usize) -> &str {
-        self.t.get(i).map_or("", |t| t.low.as_ref())
+        self.t.get(i).map_or("", |t| t.low)
     }
 
     fn cap(&self, i: usize) -> bool {
@@ -285,6 +307,9 @@ impl<'a> P<'a> {
     fn best(&self, i: usize) -> Option<Hit> {
         let tok = &self.t[i];
         if tok.kind == Kind::Punct && tok.low != "'" && tok.low != "’" {
+            return None;
+        }
+        if !self.core_near[i] {
             return None;
         }
         let cands = [
@@ -1206,11 +1231,7 @@ impl<'a> P<'a> {
                 format!("{}-Q{}", y, q)
             }
             Unit::Year => {
-                if w == "fiscal" || self.w(j) == "year" && self.w(j - 1) == "fiscal" {
-                    format!("{}", a.year() + off)
-                } else {
-                    format!("{}", a.year() + off)
-                }
+                format!("{}", a.year() + off)
             }
             Unit::Decade => format!("{}", (a.year() / 10 + off)),
             Unit::Century => format!("{}", (a.year() / 100 + off)),
@@ -1383,6 +1404,7 @@ impl<'a> P<'a> {
             && i > 1
             && self.t[i - 1].kind == Kind::Word
             && self.cap(i - 1)
+            && !self.t[i - 1].raw.chars().all(|c| c.is_uppercase())
             && lx::month(self.w(i - 1)).is_none()
             && lx::season(self.w(i - 1)).is_none()
             && !matches!(
@@ -1446,11 +1468,10 @@ impl<'a> P<'a> {
         let mut j = i;
         // hedges kept in the span
         let w = self.w(j);
-        if matches!(w, "more" | "less" | "fewer") && self.w(j + 1) == "than" {
-            j += 2;
-        } else if w == "at" && matches!(self.w(j + 1), "least" | "most") {
-            j += 2;
-        } else if w == "up" && self.w(j + 1) == "to" {
+        if (matches!(w, "more" | "less" | "fewer") && self.w(j + 1) == "than")
+            || (w == "at" && matches!(self.w(j + 1), "least" | "most"))
+            || (w == "up" && self.w(j + 1) == "to")
+        {
             j += 2;
         } else if w == "no" && matches!(self.w(j + 1), "more" | "less") && self.w(j + 2) == "than" {
             j += 3;
@@ -1831,7 +1852,7 @@ impl<'a> P<'a> {
             ("election", _) => nth_weekday(y, 11, 1, 1).map(|d| d + Duration::days(1)),
             _ => None,
         };
-        let rel = if year.is_some() { Absolute } else { Absolute };
+        let rel = Absolute;
         hit(b, Date, date.map(fmt_date), rel)
     }
 
