@@ -323,8 +323,6 @@ pub fn is_core(w: &str) -> bool {
         || unit(w).is_some()
         || season(w).is_some()
         || part_of_day(w).is_some()
-        || number_word(w).is_some()
-        || ordinal(w).is_some()
         || matches!(
             w,
             "yesterday"
@@ -371,7 +369,6 @@ pub fn is_core(w: &str) -> bool {
                 | "labor"
                 | "memorial"
                 | "election"
-                | "new"
                 | "twenties"
                 | "thirties"
                 | "forties"
@@ -380,12 +377,6 @@ pub fn is_core(w: &str) -> bool {
                 | "seventies"
                 | "eighties"
                 | "nineties"
-                | "few"
-                | "several"
-                | "couple"
-                | "dozen"
-                | "end"
-                | "other"
                 | "period"
                 | "latest"
         )

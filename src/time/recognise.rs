@@ -64,22 +64,20 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
         } else {
             all.as_ref().map_or(Vec::new(), |a| a[seg].to_vec())
         };
-        let tense = tense_markers(&t);
-        let mut p = P {
-            t,
-            anchor,
-            tense,
-            core_near: Vec::new(),
-        };
         // core_near[i]: a core word or number within tokens i..i+5
-        let n = p.t.len();
+        let n = t.len();
         let mut core_near = vec![false; n];
         let mut last_core = usize::MAX;
         for k in (0..n).rev() {
-            let t = &p.t[k];
-            let core = match t.kind {
-                Kind::Num => true,
-                Kind::Word => lx::is_core(t.low) || t.low.starts_with("fy"),
+            let tok = &t[k];
+            let core = match tok.kind {
+                Kind::Num => {
+                    tok.raw.len() == 4
+                        || tok.raw.contains(':')
+                        || tok.raw.ends_with('s')
+                        || t.get(k + 1).is_some_and(|x| matches!(x.low, "am" | "pm"))
+                }
+                Kind::Word => lx::is_core(tok.low) || tok.low.starts_with("fy"),
                 Kind::Punct => false,
             };
             if core {
@@ -87,7 +85,16 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
             }
             core_near[k] = last_core != usize::MAX && last_core - k < 5;
         }
-        p.core_near = core_near;
+        if last_core == usize::MAX {
+            continue;
+        }
+        let tense = tense_markers(&t);
+        let p = P {
+            t,
+            anchor,
+            tense,
+            core_near,
+        };
         let mut i = 0;
         while i < p.t.len() {
             match p.best(i) {
@@ -286,7 +293,10 @@ impl<'a> P<'a> {
             }
         }
         let mut best: Option<(usize, bool)> = None;
-        for &(k, f) in &self.tense {
+        // Only markers within a window count (also keeps this O(log n)).
+        let lo = self.tense.partition_point(|&(k, _)| k + 24 < i);
+        let hi = self.tense.partition_point(|&(k, _)| k <= i + 12);
+        for &(k, f) in &self.tense[lo..hi] {
             // markers after the expression count at double distance
             let d = if k > i { 2 * (k - i) } else { i - k };
             if d == 0 {

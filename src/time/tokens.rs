@@ -50,6 +50,37 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
     let mut gap = true;
     let mut nl = false;
     while i < b.len() {
+        // ASCII fast paths
+        let byte = b[i];
+        if byte == b' ' || byte == b'\t' || byte == b'\r' || byte == b'\n' {
+            gap = true;
+            nl |= byte == b'\n';
+            i += 1;
+            continue;
+        }
+        if byte.is_ascii_alphabetic()
+            && !(matches!(byte, b'a' | b'p' | b'A' | b'P') && b.get(i + 1) == Some(&b'.'))
+        {
+            let mut j = i + 1;
+            while j < b.len() && b[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            if j >= b.len() || b[j].is_ascii() {
+                out.push(Tok {
+                    s: base + i,
+                    e: base + j,
+                    raw: &text[i..j],
+                    low: &lower[i..j],
+                    kind: Kind::Word,
+                    gap,
+                    nl,
+                });
+                gap = false;
+                nl = false;
+                i = j;
+                continue;
+            }
+        }
         let c = match text[i..].chars().next() {
             Some(c) => c,
             None => break,
