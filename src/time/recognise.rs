@@ -1542,7 +1542,7 @@ impl<'a> P<'a> {
         if u == Unit::Quarter && hyph {
             return None;
         }
-        if n.is_none() && !plural {
+        if n.is_none() && !plural && !hyph {
             return None;
         }
         if self.t.get(j).is_some_and(|t| t.kind == Kind::Num) && self.t[j].raw.contains(':') {
@@ -1586,8 +1586,11 @@ impl<'a> P<'a> {
         // money rate: 5% a year
         if matches!(self.w(j), "a" | "an") && !plural && j == i {
             let prev = self.w(i.wrapping_sub(1));
+            let num_before = (i.saturating_sub(3)..i)
+                .any(|k| self.t[k].kind == Kind::Num || lx::number_word(self.w(k)).is_some());
             if i > 0
-                && (self.t[i - 1].kind == Kind::Num
+                && (num_before
+                    || self.t[i - 1].kind == Kind::Num
                     || matches!(
                         prev,
                         "%" | "percent"
@@ -1686,25 +1689,6 @@ impl<'a> P<'a> {
             "now" => r(i + 1, "PRESENT_REF", Generic),
             "right" | "just" if n1 == "now" => r(i + 2, "PRESENT_REF", Generic),
             "currently" | "nowadays" | "presently" => r(i + 1, "PRESENT_REF", Generic),
-            "current" => {
-                if matches!(
-                    n1,
-                    "account"
-                        | "accounts"
-                        | "affairs"
-                        | "events"
-                        | "flows"
-                        | "flow"
-                        | "-"
-                        | ","
-                        | "."
-                        | "and"
-                ) || n1.is_empty()
-                {
-                    return None;
-                }
-                r(i + 1, "PRESENT_REF", Generic)
-            }
             "these" if n1 == "days" => r(i + 2, "PRESENT_REF", Generic),
             "year" if n1 == "'s" && n2 == "end" => hit(
                 i + 3,
@@ -1716,7 +1700,19 @@ impl<'a> P<'a> {
             "the" if n1 == "time" && n2 == "being" => r(i + 3, "PRESENT_REF", Generic),
             "recently" | "lately" => r(i + 1, "PAST_REF", TierA),
             "more" | "most" if n1 == "recently" => r(i + 2, "PAST_REF", TierA),
-            "previously" | "formerly" => r(i + 1, "PAST_REF", Generic),
+            "the"
+                if n1 == "time"
+                    && self.w(i.wrapping_sub(1)) == "at"
+                    && !matches!(n2, "of" | "when" | "that" | "being") =>
+            {
+                r(i + 2, "PAST_REF", Anaphoric)
+            }
+            "year" if n1 == "-" && matches!(n2, "ago" | "earlier") => hit(
+                i + 3,
+                Date,
+                self.anchor.map(|a| (a.year() - 1).to_string()),
+                Anaphoric,
+            ),
             "recent" => {
                 if let Some((u, true)) = lx::unit(n1) {
                     return hit(i + 2, Duration, Some(dur(None, u)), TierA);
@@ -1881,13 +1877,11 @@ impl<'a> P<'a> {
                 | "night" => hit(i + 3, Date, None, Anaphoric),
                 _ => None,
             },
-            "the" if matches!(n1, "day" | "night" | "week") && matches!(n2, "before" | "after") => {
-                let next = self.w(i + 3);
-                if next.is_empty() || matches!(next, "," | ".") {
-                    hit(i + 3, Date, None, Anaphoric)
-                } else {
-                    None
-                }
+            "the" if matches!(n1, "day" | "night") && matches!(n2, "before" | "after") => {
+                hit(i + 2, Date, None, Anaphoric)
+            }
+            "the" if matches!(n1, "next" | "following") && lx::part_of_day(n2).is_some() => {
+                hit(i + 3, Date, None, Anaphoric)
             }
             _ => None,
         }
