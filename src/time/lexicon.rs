@@ -379,5 +379,6 @@ pub fn is_core(w: &str) -> bool {
                 | "nineties"
                 | "period"
                 | "latest"
+                | "season"
         )
 }

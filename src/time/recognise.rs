@@ -743,7 +743,10 @@ impl<'a> P<'a> {
             }
         }
         let mut rel = TierA;
-        if w == "today" && self.w(b) == "'s" && lx::generic_today_noun(self.w(b + 1)) {
+        if w == "today"
+            && self.w(b) == "'s"
+            && (b + 1..b + 4).any(|k| lx::generic_today_noun(self.w(k)))
+        {
             return hit(b, Date, Some("PRESENT_REF".into()), Generic);
         }
         if w == "today" && j == i && self.w(i.wrapping_sub(1)) == "of" {
@@ -1110,6 +1113,20 @@ impl<'a> P<'a> {
                 return hit(j + 1, Date, val, TierB);
             }
             return None;
+        }
+        // last season, this season (sports): Tier B
+        if w == "season"
+            && matches!(
+                det,
+                "last" | "this" | "next" | "past" | "coming" | "previous"
+            )
+        {
+            let off = match det {
+                "last" | "past" | "previous" => -1,
+                "next" | "coming" => 1,
+                _ => 0,
+            };
+            return hit(j + 1, Date, a.map(|a| (a.year() + off).to_string()), TierB);
         }
         // fiscal year
         let (u, plural) = if matches!(w, "fiscal" | "full" | "calendar") && self.w(j + 1) == "year"
