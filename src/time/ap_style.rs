@@ -226,7 +226,14 @@ pub fn describe(t: &Temporal) -> String {
         let mut s = long_date(d);
         let rest = &v[10..];
         if let Some(p) = part_word(rest) {
-            s = format!("{}, {}", s, p);
+            s = format!(
+                "{} {}, {} {}, {}",
+                weekday_name(d),
+                p,
+                MONTH_NAMES[d.month0() as usize],
+                d.day(),
+                d.year()
+            );
         } else if let Some(hm) = rest.strip_prefix('T') {
             if let Some(c) = clock(hm) {
                 s = format!(

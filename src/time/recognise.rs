@@ -1093,7 +1093,8 @@ impl<'a> P<'a> {
                 let val = a.map(|a| {
                     let y = match det {
                         "last" | "past" => {
-                            if m < a.month() {
+                            // "last February" in March is a year back
+                            if m + 1 < a.month() {
                                 a.year()
                             } else {
                                 a.year() - 1

@@ -453,6 +453,10 @@ fn hover_descriptions() {
             "Tuesday, March 10, 2026, 9:30 a.m.",
         ),
         (t("2025-FA", Date, TierB), "fall 2025"),
+        (
+            t("2026-02-08TNI", Time, TierA),
+            "Sunday night, February 8, 2026",
+        ),
     ];
     for (tx, want) in cases {
         assert_eq!(describe(&tx), want);
@@ -490,5 +494,49 @@ fn never_panics_on_odd_text() {
     for text in odd {
         let _ = tag_text(text, Some(anchor()));
         let _ = tag_text(text, None);
+    }
+}
+
+#[test]
+fn document_context_year_ago_after_a_quarter() {
+    let text = "Profit rose in the fourth quarter. Sales were $3 million a year ago. Rain fell a year ago.";
+    let spans = [
+        crate::Span::new(0, 34),
+        crate::Span::new(35, 68),
+        crate::Span::new(69, text.len()),
+    ];
+    let got = tag_document(text, spans, Some(d(2026, 11, 20)));
+    let vals: Vec<(&str, Option<&str>)> = got
+        .iter()
+        .map(|t| (t.span.slice(text), t.value.as_deref()))
+        .collect();
+    assert_eq!(
+        vals,
+        [
+            ("the fourth quarter", Some("2026-Q4")),
+            ("a year ago", Some("2025-Q4")),
+            ("a year ago", Some("2025-Q4")),
+        ]
+    );
+    // Without a quarter in view, "a year ago" is the year.
+    let plain = tag_document(
+        "Rain fell a year ago.",
+        [crate::Span::new(0, 21)],
+        Some(d(2026, 11, 20)),
+    );
+    assert_eq!(plain[0].value.as_deref(), Some("2025"));
+}
+
+#[test]
+fn last_month_name_skips_the_month_just_past() {
+    let a = d(2026, 3, 12);
+    let cases = [
+        ("It opened last February.", "2025-02"),
+        ("It opened last April.", "2025-04"),
+        ("It opened last January.", "2026-01"),
+    ];
+    for (text, want) in cases {
+        let got = tags(text, Some(a));
+        assert_eq!(got[0].1.value.as_deref(), Some(want), "{text}");
     }
 }
