@@ -330,87 +330,90 @@ const SENTIMENT: &[&str] = &[
     "disappointed",
 ];
 
-struct Lexicons {
-    change: Lexicon,
-    cause: Lexicon,
-    evaluation: Lexicon,
-    inner: Lexicon,
-    misconduct: Lexicon,
-    prediction: Lexicon,
-    sentiment: Lexicon,
+/// All signal words in one automaton, so a sentence is scanned once.
+struct SignalLexicon {
+    lexicon: Lexicon,
+    kinds: Vec<Signal>,
 }
 
-static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
-    change: Lexicon::new(CHANGE),
-    cause: Lexicon::new(CAUSE),
-    evaluation: Lexicon::new(EVALUATION),
-    inner: Lexicon::new(INNER_STATE),
-    misconduct: Lexicon::new(MISCONDUCT),
-    prediction: Lexicon::new(PREDICTION),
-    sentiment: Lexicon::new(SENTIMENT),
+static LEX: LazyLock<SignalLexicon> = LazyLock::new(|| {
+    let lists: [(&[&str], Signal); 7] = [
+        (CHANGE, Signal::Change),
+        (CAUSE, Signal::Cause),
+        (EVALUATION, Signal::Evaluation),
+        (INNER_STATE, Signal::InnerState),
+        (MISCONDUCT, Signal::Misconduct),
+        (PREDICTION, Signal::Prediction),
+        (SENTIMENT, Signal::GroupSentiment),
+    ];
+    let mut words = Vec::new();
+    let mut kinds = Vec::new();
+    for (list, kind) in lists {
+        for w in list {
+            if !words.contains(w) {
+                words.push(*w);
+                kinds.push(kind);
+            }
+        }
+    }
+    SignalLexicon {
+        lexicon: Lexicon::new(&words),
+        kinds,
+    }
 });
 
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b)").unwrap()
+    Regex::new(r"(?i-u)\b\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b)").unwrap()
 });
 
 static GROUP_FEELS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:are|were|remain|remained|grew|have grown|feel|felt|is|was)\s+(?:increasingly\s+|deeply\s+|very\s+|growing\s+)?$").unwrap()
+    Regex::new(r"(?i-u)\b(?:are|were|remain|remained|grew|have grown|feel|felt|is|was)\s+(?:increasingly\s+|deeply\s+|very\s+|growing\s+)?$").unwrap()
 });
 
 /// The claim signals of one sentence (`span` of `prose`).
 pub fn signals(prose: &str, span: Span) -> Vec<ClaimSignal> {
     let mut out = Vec::new();
-    let lex = &*LEX;
-    let mut push = |signal, span| out.push(ClaimSignal { signal, span });
     let text = span.slice(prose);
-    let mut has_number_change = false;
-    for m in PERCENT.find_iter(text) {
-        has_number_change = true;
-        push(
-            Signal::Change,
-            Span::new(span.start + m.start(), span.start + m.end()),
-        );
-    }
-    for h in lex.change.find_in(prose, span) {
-        // "fell"/"rose" as changes are strong; money words need a figure nearby.
-        let word = h.span.slice(prose).to_ascii_lowercase();
-        let weak = matches!(
-            word.as_str(),
-            "profit"
-                | "profits"
-                | "revenue"
-                | "revenues"
-                | "saved"
-                | "owes"
-                | "owed"
-                | "losses"
-                | "deficit"
-                | "shortfall"
-        );
-        if !weak || has_number_change || text.contains('$') {
-            push(Signal::Change, h.span);
+    let mut has_figure = text.contains('$');
+    if text.bytes().any(|b| b.is_ascii_digit())
+        && (text.contains('%') || text.contains("percent") || text.contains("per cent"))
+    {
+        for m in PERCENT.find_iter(text) {
+            has_figure = true;
+            out.push(ClaimSignal {
+                signal: Signal::Change,
+                span: Span::new(span.start + m.start(), span.start + m.end()),
+            });
         }
     }
-    for h in lex.cause.find_in(prose, span) {
-        push(Signal::Cause, h.span);
-    }
-    for h in lex.evaluation.find_in(prose, span) {
-        push(Signal::Evaluation, h.span);
-    }
-    for h in lex.inner.find_in(prose, span) {
-        push(Signal::InnerState, h.span);
-    }
-    for h in lex.misconduct.find_in(prose, span) {
-        push(Signal::Misconduct, h.span);
-    }
-    for h in lex.prediction.find_in(prose, span) {
-        push(Signal::Prediction, h.span);
-    }
-    for h in lex.sentiment.find_in(prose, span) {
-        let before = &prose[span.start..h.span.start];
-        if GROUP_FEELS.is_match(before) {
-            push(Signal::GroupSentiment, h.span);
+    for h in LEX.lexicon.find_in(prose, span) {
+        let signal = LEX.kinds[h.pattern];
+        let keep = match signal {
+            // Money words are claims only next to a figure.
+            Signal::Change => {
+                let word = h.span.slice(prose).to_ascii_lowercase();
+                !matches!(
+                    word.as_str(),
+                    "profit"
+                        | "profits"
+                        | "revenue"
+                        | "revenues"
+                        | "saved"
+                        | "owes"
+                        | "owed"
+                        | "losses"
+                        | "deficit"
+                        | "shortfall"
+                ) || has_figure
+            }
+            Signal::GroupSentiment => GROUP_FEELS.is_match(&prose[span.start..h.span.start]),
+            _ => true,
+        };
+        if keep {
+            out.push(ClaimSignal {
+                signal,
+                span: h.span,
+            });
         }
     }
     out.sort_by_key(|s| s.span.start);
@@ -426,7 +429,13 @@ pub fn asserts_nothing(sentence: &str) -> bool {
         return true;
     }
     let lower = t.trim_start_matches(['"', '“', '(']).to_ascii_lowercase();
-    lower.starts_with("if ") || lower.starts_with("unless ") || lower.starts_with("whether ")
+    lower.starts_with("if ")
+        || lower.starts_with("unless ")
+        || lower.starts_with("whether ")
+        // E6: the contents of an identified document ("Under the proposal, ...").
+        || lower.starts_with("under the ")
+        || lower.starts_with("under its ")
+        || lower.starts_with("under their ")
 }
 
 #[cfg(test)]

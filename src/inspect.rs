@@ -38,6 +38,10 @@ pub fn to_json(path: &str, a: &Analysis) -> Value {
             "mentions": pairs(&act.mentions),
             "descriptors": act.descriptors.iter().map(|d| d.text.clone()).collect::<Vec<_>>(),
             "affiliation": act.affiliation,
+            "affiliation_key": act.affiliation_key,
+            "speaks_for_affiliation": act.speaks_for_affiliation,
+            "aliases": act.aliases,
+            "reply": a.reply.get(act.id),
         })).collect::<Vec<_>>(),
         "attributions": a.attributions.iter().map(|at| json!({
             "kind": at.kind,
@@ -54,6 +58,11 @@ pub fn to_json(path: &str, a: &Analysis) -> Value {
             "value": t.value,
             "relativity": t.relativity,
         })).collect::<Vec<_>>(),
-        "responses": Vec::<Value>::new(),
+        "responses": a.responses.iter().map(|r| json!({
+            "actor": r.actor,
+            "span": pair(r.span),
+            "outcome": r.outcome,
+            "via": r.via,
+        })).collect::<Vec<_>>(),
     })
 }

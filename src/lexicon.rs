@@ -25,6 +25,7 @@ impl Lexicon {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(words.iter().map(|w| w.as_ref()))
             .expect("lexicon builds");
         Lexicon {

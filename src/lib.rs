@@ -156,7 +156,8 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
         .collect();
     let attributions = attribution::find(&document, &sentences, &quotes);
     let voices = voice::voices(&document, &sentences, &quotes, &attributions);
-    let actors: Vec<actors::Actor> = Vec::new();
+    let reply = actors::reply::analyze(&document, &sentences, &quotes);
+    let actors = reply.actors;
     let claims = claim_spans(&document, &sentences);
     let findings = {
         let cx = rules::Context {
@@ -170,7 +171,14 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
             anchor,
             opts,
         };
-        rules::run(&cx)
+        let mut findings = rules::run(&cx);
+        findings.extend(actors::missing_response_findings(
+            &document,
+            &actors,
+            &reply.accusations,
+            &reply.status,
+        ));
+        findings
     };
     let findings = rules::finish(findings, opts);
     Analysis {
@@ -181,9 +189,9 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
         temporals,
         attributions,
         actors,
-        responses: Vec::new(),
-        accusations: Vec::new(),
-        reply: Vec::new(),
+        responses: reply.responses,
+        accusations: reply.accusations,
+        reply: reply.status,
         claims,
         findings,
     }

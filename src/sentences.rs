@@ -211,7 +211,7 @@ pub fn quotes(doc: &Document) -> Vec<Quote> {
             continue;
         }
         let text = &doc.prose;
-        let mut open: Option<(usize, usize)> = None; // (mark start, inner start)
+        let mut open: Option<(usize, usize, bool)> = None; // (mark start, inner start, opens the block)
         let mut first = true;
         let body = &text[block.span.start..block.span.end];
         let mut chars = body.char_indices().peekable();
@@ -237,10 +237,10 @@ pub fn quotes(doc: &Document) -> Vec<Quote> {
                 }
             };
             if is_open_mark && open.is_none() {
-                open = Some((at, at + len));
+                open = Some((at, at + len, first));
             } else if is_close_mark {
-                if let Some((s, inner)) = open.take() {
-                    let continued = carried_open && first_mark_at_start(body, s - block.span.start);
+                if let Some((s, inner, opens_block)) = open.take() {
+                    let continued = carried_open && opens_block;
                     out.push(make_quote(
                         text,
                         s,
@@ -267,12 +267,12 @@ pub fn quotes(doc: &Document) -> Vec<Quote> {
             } else if is_open_mark {
                 // A second opening mark while one is open: treat the first as closed
                 // at the end of the previous word (malformed input) and restart.
-                open = Some((at, at + len));
+                open = Some((at, at + len, false));
             }
             first = false;
         }
-        if let Some((s, inner)) = open {
-            let continued = carried_open && first_mark_at_start(body, s - block.span.start);
+        if let Some((s, inner, opens_block)) = open {
+            let continued = carried_open && opens_block;
             let mut q = make_quote(
                 text,
                 s,
@@ -291,10 +291,6 @@ pub fn quotes(doc: &Document) -> Vec<Quote> {
         }
     }
     out
-}
-
-fn first_mark_at_start(body: &str, rel: usize) -> bool {
-    body[..rel].trim().is_empty()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -364,6 +360,10 @@ mod tests {
                 &["J. R. Smith came at 9 a.m. to Salem, Ore. on Monday."],
             ),
             ("Why? Because.", &["Why?", "Because."]),
+            (
+                "He said “U.S. troops left. Then",
+                &["He said “U.S. troops left.", "Then"],
+            ),
             (
                 "Prices rose 2.5 percent. Wages fell.",
                 &["Prices rose 2.5 percent.", "Wages fell."],

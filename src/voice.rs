@@ -44,6 +44,13 @@ pub fn voices(
             *slot = Some(i);
         }
     }
+    // Per block: does a quotation continue into it, is one left open at its end?
+    let mut continues = vec![false; doc.blocks.len()];
+    let mut unclosed_at_end = vec![false; doc.blocks.len()];
+    for q in quotes {
+        continues[q.block] |= q.continued;
+        unclosed_at_end[q.block] |= q.unclosed;
+    }
     let mut out = Vec::with_capacity(sentences.len());
     let mut qi = 0;
     let mut carried: Option<usize> = None;
@@ -52,7 +59,7 @@ pub fn voices(
     let mut crossing: Option<usize> = None;
     for (si, s) in sentences.iter().enumerate() {
         if s.block != prev_block {
-            let continues_quote = quotes.iter().any(|q| q.block == s.block && q.continued);
+            let continues_quote = continues[s.block];
             let list_after_lead_in = matches!(doc.blocks[s.block].kind, BlockKind::ListItem)
                 || doc.blocks[s.block].in_blockquote;
             carried = if (continues_quote || list_after_lead_in) && crossing.is_some() {
@@ -91,7 +98,7 @@ pub fn voices(
         // list or block quote that follows; so does an unclosed quotation.
         let text = s.span.slice(&doc.prose).trim_end();
         if let Voice::Attributed { attribution, .. } = voice {
-            let unclosed = quotes.iter().any(|q| q.block == s.block && q.unclosed);
+            let unclosed = unclosed_at_end[s.block];
             if text.ends_with(':') || unclosed {
                 crossing = Some(attribution);
             }

@@ -96,6 +96,14 @@ const EVENTS: &[(&str, &[&str])] = &[
     ("post", &["posted"]),
     ("lose", &[]),
     ("revoke", &["revoked"]),
+    ("stop", &["stopped"]),
+    ("halt", &["halted"]),
+    ("resume", &["resumed"]),
+    ("reopen", &["reopened"]),
+    ("quit", &[]),
+    ("leave", &[]),
+    ("withdraw", &["withdrew"]),
+    ("drop", &["dropped"]),
 ];
 
 struct EventLexicon {
@@ -257,6 +265,19 @@ fn main_clause_event(cx: &Context, span: Span) -> Option<Span> {
         .iter()
         .any(|w| first.starts_with(w))
             && !before_lower.contains(',')
+        {
+            continue;
+        }
+        // Present passives are states ("is charged with"); participles in a
+        // reduced relative ("residents appointed by the mayor") are background.
+        let after = prose[h.span.end..span.end].to_ascii_lowercase();
+        if before_lower.ends_with(" is ") || before_lower.ends_with(" are ") {
+            continue;
+        }
+        if after.starts_with(" by ")
+            && !["was ", "were ", "been ", "be "]
+                .iter()
+                .any(|w| before_lower.ends_with(w))
         {
             continue;
         }

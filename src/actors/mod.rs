@@ -1,8 +1,25 @@
 //! Actors: the people and organisations a draft names, with descriptors,
-//! later references and affiliations.
+//! later references and affiliations (SPEC §6), and the right-of-reply
+//! analysis built on them (SPEC §5).
 
+pub mod index;
+pub mod lex;
+pub mod reply;
+
+use crate::document::Document;
+use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
 use serde::Serialize;
+
+pub use reply::{missing_response_findings, reply};
+
+/// An organisation a descriptor ties someone to: a named actor or a generic
+/// body ("city", "police").
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Key {
+    Actor(usize),
+    Generic(String),
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -28,6 +45,39 @@ pub struct Actor {
     pub affiliation: Option<usize>,
     /// Speaks for its affiliation (spokesperson, lawyer, chief...).
     pub speaks_for_affiliation: bool,
+    /// Surname-only and short names that refer to this actor.
+    pub aliases: Vec<String>,
+    /// A generic body the actor belongs to when no actor names it ("city").
+    pub affiliation_key: Option<String>,
+    /// Placed inside the affiliation (an employee, officer or unit), so that
+    /// the body's spokesperson or head can answer for them (SPEC §5.4.3).
+    pub inside_affiliation: bool,
+    /// The role noun of the descriptor that gave the affiliation.
+    pub role: Option<String>,
+    /// Class nouns that refer back to an organisation ("company").
+    pub classes: Vec<&'static str>,
+    /// Reported dead: never a target (SPEC §5.2).
+    pub dead: bool,
+}
+
+impl Actor {
+    /// The short name used in fixes: the surname for people, the shortest
+    /// unambiguous alias for organisations.
+    pub fn short_name(&self) -> &str {
+        match self.kind {
+            ActorKind::Person => self
+                .aliases
+                .first()
+                .map(String::as_str)
+                .unwrap_or(&self.name),
+            ActorKind::Org => &self.name,
+        }
+    }
+}
+
+/// Finds the people and organisations named in the draft.
+pub fn find(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Actor> {
+    index::build(doc, sentences, quotes).actors
 }
 
 /// What a request for comment came to (CONTRACT `responses[].outcome`).

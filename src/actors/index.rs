@@ -1,0 +1,1287 @@
+//! The actor index: tokens, capitalised names, mentions, descriptors and
+//! affiliations (SPEC §6, §5.4).
+
+use super::lex::*;
+use super::{Actor, ActorKind, Descriptor, Key};
+use crate::document::{BlockKind, Document};
+use crate::sentences::{Quote, Sentence};
+use crate::span::Span;
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    /// `'s`, `’s` or a bare trailing apostrophe.
+    Poss,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Tok {
+    pub span: Span,
+    pub kind: TokKind,
+    pub cap: bool,
+    pub quoted: bool,
+}
+
+/// Abbreviations whose period belongs to the word.
+const DOTTED: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Lt", "Sgt", "Det", "Capt",
+    "Gen", "Col", "Maj", "Cpl", "Pvt", "Cmdr", "Adm", "Prof", "Rev", "Msgr", "Fr", "Supt", "Insp",
+    "Atty", "St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "Dept", "Ald", "Mt", "Ft", "No", "Ave",
+    "Blvd", "Rd", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "Ore", "Wis", "Pa", "Ind",
+    "Mich", "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Kan", "Ky", "La", "Md", "Mass", "Minn",
+    "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Tenn", "Vt", "Va", "Wash", "Wyo", "Ala", "Ariz",
+    "Ark", "Del",
+];
+
+/// Splits `span` of `text` into tokens.
+pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
+    let bytes = text.as_bytes();
+    let end = span.end.min(text.len());
+    let mut i = span.start;
+    let mut qi = quotes.partition_point(|q| q.end <= i);
+    let is_alnum = |c: char| c.is_alphanumeric();
+    while i < end {
+        let Some(c) = text[i..end].chars().next() else {
+            break;
+        };
+        let clen = c.len_utf8();
+        if c.is_whitespace() {
+            i += clen;
+            continue;
+        }
+        while qi < quotes.len() && quotes[qi].end <= i {
+            qi += 1;
+        }
+        let quoted = qi < quotes.len() && quotes[qi].start <= i && i < quotes[qi].end;
+        if is_alnum(c) {
+            let start = i;
+            let mut j = i + clen;
+            loop {
+                let Some(d) = text[j..end].chars().next() else {
+                    break;
+                };
+                if is_alnum(d) {
+                    j += d.len_utf8();
+                    continue;
+                }
+                let after = &text[j + d.len_utf8()..end];
+                let next = after.chars().next();
+                if d == '-' && next.is_some_and(is_alnum) {
+                    j += 1;
+                    continue;
+                }
+                if d == '\'' || d == '’' {
+                    // possessive 's ends the word
+                    let mut it = after.chars();
+                    let n1 = it.next();
+                    let n2 = it.next();
+                    if matches!(n1, Some('s')) && !n2.is_some_and(is_alnum) {
+                        break;
+                    }
+                    if n1.is_some_and(is_alnum) {
+                        j += d.len_utf8();
+                        continue;
+                    }
+                    break;
+                }
+                if d == '.' {
+                    let word = &text[start..j];
+                    let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                    let dotted = word.contains('.');
+                    if single || dotted || DOTTED.contains(&word) {
+                        j += 1;
+                        if text[j..end].chars().next().is_some_and(char::is_alphabetic)
+                            && (single || dotted)
+                        {
+                            continue;
+                        }
+                        break;
+                    }
+                    if word == "a" || word == "p" {
+                        // a.m. / p.m.
+                        if text[j + 1..end].starts_with("m.") {
+                            j += 3;
+                        }
+                    }
+                    break;
+                }
+                break;
+            }
+            out.push(Tok {
+                span: Span::new(start, j),
+                kind: TokKind::Word,
+                cap: c.is_uppercase(),
+                quoted,
+            });
+            i = j;
+            // possessive
+            let rest = &text[i..end];
+            for ap in ["'s", "’s"] {
+                if rest.starts_with(ap) && !rest[ap.len()..].chars().next().is_some_and(is_alnum) {
+                    out.push(Tok {
+                        span: Span::new(i, i + ap.len()),
+                        kind: TokKind::Poss,
+                        cap: false,
+                        quoted,
+                    });
+                    i += ap.len();
+                    break;
+                }
+            }
+            if i == j && (rest.starts_with('\'') || rest.starts_with('’')) {
+                let w = &text[start..j];
+                let after = &rest[if rest.starts_with('\'') { 1 } else { 3 }..];
+                if w.ends_with('s') && !after.chars().next().is_some_and(is_alnum) {
+                    let l = if rest.starts_with('\'') { 1 } else { 3 };
+                    out.push(Tok {
+                        span: Span::new(i, i + l),
+                        kind: TokKind::Poss,
+                        cap: false,
+                        quoted,
+                    });
+                    i += l;
+                }
+            }
+            continue;
+        }
+        let _ = bytes;
+        out.push(Tok {
+            span: Span::new(i, i + clen),
+            kind: TokKind::Punct,
+            cap: false,
+            quoted,
+        });
+        i += clen;
+    }
+}
+
+/// One sentence's tokens.
+#[derive(Clone, Debug)]
+pub struct SentToks {
+    pub span: Span,
+    pub block: usize,
+    pub checked: bool,
+    pub title_case: bool,
+    /// Range into `Index::toks`.
+    pub a: usize,
+    pub b: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    Named,
+    /// "the company"
+    Definite,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Mention {
+    pub actor: usize,
+    pub span: Span,
+    pub sent: usize,
+    /// Token range of the name itself.
+    pub a: usize,
+    pub b: usize,
+    /// Token range including a title prefix.
+    pub run_a: usize,
+    pub poss: bool,
+    pub quoted: bool,
+    pub kind: MentionKind,
+}
+
+/// Everything the reply analysis needs about names in the draft.
+pub struct Index {
+    pub toks: Vec<Tok>,
+    pub sents: Vec<SentToks>,
+    pub mentions: Vec<Mention>,
+    /// For each token, the mention ending there (index into `mentions`).
+    pub mention_end: HashMap<usize, usize>,
+    pub mention_start: HashMap<usize, usize>,
+    pub actors: Vec<Actor>,
+    /// Generic affiliation keys ("city", "police") per actor.
+    pub gender: Vec<i32>,
+}
+
+impl Index {
+    pub fn word<'a>(&self, text: &'a str, i: usize) -> &'a str {
+        self.toks[i].span.slice(text)
+    }
+}
+
+fn is_name_word(t: &Tok, w: &str) -> bool {
+    if t.kind != TokKind::Word || !t.cap {
+        return false;
+    }
+    // All-caps shouting words (longer than an acronym) are not names.
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 5 && w.chars().all(|c| !c.is_lowercase()) {
+        return false;
+    }
+    !w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "van", "von", "der", "la", "du", "del", "&",
+];
+
+/// A capitalised run inside a sentence.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    /// Whole run including a title prefix.
+    a: usize,
+    /// Start of the name after titles.
+    n: usize,
+    b: usize,
+    /// Title prefix present.
+    titled: bool,
+}
+
+fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut i = sa;
+    while i < sb {
+        let w = toks[i].span.slice(text);
+        if !is_name_word(&toks[i], w) {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        let mut b = i + 1;
+        while b < sb {
+            let t = &toks[b];
+            let w = t.span.slice(text);
+            if is_name_word(t, w) {
+                b += 1;
+                continue;
+            }
+            if CONNECTORS.contains(&w)
+                && b + 1 < sb
+                && is_name_word(&toks[b + 1], toks[b + 1].span.slice(text))
+                && !COMMON_CAPS.contains(toks[b + 1].span.slice(text))
+                && (w != "of" && w != "for" || b - a >= 1)
+            {
+                b += 2;
+                continue;
+            }
+            break;
+        }
+        // Sentence-initial common words are not part of a name.
+        let mut s = a;
+        while s < b {
+            let w = toks[s].span.slice(text);
+            if COMMON_CAPS.contains(w) && !TITLE_HEADS.contains(w) {
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        // Leading connectors left over.
+        while s < b && CONNECTORS.contains(&toks[s].span.slice(text)) {
+            s += 1;
+        }
+        if s < b {
+            // Title split: the last title head followed by a plain name.
+            let mut n = s;
+            let mut titled = false;
+            for k in s..b {
+                let w = toks[k].span.slice(text);
+                if TITLE_HEADS.contains(w) || w.starts_with("President-") {
+                    let rest_ok = k + 1 < b
+                        && (k + 1..b).all(|m| {
+                            let x = toks[m].span.slice(text);
+                            !ORG_WORDS.contains(x) && !TITLE_HEADS.contains(x)
+                        });
+                    if rest_ok {
+                        n = k + 1;
+                        titled = true;
+                    }
+                }
+            }
+            // Party label at the start ("Republican Helen Park").
+            while n < b && PARTY.contains(toks[n].span.slice(text)) && n + 1 < b {
+                n += 1;
+                titled = true;
+            }
+            out.push(Run { a: s, n, b, titled });
+        }
+        i = b.max(i + 1);
+    }
+    out
+}
+
+fn lower_first(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+fn prev_word<'a>(text: &'a str, toks: &[Tok], sa: usize, i: usize) -> Option<&'a str> {
+    (i > sa).then(|| toks[i - 1].span.slice(text))
+}
+
+/// The kind of a new actor named by `run`, or None when it is a place or too
+/// weak to stand as an actor on its own.
+fn classify(
+    text: &str,
+    toks: &[Tok],
+    sa: usize,
+    sb: usize,
+    r: &Run,
+    dateline_place: &str,
+) -> Option<ActorKind> {
+    let names: Vec<&str> = (r.n..r.b).map(|k| toks[k].span.slice(text)).collect();
+    let first = names[0];
+    let last = *names.last()?;
+    let full = toks[r.n].span.start..toks[r.b - 1].span.end;
+    let full = &text[full];
+    let at_start = (sa..r.a).all(|k| toks[k].kind == TokKind::Punct);
+    let prev = prev_word(text, toks, sa, r.a);
+    let next = (r.b < sb).then(|| toks[r.b].span.slice(text));
+    let next_lower_noun = r.b < sb
+        && toks[r.b].kind == TokKind::Word
+        && lower_first(next.unwrap_or(""))
+        && !STOP.contains(next.unwrap_or(""));
+    let prev_the = matches!(prev, Some("the" | "The"));
+    if !dateline_place.is_empty() && full.eq_ignore_ascii_case(dateline_place) {
+        return None;
+    }
+    if names
+        .iter()
+        .all(|w| PLACES.contains(w) || COMMON_CAPS.contains(w))
+    {
+        return None;
+    }
+    let has_org = names.iter().any(|w| ORG_WORDS.contains(w) || *w == "&")
+        || names.iter().any(|w| *w == "of" || *w == "for");
+    if has_org && !PLACE_WORDS.contains(last) {
+        return Some(ActorKind::Org);
+    }
+    if PLACE_WORDS.contains(last) || PLACE_FIRST.contains(first) {
+        return None;
+    }
+    let locative = matches!(
+        prev,
+        Some("in" | "at" | "near" | "from" | "outside" | "to" | "across" | "toward" | "into")
+    );
+    if names.len() == 1 {
+        let w = first;
+        if COMMON_CAPS.contains(w) || PLACES.contains(w) || w.ends_with("-based") {
+            return None;
+        }
+        if r.titled {
+            return Some(ActorKind::Person);
+        }
+        if at_start {
+            return None;
+        }
+        let acronym = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+        // "the fitness app Stridely", "according to PitchLedger", "the FBI"
+        let pw = prev.unwrap_or("");
+        let pre_role = ROLE_NOUNS.contains(pw) && lower_first(pw);
+        let according = r.a >= sa + 2 && toks[r.a - 2].span.slice(text) == "according";
+        if pre_role {
+            return match class_of_head(pw) {
+                Some(_) => Some(ActorKind::Org),
+                None => Some(ActorKind::Person),
+            };
+        }
+        if next_lower_noun || locative {
+            return None;
+        }
+        if according || (prev_the && !locative) || acronym {
+            return Some(ActorKind::Org);
+        }
+        return None;
+    }
+    if locative && !r.titled && !prev_the {
+        return None;
+    }
+    if prev_the || matches!(prev, Some("a" | "an")) {
+        if next_lower_noun {
+            return None;
+        }
+        return Some(ActorKind::Org);
+    }
+    if names.len() > 4 {
+        return None;
+    }
+    if names
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_alphabetic))
+    {
+        return Some(ActorKind::Person);
+    }
+    None
+}
+
+fn name_key(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    actors: Vec<Actor>,
+    by_name: HashMap<String, usize>,
+    alias: HashMap<String, Vec<usize>>,
+}
+
+impl Builder<'_> {
+    fn add(&mut self, name: &str, kind: ActorKind) -> usize {
+        let key = name_key(name);
+        if let Some(&id) = self.by_name.get(&key) {
+            return id;
+        }
+        let id = self.actors.len();
+        self.actors.push(Actor {
+            id,
+            name: key.clone(),
+            kind,
+            mentions: Vec::new(),
+            descriptors: Vec::new(),
+            affiliation: None,
+            speaks_for_affiliation: false,
+            aliases: Vec::new(),
+            affiliation_key: None,
+            inside_affiliation: false,
+            role: None,
+            classes: Vec::new(),
+            dead: false,
+        });
+        self.by_name.insert(key.clone(), id);
+        let words: Vec<&str> = key.split(' ').collect();
+        let mut aliases: Vec<String> = Vec::new();
+        match kind {
+            ActorKind::Person => {
+                let mut w = words.clone();
+                while w.len() > 1
+                    && matches!(*w.last().unwrap(), "Jr." | "Sr." | "II" | "III" | "IV")
+                {
+                    w.pop();
+                }
+                if w.len() > 1 {
+                    aliases.push(w.last().unwrap().to_string());
+                    // drop middle initials
+                    if w.len() > 2 {
+                        aliases.push(format!("{} {}", w[0], w[w.len() - 1]));
+                    }
+                }
+            }
+            ActorKind::Org => {
+                for k in 1..words.len() {
+                    let last = words[k - 1];
+                    if CONNECTORS.contains(&last)
+                        || PLACE_WORDS.contains(last)
+                        || COMMON_CAPS.contains(last)
+                    {
+                        continue;
+                    }
+                    let prefix = words[..k].join(" ");
+                    if k == 1 && (PLACES.contains(last) || ORG_WORDS.contains(last)) {
+                        continue;
+                    }
+                    if words[k..].iter().any(|w| *w == "of" || *w == "for") && k == 1 {
+                        // "Board of X": "Board" alone is no alias
+                        continue;
+                    }
+                    aliases.push(prefix);
+                }
+                let last = *words.last().unwrap();
+                if words.len() > 1
+                    && !ORG_WORDS.contains(last)
+                    && !PLACE_WORDS.contains(last)
+                    && !COMMON_CAPS.contains(last)
+                    && !PLACES.contains(last)
+                {
+                    aliases.push(last.to_string());
+                }
+                let caps: Vec<&str> = words
+                    .iter()
+                    .copied()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .collect();
+                if caps.len() >= 2 && words.len() > 1 {
+                    let acr: String = caps.iter().filter_map(|w| w.chars().next()).collect();
+                    aliases.push(acr);
+                }
+                if let Some(c) = class_of_head(last) {
+                    self.actors[id].classes.push(c);
+                }
+            }
+        }
+        for al in aliases {
+            let v = self.alias.entry(al.clone()).or_default();
+            if !v.contains(&id) {
+                v.push(id);
+            }
+            self.actors[id].aliases.push(al);
+        }
+        id
+    }
+
+    fn lookup(&self, name: &str) -> Option<usize> {
+        let key = name_key(name);
+        // A single word that is an unambiguous alias of a longer name refers
+        // to that name ("the Post", "the PAC").
+        if !key.contains(' ') {
+            if let Some(v) = self.alias.get(&key) {
+                if v.len() == 1 {
+                    return Some(v[0]);
+                }
+            }
+        }
+        if let Some(&id) = self.by_name.get(&key) {
+            return Some(id);
+        }
+        match self.alias.get(&key) {
+            Some(v) if v.len() == 1 => Some(v[0]),
+            _ => None,
+        }
+    }
+}
+
+/// Most blocks are sentence case; a title-case heading would turn every word
+/// into a name, so such blocks only link names already known.
+fn is_title_case(text: &str, toks: &[Tok]) -> bool {
+    let words: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| t.kind == TokKind::Word && t.span.len() > 3)
+        .collect();
+    if words.len() < 4 {
+        return false;
+    }
+    let caps = words.iter().filter(|t| t.cap).count();
+    let _ = text;
+    caps * 10 >= words.len() * 7
+}
+
+/// Builds the actor index for the draft.
+pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index {
+    let text = doc.prose.as_str();
+    let qspans: Vec<Span> = {
+        let mut v: Vec<Span> = quotes.iter().map(|q| q.inner).collect();
+        v.sort();
+        v
+    };
+    let mut toks = Vec::new();
+    let mut sents = Vec::new();
+    let mut block_title: HashMap<usize, bool> = HashMap::new();
+    for s in sentences {
+        let a = toks.len();
+        tokenize(text, s.span, &qspans, &mut toks);
+        let b = toks.len();
+        let kind = doc.blocks.get(s.block).map(|b| b.kind);
+        let title_case = if kind == Some(BlockKind::Heading) || s.index_in_block == 0 {
+            let tc = is_title_case(text, &toks[a..b]);
+            if s.index_in_block == 0 {
+                block_title.insert(s.block, tc);
+            }
+            tc
+        } else {
+            *block_title.get(&s.block).unwrap_or(&false)
+        };
+        sents.push(SentToks {
+            span: s.span,
+            block: s.block,
+            checked: kind.is_some_and(|k| k.is_checked()),
+            title_case,
+            a,
+            b,
+        });
+    }
+    let dateline_place = doc
+        .dateline
+        .as_ref()
+        .map(|d| d.place.split(',').next().unwrap_or("").trim().to_string())
+        .unwrap_or_default();
+    let mut bld = Builder {
+        text,
+        actors: Vec::new(),
+        by_name: HashMap::new(),
+        alias: HashMap::new(),
+    };
+    // Pass 1: create actors from full names.
+    let mut all_runs: Vec<Vec<Run>> = Vec::with_capacity(sents.len());
+    for st in &sents {
+        let rs = runs(text, &toks, st.a, st.b);
+        if !st.title_case {
+            for r in &rs {
+                let name = &text[toks[r.n].span.start..toks[r.b - 1].span.end];
+                if bld.by_name.contains_key(&name_key(name)) {
+                    continue;
+                }
+                if let Some(kind) = classify(text, &toks, st.a, st.b, r, &dateline_place) {
+                    // A single word already known as an alias links instead.
+                    if r.b - r.n == 1 && bld.alias.contains_key(name) {
+                        continue;
+                    }
+                    bld.add(name, kind);
+                }
+            }
+        }
+        all_runs.push(rs);
+    }
+    // Pass 2: link mentions in order; definite descriptions; descriptors.
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut last_of_class: HashMap<&'static str, usize> = HashMap::new();
+    for (si, st) in sents.iter().enumerate() {
+        let rs = &all_runs[si];
+        let mut ri = 0;
+        let mut k = st.a;
+        while k < st.b {
+            if ri < rs.len() && rs[ri].a == k {
+                let r = rs[ri];
+                ri += 1;
+                let mut found: Option<(usize, usize, usize)> = None; // actor, n, b
+                                                                     // Whole name, then shrinking from the right (modifier use:
+                                                                     // "Quillan State spokesperson"), then from the left.
+                'outer: for n in r.n..r.b {
+                    for b in (n + 1..=r.b).rev() {
+                        let name = &text[toks[n].span.start..toks[b - 1].span.end];
+                        if let Some(id) = bld.lookup(name) {
+                            found = Some((id, n, b));
+                            break 'outer;
+                        }
+                    }
+                }
+                if let Some((id, n, b)) = found {
+                    let poss = b < st.b && toks[b].kind == TokKind::Poss;
+                    mentions.push(Mention {
+                        actor: id,
+                        span: Span::new(toks[n].span.start, toks[b - 1].span.end),
+                        sent: si,
+                        a: n,
+                        b,
+                        run_a: if n == r.n { r.a } else { n },
+                        poss,
+                        quoted: toks[n].quoted,
+                        kind: MentionKind::Named,
+                    });
+                    for c in bld.actors[id].classes.clone() {
+                        last_of_class.insert(c, id);
+                    }
+                    // Anything left after the match in the run ("Quillan State
+                    // Athletic Director Sheryl Amundsen" when the title split
+                    // failed) is tried as its own name.
+                    if b < r.b {
+                        let name = &text[toks[b].span.start..toks[r.b - 1].span.end];
+                        if let Some(id2) = bld.lookup(name) {
+                            if id2 != id {
+                                let poss = r.b < st.b && toks[r.b].kind == TokKind::Poss;
+                                mentions.push(Mention {
+                                    actor: id2,
+                                    span: Span::new(toks[b].span.start, toks[r.b - 1].span.end),
+                                    sent: si,
+                                    a: b,
+                                    b: r.b,
+                                    run_a: r.a,
+                                    poss,
+                                    quoted: toks[b].quoted,
+                                    kind: MentionKind::Named,
+                                });
+                            }
+                        }
+                    }
+                }
+                k = r.b;
+                continue;
+            }
+            // Definite descriptions: "the company", "the university".
+            let w = toks[k].span.slice(text);
+            if (w == "the" || w == "The") && k + 1 < st.b {
+                let nw = toks[k + 1].span.slice(text);
+                let mut head = k + 1;
+                // allow one modifier: "the Arden plant" is a name; "the
+                // sprawling company" is rare, so only bare nouns.
+                if lower_first(nw) {
+                    if let Some(c) = class_of_head(nw) {
+                        let followed_by_name = head + 1 < st.b
+                            && toks[head + 1].cap
+                            && toks[head + 1].kind == TokKind::Word;
+                        if !followed_by_name {
+                            if let Some(&id) = last_of_class.get(c) {
+                                let poss = head + 1 < st.b && toks[head + 1].kind == TokKind::Poss;
+                                mentions.push(Mention {
+                                    actor: id,
+                                    span: Span::new(toks[k].span.start, toks[head].span.end),
+                                    sent: si,
+                                    a: k,
+                                    b: head + 1,
+                                    run_a: k,
+                                    poss,
+                                    quoted: toks[k].quoted,
+                                    kind: MentionKind::Definite,
+                                });
+                                head += 1;
+                                k = head;
+                                continue;
+                            }
+                        }
+                    }
+                }
+            }
+            k += 1;
+        }
+        // Descriptors for the named mentions of this sentence.
+        let start = mentions.partition_point(|m| m.sent < si);
+        for mi in start..mentions.len() {
+            let m = mentions[mi];
+            if m.kind != MentionKind::Named || m.quoted {
+                continue;
+            }
+            let found = descriptors_for(text, &toks, st, &m, &mentions[start..]);
+            for d in found {
+                let actor = &mut bld.actors[m.actor];
+                if !actor.descriptors.iter().any(|x| x.text == d.text) {
+                    if actor.kind == ActorKind::Org {
+                        if let Some(h) = d.text.split_whitespace().rev().find_map(class_of_head) {
+                            if !actor.classes.contains(&h) {
+                                actor.classes.push(h);
+                            }
+                            last_of_class.insert(h, m.actor);
+                        }
+                        // "a political action committee" → "PAC"
+                        let words: Vec<&str> = d.text.split_whitespace().collect();
+                        if words.len() >= 2
+                            && words.len() <= 4
+                            && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+                        {
+                            let acr: String = words
+                                .iter()
+                                .filter_map(|w| w.chars().next())
+                                .collect::<String>()
+                                .to_uppercase();
+                            let v = bld.alias.entry(acr.clone()).or_default();
+                            if !v.contains(&m.actor) {
+                                v.push(m.actor);
+                            }
+                            let actor = &mut bld.actors[m.actor];
+                            if let Some(c) = class_of_head(&acr) {
+                                if !actor.classes.contains(&c) {
+                                    actor.classes.push(c);
+                                }
+                                last_of_class.insert(c, m.actor);
+                            }
+                        }
+                    }
+                    bld.actors[m.actor].descriptors.push(d);
+                }
+            }
+        }
+    }
+    let _ = bld.text;
+    // Drop actors nobody refers to (a single word that turned out to be an
+    // alias of a longer name) and renumber.
+    let mut used = vec![false; bld.actors.len()];
+    for m in &mentions {
+        used[m.actor] = true;
+    }
+    let mut remap = vec![usize::MAX; bld.actors.len()];
+    let mut actors = Vec::new();
+    for (old, mut a) in bld.actors.into_iter().enumerate() {
+        if used[old] {
+            remap[old] = actors.len();
+            a.id = actors.len();
+            actors.push(a);
+        }
+    }
+    for m in &mut mentions {
+        m.actor = remap[m.actor];
+    }
+    for m in &mentions {
+        actors[m.actor].mentions.push(m.span);
+    }
+    let mut mention_end = HashMap::new();
+    let mut mention_start = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        mention_end.insert(m.b - 1, i);
+        mention_start.insert(m.a, i);
+    }
+    let mut idx = Index {
+        toks,
+        sents,
+        mentions,
+        mention_end,
+        mention_start,
+        gender: vec![0; actors.len()],
+        actors,
+    };
+    affiliations(text, &mut idx);
+    genders(text, &mut idx);
+    idx
+}
+
+fn is_modifier(w: &str, t: &Tok) -> bool {
+    if t.kind == TokKind::Poss {
+        return true;
+    }
+    if t.kind != TokKind::Word {
+        return false;
+    }
+    if STOP.contains(w) || REPORT_VERBS.contains(w) {
+        return false;
+    }
+    if lower_first(w) && !w.contains('-') && w.ends_with("ed") {
+        return matches!(
+            w,
+            "retired" | "acting" | "elected" | "appointed" | "longtime"
+        );
+    }
+    if w.chars().next().is_some_and(|c| c.is_ascii_digit()) && !w.contains('-') {
+        return false;
+    }
+    true
+}
+
+/// Walks back from token `end` (exclusive) over descriptor words; returns the
+/// start token when the phrase ends in a role noun or title.
+pub fn phrase_back(text: &str, toks: &[Tok], sa: usize, end: usize) -> Option<usize> {
+    if end <= sa {
+        return None;
+    }
+    let last = toks[end - 1].span.slice(text);
+    let lw = last.to_ascii_lowercase();
+    if toks[end - 1].kind != TokKind::Word
+        || !(ROLE_NOUNS.contains(lw.as_str()) || TITLE_HEADS.contains(last))
+    {
+        return None;
+    }
+    let mut s = end - 1;
+    while s > sa && end - s < 8 {
+        let t = &toks[s - 1];
+        let w = t.span.slice(text);
+        if !is_modifier(w, t) || t.quoted != toks[end - 1].quoted {
+            break;
+        }
+        s -= 1;
+    }
+    // A phrase never starts with a possessive marker.
+    while s < end && toks[s].kind == TokKind::Poss {
+        s += 1;
+    }
+    (s < end).then_some(s)
+}
+
+fn strip_det(s: &str) -> &str {
+    for d in [
+        "a ", "an ", "the ", "A ", "An ", "The ", "its ", "their ", "his ", "her ",
+    ] {
+        if let Some(r) = s.strip_prefix(d) {
+            return r.trim_start();
+        }
+    }
+    s
+}
+
+fn push_desc(out: &mut Vec<Descriptor>, text: &str, toks: &[Tok], a: usize, b: usize) {
+    if a >= b {
+        return;
+    }
+    let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+    let raw = span.slice(text);
+    let mut t = strip_det(raw).trim_end_matches([',', ';', ':']).trim();
+    if t.ends_with('.') {
+        let last = t.rsplit(' ').next().unwrap_or("");
+        let stem = last.trim_end_matches('.');
+        if !(DOTTED.contains(&stem) || TITLE_HEADS.contains(last) || stem.contains('.')) {
+            t = &t[..t.len() - 1];
+        }
+    }
+    if t.is_empty() {
+        return;
+    }
+    let off = raw.find(t).unwrap_or(0);
+    out.push(Descriptor {
+        text: t.split_whitespace().collect::<Vec<_>>().join(" "),
+        span: Span::new(span.start + off, span.start + off + t.len()),
+    });
+}
+
+fn descriptors_for(
+    text: &str,
+    toks: &[Tok],
+    st: &SentToks,
+    m: &Mention,
+    sent_mentions: &[Mention],
+) -> Vec<Descriptor> {
+    let mut out = Vec::new();
+    let (sa, sb) = (st.a, st.b);
+    // (a) title prefix inside the run, with lower-case modifiers before it.
+    let mut pre_end = m.run_a;
+    if m.run_a < m.a {
+        let mut s = m.run_a;
+        // "Republican" as its own descriptor.
+        let mut k = m.run_a;
+        while k < m.a && PARTY.contains(toks[k].span.slice(text)) {
+            push_desc(&mut out, text, toks, k, k + 1);
+            k += 1;
+        }
+        let mut back = k;
+        if k == m.run_a {
+            while back > sa
+                && end_ok(text, toks, back - 1)
+                && lower_first(toks[back - 1].span.slice(text))
+            {
+                back -= 1;
+            }
+            // party before lower-case modifiers: "Republican state Sen."
+            if back > sa && PARTY.contains(toks[back - 1].span.slice(text)) {
+                push_desc(&mut out, text, toks, back - 1, back);
+            }
+        }
+        s = s.min(back).min(k);
+        let s = if k > m.run_a { k } else { s };
+        if s < m.a {
+            push_desc(&mut out, text, toks, s, m.a);
+        }
+        pre_end = s.min(m.run_a);
+    }
+    // (b) pre-modifier phrase ending in a role noun: "Corvane spokesperson X".
+    if out.is_empty() || m.run_a == m.a {
+        if let Some(s) = phrase_back(text, toks, sa, pre_end) {
+            // party label at the front is its own descriptor
+            let mut s2 = s;
+            if PARTY.contains(toks[s].span.slice(text)) && s + 1 < pre_end {
+                push_desc(&mut out, text, toks, s, s + 1);
+                s2 = s + 1;
+            }
+            push_desc(&mut out, text, toks, s2, pre_end);
+        }
+    }
+    let after = m.b + usize::from(m.poss);
+    if m.poss {
+        return out;
+    }
+    // (c) "DESC, NAME," apposition.
+    if pre_end >= sa + 2 && toks[pre_end - 1].span.slice(text) == "," {
+        let closes = after >= sb
+            || matches!(
+                toks[after].span.slice(text),
+                "," | "." | "of" | "who" | ";" | "—"
+            );
+        if closes {
+            if let Some(s) = phrase_back(text, toks, sa, pre_end - 1) {
+                // Not when the phrase is itself a name ("Ortiz, Pike").
+                let has_other = sent_mentions
+                    .iter()
+                    .any(|o| o.a >= s && o.b == pre_end - 1 && !o.poss);
+                if !has_other {
+                    push_desc(&mut out, text, toks, s, pre_end - 1);
+                }
+            }
+        }
+    }
+    // (d) "NAME, DESC," apposition.
+    if after + 1 < sb && toks[after].span.slice(text) == "," {
+        let s = after + 1;
+        let mut e = s;
+        while e < sb {
+            let w = toks[e].span.slice(text);
+            if matches!(w, "," | ";" | "—" | "–" | "(" | ")" | "\"" | "“" | "”") {
+                // ", Oregon." continues a place
+                if w == ","
+                    && e + 1 < sb
+                    && PLACES.contains(toks[e + 1].span.slice(text))
+                    && (e + 2 >= sb || matches!(toks[e + 2].span.slice(text), "," | "."))
+                {
+                    e += 2;
+                    continue;
+                }
+                break;
+            }
+            if w == "." && e + 1 >= sb {
+                break;
+            }
+            e += 1;
+        }
+        if e > s && e - s <= 16 {
+            let first = toks[s].span.slice(text);
+            let fl = first.to_ascii_lowercase();
+            let det = matches!(
+                fl.as_str(),
+                "a" | "an" | "the" | "its" | "his" | "her" | "their" | "one"
+            );
+            let words: Vec<&str> = (s..e).map(|k| toks[k].span.slice(text)).collect();
+            let role_early = words
+                .iter()
+                .take(5)
+                .any(|w| ROLE_NOUNS.contains(w.to_ascii_lowercase().as_str()));
+            let bad = matches!(
+                fl.as_str(),
+                "who" | "which" | "whose" | "that" | "where" | "when"
+            ) || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || words.iter().any(|w| REPORT_VERBS.contains(w))
+                || (toks[s].cap && !det && !role_early)
+                || (toks[s].quoted && !m.quoted);
+            let ok = !bad
+                && (det && (role_early || fl == "one")
+                    || (!det && role_early && lower_first(first)));
+            if ok {
+                push_desc(&mut out, text, toks, s, e);
+            }
+        }
+    }
+    out
+}
+
+fn end_ok(text: &str, toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    let w = t.span.slice(text);
+    t.kind == TokKind::Word && is_modifier(w, t) && !PARTY.contains(w)
+}
+
+/// Generic organisation words that stand for a body in descriptors.
+pub fn generic_org(w: &str) -> Option<&'static str> {
+    let l = w.to_ascii_lowercase();
+    Some(match l.as_str() {
+        "city" => "city",
+        "county" => "county",
+        "state" => "state",
+        "township" => "township",
+        "town" => "town",
+        "village" => "village",
+        "police" => "police",
+        "fire" => "fire",
+        "sheriff's" | "sheriff" => "sheriff",
+        "campaign" => "campaign",
+        "district" => "district",
+        "board" => "board",
+        "council" => "council",
+        "hospital" => "hospital",
+        "university" => "university",
+        "college" => "college",
+        "school" => "school",
+        "company" | "firm" => "company",
+        "department" => "department",
+        "union" | "guild" => "union",
+        "team" => "team",
+        "agency" => "agency",
+        "office" => "office",
+        "administration" => "administration",
+        "church" => "church",
+        "army" => "army",
+        _ => return None,
+    })
+}
+
+/// Sets affiliation, speaks-for and inside flags from descriptors.
+fn affiliations(text: &str, idx: &mut Index) {
+    let mut results = Vec::new();
+    for actor in &idx.actors {
+        let mut best: Option<(Option<usize>, Option<String>, bool, bool, String)> = None;
+        for d in &actor.descriptors {
+            if let Some(r) = affiliation_of(text, idx, actor.id, actor.kind, d) {
+                let better = match &best {
+                    None => true,
+                    Some(b) => r.2 && !b.2,
+                };
+                if better {
+                    best = Some(r);
+                }
+            }
+        }
+        results.push(best);
+    }
+    for (id, r) in results.into_iter().enumerate() {
+        if let Some((aff, key, speaks, inside, role)) = r {
+            let a = &mut idx.actors[id];
+            a.affiliation = aff;
+            a.affiliation_key = key;
+            a.speaks_for_affiliation = speaks;
+            a.inside_affiliation = inside;
+            a.role = Some(role);
+        }
+    }
+}
+
+type Aff = (Option<usize>, Option<String>, bool, bool, String);
+
+fn affiliation_of(
+    text: &str,
+    idx: &Index,
+    me: usize,
+    kind: ActorKind,
+    d: &Descriptor,
+) -> Option<Aff> {
+    let toks = &idx.toks;
+    let a = toks.partition_point(|t| t.span.start < d.span.start);
+    let b = toks.partition_point(|t| t.span.start < d.span.end);
+    if a >= b {
+        return None;
+    }
+    // head role noun: last role noun before a clause/preposition break
+    let mut head = None;
+    let mut stop = b;
+    for k in a..b {
+        let w = toks[k].span.slice(text);
+        let l = w.to_ascii_lowercase();
+        if matches!(
+            l.as_str(),
+            "for"
+                | "of"
+                | "at"
+                | "with"
+                | "to"
+                | "who"
+                | "that"
+                | "which"
+                | "since"
+                | "based"
+                | "in"
+        ) {
+            stop = k;
+            break;
+        }
+        if ROLE_NOUNS.contains(l.as_str()) || TITLE_HEADS.contains(w) {
+            head = Some(k);
+        }
+    }
+    let head = head?;
+    let role = toks[head].span.slice(text).to_ascii_lowercase();
+    let role = role.trim_end_matches('.').to_string();
+    if OUTSIDE_ROLES.contains(role.as_str()) || KIN.contains(role.as_str()) {
+        return None;
+    }
+    let phrase = d.text.to_ascii_lowercase();
+    let speaks = SPEAKS_FOR.contains(role.as_str())
+        && !(role == "director"
+            && !phrase.contains("executive director")
+            && !phrase.contains("communications director"))
+        && !(role == "secretary" && !phrase.contains("press secretary"))
+        && !(role == "chief" && phrase.contains("chief of staff"))
+        || phrase.contains("chief executive")
+        || phrase.contains("press secretary");
+    let unit = matches!(
+        role.as_str(),
+        "office" | "department" | "division" | "unit" | "subsidiary" | "bureau" | "branch"
+    );
+    if kind == ActorKind::Org && !unit {
+        return None;
+    }
+    // linked actor before the head
+    let mention_in = |from: usize, to: usize, allow_poss: bool| -> Option<usize> {
+        let mut found = None;
+        for k in from..to {
+            if let Some(&mi) = idx.mention_start.get(&k) {
+                let m = &idx.mentions[mi];
+                if m.actor != me && m.b <= to.max(m.b) && (allow_poss || !m.poss) {
+                    found = Some(m.actor);
+                }
+            }
+        }
+        found
+    };
+    let mut aff = mention_in(a, head, true);
+    let mut key = None;
+    if aff.is_none() {
+        for k in (a..head).rev() {
+            if let Some(g) = generic_org(toks[k].span.slice(text)) {
+                key = Some(g.to_string());
+                break;
+            }
+        }
+    }
+    // "spokesperson for X", "economist at X", "manager for X"
+    if aff.is_none() && key.is_none() && stop == head + 1 && stop < b {
+        let prep = toks[stop].span.slice(text);
+        if matches!(prep, "for" | "of" | "at" | "with") {
+            let mut k = stop + 1;
+            if k < b && matches!(toks[k].span.slice(text), "the" | "The") {
+                k += 1;
+            }
+            if let Some(&mi) = idx.mention_start.get(&k) {
+                let m = &idx.mentions[mi];
+                if !m.poss && m.actor != me {
+                    aff = Some(m.actor);
+                }
+            } else if k < b {
+                if let Some(g) = generic_org(toks[k].span.slice(text)) {
+                    let poss = k + 1 < toks.len() && toks[k + 1].kind == TokKind::Poss;
+                    if !poss {
+                        key = Some(g.to_string());
+                    }
+                }
+            }
+        }
+    }
+    if aff.is_none() && key.is_none() {
+        // a title standing alone: "Police Chief" gives "police"
+        return None;
+    }
+    // A generic word may name an actor of that class ("the hospital's").
+    if aff.is_none() {
+        if let Some(k) = &key {
+            if let Some(cls) = class_of_head(k) {
+                let cands: Vec<usize> = idx
+                    .actors
+                    .iter()
+                    .filter(|x| x.kind == ActorKind::Org && x.classes.contains(&cls))
+                    .map(|x| x.id)
+                    .collect();
+                if cands.len() == 1 {
+                    aff = Some(cands[0]);
+                }
+            }
+        }
+    }
+    Some((aff, key, speaks, true, role))
+}
+
+/// Guesses he/she for people from pronouns that follow a lone mention.
+fn genders(text: &str, idx: &mut Index) {
+    let mut votes = vec![0i32; idx.actors.len()];
+    let mut mi = 0;
+    let mut cur_block = usize::MAX;
+    let mut people_in_block: Vec<usize> = Vec::new();
+    for st in &idx.sents {
+        if st.block != cur_block {
+            cur_block = st.block;
+            people_in_block.clear();
+        }
+        for k in st.a..st.b {
+            while mi < idx.mentions.len() && idx.mentions[mi].a <= k {
+                let m = idx.mentions[mi];
+                if idx.actors[m.actor].kind == ActorKind::Person
+                    && !people_in_block.contains(&m.actor)
+                {
+                    people_in_block.push(m.actor);
+                }
+                mi += 1;
+            }
+            let w = idx.toks[k].span.slice(text);
+            let g = match w {
+                "he" | "He" | "his" | "His" | "him" => 1,
+                "she" | "She" | "her" | "Her" | "hers" => -1,
+                _ => 0,
+            };
+            if g != 0 && people_in_block.len() == 1 && !idx.toks[k].quoted {
+                votes[people_in_block[0]] += g;
+            }
+        }
+    }
+    for a in &idx.actors {
+        for d in &a.descriptors {
+            let l = d.text.to_ascii_lowercase();
+            if l.starts_with("mr.") {
+                votes[a.id] += 3;
+            }
+            if l.starts_with("mrs.") || l.starts_with("ms.") {
+                votes[a.id] -= 3;
+            }
+        }
+    }
+    idx.gender = votes;
+}
+
+/// Actor the token is part of, as a named or definite mention ending at `k`.
+pub fn mention_ending(idx: &Index, k: usize) -> Option<&Mention> {
+    idx.mention_end.get(&k).map(|&i| &idx.mentions[i])
+}
+
+#[allow(dead_code)]
+pub fn key_of(a: &Actor) -> Option<Key> {
+    match (a.affiliation, &a.affiliation_key) {
+        (Some(id), _) => Some(Key::Actor(id)),
+        (None, Some(k)) => Some(Key::Generic(k.clone())),
+        _ => None,
+    }
+}

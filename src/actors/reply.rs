@@ -1,0 +1,1040 @@
+//! Right of reply (SPEC §5): who is accused or criticised, which lines record
+//! a response, refusal or attempt, and who is left without one.
+
+use super::index::{self, phrase_back, Index, Mention, MentionKind, TokKind};
+use super::lex::*;
+use super::{Accusation, Actor, ActorKind, Key, Outcome, ReplyStatus, Response};
+use crate::document::Document;
+use crate::finding::{Code, Edit, Finding, Fix, Related, Severity};
+use crate::sentences::{Quote, Sentence};
+use crate::span::Span;
+
+/// Whom a statement speaks for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Principal {
+    /// The named actor who spoke, if any.
+    pub speaker: Option<usize>,
+    /// The actor itself and whoever it speaks for.
+    pub keys: Vec<Key>,
+}
+
+/// A line that records a reply, refusal or attempt.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub sent: usize,
+    pub span: Span,
+    pub outcome: Outcome,
+    pub principal: Principal,
+}
+
+/// Everything the reply analysis found.
+pub struct ReplyAnalysis {
+    pub actors: Vec<Actor>,
+    pub responses: Vec<Response>,
+    pub accusations: Vec<Accusation>,
+    pub status: Vec<ReplyStatus>,
+    pub lines: Vec<Line>,
+}
+
+fn principal_of(idx: &Index, actor: usize) -> Principal {
+    let a = &idx.actors[actor];
+    let mut keys = vec![Key::Actor(actor)];
+    if a.speaks_for_affiliation {
+        if let Some(k) = index::key_of(a) {
+            keys.push(k);
+        }
+        // a spokesperson keyed to a generic body that names an actor
+    }
+    Principal {
+        speaker: Some(actor),
+        keys,
+    }
+}
+
+const PRONOUNS_M: &[&str] = &["he", "He", "him", "his", "His"];
+const PRONOUNS_F: &[&str] = &["she", "She", "her", "Her"];
+
+/// Nearest preceding named person (or organisation for "it") compatible with
+/// the pronoun at token `k`.
+fn resolve_pronoun(text: &str, idx: &Index, k: usize) -> Option<usize> {
+    let w = idx.toks[k].span.slice(text);
+    let (want_person, g) = if PRONOUNS_M.contains(&w) {
+        (true, 1)
+    } else if PRONOUNS_F.contains(&w) {
+        (true, -1)
+    } else if matches!(w, "it" | "It" | "its" | "Its") {
+        (false, 0)
+    } else {
+        return None;
+    };
+    let end = idx.mentions.partition_point(|m| m.a < k);
+    let start = end.saturating_sub(60);
+    for m in idx.mentions[start..end].iter().rev() {
+        if m.kind != MentionKind::Named && want_person {
+            continue;
+        }
+        let a = &idx.actors[m.actor];
+        if want_person {
+            if a.kind != ActorKind::Person {
+                continue;
+            }
+            let ag = idx.gender[m.actor];
+            if ag * g < 0 {
+                continue;
+            }
+            return Some(m.actor);
+        } else if a.kind == ActorKind::Org {
+            return Some(m.actor);
+        }
+    }
+    None
+}
+
+fn w<'a>(text: &'a str, idx: &Index, k: usize) -> &'a str {
+    idx.toks[k].span.slice(text)
+}
+
+fn is_adverbish(s: &str) -> bool {
+    matches!(
+        s,
+        "also"
+            | "later"
+            | "then"
+            | "has"
+            | "have"
+            | "had"
+            | "would"
+            | "will"
+            | "previously"
+            | "again"
+            | "since"
+            | "last"
+            | "earlier"
+            | "initially"
+            | "first"
+            | "repeatedly"
+            | "immediately"
+            | "still"
+            | "separately"
+            | "subsequently"
+    ) || (s.len() > 4 && s.ends_with("ly") && s.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// Resolves a generic body word ("hospital") to the organisation of that
+/// class mentioned most recently before token `k`, else a generic key.
+fn generic_key(text: &str, idx: &Index, word: &str, k: usize) -> Option<Key> {
+    let g = index::generic_org(word)?;
+    if let Some(cls) = class_of_head(word) {
+        let end = idx.mentions.partition_point(|m| m.a < k);
+        for m in idx.mentions[..end].iter().rev() {
+            if idx.actors[m.actor].classes.contains(&cls) {
+                return Some(Key::Actor(m.actor));
+            }
+        }
+    }
+    let _ = text;
+    Some(Key::Generic(g.to_string()))
+}
+
+/// Analyses the noun phrase ending at token `k` as the subject of a
+/// statement.
+fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principal> {
+    let t = &idx.toks[k];
+    let word = t.span.slice(text);
+    if t.kind == TokKind::Word
+        && (PRONOUNS_M.contains(&word)
+            || PRONOUNS_F.contains(&word)
+            || word == "it"
+            || word == "It")
+    {
+        return resolve_pronoun(text, idx, k).map(|a| principal_of(idx, a));
+    }
+    if let Some(m) = index::mention_ending(idx, k) {
+        if !m.poss {
+            return Some(principal_of(idx, m.actor));
+        }
+    }
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    // Walk back over the phrase.
+    let mut j = k;
+    while j > sa && k - j < 10 {
+        let p = &idx.toks[j - 1];
+        let pw = p.span.slice(text);
+        if p.kind == TokKind::Punct {
+            break;
+        }
+        if p.kind == TokKind::Word
+            && (REPORT_VERBS.contains(pw)
+                || (STOP.contains(pw)
+                    && !matches!(pw, "the" | "a" | "an" | "for" | "of" | "at" | "with")))
+        {
+            break;
+        }
+        j -= 1;
+    }
+    let words: Vec<(usize, &str)> = (j..=k).map(|x| (x, w(text, idx, x))).collect();
+    if words
+        .iter()
+        .any(|(_, x)| KIN.contains(x.to_ascii_lowercase().as_str()))
+    {
+        return None;
+    }
+    let speaking = words
+        .iter()
+        .any(|(_, x)| SPEAKS_FOR.contains(x.to_ascii_lowercase().as_str()) && *x != "director");
+    if !speaking {
+        // a bare body: "police said"
+        if j == k {
+            if let Some(key) = generic_key(text, idx, word, k) {
+                if matches!(word, "police" | "Police") {
+                    return Some(Principal {
+                        speaker: None,
+                        keys: vec![key],
+                    });
+                }
+            }
+        }
+        return None;
+    }
+    // a mention inside the phrase (possessor, modifier or object of "for")
+    let mut key = None;
+    for (x, _) in words.iter().rev() {
+        if let Some(&mi) = idx.mention_start.get(x) {
+            key = Some(Key::Actor(idx.mentions[mi].actor));
+            break;
+        }
+    }
+    if key.is_none() {
+        for (x, ww) in words.iter().rev() {
+            if let Some(kk) = generic_key(text, idx, ww, *x) {
+                key = Some(kk);
+                break;
+            }
+        }
+    }
+    key.map(|k| Principal {
+        speaker: None,
+        keys: vec![k],
+    })
+}
+
+/// The subject of the verb at token `c`, looking left.
+fn subject_before(text: &str, idx: &Index, sa: usize, c: usize) -> Option<Principal> {
+    let mut k = c;
+    while k > sa && is_adverbish(w(text, idx, k - 1)) {
+        k -= 1;
+    }
+    if k <= sa {
+        return None;
+    }
+    k -= 1;
+    if w(text, idx, k) == "," {
+        // "DESC, X, said" or "X, DESC, said"
+        if k > sa {
+            if let Some(m) = index::mention_ending(idx, k - 1) {
+                if !m.poss && subject_position(text, idx, sa, m.run_a) {
+                    return Some(principal_of(idx, m.actor));
+                }
+            }
+        }
+        let mut p = k;
+        let lim = k.saturating_sub(30).max(sa);
+        while p > lim {
+            p -= 1;
+            if w(text, idx, p) == "," {
+                break;
+            }
+        }
+        if p > sa && w(text, idx, p) == "," {
+            if let Some(m) = index::mention_ending(idx, p - 1) {
+                if !m.poss && !subject_position(text, idx, sa, m.run_a) {
+                    return None;
+                }
+            }
+            return np_principal(text, idx, sa, p - 1);
+        }
+        return None;
+    }
+    np_principal(text, idx, sa, k)
+}
+
+/// "said X", "according to X": the first mention shortly after token `c`.
+fn object_after(text: &str, idx: &Index, sb: usize, c: usize, span: usize) -> Option<Principal> {
+    let mut k = c + 1;
+    let lim = (c + 1 + span).min(sb);
+    while k < lim {
+        if let Some(&mi) = idx.mention_start.get(&k) {
+            let m = &idx.mentions[mi];
+            if m.poss {
+                // "according to Hollis's attorney"
+                let rest_end = (m.b + 4).min(sb);
+                let speaking = (m.b..rest_end)
+                    .any(|x| SPEAKS_FOR.contains(w(text, idx, x).to_ascii_lowercase().as_str()));
+                if speaking {
+                    return Some(Principal {
+                        speaker: None,
+                        keys: vec![Key::Actor(m.actor)],
+                    });
+                }
+                return None;
+            }
+            return Some(principal_of(idx, m.actor));
+        }
+        let t = &idx.toks[k];
+        let s = t.span.slice(text);
+        if t.kind == TokKind::Punct || matches!(s, "that" | "which" | "who") {
+            return None;
+        }
+        if t.kind == TokKind::Word
+            && STOP.contains(s)
+            && !matches!(s, "the" | "a" | "an" | "to" | "for" | "of")
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+fn tok_at(idx: &Index, sa: usize, sb: usize, offset: usize) -> usize {
+    let toks = &idx.toks[sa..sb];
+    sa + toks.partition_point(|t| t.span.start < offset)
+}
+
+/// Response lines (SPEC §5.3).
+fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for (si, st) in idx.sents.iter().enumerate() {
+        let stext = st.span.slice(text);
+        let mut consumed: Vec<(usize, usize)> = Vec::new();
+        for cap in NO_RESPONSE_RE.captures_iter(stext) {
+            let m = cap.get(0).unwrap();
+            let (s, e) = (st.span.start + m.start(), st.span.start + m.end());
+            let c = tok_at(idx, st.a, st.b, s);
+            let ce = tok_at(idx, st.a, st.b, e);
+            consumed.push((c, ce));
+            if c < st.b && idx.toks[c].quoted {
+                continue;
+            }
+            let outcome = if cap.name("unreach").is_some() {
+                Outcome::Unreachable
+            } else if cap.name("nores").is_some() {
+                Outcome::NoResponse
+            } else if cap.name("decl").is_some() {
+                Outcome::Declined
+            } else {
+                Outcome::Requested
+            };
+            let p = if outcome == Outcome::Requested {
+                object_after(text, idx, st.b, ce.saturating_sub(1), 4)
+            } else {
+                subject_before(text, idx, st.a, c)
+            };
+            if let Some(p) = p {
+                lines.push(Line {
+                    sent: si,
+                    span: st.span,
+                    outcome,
+                    principal: p,
+                });
+            }
+        }
+        for k in st.a..st.b {
+            if consumed.iter().any(|&(a, b)| a <= k && k < b) {
+                continue;
+            }
+            let t = &idx.toks[k];
+            if t.kind != TokKind::Word || t.quoted {
+                continue;
+            }
+            let word = t.span.slice(text);
+            let p = if word == "according" && k + 1 < st.b && w(text, idx, k + 1) == "to" {
+                object_after(text, idx, st.b, k + 1, 5)
+            } else if REPORT_VERBS.contains(word) {
+                subject_before(text, idx, st.a, k).or_else(|| {
+                    let prev_ok = k == st.a
+                        || idx.toks[k - 1].kind == TokKind::Punct
+                        || is_adverbish(w(text, idx, k - 1));
+                    if prev_ok {
+                        object_after(text, idx, st.b, k, 4)
+                    } else {
+                        None
+                    }
+                })
+            } else {
+                None
+            };
+            if let Some(p) = p {
+                lines.push(Line {
+                    sent: si,
+                    span: st.span,
+                    outcome: Outcome::Responded,
+                    principal: p,
+                });
+            }
+        }
+    }
+    lines
+}
+
+const SUBJ_PREV: &[&str] = &[
+    "that",
+    "because",
+    "and",
+    "but",
+    "after",
+    "when",
+    "while",
+    "since",
+    "as",
+    "although",
+    "though",
+    "until",
+    "before",
+    "so",
+    "said",
+    "says",
+    "say",
+    "where",
+    "whether",
+    "if",
+    "saying",
+    "testified",
+    "alleged",
+    "alleges",
+    "claimed",
+    "claims",
+    "wrote",
+    "added",
+    "then",
+];
+
+/// Is the mention (or pronoun) starting at token `start` in subject position?
+fn subject_position(text: &str, idx: &Index, sa: usize, start: usize) -> bool {
+    let mut s = start;
+    if let Some(p) = phrase_back(text, &idx.toks, sa, s) {
+        s = p;
+        if s > sa && matches!(w(text, idx, s - 1), "the" | "The" | "a" | "A" | "an" | "An") {
+            s -= 1;
+        }
+    }
+    if s == sa {
+        return true;
+    }
+    let p = &idx.toks[s - 1];
+    let pw = p.span.slice(text);
+    if p.kind == TokKind::Punct {
+        return matches!(pw, "," | "“" | "\"" | "(" | "—" | ":" | ";" | "‘" | "–");
+    }
+    SUBJ_PREV.contains(&pw)
+}
+
+/// The predicate after a subject ending at token `end` (exclusive): the token
+/// range of the verb phrase up to the clause end.
+fn predicate(
+    text: &str,
+    idx: &Index,
+    sb: usize,
+    end: usize,
+    quoted: bool,
+) -> Option<(usize, usize)> {
+    let mut k = end;
+    if k < sb && idx.toks[k].kind == TokKind::Poss {
+        return None;
+    }
+    if k < sb {
+        let nw = w(text, idx, k);
+        if idx.toks[k].kind == TokKind::Word
+            && nw.chars().next().is_some_and(char::is_lowercase)
+            && ROLE_NOUNS.contains(nw)
+        {
+            return None;
+        }
+        if class_of_head(nw).is_some() && nw.chars().next().is_some_and(char::is_lowercase) {
+            k += 1;
+        }
+    }
+    if k < sb && w(text, idx, k) == "," {
+        let lim = (k + 30).min(sb);
+        let mut j = k + 1;
+        while j < lim && w(text, idx, j) != "," {
+            j += 1;
+        }
+        if j >= lim {
+            return None;
+        }
+        k = j + 1;
+    }
+    let v0 = k;
+    while k < sb
+        && is_adverbish(w(text, idx, k))
+        && !matches!(w(text, idx, k), "has" | "have" | "had" | "would" | "will")
+    {
+        k += 1;
+    }
+    if k >= sb {
+        return None;
+    }
+    let t = &idx.toks[k];
+    let vw = t.span.slice(text);
+    if t.kind != TokKind::Word || !vw.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    if matches!(
+        vw,
+        "of" | "for"
+            | "to"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "as"
+            | "the"
+            | "a"
+            | "an"
+            | "who"
+            | "which"
+            | "that"
+            | "than"
+            | "into"
+            | "about"
+    ) {
+        return None;
+    }
+    let mut e = k + 1;
+    while e < sb {
+        let t = &idx.toks[e];
+        let x = t.span.slice(text);
+        if t.quoted != quoted && t.kind == TokKind::Word {
+            break;
+        }
+        if matches!(x, ";" | "—" | "–") {
+            break;
+        }
+        if t.kind == TokKind::Word && !t.quoted && REPORT_VERBS.contains(x) && e > k + 1 {
+            break;
+        }
+        if let Some(&mi) = idx.mention_start.get(&e) {
+            let m = &idx.mentions[mi];
+            if !m.poss
+                && matches!(
+                    w(text, idx, e - 1),
+                    "and" | "but" | "that" | "because" | ","
+                )
+            {
+                break;
+            }
+        }
+        e += 1;
+    }
+    Some((v0, e))
+}
+
+fn first_object(
+    text: &str,
+    idx: &Index,
+    sa: usize,
+    sb: usize,
+    from: usize,
+    span: usize,
+) -> Option<usize> {
+    let lim = (from + span).min(sb);
+    let mut poss_only = None;
+    for k in from..lim {
+        let x = w(text, idx, k);
+        if matches!(x, "." | ";" | "—") || (REPORT_VERBS.contains(x) && k > from) {
+            break;
+        }
+        if let Some(&mi) = idx.mention_start.get(&k) {
+            let m = &idx.mentions[mi];
+            if !m.poss {
+                return Some(m.actor);
+            }
+            poss_only.get_or_insert(m.actor);
+        }
+        if k == from || k == from + 1 {
+            if matches!(x, "him" | "her" | "them" | "it") {
+                return resolve_pronoun(text, idx, k);
+            }
+        }
+        if matches!(x, "of" | "with") && k > from {
+            break;
+        }
+    }
+    let _ = sa;
+    poss_only
+}
+
+/// Accusations and criticism (SPEC §5.1), in every block and voice.
+fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
+    let mut out: Vec<Accusation> = Vec::new();
+    let mut dead = vec![false; idx.actors.len()];
+    let n = idx.sents.len();
+    for si in 0..n {
+        let st = idx.sents[si].clone();
+        let stext = st.span.slice(text);
+        let push = |out: &mut Vec<Accusation>, target: usize, accuser: Option<usize>| {
+            if accuser == Some(target) {
+                return;
+            }
+            if !out.iter().any(|a| a.target == target && a.span == st.span) {
+                out.push(Accusation {
+                    target,
+                    span: st.span,
+                    accuser,
+                });
+            }
+        };
+        // The dead.
+        let ms: Vec<Mention> = idx
+            .mentions
+            .iter()
+            .filter(|m| m.sent == si)
+            .copied()
+            .collect();
+        for m in &ms {
+            let before = &text[st.span.start..idx.toks[m.run_a].span.start];
+            let mut cut = before.len().saturating_sub(40);
+            while !before.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let tail = &before[cut..];
+            if DEATH_RE.is_match(tail.trim_end()) {
+                dead[m.actor] = true;
+            }
+            let after = &text[m.span.end..st.span.end];
+            let a = after.trim_start();
+            if a.starts_with("died") || a.starts_with("was killed") || a.starts_with("was fatally")
+            {
+                dead[m.actor] = true;
+            }
+        }
+        // Frames with an object target.
+        for k in st.a..st.b {
+            let t = idx.toks[k];
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            let word = t.span.slice(text);
+            let Some(frame) = frame_verb(word) else {
+                continue;
+            };
+            let target = match frame {
+                Frame::Accuse | Frame::Blame => {
+                    let mut tgt = None;
+                    if frame == Frame::Blame {
+                        // "blamed the exposure on X"
+                        let lim = (k + 12).min(st.b);
+                        if let Some(on) = (k + 1..lim).find(|&x| w(text, idx, x) == "on") {
+                            tgt = first_object(text, idx, st.a, st.b, on + 1, 4);
+                        }
+                    }
+                    let bare =
+                        k + 1 < st.b && matches!(w(text, idx, k + 1), "of" | "for" | "on" | "in");
+                    if tgt.is_none() && !bare {
+                        tgt = first_object(text, idx, st.a, st.b, k + 1, 14);
+                    }
+                    if tgt.is_none() {
+                        // "X, which she accused of ..."
+                        let lo = k.saturating_sub(4).max(st.a);
+                        if let Some(r) = (lo..k)
+                            .rev()
+                            .find(|&x| matches!(w(text, idx, x), "which" | "whom" | "who"))
+                        {
+                            let mut e = r;
+                            if e > st.a && w(text, idx, e - 1) == "," {
+                                e -= 1;
+                            }
+                            if e > st.a {
+                                tgt = index::mention_ending(idx, e - 1)
+                                    .filter(|m| !m.poss)
+                                    .map(|m| m.actor);
+                            }
+                        }
+                    }
+                    // "filed complaints accusing him" etc. need an object
+                    // right after passive participles: skip "was accused".
+                    let passive = k > st.a
+                        && matches!(
+                            w(text, idx, k - 1),
+                            "is" | "was" | "were" | "been" | "being" | "are" | "be"
+                        );
+                    if passive {
+                        None
+                    } else {
+                        tgt
+                    }
+                }
+                Frame::Cite | Frame::Warn => {
+                    let passive = k > st.a
+                        && matches!(
+                            w(text, idx, k - 1),
+                            "is" | "was" | "were" | "been" | "being" | "are" | "be"
+                        );
+                    if passive {
+                        None
+                    } else {
+                        first_object(text, idx, st.a, st.b, k + 1, 4)
+                    }
+                }
+                Frame::Charge => {
+                    let o = first_object(text, idx, st.a, st.b, k + 1, 4);
+                    let with = (k + 1..(k + 8).min(st.b)).any(|x| w(text, idx, x) == "with");
+                    if with {
+                        o
+                    } else {
+                        None
+                    }
+                }
+                Frame::Place => {
+                    let o = first_object(text, idx, st.a, st.b, k + 1, 5);
+                    let leave = (k + 1..(k + 12).min(st.b))
+                        .any(|x| matches!(w(text, idx, x), "leave" | "probation" | "notice"));
+                    if leave {
+                        o
+                    } else {
+                        None
+                    }
+                }
+                Frame::Against => {
+                    let noun = if k > st.a { w(text, idx, k - 1) } else { "" };
+                    let legal = matches!(
+                        noun,
+                        "complaint"
+                            | "complaints"
+                            | "lawsuit"
+                            | "lawsuits"
+                            | "suit"
+                            | "charges"
+                            | "allegations"
+                            | "case"
+                            | "grievance"
+                            | "grievances"
+                            | "claims"
+                            | "action"
+                            | "accusations"
+                            | "judgment"
+                            | "verdict"
+                            | "ruling"
+                    );
+                    if legal {
+                        first_object(text, idx, st.a, st.b, k + 1, 4)
+                    } else {
+                        None
+                    }
+                }
+                Frame::Into => {
+                    let noun = if k > st.a { w(text, idx, k - 1) } else { "" };
+                    if matches!(
+                        noun,
+                        "investigation" | "inquiry" | "probe" | "investigations"
+                    ) {
+                        first_object(text, idx, st.a, st.b, k + 1, 4)
+                    } else {
+                        None
+                    }
+                }
+            };
+            if let Some(tgt) = target {
+                let accuser = subject_before(text, idx, st.a, k).and_then(|p| p.speaker);
+                push(&mut out, tgt, accuser);
+            }
+        }
+        // Subjects of negative conduct or official action.
+        for k in st.a..st.b {
+            let (actor, start, end, quoted) = if let Some(&mi) = idx.mention_start.get(&k) {
+                let m = idx.mentions[mi];
+                if m.poss {
+                    continue;
+                }
+                (m.actor, m.run_a, m.b, m.quoted)
+            } else {
+                let x = w(text, idx, k);
+                if matches!(x, "he" | "He" | "she" | "She") {
+                    match resolve_pronoun(text, idx, k) {
+                        Some(a) => (a, k, k + 1, idx.toks[k].quoted),
+                        None => continue,
+                    }
+                } else {
+                    continue;
+                }
+            };
+            if !subject_position(text, idx, st.a, start) {
+                continue;
+            }
+            // "DESC, X, verb": the comma after X closes the apposition.
+            let mut end = end;
+            if start > st.a
+                && w(text, idx, start - 1) == ","
+                && end < st.b
+                && w(text, idx, end) == ","
+            {
+                end += 1;
+            }
+            let Some((v0, e)) = predicate(text, idx, st.b, end, quoted) else {
+                continue;
+            };
+            if v0 >= e {
+                continue;
+            }
+            let mut vk = v0;
+            while vk < e
+                && is_adverbish(w(text, idx, vk))
+                && !matches!(w(text, idx, vk), "has" | "have" | "had")
+            {
+                vk += 1;
+            }
+            let verb = if vk < e { w(text, idx, vk) } else { "" };
+            let ptext = &text[idx.toks[v0].span.start..idx.toks[e - 1].span.end];
+            if PASSIVE_ACTION_RE.is_match(ptext) {
+                push(&mut out, actor, None);
+                continue;
+            }
+            if REPORT_VERBS.contains(verb) || frame_verb(verb).is_some() || verb == "denied" {
+                continue;
+            }
+            if CONDUCT_RE.is_match(ptext) {
+                push(&mut out, actor, None);
+            }
+        }
+        // A defence implies an accusation: "her brother had done nothing wrong".
+        if DEFENCE_RE.is_match(stext) {
+            let mut tgt = None;
+            for m in &ms {
+                if m.poss && m.b + 1 < st.b {
+                    let nx = w(text, idx, m.b + 1).to_ascii_lowercase();
+                    if KIN.contains(nx.as_str()) {
+                        tgt = Some(m.actor);
+                        break;
+                    }
+                }
+            }
+            if tgt.is_none() {
+                let dm = DEFENCE_RE.find(stext).unwrap();
+                let dk = tok_at(idx, st.a, st.b, st.span.start + dm.start());
+                // subject of the defended clause
+                for m in ms.iter().rev() {
+                    if m.b <= dk && !m.poss {
+                        let speaking = (m.b..dk).any(|x| REPORT_VERBS.contains(w(text, idx, x)));
+                        if !speaking {
+                            tgt = Some(m.actor);
+                        }
+                        break;
+                    }
+                }
+            }
+            if let Some(t) = tgt {
+                push(&mut out, t, None);
+            }
+        }
+    }
+    for (a, d) in idx.actors.iter_mut().zip(dead) {
+        a.dead = d;
+    }
+    let actors = &idx.actors;
+    out.retain(|a| !actors[a.target].dead);
+    out
+}
+
+fn collegial(idx: &Index, key: &Key) -> bool {
+    match key {
+        Key::Generic(g) => COLLEGIAL.contains(g.as_str()),
+        Key::Actor(id) => {
+            let a = &idx.actors[*id];
+            a.classes.iter().any(|c| COLLEGIAL.contains(c))
+                || a.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|l| COLLEGIAL.contains(l.to_ascii_lowercase().as_str()))
+        }
+    }
+}
+
+/// Does a line for `p` cover target `t` (SPEC §5.4)?
+fn covers(idx: &Index, p: &Principal, t: usize) -> bool {
+    if p.keys.contains(&Key::Actor(t)) {
+        return true;
+    }
+    let a = &idx.actors[t];
+    if !a.inside_affiliation {
+        return false;
+    }
+    let Some(k) = index::key_of(a) else {
+        return false;
+    };
+    if collegial(idx, &k) {
+        return false;
+    }
+    if a.kind == ActorKind::Org && a.role.as_deref().is_none() {
+        return false;
+    }
+    p.keys.contains(&k)
+        || match (&k, a.affiliation_key.as_ref()) {
+            // the actor was resolved, but a line may use the generic word
+            (Key::Actor(_), Some(g)) => p.keys.contains(&Key::Generic(g.clone())),
+            _ => false,
+        }
+}
+
+/// Runs the whole actor and right-of-reply analysis.
+pub fn analyze(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> ReplyAnalysis {
+    let mut idx = index::build(doc, sentences, quotes);
+    let text = doc.prose.as_str();
+    let lines = find_lines(text, &idx);
+    let accusations = find_accusations(text, &mut idx);
+    let mut responses: Vec<Response> = Vec::new();
+    for l in &lines {
+        for k in &l.principal.keys {
+            if let Key::Actor(id) = k {
+                let via = l.principal.speaker.filter(|s| s != id);
+                if !responses
+                    .iter()
+                    .any(|r| r.actor == *id && r.span == l.span && r.outcome == l.outcome)
+                {
+                    responses.push(Response {
+                        actor: *id,
+                        span: l.span,
+                        outcome: l.outcome,
+                        via,
+                    });
+                }
+            }
+        }
+    }
+    let mut status = vec![ReplyStatus::NotNeeded; idx.actors.len()];
+    for t in 0..idx.actors.len() {
+        if !accusations.iter().any(|a| a.target == t) {
+            continue;
+        }
+        status[t] = ReplyStatus::Missing;
+        if let Some(i) = responses.iter().position(|r| r.actor == t) {
+            status[t] = ReplyStatus::Covered(i);
+            continue;
+        }
+        if let Some(l) = lines.iter().find(|l| covers(&idx, &l.principal, t)) {
+            responses.push(Response {
+                actor: t,
+                span: l.span,
+                outcome: l.outcome,
+                via: l.principal.speaker,
+            });
+            status[t] = ReplyStatus::Covered(responses.len() - 1);
+        }
+    }
+    ReplyAnalysis {
+        actors: idx.actors,
+        responses,
+        accusations,
+        status,
+        lines,
+    }
+}
+
+/// SPEC API: responses, accusations and reply status for `actors` (as
+/// returned by [`super::find`] for the same draft).
+pub fn reply(
+    doc: &Document,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    _actors: &[Actor],
+) -> (Vec<Response>, Vec<Accusation>, Vec<ReplyStatus>) {
+    let r = analyze(doc, sentences, quotes);
+    (r.responses, r.accusations, r.status)
+}
+
+/// One `missing-comment-response` per uncovered target, on its first
+/// mention in checked text (SPEC §5.5, fixes per §7).
+pub fn missing_response_findings(
+    doc: &Document,
+    actors: &[Actor],
+    accusations: &[Accusation],
+    reply: &[ReplyStatus],
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (id, st) in reply.iter().enumerate() {
+        if *st != ReplyStatus::Missing {
+            continue;
+        }
+        let Some(actor) = actors.get(id) else {
+            continue;
+        };
+        let first = actor.mentions.iter().find(|m| {
+            let t = doc.prose_of(**m);
+            doc.block_at(m.start)
+                .is_some_and(|b| doc.blocks[b].kind.is_checked())
+                && !t.starts_with("the ")
+                && !t.starts_with("The ")
+        });
+        let Some(&first) = first else {
+            continue;
+        };
+        let last_block = actor
+            .mentions
+            .iter()
+            .filter_map(|m| doc.block_at(m.start))
+            .filter(|&b| doc.blocks[b].kind.is_checked())
+            .max();
+        let related = accusations
+            .iter()
+            .filter(|a| a.target == id)
+            .map(|a| Related {
+                span: a.span,
+                message: format!("{} is accused or criticised here.", actor.name),
+            })
+            .collect();
+        let mut fixes = Vec::new();
+        if let Some(b) = last_block {
+            let at = doc.blocks[b].span.end;
+            let name = actor.short_name();
+            let mut lines = vec![
+                (
+                    "Add \"did not respond\"",
+                    format!("{name} did not respond to a request for comment."),
+                ),
+                ("Add \"declined\"", format!("{name} declined to comment.")),
+                (
+                    "Add \"could not be reached\"",
+                    format!("{name} could not be reached for comment."),
+                ),
+            ];
+            if actor.kind == ActorKind::Org {
+                lines.push((
+                    "Add spokesperson line",
+                    format!(
+                        "A spokesperson for {} did not respond to a request for comment.",
+                        actor.name
+                    ),
+                ));
+            }
+            lines.push(("Add reply placeholder", format!("{name} said TK.")));
+            for (title, line) in lines {
+                fixes.push(Fix {
+                    title: title.to_string(),
+                    edits: vec![Edit {
+                        span: Span::new(at, at),
+                        text: format!("\n\n{line}"),
+                    }],
+                    bulk_safe: false,
+                });
+            }
+        }
+        out.push(Finding {
+            code: Code::MissingCommentResponse,
+            severity: Severity::Error,
+            span: first,
+            message: format!(
+                "{} is accused or criticised, but the draft records no response, refusal or attempt to reach them.",
+                actor.name
+            ),
+            related,
+            fixes,
+        });
+    }
+    out
+}

@@ -1,0 +1,934 @@
+//! Sentence-level extraction: hedges, `according to`, colon lead-ins and
+//! reporting verbs with their sources and contents.
+
+use super::lexicon::{self, Class, Cue, Form, Strength, HEDGES};
+use super::source;
+use super::token::{tokenize, Kind, Tok};
+use super::{Attribution, AttributionKind, SourceClass, SpeakerRule};
+use crate::document::Document;
+use crate::sentences::{Quote, Sentence};
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
+
+static HEDGE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(HEDGES)
+        .expect("hedge automaton")
+});
+
+struct Ctx<'a> {
+    prose: &'a str,
+    lower: &'a str,
+    toks: &'a [Tok],
+    /// Token sits inside a direct quotation.
+    quoted: &'a [bool],
+    sentence: Span,
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .map_or("", |t| self.lower.get(t.start..t.end).unwrap_or(""))
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+    fn punct(&self, i: usize, p: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind != Kind::Word && &self.prose[t.start..t.end] == p)
+    }
+    fn is_comma(&self, i: usize) -> bool {
+        self.punct(i, ",")
+    }
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].start, self.toks[b].end)
+    }
+    /// Index of the last token that is not final punctuation.
+    fn last_content(&self) -> Option<usize> {
+        let mut e = self.toks.len();
+        while e > 0 {
+            let t = &self.toks[e - 1];
+            if t.kind == Kind::Word || t.kind == Kind::CloseQuote || t.kind == Kind::OpenQuote {
+                return Some(e - 1);
+            }
+            let p = &self.prose[t.start..t.end];
+            if !matches!(p, "." | "!" | "?" | "," | ";" | ":" | "—" | "-" | ")") {
+                return Some(e - 1);
+            }
+            e -= 1;
+        }
+        None
+    }
+}
+
+/// Runs the sentence-level extractors over every sentence.
+pub fn sentences(
+    doc: &Document,
+    lower: &str,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    let mut toks = Vec::new();
+    let mut quoted = Vec::new();
+    let mut qi = 0;
+    for (si, s) in sentences.iter().enumerate() {
+        tokenize(&doc.prose, s.span, &mut toks);
+        if toks.is_empty() {
+            continue;
+        }
+        while qi < quotes.len() && quotes[qi].span.end <= s.span.start {
+            qi += 1;
+        }
+        let mut here: Vec<usize> = Vec::new();
+        let mut k = qi;
+        while k < quotes.len() && quotes[k].span.start < s.span.end {
+            if quotes[k].direct && quotes[k].span.overlaps(s.span) {
+                here.push(k);
+            }
+            k += 1;
+        }
+        quoted.clear();
+        quoted.extend(toks.iter().map(|t| {
+            here.iter()
+                .any(|&q| quotes[q].inner.contains(t.start) && quotes[q].inner.end >= t.end)
+        }));
+        let ctx = Ctx {
+            prose: &doc.prose,
+            lower,
+            toks: &toks,
+            quoted: &quoted,
+            sentence: s.span,
+        };
+        let before = out.len();
+        let mut used = vec![false; toks.len()];
+        hedges(&ctx, si, &mut used, &mut out);
+        according_to(&ctx, si, &mut used, &mut out);
+        if s.index_in_block == 0 {
+            name_colon(&ctx, si, &mut used, &mut out);
+        }
+        verbs(&ctx, si, &mut used, &mut out);
+        let fresh = &mut out[before..];
+        trim_overlaps(fresh);
+        for a in fresh.iter_mut() {
+            link_quotes(a, &here, quotes, &doc.prose);
+            if a.content.is_empty() && a.kind == AttributionKind::ColonLeadIn {
+                continue;
+            }
+        }
+        colon_blocks(doc, si, sentences, &mut out[before..]);
+        out.retain(|a| !a.cue.is_empty());
+    }
+    out
+}
+
+fn new_attr(kind: AttributionKind, si: usize) -> Attribution {
+    Attribution {
+        kind,
+        source: Vec::new(),
+        cue: Vec::new(),
+        content: Vec::new(),
+        source_class: SourceClass::None,
+        loaded: false,
+        sentence: si,
+        quotes: Vec::new(),
+        speaker_rule: None,
+        carried: false,
+        antecedent: None,
+        anonymity_reason: false,
+    }
+}
+
+/// Content fragments: the sentence minus `[a, b]` (token indices).
+fn around(c: &Ctx, a: usize, b: usize) -> Vec<Span> {
+    let mut v = Vec::new();
+    if let Some(pre_end) = trim_back(c, a, 0) {
+        v.push(c.span(0, pre_end));
+    }
+    if let Some(last) = c.last_content() {
+        let mut s = b + 1;
+        while s <= last && (c.is_comma(s) || c.punct(s, "—")) {
+            s += 1;
+        }
+        if s <= last {
+            v.push(c.span(s, last));
+        }
+    }
+    v
+}
+
+/// Last token before `a` that is not a comma or dash, if at or after `lo`.
+fn trim_back(c: &Ctx, a: usize, lo: usize) -> Option<usize> {
+    let mut e = a;
+    while e > lo {
+        let t = &c.toks[e - 1];
+        let p = &c.prose[t.start..t.end];
+        if t.kind == Kind::Punct && matches!(p, "," | "—" | "-" | ";" | ":" | "(") {
+            e -= 1;
+        } else {
+            return Some(e - 1);
+        }
+    }
+    None
+}
+
+fn hedges(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    let low = c.sentence.slice(c.lower);
+    for m in HEDGE_AC.find_iter(low) {
+        let s = c.sentence.start + m.start();
+        let e = c.sentence.start + m.end();
+        let bytes = c.lower.as_bytes();
+        let left_ok = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
+        let right_ok = e >= bytes.len() || !bytes[e].is_ascii_alphanumeric();
+        if !left_ok || !right_ok {
+            continue;
+        }
+        let (Some(a), Some(b)) = (
+            c.toks.iter().position(|t| t.start == s),
+            c.toks.iter().position(|t| t.end == e),
+        ) else {
+            continue;
+        };
+        if c.quoted[a] || used[a..=b].iter().any(|&u| u) {
+            continue;
+        }
+        used[a..=b].iter_mut().for_each(|u| *u = true);
+        let mut at = new_attr(AttributionKind::Hedge, si);
+        at.cue.push(Span::new(s, e));
+        let phrase = &low[m.start()..m.end()];
+        if phrase.starts_with("some ") || phrase.starts_with("many ") {
+            at.source.push(c.toks[a].span());
+            at.source_class = SourceClass::Vague;
+            at.cue = vec![c.span(a + 1, b)];
+        }
+        at.content = around(c, a, b);
+        out.push(at);
+    }
+}
+
+/// A noun phrase ending at token `end` (inclusive), walking left no further than `lo`.
+fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
+    if !c.is_word(end) {
+        return None;
+    }
+    let w = c.w(end);
+    if lexicon::is_person_pronoun(w) || w == "it" {
+        return Some((end, end));
+    }
+    if lexicon::is_np_stop(w) || lexicon::is_np_inner_only(w) || lexicon::is_determiner(w) {
+        return None;
+    }
+    if let Some(cue) = lexicon::cue(w) {
+        if matches!(cue.form, Form::Past | Form::Ing) && !c.toks[end].cap {
+            return None;
+        }
+    }
+    let mut a = end;
+    while a > lo {
+        let p = a - 1;
+        let t = &c.toks[p];
+        if t.kind != Kind::Word || c.quoted[p] {
+            break;
+        }
+        let pw = c.w(p);
+        if lexicon::is_np_stop(pw) && !(t.cap && p > 0 && !lexicon::is_determiner(pw)) {
+            break;
+        }
+        if lexicon::is_person_pronoun(pw) {
+            break;
+        }
+        if !t.cap {
+            if let Some(cue) = lexicon::cue(pw) {
+                if matches!(cue.form, Form::Past | Form::Ing | Form::Third) {
+                    break;
+                }
+            }
+            if pw.ends_with("ly") && pw.len() > 4 && !matches!(pw, "family" | "ally" | "supply") {
+                break;
+            }
+        }
+        if end - p > 9 {
+            break;
+        }
+        a = p;
+    }
+    while a < end && (lexicon::is_np_inner_only(c.w(a)) || lexicon::is_weekday_or_month(c.w(a))) {
+        a += 1;
+    }
+    // A number alone at the left edge ("In 2016 Trump") is not part of it.
+    Some((a, end))
+}
+
+/// A noun phrase starting at `start`, with an appositive after a comma.
+fn np_right(c: &Ctx, start: usize) -> Option<(usize, usize)> {
+    if !c.is_word(start) || c.quoted[start] {
+        return None;
+    }
+    let w = c.w(start);
+    if lexicon::is_person_pronoun(w) {
+        return Some((start, start));
+    }
+    if lexicon::is_np_stop(w) || lexicon::is_np_inner_only(w) {
+        return None;
+    }
+    let mut b = start;
+    while b + 1 < c.toks.len() && c.is_word(b + 1) && !c.quoted[b + 1] {
+        let nw = c.w(b + 1);
+        if lexicon::is_np_stop(nw) && !c.toks[b + 1].cap {
+            break;
+        }
+        if b + 1 - start > 9 {
+            break;
+        }
+        b += 1;
+    }
+    while b > start && lexicon::is_np_inner_only(c.w(b)) {
+        b -= 1;
+    }
+    // Appositive: ", a spokesman for the campaign" up to the next comma or the end.
+    if c.is_comma(b + 1) && c.is_word(b + 2) {
+        let aw = c.w(b + 2);
+        if lexicon::is_determiner(aw) || c.toks[b + 2].cap {
+            let mut e = b + 2;
+            while e + 1 < c.toks.len() && c.is_word(e + 1) && e - b < 14 {
+                e += 1;
+            }
+            if e + 1 >= c.toks.len() || !c.is_word(e + 1) {
+                return Some((start, e));
+            }
+        }
+    }
+    Some((start, b))
+}
+
+fn according_to(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    let n = c.toks.len();
+    for i in 0..n.saturating_sub(1) {
+        if used[i] || c.quoted[i] || c.w(i) != "according" || c.w(i + 1) != "to" {
+            continue;
+        }
+        let mut e = i + 2;
+        while e < n && c.is_word(e) && e - i < 22 {
+            e += 1;
+        }
+        if e == i + 2 {
+            continue;
+        }
+        let src_end = e - 1;
+        used[i..=src_end].iter_mut().for_each(|u| *u = true);
+        let mut at = new_attr(AttributionKind::AccordingTo, si);
+        at.cue.push(c.span(i, i + 1));
+        at.source.push(c.span(i + 2, src_end));
+        let (class, reason) = source::classify(c.prose, c.lower, &at.source, c.sentence);
+        at.source_class = class;
+        at.anonymity_reason = reason;
+        let head = c.w(src_end);
+        if matches!(
+            head,
+            "reports" | "reporting" | "accounts" | "rumors" | "speculation"
+        ) {
+            at.kind = AttributionKind::Hedge;
+            at.source_class = SourceClass::Vague;
+        }
+        at.content = around(c, i, src_end);
+        out.push(at);
+    }
+}
+
+/// `Name: text` opening a paragraph (interview transcripts, headlines).
+fn name_colon(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    let n = c.toks.len();
+    let mut k = 0;
+    while k < n && k < 4 && c.is_word(k) && c.toks[k].cap {
+        k += 1;
+    }
+    if k == 0 || k >= n.saturating_sub(1) || !c.punct(k, ":") {
+        return;
+    }
+    let first = c.w(0);
+    if matches!(
+        first,
+        "update"
+            | "note"
+            | "correction"
+            | "caption"
+            | "photo"
+            | "source"
+            | "sources"
+            | "related"
+            | "watch"
+            | "read"
+            | "see"
+            | "editor's"
+            | "warning"
+            | "breaking"
+            | "exclusive"
+            | "video"
+            | "image"
+            | "credit"
+            | "the"
+            | "a"
+            | "an"
+            | "this"
+            | "here"
+            | "but"
+            | "and"
+            | "so"
+            | "what"
+            | "why"
+            | "how"
+            | "who"
+            | "when"
+            | "where"
+            | "question"
+            | "answer"
+            | "bottom"
+            | "example"
+    ) || (0..k).any(|i| {
+        lexicon::is_weekday_or_month(c.w(i)) || c.w(i).chars().any(|ch| ch.is_ascii_digit())
+    }) {
+        return;
+    }
+    used[..=k].iter_mut().for_each(|u| *u = true);
+    let mut at = new_attr(AttributionKind::ColonLeadIn, si);
+    at.cue.push(c.toks[k].span());
+    at.source.push(c.span(0, k - 1));
+    let (class, reason) = source::classify(c.prose, c.lower, &at.source, c.sentence);
+    at.source_class = class;
+    at.anonymity_reason = reason;
+    if let Some(last) = c.last_content() {
+        if last > k {
+            at.content.push(c.span(k + 1, last));
+        }
+    }
+    out.push(at);
+}
+
+fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s" | "’s"
+    )
+}
+
+/// Would a weak cue be believable with this source phrase?
+fn believable(c: &Ctx, a: usize, b: usize, cue: Cue) -> bool {
+    for i in a..=b {
+        let t = &c.toks[i];
+        if t.kind != Kind::Word {
+            continue;
+        }
+        let w = c.w(i);
+        let w = w
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_end_matches('\'');
+        if lexicon::is_person_pronoun(w) {
+            return true;
+        }
+        if w == "it" {
+            return matches!(cue.class, Class::Finding | Class::Writing);
+        }
+        if t.cap
+            && !lexicon::is_determiner(w)
+            && !lexicon::is_np_stop(w)
+            && !lexicon::is_np_inner_only(w)
+            && !lexicon::is_weekday_or_month(w)
+            && !(i == 0 && !lexicon::is_speaker_noun(w) && !c.toks.get(1).is_some_and(|n| n.cap))
+        {
+            return true;
+        }
+        if lexicon::is_speaker_noun(w) {
+            return true;
+        }
+        if cue.class == Class::Finding && lexicon::is_document_noun(w) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words that make the next verb-looking word a noun.
+fn noun_before(w: &str) -> bool {
+    lexicon::is_determiner(w)
+        || matches!(
+            w,
+            "to" | "of" | "for" | "in" | "on" | "with" | "without" | "by" | "new" | "first" | "so"
+        )
+}
+
+fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    let n = c.toks.len();
+    let mut i = 0;
+    while i < n {
+        let this = i;
+        i += 1;
+        if used[this] || c.quoted[this] || !c.is_word(this) {
+            continue;
+        }
+        let w = c.w(this);
+        let Some(cue) = lexicon::cue(w) else { continue };
+        let prev = if this > 0 { c.w(this - 1) } else { "" };
+        // Nouns and infinitives: "a report", "to say", "so-called".
+        if this > 0 && c.is_word(this - 1) && noun_before(prev) {
+            if !(prev == "to" && w == "according") {
+                continue;
+            }
+        }
+        if this > 0 && c.punct(this - 1, "-") {
+            continue;
+        }
+        // Passive: "was asked", "is expected to".
+        if this > 0 && is_be(prev) && cue.form == Form::Past {
+            if cue.class == Class::Belief && c.w(this + 1) == "to" {
+                let mut at = new_attr(AttributionKind::Belief, si);
+                at.cue.push(c.span(this - 1, this));
+                if this >= 2 {
+                    if let Some((a, b)) = np_left(c, this - 2, 0) {
+                        at.content.push(c.span(a, b));
+                    }
+                }
+                if let Some(last) = c.last_content() {
+                    if last > this {
+                        at.content.push(c.span(this + 1, last));
+                    }
+                }
+                used[this] = true;
+                out.push(at);
+            }
+            continue;
+        }
+        // Particles: "point out", "called for".
+        let mut cue_end = this;
+        match (w, c.w(this + 1)) {
+            ("point" | "points" | "pointed" | "pointing", "out" | "to") => cue_end += 1,
+            ("call" | "calls" | "called" | "calling", "for" | "on") => cue_end += 1,
+            ("respond" | "responds" | "responded" | "responding", "to") => cue_end += 1,
+            ("point" | "points" | "pointed" | "pointing", _) => continue,
+            ("continue" | "continues" | "continued" | "continuing", next) => {
+                if !(next == "" && (c.punct(this + 1, ":") || c.is_comma(this + 1))) {
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        // Skip auxiliaries and adverbs to the left.
+        let mut j = this;
+        let mut aux_start = this;
+        while j > 0 && c.is_word(j - 1) && lexicon::is_aux_or_adverb(c.w(j - 1)) && this - j < 4 {
+            j -= 1;
+            if !c.w(j).ends_with("ly") || matches!(c.w(j), "reportedly" | "allegedly") {
+                aux_start = j;
+            }
+        }
+        // Leading "not": "did not say" still attributes.
+        let mut src: Option<(usize, usize)> = None;
+        let mut inverted = false;
+        let mut copied: Option<(Vec<Span>, SourceClass, bool)> = None;
+        if j > 0 {
+            let k = j - 1;
+            if cue.form == Form::Ing
+                && (c.is_comma(k)
+                    || matches!(
+                        c.w(k),
+                        "and" | "while" | "by" | "before" | "after" | "in" | "when"
+                    ))
+            {
+                // Participle: the subject is the main clause's.
+                if let Some(prev_at) = out
+                    .iter()
+                    .rev()
+                    .find(|a| a.sentence == si && !a.source.is_empty())
+                {
+                    copied = Some((
+                        prev_at.source.clone(),
+                        prev_at.source_class,
+                        prev_at.anonymity_reason,
+                    ));
+                } else if let Some((a, b)) = subject(c) {
+                    if b < k {
+                        src = Some((a, b));
+                    }
+                }
+            } else if c.is_word(k) {
+                if c.w(k) == "who" && k >= 2 && c.is_comma(k - 1) {
+                    src = np_left(c, k - 2, 0);
+                } else {
+                    src = np_left(c, k, 0);
+                }
+            } else if c.is_comma(k) && k > 0 {
+                // "Ana Ruiz, a spokesperson for the county, said"
+                if let Some((a2, _b2)) = np_left(c, k - 1, 0) {
+                    if a2 >= 2 && c.is_comma(a2 - 1) {
+                        if let Some((a1, _)) = np_left(c, a2 - 2, 0) {
+                            src = Some((a1, k - 1));
+                        }
+                    }
+                }
+            }
+        }
+        if src.is_none() && copied.is_none() {
+            // Inverted: `"…," said Ortiz.` / `…, said Ortiz.` / `Said Ortiz:`
+            let k = j;
+            let after_break = k == 0
+                || matches!(c.kind(k - 1), Some(Kind::CloseQuote))
+                || c.is_comma(k - 1)
+                || c.punct(k - 1, "—")
+                || c.punct(k - 1, ":");
+            if after_break && cue.form != Form::Ing && cue.form != Form::Base {
+                if let Some((a, b)) = np_right(c, cue_end + 1) {
+                    let nw = c.w(a);
+                    if lexicon::is_person_pronoun(nw)
+                        && cue.form != Form::Past
+                        && cue.form != Form::Third
+                    {
+                        // "says he" only in past/third person.
+                    } else if c.toks[a].cap
+                        || lexicon::is_determiner(nw)
+                        || lexicon::is_person_pronoun(nw)
+                    {
+                        src = Some((a, b));
+                        inverted = true;
+                    }
+                }
+            }
+        }
+        let source_spans: Vec<Span>;
+        let class;
+        let reason;
+        match (&src, copied) {
+            (Some((a, b)), _) => {
+                if cue.strength == Strength::Weak && !believable(c, *a, *b, cue) {
+                    continue;
+                }
+                if matches!(cue.class, Class::Belief | Class::Intention) {
+                    // Needs a clause or "to": "wants to", "believes that", "hopes he".
+                    let nx = c.w(cue_end + 1);
+                    if nx.is_empty() || lexicon::is_determiner(nx) && nx != "that" {
+                        continue;
+                    }
+                    if c.toks[*b].kind == Kind::Word
+                        && !lexicon::is_person_pronoun(c.w(*b))
+                        && cue.form == Form::Base
+                        && !c.w(*b).ends_with('s')
+                    {
+                        continue;
+                    }
+                }
+                source_spans = vec![c.span(*a, *b)];
+                let (cl, r) = source::classify(c.prose, c.lower, &source_spans, c.sentence);
+                class = cl;
+                reason = r;
+            }
+            (None, Some((s, cl, r))) => {
+                source_spans = s;
+                class = cl;
+                reason = r;
+            }
+            (None, None) => continue,
+        }
+        let (src_a, src_b) = src.unwrap_or((this, this));
+        // Content.
+        let last = c.last_content();
+        let mut content = Vec::new();
+        let mut colon = false;
+        let after_from = if inverted { src_b + 1 } else { cue_end + 1 };
+        let mut k = after_from;
+        if !inverted {
+            if cue.addressee {
+                k = skip_addressee(c, k);
+            }
+            k = skip_pp(c, k);
+        }
+        if c.punct(k, ":") {
+            colon = true;
+            k += 1;
+        }
+        let starts_with_comma = c.is_comma(k);
+        if starts_with_comma && c.kind(k + 1) == Some(Kind::OpenQuote) {
+            k += 1;
+        }
+        let has_after = last.is_some_and(|l| l >= k) && !c.is_comma(k);
+        let before_from = if inverted { this.min(aux_start) } else { src_a };
+        let pre = trim_back(c, before_from, 0);
+        if has_after {
+            if let Some(l) = last {
+                content.push(c.span(k, l));
+            }
+            // `"A," Ortiz said, "B."`: both halves.
+            if let Some(p) = pre {
+                if matches!(c.kind(p), Some(Kind::CloseQuote))
+                    && before_from > 0
+                    && c.kind(k) == Some(Kind::OpenQuote)
+                {
+                    content.insert(0, c.span(0, p));
+                }
+            }
+        } else if let Some(p) = pre {
+            content.push(c.span(0, p));
+        }
+        if content.is_empty() && !colon {
+            continue;
+        }
+        let kind = match cue.class {
+            Class::Belief => AttributionKind::Belief,
+            Class::Intention => AttributionKind::Intention,
+            Class::Finding => {
+                if src.is_some_and(|(a, b)| (a..=b).any(|x| lexicon::is_document_noun(c.w(x)))) {
+                    AttributionKind::Document
+                } else {
+                    AttributionKind::Paraphrase
+                }
+            }
+            _ if colon => AttributionKind::ColonLeadIn,
+            _ => {
+                if src.is_some_and(|(a, b)| {
+                    (a..=b).any(|x| lexicon::is_document_noun(c.w(x)))
+                        && !(a..=b).any(|x| c.toks[x].cap && x > 0)
+                }) && matches!(cue.class, Class::Writing)
+                {
+                    AttributionKind::Document
+                } else {
+                    AttributionKind::Paraphrase
+                }
+            }
+        };
+        let mut at = new_attr(kind, si);
+        at.cue.push(c.span(aux_start.min(this), cue_end));
+        at.source = source_spans;
+        at.source_class = class;
+        at.anonymity_reason = reason;
+        at.loaded = cue.loaded;
+        at.content = content;
+        used[aux_start.min(this)..=cue_end]
+            .iter_mut()
+            .for_each(|u| *u = true);
+        if let Some((a, b)) = src {
+            used[a..=b].iter_mut().for_each(|u| *u = true);
+        }
+        out.push(at);
+        i = cue_end + 1;
+    }
+}
+
+/// The sentence's first noun phrase (for participles: "Reyes left, saying...").
+fn subject(c: &Ctx) -> Option<(usize, usize)> {
+    let mut s = 0;
+    while s < c.toks.len()
+        && (!c.is_word(s) || matches!(c.w(s), "but" | "and" | "so" | "yet" | "still"))
+    {
+        s += 1;
+    }
+    let (a, b) = np_right(c, s)?;
+    // Keep only the plain noun phrase (no appositive) for participles.
+    let mut e = a;
+    while e < b && c.is_word(e + 1) {
+        e += 1;
+    }
+    Some((a, e))
+}
+
+/// Skips the addressee of tell/ask/assure: "told reporters", "told The Post that".
+fn skip_addressee(c: &Ctx, k: usize) -> usize {
+    let n = c.toks.len();
+    for j in k..n.min(k + 7) {
+        if !c.is_word(j) {
+            break;
+        }
+        if c.w(j) == "that" {
+            return j;
+        }
+    }
+    let mut j = k;
+    while j < n && j < k + 5 && c.is_word(j) {
+        let w = c.w(j);
+        let t = &c.toks[j];
+        if matches!(
+            w,
+            "him"
+                | "her"
+                | "them"
+                | "me"
+                | "us"
+                | "you"
+                | "reporters"
+                | "supporters"
+                | "voters"
+                | "lawmakers"
+        ) || t.cap
+            || lexicon::is_determiner(w) && w != "that"
+            || matches!(
+                w,
+                "crowd" | "audience" | "newspaper" | "station" | "network" | "magazine"
+            )
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// Skips "in a statement", "on Tuesday", "Friday" after a cue when a comma or
+/// "that" closes it soon.
+fn skip_pp(c: &Ctx, k: usize) -> usize {
+    let w = c.w(k);
+    let starts = matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "via"
+            | "through"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "late"
+            | "early"
+            | "again"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "recently"
+            | "also"
+    ) || lexicon::is_weekday_or_month(w);
+    if !starts {
+        return k;
+    }
+    let n = c.toks.len();
+    for j in k..n.min(k + 12) {
+        if c.is_word(j) && c.w(j) == "that" {
+            return j;
+        }
+        if c.is_comma(j) || c.punct(j, ":") {
+            return if c.punct(j, ":") { j } else { j + 1 };
+        }
+        if !c.is_word(j) {
+            break;
+        }
+    }
+    if lexicon::is_weekday_or_month(w) {
+        return k + 1;
+    }
+    k
+}
+
+/// Gives content cut by another attribution's source or cue back to it.
+fn trim_overlaps(attrs: &mut [Attribution]) {
+    let marks: Vec<(usize, usize)> = attrs
+        .iter()
+        .map(|a| {
+            let s = a
+                .source
+                .iter()
+                .chain(a.cue.iter())
+                .map(|s| s.start)
+                .min()
+                .unwrap_or(usize::MAX);
+            let e = a
+                .source
+                .iter()
+                .chain(a.cue.iter())
+                .map(|s| s.end)
+                .max()
+                .unwrap_or(0);
+            (s, e)
+        })
+        .collect();
+    for (i, a) in attrs.iter_mut().enumerate() {
+        for (j, &(ms, me)) in marks.iter().enumerate() {
+            if i == j || ms >= me {
+                continue;
+            }
+            let mut v = Vec::new();
+            for frag in &a.content {
+                if frag.end <= ms || frag.start >= me {
+                    v.push(*frag);
+                    continue;
+                }
+                // Keep the part nearer the cue of `a`.
+                let cue = a.cue.first().map_or(frag.start, |s| s.start);
+                if cue <= ms && frag.start < ms {
+                    v.push(Span::new(frag.start, ms));
+                } else if me < frag.end {
+                    v.push(Span::new(me, frag.end));
+                }
+            }
+            a.content = v
+                .into_iter()
+                .map(|s| trim_span_punct(s))
+                .filter(|s| !s.is_empty())
+                .collect();
+        }
+    }
+}
+
+fn trim_span_punct(s: Span) -> Span {
+    s
+}
+
+/// Links direct quotations inside the content; stretches content over
+/// quotations that run past the sentence; DirectQuote when mostly quoted.
+fn link_quotes(a: &mut Attribution, here: &[usize], quotes: &[Quote], prose: &str) {
+    let mut quoted_bytes = 0usize;
+    let mut total = 0usize;
+    for frag in a.content.iter_mut() {
+        total += frag.len();
+        for &q in here {
+            let inner = quotes[q].inner;
+            if inner.overlaps(*frag) {
+                if !a.quotes.contains(&q) {
+                    a.quotes.push(q);
+                }
+                let cover = frag.cover(inner);
+                let ov = frag
+                    .end
+                    .min(inner.end)
+                    .saturating_sub(frag.start.max(inner.start));
+                quoted_bytes += ov;
+                // Stretch across sentence breaks inside the quotation.
+                if inner.start < frag.start && prose.get(inner.start..frag.start).is_some() {
+                    frag.start = cover.start;
+                }
+                if inner.end > frag.end {
+                    frag.end = cover.end;
+                }
+            }
+        }
+    }
+    if !a.quotes.is_empty() {
+        a.speaker_rule = Some(SpeakerRule::SameSentence);
+        if matches!(a.kind, AttributionKind::Paraphrase) && quoted_bytes * 10 >= total * 6 {
+            a.kind = AttributionKind::DirectQuote;
+        }
+    }
+}
+
+/// A lead-in ending with a colon and nothing after it: the content is the next block.
+fn colon_blocks(doc: &Document, si: usize, sentences: &[Sentence], attrs: &mut [Attribution]) {
+    for a in attrs.iter_mut() {
+        if a.kind != AttributionKind::ColonLeadIn || !a.content.is_empty() {
+            continue;
+        }
+        let Some(s) = sentences.get(si) else { continue };
+        let next_block = s.block + 1;
+        if sentences.get(si + 1).is_some_and(|n| n.block == s.block) {
+            // More text in the same paragraph: it is the content.
+            let n = &sentences[si + 1];
+            a.content.push(n.span);
+            continue;
+        }
+        if let Some(b) = doc.blocks.get(next_block) {
+            a.content.push(b.span);
+        }
+    }
+}

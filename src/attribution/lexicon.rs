@@ -1,0 +1,1098 @@
+//! Word lists: attribution cues (verbs in every form), pronouns, source heads.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a cue verb reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// say, tell, add: speech in general.
+    Speech,
+    /// write, tweet, post, publish.
+    Writing,
+    /// show, find, conclude (records show, the audit found).
+    Finding,
+    /// believe, think, fear, know.
+    Belief,
+    /// want, plan, intend, hope to.
+    Intention,
+    /// criticize, praise, accuse, call for: speech acts with an object.
+    Act,
+}
+
+/// How sure we are that the word is a cue wherever it occurs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Strength {
+    /// Needs a person-like subject and no determiner before it.
+    Weak,
+    /// Almost always a reporting verb (said, told, according to).
+    Strong,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Form {
+    Base,
+    Third,
+    Past,
+    Ing,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Cue {
+    pub class: Class,
+    pub strength: Strength,
+    pub loaded: bool,
+    pub form: Form,
+    /// Takes an addressee before its content (told reporters that...).
+    pub addressee: bool,
+}
+
+struct Lemma {
+    base: &'static str,
+    /// Explicit forms (third, past, ing) when irregular or doubling.
+    forms: Option<[&'static str; 3]>,
+    class: Class,
+    strength: Strength,
+    loaded: bool,
+    addressee: bool,
+}
+
+const fn l(base: &'static str, class: Class, strength: Strength) -> Lemma {
+    Lemma {
+        base,
+        forms: None,
+        class,
+        strength,
+        loaded: false,
+        addressee: false,
+    }
+}
+
+const fn f(
+    base: &'static str,
+    forms: [&'static str; 3],
+    class: Class,
+    strength: Strength,
+) -> Lemma {
+    Lemma {
+        base,
+        forms: Some(forms),
+        class,
+        strength,
+        loaded: false,
+        addressee: false,
+    }
+}
+
+const fn loaded(mut x: Lemma) -> Lemma {
+    x.loaded = true;
+    x
+}
+
+const fn addr(mut x: Lemma) -> Lemma {
+    x.addressee = true;
+    x
+}
+
+use Class::*;
+use Strength::*;
+
+const LEMMAS: &[Lemma] = &[
+    // Neutral speech (SPEC §3.3).
+    f("say", ["says", "said", "saying"], Speech, Strong),
+    addr(f("tell", ["tells", "told", "telling"], Speech, Strong)),
+    f("add", ["adds", "added", "adding"], Speech, Weak),
+    l("note", Speech, Weak),
+    l("explain", Speech, Strong),
+    f("reply", ["replies", "replied", "replying"], Speech, Strong),
+    l("respond", Speech, Weak),
+    l("recall", Speech, Weak),
+    l("describe", Speech, Weak),
+    l("estimate", Speech, Weak),
+    l("project", Speech, Weak),
+    f(
+        "forecast",
+        ["forecasts", "forecast", "forecasting"],
+        Speech,
+        Weak,
+    ),
+    l("predict", Speech, Weak),
+    l("confirm", Speech, Strong),
+    l("answer", Speech, Weak),
+    addr(l("ask", Speech, Weak)),
+    l("remark", Speech, Strong),
+    l("comment", Speech, Weak),
+    l("observe", Speech, Weak),
+    l("stress", Speech, Weak),
+    l("emphasize", Speech, Weak),
+    l("emphasise", Speech, Weak),
+    l("reiterate", Speech, Strong),
+    l("repeat", Speech, Weak),
+    l("mention", Speech, Weak),
+    l("declare", Speech, Strong),
+    l("announce", Speech, Strong),
+    l("suggest", Speech, Weak),
+    l("propose", Speech, Weak),
+    l("recount", Speech, Strong),
+    l("joke", Speech, Strong),
+    l("quip", Speech, Strong),
+    l("explain", Speech, Strong),
+    l("continue", Speech, Weak),
+    l("indicate", Speech, Weak),
+    l("signal", Speech, Weak),
+    l("hint", Speech, Weak),
+    l("agree", Speech, Weak),
+    l("disagree", Speech, Weak),
+    l("reveal", Speech, Weak),
+    l("disclose", Speech, Weak),
+    l("acknowledge", Speech, Strong),
+    addr(l("assure", Speech, Weak)),
+    addr(l("inform", Speech, Weak)),
+    addr(l("remind", Speech, Weak)),
+    addr(l("advise", Speech, Weak)),
+    l("caution", Speech, Weak),
+    f(
+        "testify",
+        ["testifies", "testified", "testifying"],
+        Speech,
+        Strong,
+    ),
+    l("speculate", Speech, Weak),
+    l("wonder", Speech, Weak),
+    l("muse", Speech, Weak),
+    l("vow", Speech, Weak),
+    l("pledge", Speech, Weak),
+    l("promise", Speech, Weak),
+    l("predict", Speech, Weak),
+    l("urge", Speech, Weak),
+    l("point", Speech, Weak), // point out
+    l("counter", Speech, Weak),
+    l("retort", Speech, Strong),
+    l("boast", Speech, Weak),
+    f("brag", ["brags", "bragged", "bragging"], Speech, Weak),
+    l("lament", Speech, Weak),
+    l("exclaim", Speech, Strong),
+    l("shout", Speech, Weak),
+    l("yell", Speech, Weak),
+    l("whisper", Speech, Weak),
+    f("plead", ["pleads", "pleaded", "pleading"], Speech, Weak),
+    // Loaded (SPEC §3.3).
+    loaded(l("claim", Speech, Weak)),
+    loaded(l("allege", Speech, Strong)),
+    loaded(f(
+        "admit",
+        ["admits", "admitted", "admitting"],
+        Speech,
+        Weak,
+    )),
+    loaded(l("concede", Speech, Strong)),
+    loaded(l("insist", Speech, Strong)),
+    loaded(l("argue", Speech, Strong)),
+    loaded(l("maintain", Speech, Weak)),
+    loaded(l("contend", Speech, Strong)),
+    loaded(l("assert", Speech, Strong)),
+    loaded(l("warn", Speech, Weak)),
+    loaded(l("complain", Speech, Weak)),
+    loaded(f("deny", ["denies", "denied", "denying"], Speech, Weak)),
+    loaded(l("dispute", Speech, Weak)),
+    loaded(l("reject", Speech, Weak)),
+    loaded(l("accuse", Act, Weak)),
+    loaded(l("blame", Act, Weak)),
+    loaded(l("fault", Act, Weak)),
+    loaded(l("criticize", Act, Weak)),
+    loaded(l("criticise", Act, Weak)),
+    loaded(l("call", Act, Weak)),
+    loaded(l("charge", Speech, Weak)),
+    loaded(l("dismiss", Act, Weak)),
+    loaded(l("scoff", Speech, Weak)),
+    loaded(l("concede", Speech, Strong)),
+    loaded(l("boast", Speech, Weak)),
+    loaded(l("slam", Act, Weak)),
+    loaded(l("blast", Act, Weak)),
+    // Written or recorded.
+    f("write", ["writes", "wrote", "writing"], Writing, Weak),
+    l("email", Writing, Weak),
+    f("text", ["texts", "texted", "texting"], Writing, Weak),
+    l("post", Writing, Weak),
+    f("tweet", ["tweets", "tweeted", "tweeting"], Writing, Weak),
+    l("state", Writing, Weak),
+    l("report", Writing, Weak),
+    l("publish", Writing, Weak),
+    l("release", Writing, Weak),
+    f("read", ["reads", "read", "reading"], Writing, Weak),
+    f("show", ["shows", "showed", "showing"], Finding, Weak),
+    f("find", ["finds", "found", "finding"], Finding, Weak),
+    l("conclude", Finding, Weak),
+    l("rule", Finding, Weak),
+    l("learn", Finding, Weak),
+    // Speech acts with an object.
+    l("praise", Act, Weak),
+    l("endorse", Act, Weak),
+    l("condemn", Act, Weak),
+    l("denounce", Act, Weak),
+    l("decry", Act, Weak),
+    l("question", Act, Weak),
+    l("demand", Act, Weak),
+    l("thank", Act, Weak),
+    l("applaud", Act, Weak),
+    l("defend", Act, Weak),
+    l("attack", Act, Weak),
+    l("mock", Act, Weak),
+    l("cite", Act, Weak),
+    l("echo", Act, Weak),
+    // Beliefs (not markers, C4 claims).
+    l("believe", Belief, Weak),
+    f("think", ["thinks", "thought", "thinking"], Belief, Weak),
+    f("feel", ["feels", "felt", "feeling"], Belief, Weak),
+    f("know", ["knows", "knew", "knowing"], Belief, Weak),
+    l("fear", Belief, Weak),
+    f("worry", ["worries", "worried", "worrying"], Belief, Weak),
+    l("doubt", Belief, Weak),
+    l("suspect", Belief, Weak),
+    l("expect", Belief, Weak),
+    l("assume", Belief, Weak),
+    l("realize", Belief, Weak),
+    l("realise", Belief, Weak),
+    l("recognize", Belief, Weak),
+    l("understand", Belief, Weak),
+    l("consider", Belief, Weak),
+    l("view", Belief, Weak),
+    l("regard", Belief, Weak),
+    l("reckon", Belief, Weak),
+    l("imagine", Belief, Weak),
+    l("insist", Speech, Strong),
+    // Intentions (not markers, C4 claims).
+    l("want", Intention, Weak),
+    f("plan", ["plans", "planned", "planning"], Intention, Weak),
+    l("intend", Intention, Weak),
+    f("seek", ["seeks", "sought", "seeking"], Intention, Weak),
+    l("hope", Intention, Weak),
+    l("wish", Intention, Weak),
+    f(
+        "prefer",
+        ["prefers", "preferred", "preferring"],
+        Intention,
+        Weak,
+    ),
+    l("aim", Intention, Weak),
+    l("decide", Intention, Weak),
+    l("refuse", Intention, Weak),
+    l("support", Act, Weak),
+    l("oppose", Act, Weak),
+];
+
+fn regular(base: &'static str) -> [String; 3] {
+    let b = base;
+    let third = if b.ends_with('s')
+        || b.ends_with("sh")
+        || b.ends_with("ch")
+        || b.ends_with('x')
+        || b.ends_with('z')
+        || b.ends_with('o')
+    {
+        format!("{b}es")
+    } else if b.ends_with('y') && !b.ends_with("ay") && !b.ends_with("ey") && !b.ends_with("oy") {
+        format!("{}ies", &b[..b.len() - 1])
+    } else {
+        format!("{b}s")
+    };
+    let past = if b.ends_with('e') {
+        format!("{b}d")
+    } else if b.ends_with('y') && !b.ends_with("ay") && !b.ends_with("ey") && !b.ends_with("oy") {
+        format!("{}ied", &b[..b.len() - 1])
+    } else {
+        format!("{b}ed")
+    };
+    let ing = if b.ends_with('e') && !b.ends_with("ee") {
+        format!("{}ing", &b[..b.len() - 1])
+    } else {
+        format!("{b}ing")
+    };
+    [third, past, ing]
+}
+
+/// Every inflected form of every cue verb, lower case.
+pub static CUES: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for lem in LEMMAS {
+        let forms: [String; 3] = match lem.forms {
+            Some([a, b, c]) => [a.to_string(), b.to_string(), c.to_string()],
+            None => regular(lem.base),
+        };
+        let mk = |form| Cue {
+            class: lem.class,
+            strength: lem.strength,
+            loaded: lem.loaded,
+            form,
+            addressee: lem.addressee,
+        };
+        let all = [
+            (lem.base.to_string(), Form::Base),
+            (forms[0].clone(), Form::Third),
+            (forms[1].clone(), Form::Past),
+            (forms[2].clone(), Form::Ing),
+        ];
+        for (w, form) in all {
+            m.entry(w).or_insert_with(|| mk(form));
+        }
+    }
+    m
+});
+
+pub fn cue(word: &str) -> Option<Cue> {
+    CUES.get(word).copied()
+}
+
+pub fn is_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "he" | "she" | "they" | "i" | "we" | "you" | "it" | "who" | "one"
+    )
+}
+
+/// Personal pronouns that can be a speaker.
+pub fn is_person_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "i" | "we" | "you")
+}
+
+pub fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "no"
+            | "any"
+            | "every"
+            | "each"
+            | "some"
+            | "another"
+            | "such"
+            | "whose"
+            | "which"
+            | "what"
+    )
+}
+
+/// Words that end a noun phrase when walking back from a cue.
+pub fn is_np_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "when"
+            | "where"
+            | "while"
+            | "because"
+            | "but"
+            | "or"
+            | "if"
+            | "as"
+            | "than"
+            | "so"
+            | "since"
+            | "after"
+            | "before"
+            | "although"
+            | "though"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "not"
+            | "to"
+            | "by"
+            | "into"
+            | "about"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "him"
+            | "them"
+            | "me"
+            | "us"
+            | "then"
+            | "also"
+            | "now"
+            | "still"
+            | "even"
+            | "just"
+            | "there"
+            | "here"
+            | "what"
+            | "how"
+            | "why"
+            | "whether"
+            | "said"
+            | "says"
+            | "told"
+            | "yet"
+            | "nor"
+            | "once"
+            | "until"
+            | "unless"
+            | "against"
+            | "like"
+            | "through"
+            | "during"
+            | "without"
+            | "under"
+            | "over"
+            | "not"
+            | "never"
+            | "only"
+            | "very"
+            | "this"
+            | "these"
+            | "those"
+            | "all"
+            | "both"
+    )
+}
+
+/// Words that may sit inside a noun phrase but not at its left edge.
+pub fn is_np_inner_only(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for" | "at" | "in" | "on" | "from" | "with" | "and" | "&"
+    )
+}
+
+/// Auxiliaries and adverbs between a subject and its cue.
+pub fn is_aux_or_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "previously"
+            | "later"
+            | "then"
+            | "again"
+            | "once"
+            | "recently"
+            | "frequently"
+            | "often"
+            | "has long"
+            | "long"
+            | "already"
+            | "just"
+            | "even"
+            | "still"
+            | "now"
+            | "first"
+            | "initially"
+            | "publicly"
+            | "privately"
+            | "repeatedly"
+            | "flatly"
+            | "simply"
+            | "further"
+            | "reportedly"
+            | "allegedly"
+            | "apparently"
+            | "similarly"
+            | "quickly"
+            | "openly"
+            | "explicitly"
+            | "specifically"
+            | "subsequently"
+            | "ultimately"
+            | "finally"
+            | "always"
+            | "never"
+            | "not"
+            | "did"
+            | "does"
+            | "do"
+            | "had"
+            | "been"
+            | "be"
+            | "being"
+            | "usually"
+            | "sometimes"
+            | "frankly"
+            | "bluntly"
+            | "angrily"
+            | "told"
+    )
+}
+
+/// Nouns that name a speaker, a group of people, or a document: heads that make
+/// a weak cue believable.
+pub fn is_speaker_noun(w: &str) -> bool {
+    SPEAKER_NOUNS.contains(w) || VAGUE_HEADS.contains(w) || INSTITUTION_HEADS.contains(w)
+}
+
+static SPEAKER_NOUNS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "spokesmen",
+        "spokeswomen",
+        "aide",
+        "aides",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "official",
+        "officials",
+        "director",
+        "manager",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "president",
+        "secretary",
+        "senator",
+        "governor",
+        "mayor",
+        "candidate",
+        "nominee",
+        "lawyer",
+        "lawyers",
+        "attorney",
+        "attorneys",
+        "professor",
+        "economist",
+        "economists",
+        "strategist",
+        "strategists",
+        "pollster",
+        "pollsters",
+        "consultant",
+        "operative",
+        "operatives",
+        "leader",
+        "leaders",
+        "chief",
+        "executive",
+        "executives",
+        "founder",
+        "member",
+        "members",
+        "representative",
+        "representatives",
+        "lawmaker",
+        "lawmakers",
+        "legislator",
+        "legislators",
+        "congressman",
+        "congresswoman",
+        "speaker",
+        "host",
+        "anchor",
+        "reporter",
+        "reporters",
+        "journalist",
+        "editor",
+        "author",
+        "writer",
+        "columnist",
+        "commentator",
+        "candidates",
+        "democrats",
+        "republicans",
+        "campaign",
+        "voters",
+        "voter",
+        "delegates",
+        "delegate",
+        "donors",
+        "donor",
+        "man",
+        "woman",
+        "people",
+        "person",
+        "staff",
+        "staffer",
+        "staffers",
+        "team",
+        "group",
+        "statement",
+        "letter",
+        "memo",
+        "email",
+        "emails",
+        "tweet",
+        "post",
+        "ad",
+        "advertisement",
+        "release",
+        "website",
+        "site",
+        "page",
+        "article",
+        "story",
+        "book",
+        "editorial",
+        "op-ed",
+        "paper",
+        "newspaper",
+        "network",
+        "magazine",
+        "outlet",
+        "transcript",
+        "video",
+        "message",
+        "note",
+        "platform",
+        "filing",
+        "complaint",
+        "indictment",
+        "ruling",
+        "judge",
+        "jury",
+        "officer",
+        "officers",
+        "investigators",
+        "agents",
+        "authorities",
+        "administration",
+        "minister",
+        "ambassador",
+        "diplomat",
+        "diplomats",
+        "analysis",
+        "researchers",
+        "scientists",
+        "historian",
+        "scholars",
+        "friend",
+        "friends",
+        "family",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "mother",
+        "father",
+        "sister",
+        "brother",
+        "owner",
+        "ceo",
+        "veteran",
+        "veterans",
+        "activist",
+        "activists",
+        "organizer",
+        "organizers",
+        "protesters",
+        "users",
+        "followers",
+        "fans",
+        "audience",
+        "crowd",
+        "everyone",
+        "nobody",
+        "someone",
+        "somebody",
+        "anyone",
+        "majority",
+        "percent",
+        "respondents",
+        "americans",
+        "conservatives",
+        "liberals",
+        "progressives",
+        "republican",
+        "democrat",
+        "independents",
+        "white house",
+        "surrogate",
+        "surrogates",
+        "backers",
+        "partner",
+        "colleague",
+        "colleagues",
+        "counsel",
+        "press",
+        "rival",
+        "rivals",
+        "opponent",
+        "challenger",
+        "incumbent",
+        "they",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Heads that make a source vague (SPEC §3.4.4).
+pub static VAGUE_HEADS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "source",
+        "sources",
+        "officials",
+        "official",
+        "insider",
+        "insiders",
+        "observers",
+        "observer",
+        "experts",
+        "expert",
+        "analysts",
+        "analyst",
+        "critics",
+        "critic",
+        "opponents",
+        "supporters",
+        "allies",
+        "residents",
+        "resident",
+        "parents",
+        "parent",
+        "tenants",
+        "teachers",
+        "players",
+        "employees",
+        "workers",
+        "fans",
+        "witnesses",
+        "neighbors",
+        "neighbours",
+        "people",
+        "some",
+        "many",
+        "several",
+        "others",
+        "report",
+        "reports",
+        "documents",
+        "studies",
+        "study",
+        "person",
+        "individuals",
+        "observers",
+        "insiders",
+        "aides",
+        "advisers",
+        "sources",
+        "skeptics",
+        "detractors",
+        "commentators",
+        "pundits",
+        "economists",
+        "scientists",
+        "researchers",
+        "officers",
+        "staffers",
+        "members",
+        "voters",
+        "users",
+        "someone",
+        "somebody",
+        "one",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Institutions and their documents (SPEC §3.4.2).
+pub static INSTITUTION_HEADS: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| {
+        [
+            "police",
+            "prosecutors",
+            "prosecutor",
+            "company",
+            "firm",
+            "university",
+            "college",
+            "school",
+            "district",
+            "hospital",
+            "city",
+            "county",
+            "state",
+            "department",
+            "agency",
+            "ministry",
+            "office",
+            "council",
+            "board",
+            "commission",
+            "committee",
+            "court",
+            "government",
+            "administration",
+            "campaign",
+            "lawsuit",
+            "suit",
+            "audit",
+            "records",
+            "record",
+            "filings",
+            "filing",
+            "complaint",
+            "indictment",
+            "data",
+            "figures",
+            "statistics",
+            "census",
+            "poll",
+            "survey",
+            "report",
+            "inspection",
+            "inspectors",
+            "investigators",
+            "authorities",
+            "sheriff",
+            "union",
+            "party",
+            "bureau",
+            "service",
+            "authority",
+            "army",
+            "military",
+            "pentagon",
+            "navy",
+            "fire",
+            "statement",
+            "spokesperson",
+            "spokesman",
+            "spokeswoman",
+            "lawyers",
+            "attorneys",
+            "legislature",
+            "congress",
+            "senate",
+            "house",
+            "website",
+            "memo",
+            "letter",
+            "transcript",
+            "newspaper",
+            "network",
+            "magazine",
+            "station",
+            "paper",
+            "study",
+            "analysis",
+            "foundation",
+            "institute",
+            "center",
+            "group",
+            "organization",
+            "association",
+        ]
+        .into_iter()
+        .collect()
+    });
+
+/// Nouns for documents: a cue with one of these as subject is a Document attribution.
+pub fn is_document_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "records"
+            | "record"
+            | "documents"
+            | "document"
+            | "data"
+            | "figures"
+            | "statistics"
+            | "report"
+            | "reports"
+            | "audit"
+            | "study"
+            | "studies"
+            | "poll"
+            | "polls"
+            | "polling"
+            | "survey"
+            | "surveys"
+            | "filings"
+            | "filing"
+            | "complaint"
+            | "lawsuit"
+            | "suit"
+            | "indictment"
+            | "analysis"
+            | "review"
+            | "investigation"
+            | "inquiry"
+            | "probe"
+            | "memo"
+            | "letter"
+            | "email"
+            | "emails"
+            | "transcript"
+            | "transcripts"
+            | "research"
+            | "findings"
+            | "numbers"
+            | "results"
+            | "census"
+            | "minutes"
+            | "logs"
+            | "footage"
+            | "video"
+            | "documents show"
+            | "rulings"
+            | "ruling"
+            | "order"
+    )
+}
+
+pub fn is_weekday_or_month(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "aug"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "earlier"
+            | "last"
+            | "later"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+    )
+}
+
+/// Reasons for anonymity (SPEC §3.4.3).
+pub const ANONYMITY_REASONS: &[&str] = &[
+    "condition of anonymity",
+    "on condition they not be",
+    "on condition that they not be",
+    "on condition he not be",
+    "on condition she not be",
+    "not authorized to",
+    "not authorised to",
+    "asked not to be named",
+    "asked not to be identified",
+    "requested anonymity",
+    "insisted on anonymity",
+    "declined to be named",
+    "declined to be identified",
+    "spoke anonymously",
+    "speaking anonymously",
+    "granted anonymity",
+    "on background",
+    "because they feared",
+    "because he feared",
+    "because she feared",
+    "for fear of",
+];
+
+/// Hedges (SPEC §3.5), matched case-insensitively on word boundaries.
+pub const HEDGES: &[&str] = &[
+    "reportedly",
+    "purportedly",
+    "supposedly",
+    "allegedly",
+    "rumored",
+    "rumoured",
+    "it is said",
+    "it was said",
+    "it is believed",
+    "it was believed",
+    "it is understood",
+    "it was understood",
+    "it is thought",
+    "it was thought",
+    "it is alleged",
+    "it was alleged",
+    "it has been reported",
+    "it was reported",
+    "it is reported",
+    "is said to",
+    "was said to",
+    "are said to",
+    "were said to",
+    "is believed to",
+    "was believed to",
+    "are believed to",
+    "were believed to",
+    "is thought to",
+    "was thought to",
+    "are thought to",
+    "were thought to",
+    "is rumored to",
+    "according to reports",
+    "according to media reports",
+    "according to news reports",
+    "some say",
+    "some said",
+    "many believe",
+    "many say",
+    "is widely seen as",
+    "was widely seen as",
+    "are widely seen as",
+    "is widely viewed as",
+    "questions have been raised",
+    "it is widely believed",
+    "is widely believed",
+];

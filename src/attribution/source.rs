@@ -1,0 +1,302 @@
+//! Classifying a source noun phrase (SPEC §3.4) and resolving pronoun speakers.
+
+use super::lexicon::{self, ANONYMITY_REASONS, INSTITUTION_HEADS, VAGUE_HEADS};
+use super::{Attribution, SourceClass};
+use crate::span::Span;
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+
+static REASONS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(ANONYMITY_REASONS).expect("anonymity reasons automaton"));
+
+/// Does `sentence` (lower case) give a reason for anonymity?
+pub fn has_anonymity_reason(lower_sentence: &str) -> bool {
+    REASONS.is_match(lower_sentence)
+}
+
+fn is_party_label(w: &str) -> bool {
+    matches!(
+        w,
+        "republican"
+            | "republicans"
+            | "democrat"
+            | "democrats"
+            | "democratic"
+            | "gop"
+            | "conservative"
+            | "conservatives"
+            | "liberal"
+            | "liberals"
+            | "progressive"
+            | "progressives"
+            | "independent"
+            | "independents"
+            | "libertarian"
+            | "evangelical"
+            | "evangelicals"
+    )
+}
+
+/// Heads naming someone who speaks for a body: lifted out of the vague list by
+/// an institutional qualifier (`city officials`, `a spokesperson for the county`).
+fn is_officialish(w: &str) -> bool {
+    matches!(
+        w,
+        "official"
+            | "officials"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "spokespeople"
+            | "spokesmen"
+            | "spokeswomen"
+            | "lawyer"
+            | "lawyers"
+            | "attorney"
+            | "attorneys"
+            | "representative"
+            | "representatives"
+            | "aide"
+            | "aides"
+            | "staff"
+            | "leaders"
+            | "leadership"
+            | "investigators"
+            | "inspectors"
+            | "administrators"
+            | "executives"
+            | "counsel"
+    )
+}
+
+fn is_indefinite(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "several"
+            | "some"
+            | "many"
+            | "few"
+            | "numerous"
+            | "various"
+            | "other"
+            | "another"
+            | "most"
+            | "more"
+    ) || w.chars().all(|c| c.is_ascii_digit())
+}
+
+struct Word<'a> {
+    low: &'a str,
+    cap: bool,
+    /// Index of the comma-separated segment it sits in.
+    seg: usize,
+}
+
+/// Classifies the source phrase `src` found in `sentence`.
+/// Returns the class and whether the sentence gives a reason for anonymity.
+pub fn classify<'a>(
+    prose: &'a str,
+    lower: &'a str,
+    src: &[Span],
+    sentence: Span,
+) -> (SourceClass, bool) {
+    let reason = has_anonymity_reason(sentence.slice(lower));
+    let Some(first) = src.first() else {
+        return (SourceClass::None, reason);
+    };
+    let whole = Span::new(first.start, src.last().map_or(first.end, |s| s.end));
+    let text = whole.slice(prose);
+    let low = whole.slice(lower);
+    let mut words: Vec<Word<'a>> = Vec::new();
+    let mut seg = 0;
+    let mut start: Option<usize> = None;
+    let bytes = text.as_bytes();
+    let flush = |s: usize, e: usize, seg: usize, words: &mut Vec<Word<'a>>| {
+        let mut w = &low[s..e];
+        for suf in ["'s", "’s", "'", "’"] {
+            if let Some(x) = w.strip_suffix(suf) {
+                w = x;
+                break;
+            }
+        }
+        let cap = text[s..].chars().next().is_some_and(|c| c.is_uppercase());
+        if !w.is_empty() {
+            words.push(Word { low: w, cap, seg });
+        }
+    };
+    for (i, c) in text.char_indices() {
+        let wordy = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
+        match (wordy, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                flush(s, i, seg, &mut words);
+                start = None;
+            }
+            _ => {}
+        }
+        if c == ',' || c == '(' || c == '—' {
+            seg += 1;
+        }
+    }
+    if let Some(s) = start {
+        flush(s, bytes.len(), seg, &mut words);
+    }
+    for w in words.iter_mut() {
+        w.low = w.low.trim_end_matches('.');
+    }
+    words.retain(|w| !w.low.is_empty());
+    if words.is_empty() {
+        return (SourceClass::None, reason);
+    }
+    if words.len() == 1 && lexicon::is_pronoun(words[0].low) {
+        return (SourceClass::Pronoun, reason);
+    }
+    let at_sentence_start = first.start == sentence.start;
+    let is_name = |i: usize, w: &Word| {
+        w.cap
+            && !lexicon::is_determiner(w.low)
+            && !lexicon::is_np_stop(w.low)
+            && !lexicon::is_np_inner_only(w.low)
+            && !is_party_label(w.low)
+            && !is_title(w.low)
+            && !(i == 0
+                && at_sentence_start
+                && (VAGUE_HEADS.contains(w.low)
+                    || INSTITUTION_HEADS.contains(w.low)
+                    || lexicon::is_speaker_noun(w.low)
+                    || is_indefinite(w.low)))
+    };
+    // Main noun phrase: the first segment, cut before "of/for/at/who...".
+    let main: Vec<(usize, &Word)> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.seg == 0)
+        .collect();
+    let mut head_idx = main.last().map_or(0, |x| x.0);
+    for &(i, w) in &main {
+        if i > 0
+            && matches!(
+                w.low,
+                "of" | "for"
+                    | "at"
+                    | "with"
+                    | "from"
+                    | "in"
+                    | "on"
+                    | "who"
+                    | "close"
+                    | "familiar"
+                    | "inside"
+            )
+        {
+            head_idx = i - 1;
+            break;
+        }
+    }
+    let head = &words[head_idx];
+    let first_low = words[0].low;
+    let head_named = is_name(head_idx, head);
+    let appositive_name = words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| w.seg > 0 && is_name(i, w));
+    let any_name = words.iter().enumerate().any(|(i, w)| is_name(i, w));
+    let inst_qualifier = words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| i != head_idx && (INSTITUTION_HEADS.contains(w.low) || is_name(i, w)));
+    let vague_head = VAGUE_HEADS.contains(head.low)
+        || matches!(head.low, "familiar" | "close")
+        || first_low == "people"
+            && matches!(words.get(1).map(|w| w.low), Some("familiar" | "close"));
+    let positioned = words.len() > 2 || inst_qualifier;
+    let class = if head_named && !vague_head {
+        SourceClass::Named
+    } else if appositive_name {
+        SourceClass::Named
+    } else if is_officialish(head.low) && inst_qualifier {
+        SourceClass::Institutional
+    } else if vague_head {
+        if reason && positioned {
+            SourceClass::AnonymousDescribed
+        } else {
+            SourceClass::Vague
+        }
+    } else if is_indefinite(first_low) && !any_name {
+        if reason && positioned {
+            SourceClass::AnonymousDescribed
+        } else {
+            SourceClass::Vague
+        }
+    } else if is_indefinite(first_low) {
+        // "a former Lumora engineer": position without a name.
+        if reason {
+            SourceClass::AnonymousDescribed
+        } else {
+            SourceClass::Vague
+        }
+    } else if INSTITUTION_HEADS.contains(head.low)
+        || lexicon::is_document_noun(head.low)
+        || lexicon::is_speaker_noun(head.low) && (any_name || inst_qualifier)
+    {
+        SourceClass::Institutional
+    } else if any_name {
+        SourceClass::Named
+    } else if reason && positioned {
+        SourceClass::AnonymousDescribed
+    } else {
+        SourceClass::Vague
+    };
+    (class, reason)
+}
+
+fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "president"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "secretary"
+            | "former"
+            | "judge"
+            | "chief"
+            | "sheriff"
+            | "attorney"
+            | "general"
+    )
+}
+
+/// Points pronoun sources at the nearest preceding named source.
+pub fn resolve_pronouns(attrs: &mut [Attribution]) {
+    let mut last_named: Option<Span> = None;
+    for a in attrs.iter_mut() {
+        match a.source_class {
+            SourceClass::Named => {
+                if !a.carried {
+                    last_named = a.source.first().copied();
+                }
+            }
+            SourceClass::Pronoun => {
+                if a.antecedent.is_none() {
+                    a.antecedent = last_named;
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Speakers for direct quotations found outside their own sentence (SPEC §3.7):
+//! same paragraph, colon lead-in, continued multi-paragraph quotation.
+
+use super::{quote_speakers, Attribution, AttributionKind, SourceClass, SpeakerRule};
+use crate::document::Document;
+use crate::sentences::{Quote, Sentence};
+
+fn sentence_of(sentences: &[Sentence], offset: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.span.start <= offset);
+    if i == 0 {
+        return None;
+    }
+    Some(i - 1)
+}
+
+/// Normalised speaker text for "no other speaker appears".
+fn speaker_key(prose: &str, a: &Attribution) -> Option<String> {
+    if a.source_class == SourceClass::Pronoun {
+        return None;
+    }
+    let s = a.source.first()?.slice(prose);
+    let key: String = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .last()
+        .unwrap_or(s)
+        .to_string();
+    Some(key)
+}
+
+fn carried(
+    from: &Attribution,
+    qi: usize,
+    q: &Quote,
+    sentence: usize,
+    rule: SpeakerRule,
+) -> Attribution {
+    Attribution {
+        kind: AttributionKind::DirectQuote,
+        source: from.source.clone(),
+        cue: Vec::new(),
+        content: vec![q.inner],
+        source_class: from.source_class,
+        loaded: false,
+        sentence,
+        quotes: vec![qi],
+        speaker_rule: Some(rule),
+        carried: true,
+        antecedent: from.antecedent,
+        anonymity_reason: from.anonymity_reason,
+    }
+}
+
+pub fn match_quotes(
+    doc: &Document,
+    _lower: &str,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    out: &mut Vec<Attribution>,
+) {
+    let prose = &doc.prose;
+    let mut speaker = quote_speakers(out, quotes.len());
+    // Attributions by block, for the paragraph rule.
+    let block_of = |a: &Attribution| sentences.get(a.sentence).map(|s| s.block);
+    for (qi, q) in quotes.iter().enumerate() {
+        if !q.direct || speaker[qi].is_some() || q.inner.is_empty() {
+            continue;
+        }
+        let Some(si) = sentence_of(sentences, q.inner.start) else {
+            continue;
+        };
+        // 4. Continued from an unclosed quotation in the previous paragraph.
+        if q.continued && qi > 0 && quotes[qi - 1].unclosed {
+            if let Some(a) = speaker[qi - 1] {
+                let at = carried(&out[a], qi, q, si, SpeakerRule::Continued);
+                out.push(at);
+                speaker[qi] = Some(out.len() - 1);
+                continue;
+            }
+        }
+        // 3. A colon lead-in just before: the previous sentence (same or
+        // previous block) ends with ':'.
+        let prev_text_end = doc.prose[..q.span.start].trim_end();
+        if prev_text_end.ends_with(':') {
+            let colon_at = prev_text_end.len() - 1;
+            if let Some(a) = out.iter().position(|a| {
+                !a.carried
+                    && !a.source.is_empty()
+                    && a.cue.iter().any(|c| c.end <= colon_at + 1)
+                    && sentences
+                        .get(a.sentence)
+                        .is_some_and(|s| s.span.start <= colon_at && colon_at < s.span.end + 1)
+            }) {
+                if !out[a].content.iter().any(|c| c.overlaps(q.inner)) {
+                    let at = carried(&out[a], qi, q, si, SpeakerRule::ColonLeadIn);
+                    out.push(at);
+                    speaker[qi] = Some(out.len() - 1);
+                } else {
+                    out[a].quotes.push(qi);
+                    out[a].speaker_rule.get_or_insert(SpeakerRule::ColonLeadIn);
+                    speaker[qi] = Some(a);
+                }
+                continue;
+            }
+        }
+        // 2. Same paragraph: some quotation there has a speaker, and no other
+        // speaker appears.
+        let mut found: Option<usize> = None;
+        let mut keys: Vec<String> = Vec::new();
+        let mut any_quote_speaker = false;
+        for (ai, a) in out.iter().enumerate() {
+            if a.carried || a.source.is_empty() || block_of(a) != Some(q.block) {
+                continue;
+            }
+            if !matches!(
+                a.kind,
+                AttributionKind::DirectQuote
+                    | AttributionKind::Paraphrase
+                    | AttributionKind::ColonLeadIn
+            ) {
+                continue;
+            }
+            if !a.quotes.is_empty() {
+                any_quote_speaker = true;
+            }
+            if let Some(k) = speaker_key(prose, a) {
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+            // Prefer the nearest speaker before the quotation, else the first after.
+            match found {
+                Some(f)
+                    if out[f].source[0].start < q.span.start
+                        && a.source[0].start > q.span.start => {}
+                _ => found = Some(ai),
+            }
+        }
+        if let (Some(a), true, true) = (found, any_quote_speaker, keys.len() <= 1) {
+            let at = carried(&out[a], qi, q, si, SpeakerRule::SameParagraph);
+            out.push(at);
+            speaker[qi] = Some(out.len() - 1);
+        }
+    }
+}
