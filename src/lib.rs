@@ -149,11 +149,11 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
         .dateline
         .iter()
         .flat_map(|d| time::tag_dateline(text, d.span, anchor_date))
-        .chain(
-            sentences
-                .iter()
-                .flat_map(|s| time::tag_sentence(&document.prose, s.span, anchor_date)),
-        )
+        .chain(time::tag_document(
+            &document.prose,
+            sentences.iter().map(|s| s.span),
+            anchor_date,
+        ))
         .collect();
     let attributions = attribution::find(&document, &sentences, &quotes);
     let voices = voice::voices(&document, &sentences, &quotes, &attributions);
