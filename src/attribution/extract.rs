@@ -25,6 +25,8 @@ struct Ctx<'a> {
     /// Token sits inside a direct quotation.
     quoted: &'a [bool],
     sentence: Span,
+    /// A direct quotation ending just before the sentence (whitespace between).
+    prev_quote: Option<Span>,
 }
 
 impl Ctx<'_> {
@@ -100,12 +102,26 @@ pub fn sentences(
             here.iter()
                 .any(|&q| quotes[q].inner.contains(t.start) && quotes[q].inner.end >= t.end)
         }));
+        let prev_quote = qi
+            .checked_sub(1)
+            .map(|x| &quotes[x])
+            .filter(|q| {
+                q.direct
+                    && q.span.end <= s.span.start
+                    && doc
+                        .prose
+                        .get(q.span.end..s.span.start)
+                        .is_some_and(|g| g.trim().is_empty())
+            })
+            .map(|q| q.inner);
+        let prev_quote_idx = prev_quote.and(qi.checked_sub(1));
         let ctx = Ctx {
             prose: &doc.prose,
             lower,
             toks: &toks,
             quoted: &quoted,
             sentence: s.span,
+            prev_quote,
         };
         let before = out.len();
         let mut used = vec![false; toks.len()];
@@ -118,6 +134,11 @@ pub fn sentences(
         let fresh = &mut out[before..];
         trim_overlaps(fresh);
         for a in fresh.iter_mut() {
+            if let Some(pq) = prev_quote_idx {
+                if a.content.iter().any(|f| f.overlaps(quotes[pq].inner)) {
+                    here.push(pq);
+                }
+            }
             link_quotes(a, &here, quotes, &doc.prose);
             if a.content.is_empty() && a.kind == AttributionKind::ColonLeadIn {
                 continue;
@@ -441,7 +462,6 @@ fn believable(c: &Ctx, a: usize, b: usize, cue: Cue) -> bool {
             && !lexicon::is_np_stop(w)
             && !lexicon::is_np_inner_only(w)
             && !lexicon::is_weekday_or_month(w)
-            && !(i == 0 && !lexicon::is_speaker_noun(w) && !c.toks.get(1).is_some_and(|n| n.cap))
         {
             return true;
         }
@@ -453,6 +473,66 @@ fn believable(c: &Ctx, a: usize, b: usize, cue: Cue) -> bool {
         }
     }
     false
+}
+
+/// Can token `k` open the content of a weak present-tense cue?
+fn opens_content(c: &Ctx, k: usize) -> bool {
+    match c.kind(k) {
+        None => false,
+        Some(Kind::OpenQuote) => true,
+        Some(Kind::CloseQuote) => false,
+        Some(Kind::Punct) => {
+            c.punct(k, ":") || c.is_comma(k) && c.kind(k + 1) == Some(Kind::OpenQuote)
+        }
+        Some(Kind::Word) => {
+            let w = c.w(k);
+            lexicon::is_determiner(w)
+                || lexicon::is_person_pronoun(w)
+                || matches!(
+                    w,
+                    "that"
+                        | "to"
+                        | "it"
+                        | "there"
+                        | "him"
+                        | "them"
+                        | "us"
+                        | "me"
+                        | "how"
+                        | "why"
+                        | "whether"
+                        | "if"
+                        | "out"
+                        | "for"
+                        | "on"
+                        | "up"
+                        | "in"
+                        | "as"
+                        | "we"
+                        | "more"
+                        | "most"
+                        | "all"
+                        | "both"
+                        | "several"
+                        | "many"
+                        | "one"
+                        | "two"
+                        | "not"
+                        | "no"
+                        | "nothing"
+                        | "everything"
+                        | "something"
+                        | "anything"
+                        | "also"
+                        | "again"
+                        | "repeatedly"
+                        | "publicly"
+                        | "privately"
+                        | "openly"
+                )
+                || c.toks[k].cap
+        }
+    }
 }
 
 /// Words that make the next verb-looking word a noun.
@@ -476,6 +556,22 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         let w = c.w(this);
         let Some(cue) = lexicon::cue(w) else { continue };
         let prev = if this > 0 { c.w(this - 1) } else { "" };
+        // A capitalised cue word inside a sentence is a name or a headline word.
+        if c.toks[this].cap && this > 0 && c.kind(this - 1) != Some(Kind::OpenQuote) {
+            continue;
+        }
+        // Participles introducing an agent: "a report released by".
+        if cue.form == Form::Past && c.w(this + 1) == "by" {
+            continue;
+        }
+        // Weak present forms are often nouns ("state representative", "the
+        // post office"): the next word must open a clause or an object.
+        if cue.strength == Strength::Weak
+            && matches!(cue.form, Form::Base | Form::Third)
+            && !opens_content(c, this + 1)
+        {
+            continue;
+        }
         // Nouns and infinitives: "a report", "to say", "so-called".
         if this > 0 && c.is_word(this - 1) && noun_before(prev) {
             if !(prev == "to" && w == "according") {
@@ -512,8 +608,15 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             ("call" | "calls" | "called" | "calling", "for" | "on") => cue_end += 1,
             ("respond" | "responds" | "responded" | "responding", "to") => cue_end += 1,
             ("point" | "points" | "pointed" | "pointing", _) => continue,
-            ("continue" | "continues" | "continued" | "continuing", next) => {
-                if !(next == "" && (c.punct(this + 1, ":") || c.is_comma(this + 1))) {
+            ("refer" | "refers" | "referred" | "referring", "to") => cue_end += 1,
+            ("refer" | "refers" | "referred" | "referring", _) => continue,
+            (
+                "seem" | "seems" | "seemed" | "seeming" | "appear" | "appears" | "appeared"
+                | "appearing",
+                nx,
+            ) if nx != "to" => continue,
+            ("continue" | "continues" | "continued" | "continuing", _) => {
+                if c.is_word(this + 1) {
                     continue;
                 }
             }
@@ -557,6 +660,23 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                         src = Some((a, b));
                     }
                 }
+            } else if c.is_word(k) && c.w(k) == "and" && cue.form != Form::Ing {
+                // "Reyes paused and added": the sentence's subject.
+                if let Some(prev_at) = out
+                    .iter()
+                    .rev()
+                    .find(|a| a.sentence == si && !a.source.is_empty())
+                {
+                    copied = Some((
+                        prev_at.source.clone(),
+                        prev_at.source_class,
+                        prev_at.anonymity_reason,
+                    ));
+                } else if let Some((a, b)) = subject(c) {
+                    if b + 1 < k && (b + 1..k).all(|x| c.is_word(x)) {
+                        src = Some((a, b));
+                    }
+                }
             } else if c.is_word(k) {
                 if c.w(k) == "who" && k >= 2 && c.is_comma(k - 1) {
                     src = np_left(c, k - 2, 0);
@@ -593,6 +713,8 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     } else if c.toks[a].cap
                         || lexicon::is_determiner(nw)
                         || lexicon::is_person_pronoun(nw)
+                        || (a..=b).any(|x| c.toks[x].cap || lexicon::is_speaker_noun(c.w(x)))
+                        || k > 0 && c.kind(k - 1) == Some(Kind::CloseQuote)
                     {
                         src = Some((a, b));
                         inverted = true;
@@ -655,9 +777,50 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         if starts_with_comma && c.kind(k + 1) == Some(Kind::OpenQuote) {
             k += 1;
         }
-        let has_after = last.is_some_and(|l| l >= k) && !c.is_comma(k);
+        let has_after = last.is_some_and(|l| l >= k)
+            && !c.is_comma(k)
+            && (!inverted || colon || c.kind(k) == Some(Kind::OpenQuote));
         let before_from = if inverted { this.min(aux_start) } else { src_a };
         let pre = trim_back(c, before_from, 0);
+        let pre_is_quote = pre.is_some_and(|p| c.kind(p) == Some(Kind::CloseQuote));
+        let after_opens = c.kind(k) == Some(Kind::OpenQuote) || colon || c.w(k) == "that";
+        let after_is_pp = c.is_word(k)
+            && (matches!(
+                c.w(k),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "of"
+                    | "about"
+                    | "to"
+                    | "when"
+                    | "as"
+                    | "from"
+                    | "outside"
+                    | "inside"
+                    | "via"
+                    | "through"
+                    | "with"
+                    | "afterward"
+                    | "later"
+                    | "recently"
+                    | "shortly"
+                    | "sunday"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+            ) || !inverted && cue.addressee && c.toks[k].cap);
+        let has_after = has_after
+            && !(pre.is_some() && !after_opens && (pre_is_quote || after_is_pp && !inverted));
         if has_after {
             if let Some(l) = last {
                 content.push(c.span(k, l));
@@ -673,6 +836,9 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             }
         } else if let Some(p) = pre {
             content.push(c.span(0, p));
+        } else if let Some(q) = c.prev_quote {
+            // `“…?” Zorn asked.`: the splitter ended the sentence at the quote.
+            content.push(q);
         }
         if content.is_empty() && !colon {
             continue;

@@ -277,6 +277,10 @@ const LEMMAS: &[Lemma] = &[
     l("aim", Intention, Weak),
     l("decide", Intention, Weak),
     l("refuse", Intention, Weak),
+    l("decline", Intention, Weak),
+    l("seem", Belief, Weak),
+    l("appear", Belief, Weak),
+    l("refer", Speech, Weak),
     l("support", Act, Weak),
     l("oppose", Act, Weak),
 ];
