@@ -132,7 +132,7 @@ pub fn sentences(
         }
         verbs(&ctx, si, &mut used, &mut out);
         let fresh = &mut out[before..];
-        trim_overlaps(fresh);
+        trim_overlaps(fresh, &doc.prose);
         for a in fresh.iter_mut() {
             if let Some(pq) = prev_quote_idx {
                 if a.content.iter().any(|f| f.overlaps(quotes[pq].inner)) {
@@ -236,6 +236,15 @@ fn hedges(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
 
 /// A noun phrase ending at token `end` (inclusive), walking left no further than `lo`.
 fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
+    // "Rep. Ada Park (D-Ore.) said": step over the parenthesis.
+    if c.punct(end, ")") {
+        let open = (lo..end).rev().take(8).find(|&x| c.punct(x, "("))?;
+        if open == 0 {
+            return None;
+        }
+        let (a, _) = np_left(c, open - 1, lo)?;
+        return Some((a, end));
+    }
     if !c.is_word(end) {
         return None;
     }
@@ -304,6 +313,19 @@ fn np_right(c: &Ctx, start: usize) -> Option<(usize, usize)> {
         let nw = c.w(b + 1);
         if lexicon::is_np_stop(nw) && !c.toks[b + 1].cap {
             break;
+        }
+        if !c.toks[b + 1].cap {
+            if let Some(cue) = lexicon::cue(nw) {
+                if matches!(cue.form, Form::Past | Form::Third | Form::Ing) {
+                    break;
+                }
+            }
+            if nw.ends_with("ed") && !c.toks.get(b + 2).is_some_and(|t| t.cap) {
+                break;
+            }
+            if matches!(nw, "himself" | "herself" | "themselves" | "itself") {
+                break;
+            }
         }
         if b + 1 - start > 9 {
             break;
@@ -455,7 +477,7 @@ fn believable(c: &Ctx, a: usize, b: usize, cue: Cue) -> bool {
             return true;
         }
         if w == "it" {
-            return matches!(cue.class, Class::Finding | Class::Writing);
+            return true;
         }
         if t.cap
             && !lexicon::is_determiner(w)
@@ -566,12 +588,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         }
         // Weak present forms are often nouns ("state representative", "the
         // post office"): the next word must open a clause or an object.
-        if cue.strength == Strength::Weak
-            && matches!(cue.form, Form::Base | Form::Third)
-            && !opens_content(c, this + 1)
-        {
-            continue;
-        }
+
         // Nouns and infinitives: "a report", "to say", "so-called".
         if this > 0 && c.is_word(this - 1) && noun_before(prev) {
             if !(prev == "to" && w == "according") {
@@ -579,6 +596,21 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             }
         }
         if this > 0 && c.punct(this - 1, "-") {
+            continue;
+        }
+        // "Asked about the plan, Reyes said...": a question with no source.
+        if this == 0 && w == "asked" {
+            let mut e = 1;
+            while e < n && !c.is_comma(e) && e < 30 {
+                e += 1;
+            }
+            if e > 1 && e < n {
+                let mut at = new_attr(AttributionKind::Paraphrase, si);
+                at.cue.push(c.toks[0].span());
+                at.content.push(c.span(1, e - 1));
+                used[0] = true;
+                out.push(at);
+            }
             continue;
         }
         // Passive: "was asked", "is expected to".
@@ -680,6 +712,8 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             } else if c.is_word(k) {
                 if c.w(k) == "who" && k >= 2 && c.is_comma(k - 1) {
                     src = np_left(c, k - 2, 0);
+                } else if c.w(k) == "who" && k >= 1 {
+                    src = np_left(c, k - 1, 0).map(|(a, _)| (a, k));
                 } else {
                     src = np_left(c, k, 0);
                 }
@@ -728,6 +762,29 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         match (&src, copied) {
             (Some((a, b)), _) => {
                 if cue.strength == Strength::Weak && !believable(c, *a, *b, cue) {
+                    continue;
+                }
+                // Weak present forms are often nouns ("state representative"):
+                // the next word must open a clause or an object, unless the
+                // subject is clearly a speaker or a document.
+                let hw = c.w(*b);
+                let clear_subject = lexicon::is_person_pronoun(hw)
+                    || (lexicon::is_document_noun(hw) || lexicon::is_speaker_noun(hw))
+                        && !c.toks[*b].cap;
+                if cue.strength == Strength::Weak
+                    && matches!(cue.form, Form::Base | Form::Third)
+                    && !clear_subject
+                    && !opens_content(c, cue_end + 1)
+                {
+                    continue;
+                }
+                if hw == "it"
+                    && cue.strength == Strength::Weak
+                    && !(c.w(cue_end + 1) == "that"
+                        || c.punct(cue_end + 1, ":")
+                        || c.is_comma(cue_end + 1))
+                    && !matches!(cue.class, Class::Finding)
+                {
                     continue;
                 }
                 if matches!(cue.class, Class::Belief | Class::Intention) {
@@ -989,7 +1046,7 @@ fn skip_pp(c: &Ctx, k: usize) -> usize {
 }
 
 /// Gives content cut by another attribution's source or cue back to it.
-fn trim_overlaps(attrs: &mut [Attribution]) {
+fn trim_overlaps(attrs: &mut [Attribution], prose: &str) {
     let marks: Vec<(usize, usize)> = attrs
         .iter()
         .map(|a| {
@@ -1013,6 +1070,11 @@ fn trim_overlaps(attrs: &mut [Attribution]) {
     for (i, a) in attrs.iter_mut().enumerate() {
         for (j, &(ms, me)) in marks.iter().enumerate() {
             if i == j || ms >= me {
+                continue;
+            }
+            // Only a separate clause cuts: ", saying", ", according to", ", Reyes said".
+            let before = prose.get(..ms).unwrap_or("").trim_end();
+            if !before.ends_with([',', '—', ';', '(']) {
                 continue;
             }
             let mut v = Vec::new();
