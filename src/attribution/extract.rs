@@ -396,6 +396,9 @@ fn name_colon(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>)
         return;
     }
     let first = c.w(0);
+    if k == 1 && first.len() == 1 {
+        return;
+    }
     if matches!(
         first,
         "update"
@@ -504,7 +507,11 @@ fn opens_content(c: &Ctx, k: usize) -> bool {
         Some(Kind::OpenQuote) => true,
         Some(Kind::CloseQuote) => false,
         Some(Kind::Punct) => {
-            c.punct(k, ":") || c.is_comma(k) && c.kind(k + 1) == Some(Kind::OpenQuote)
+            c.punct(k, ":")
+                || c.is_comma(k)
+                || c.punct(k, ".")
+                || c.punct(k, ";")
+                || c.punct(k, "—")
         }
         Some(Kind::Word) => {
             let w = c.w(k);
@@ -557,6 +564,71 @@ fn opens_content(c: &Ctx, k: usize) -> bool {
     }
 }
 
+/// Is the noun phrase starting at `a` in subject position (not the object of
+/// a verb or preposition)?
+fn subject_position(c: &Ctx, a: usize) -> bool {
+    if a == 0 {
+        return true;
+    }
+    let p = a - 1;
+    match c.kind(p) {
+        Some(Kind::Word) => {
+            let w = c.w(p);
+            matches!(
+                w,
+                "that"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "so"
+                    | "because"
+                    | "while"
+                    | "when"
+                    | "as"
+                    | "if"
+                    | "although"
+                    | "though"
+                    | "since"
+                    | "after"
+                    | "before"
+                    | "then"
+                    | "also"
+                    | "now"
+                    | "yet"
+                    | "where"
+                    | "meanwhile"
+                    | "however"
+                    | "instead"
+                    | "still"
+                    | "even"
+                    | "indeed"
+                    | "later"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "once"
+                    | "until"
+                    | "whether"
+                    | "why"
+                    | "how"
+                    | "what"
+                    | "who"
+                    | "which"
+                    | "whom"
+                    | "nor"
+                    | "thus"
+                    | "here"
+                    | "there"
+                    | "first"
+                    | "finally"
+            ) || w.ends_with("ly")
+                || lexicon::is_weekday_or_month(w)
+                || c.toks[p].cap && p == 0
+        }
+        _ => true,
+    }
+}
+
 /// Words that make the next verb-looking word a noun.
 fn noun_before(w: &str) -> bool {
     lexicon::is_determiner(w)
@@ -577,6 +649,10 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         }
         let w = c.w(this);
         let Some(cue) = lexicon::cue(w) else { continue };
+        let trace = std::env::var("ATTR_TRACE").is_ok();
+        if trace {
+            eprintln!("cue {w} {cue:?}");
+        }
         let prev = if this > 0 { c.w(this - 1) } else { "" };
         // A capitalised cue word inside a sentence is a name or a headline word.
         if c.toks[this].cap && this > 0 && c.kind(this - 1) != Some(Kind::OpenQuote) {
@@ -590,7 +666,10 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         // post office"): the next word must open a clause or an object.
 
         // Nouns and infinitives: "a report", "to say", "so-called".
-        if this > 0 && c.is_word(this - 1) && noun_before(prev) {
+        if this > 0
+            && c.is_word(this - 1)
+            && (noun_before(prev) || prev.ends_with("'s") || prev.ends_with("’s"))
+        {
             if !(prev == "to" && w == "according") {
                 continue;
             }
@@ -643,6 +722,15 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             ("refer" | "refers" | "referred" | "referring", "to") => cue_end += 1,
             ("refer" | "refers" | "referred" | "referring", _) => continue,
             (
+                "talk" | "talks" | "talked" | "talking" | "speak" | "speaks" | "spoke" | "speaking",
+                "about" | "of",
+            ) => cue_end += 1,
+            (
+                "talk" | "talks" | "talked" | "talking" | "speak" | "speaks" | "spoke" | "speaking",
+                _,
+            ) => continue,
+            ("back" | "backs", _) => continue,
+            (
                 "seem" | "seems" | "seemed" | "seeming" | "appear" | "appears" | "appeared"
                 | "appearing",
                 nx,
@@ -692,7 +780,10 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                         src = Some((a, b));
                     }
                 }
-            } else if c.is_word(k) && c.w(k) == "and" && cue.form != Form::Ing {
+            } else if c.is_word(k)
+                && c.w(k) == "and"
+                && matches!(cue.form, Form::Past | Form::Third)
+            {
                 // "Reyes paused and added": the sentence's subject.
                 if let Some(prev_at) = out
                     .iter()
@@ -709,7 +800,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                         src = Some((a, b));
                     }
                 }
-            } else if c.is_word(k) {
+            } else if c.is_word(k) || c.punct(k, ")") {
                 if c.w(k) == "who" && k >= 2 && c.is_comma(k - 1) {
                     src = np_left(c, k - 2, 0);
                 } else if c.w(k) == "who" && k >= 1 {
@@ -736,7 +827,8 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 || c.is_comma(k - 1)
                 || c.punct(k - 1, "—")
                 || c.punct(k - 1, ":");
-            if after_break && cue.form != Form::Ing && cue.form != Form::Base {
+            let base_ok = cue.form != Form::Base || k > 0 && c.is_comma(k - 1);
+            if after_break && cue.form != Form::Ing && base_ok {
                 if let Some((a, b)) = np_right(c, cue_end + 1) {
                     let nw = c.w(a);
                     if lexicon::is_person_pronoun(nw)
@@ -769,8 +861,55 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 // subject is clearly a speaker or a document.
                 let hw = c.w(*b);
                 let clear_subject = lexicon::is_person_pronoun(hw)
-                    || (lexicon::is_document_noun(hw) || lexicon::is_speaker_noun(hw))
-                        && !c.toks[*b].cap;
+                    || cue.class == Class::Finding && lexicon::is_document_noun(hw);
+                if cue.strength == Strength::Weak && !subject_position(c, *a) {
+                    continue;
+                }
+                if matches!(cue.class, Class::Belief | Class::Intention)
+                    && matches!(hw, "i" | "we" | "you")
+                {
+                    continue;
+                }
+                if cue.strength == Strength::Weak
+                    && matches!(cue.form, Form::Base | Form::Third)
+                    && lexicon::is_noun_like(w)
+                    && !(c.w(cue_end + 1) == "that"
+                        || c.punct(cue_end + 1, ":")
+                        || c.kind(cue_end + 1) == Some(Kind::OpenQuote)
+                        || lexicon::is_person_pronoun(hw)
+                        || cue.class == Class::Finding && lexicon::is_document_noun(hw))
+                {
+                    continue;
+                }
+                if cue.strength == Strength::Weak && cue.form == Form::Past {
+                    let nx = c.w(cue_end + 1);
+                    let prepish = matches!(
+                        nx,
+                        "last"
+                            | "this"
+                            | "on"
+                            | "in"
+                            | "at"
+                            | "for"
+                            | "during"
+                            | "earlier"
+                            | "yesterday"
+                            | "from"
+                            | "into"
+                            | "since"
+                            | "until"
+                            | "under"
+                    ) || lexicon::is_weekday_or_month(nx);
+                    let that_soon = (cue_end + 1..c.toks.len().min(cue_end + 9)).any(|x| {
+                        c.w(x) == "that" || c.punct(x, ":") || c.kind(x) == Some(Kind::OpenQuote)
+                    });
+                    let person = lexicon::is_person_pronoun(hw)
+                        || (*a..=*b).any(|x| c.toks[x].cap && x > 0)
+                        || c.toks[*a].cap && !lexicon::is_determiner(c.w(*a));
+                    if prepish && !that_soon && !person {
+                        continue;
+                    }
+                }
                 if cue.strength == Strength::Weak
                     && matches!(cue.form, Form::Base | Form::Third)
                     && !clear_subject
@@ -780,9 +919,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 }
                 if hw == "it"
                     && cue.strength == Strength::Weak
-                    && !(c.w(cue_end + 1) == "that"
-                        || c.punct(cue_end + 1, ":")
-                        || c.is_comma(cue_end + 1))
+                    && !(c.w(cue_end + 1) == "that" || !c.is_word(cue_end + 1))
                     && !matches!(cue.class, Class::Finding)
                 {
                     continue;
@@ -811,7 +948,12 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 class = cl;
                 reason = r;
             }
-            (None, None) => continue,
+            (None, None) => {
+                if std::env::var("ATTR_TRACE").is_ok() {
+                    eprintln!("no source for {w}");
+                }
+                continue;
+            }
         }
         let (src_a, src_b) = src.unwrap_or((this, this));
         // Content.
@@ -896,6 +1038,9 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         } else if let Some(q) = c.prev_quote {
             // `“…?” Zorn asked.`: the splitter ended the sentence at the quote.
             content.push(q);
+        }
+        if trace {
+            eprintln!("content {content:?}");
         }
         if content.is_empty() && !colon {
             continue;
