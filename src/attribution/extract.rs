@@ -18,6 +18,11 @@ static HEDGE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("hedge automaton")
 });
 
+static OFF: LazyLock<String> = LazyLock::new(|| std::env::var("ATTR_OFF").unwrap_or_default());
+fn off(name: &str) -> bool {
+    OFF.split(',').any(|x| x == name)
+}
+
 struct Ctx<'a> {
     prose: &'a str,
     lower: &'a str,
@@ -250,6 +255,12 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
     }
     let w = c.w(end);
     if lexicon::is_person_pronoun(w) || w == "it" {
+        return Some((end, end));
+    }
+    if matches!(
+        w,
+        "some" | "many" | "several" | "others" | "most" | "few" | "both" | "all"
+    ) {
         return Some((end, end));
     }
     if lexicon::is_np_stop(w) || lexicon::is_np_inner_only(w) || lexicon::is_determiner(w) {
@@ -656,7 +667,16 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         let prev = if this > 0 { c.w(this - 1) } else { "" };
         // A capitalised cue word inside a sentence is a name or a headline word.
         if c.toks[this].cap && this > 0 && c.kind(this - 1) != Some(Kind::OpenQuote) {
-            continue;
+            // Title Case headlines: "Rubio Says He Will Stay".
+            let words = c.toks.iter().filter(|t| t.kind == Kind::Word).count();
+            let caps = c
+                .toks
+                .iter()
+                .filter(|t| t.kind == Kind::Word && t.cap)
+                .count();
+            if !(cue.strength == Strength::Strong && caps * 10 >= words * 7) {
+                continue;
+            }
         }
         // Participles introducing an agent: "a report released by".
         if cue.form == Form::Past && c.w(this + 1) == "by" {
@@ -745,7 +765,12 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         // Skip auxiliaries and adverbs to the left.
         let mut j = this;
         let mut aux_start = this;
-        while j > 0 && c.is_word(j - 1) && lexicon::is_aux_or_adverb(c.w(j - 1)) && this - j < 4 {
+        while j > 0
+            && c.is_word(j - 1)
+            && (lexicon::is_aux_or_adverb(c.w(j - 1))
+                || c.w(j - 1).len() > 4 && c.w(j - 1).ends_with("ly") && !c.toks[j - 1].cap)
+            && this - j < 4
+        {
             j -= 1;
             if !c.w(j).ends_with("ly") || matches!(c.w(j), "reportedly" | "allegedly") {
                 aux_start = j;
@@ -817,6 +842,48 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                         }
                     }
                 }
+                if src.is_none() {
+                    // A longer appositive: "Ana Ruiz, then working for the county, said".
+                    let lo = k.saturating_sub(20);
+                    let mut q = k - 1;
+                    while q > lo
+                        && (c.is_word(q) || c.punct(q, "(") || c.punct(q, ")"))
+                        && !c.quoted[q]
+                    {
+                        q -= 1;
+                    }
+                    if q >= 1 && c.is_comma(q) && q + 1 < k {
+                        let opener = c.w(q + 1);
+                        let apposish = lexicon::is_determiner(opener)
+                            || c.toks[q + 1].cap
+                            || matches!(
+                                opener,
+                                "now"
+                                    | "then"
+                                    | "who"
+                                    | "once"
+                                    | "also"
+                                    | "himself"
+                                    | "herself"
+                                    | "both"
+                            );
+                        if apposish {
+                            if let Some((a1, _)) = np_left(c, q - 1, 0) {
+                                src = Some((a1, k - 1));
+                            }
+                        }
+                    }
+                }
+            } else if c.punct(k, "—") && k > 0 {
+                // "Most insiders — and two-thirds of voters — said"
+                let lo = k.saturating_sub(25);
+                if let Some(open) = (lo..k).rev().find(|&x| c.punct(x, "—")) {
+                    if open > 0 {
+                        if let Some((a1, _)) = np_left(c, open - 1, 0) {
+                            src = Some((a1, k));
+                        }
+                    }
+                }
             }
         }
         if src.is_none() && copied.is_none() {
@@ -853,7 +920,20 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         let reason;
         match (&src, copied) {
             (Some((a, b)), _) => {
-                if cue.strength == Strength::Weak && !believable(c, *a, *b, cue) {
+                // "…, the airline added." / "…, the airline added, and": the
+                // frame alone makes it a source.
+                let framed = !inverted
+                    && matches!(cue.class, Class::Speech | Class::Writing)
+                    && *a > 0
+                    && (c.is_comma(*a - 1) || c.kind(*a - 1) == Some(Kind::CloseQuote))
+                    && (c.is_comma(cue_end + 1)
+                        || c.punct(cue_end + 1, ".")
+                        || c.punct(cue_end + 1, ":"));
+                if cue.strength == Strength::Weak
+                    && !framed
+                    && !off("bel")
+                    && !believable(c, *a, *b, cue)
+                {
                     continue;
                 }
                 // Weak present forms are often nouns ("state representative"):
@@ -862,17 +942,20 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 let hw = c.w(*b);
                 let clear_subject = lexicon::is_person_pronoun(hw)
                     || cue.class == Class::Finding && lexicon::is_document_noun(hw);
-                if cue.strength == Strength::Weak && !subject_position(c, *a) {
+                if cue.strength == Strength::Weak
+                    && !inverted
+                    && !off("subj")
+                    && !subject_position(c, *a)
+                {
                     continue;
                 }
-                if matches!(cue.class, Class::Belief | Class::Intention)
-                    && matches!(hw, "i" | "we" | "you")
-                {
+                if matches!(cue.class, Class::Intention) && matches!(hw, "i" | "we" | "you") {
                     continue;
                 }
                 if cue.strength == Strength::Weak
                     && matches!(cue.form, Form::Base | Form::Third)
                     && lexicon::is_noun_like(w)
+                    && !off("nounlike")
                     && !(c.w(cue_end + 1) == "that"
                         || c.punct(cue_end + 1, ":")
                         || c.kind(cue_end + 1) == Some(Kind::OpenQuote)
@@ -906,13 +989,14 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     let person = lexicon::is_person_pronoun(hw)
                         || (*a..=*b).any(|x| c.toks[x].cap && x > 0)
                         || c.toks[*a].cap && !lexicon::is_determiner(c.w(*a));
-                    if prepish && !that_soon && !person {
+                    if prepish && !that_soon && !person && !off("prep") {
                         continue;
                     }
                 }
                 if cue.strength == Strength::Weak
                     && matches!(cue.form, Form::Base | Form::Third)
                     && !clear_subject
+                    && !off("opens")
                     && !opens_content(c, cue_end + 1)
                 {
                     continue;
@@ -1093,6 +1177,30 @@ fn subject(c: &Ctx) -> Option<(usize, usize)> {
         && (!c.is_word(s) || matches!(c.w(s), "but" | "and" | "so" | "yet" | "still"))
     {
         s += 1;
+    }
+    // Step over an opening adverbial: "In the past, Reyes..."
+    if matches!(
+        c.w(s),
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "for"
+            | "with"
+            | "as"
+            | "when"
+            | "while"
+            | "last"
+            | "earlier"
+            | "later"
+            | "despite"
+            | "although"
+    ) {
+        if let Some(comma) = (s..c.toks.len().min(s + 14)).find(|&x| c.is_comma(x)) {
+            s = comma + 1;
+        }
     }
     let (a, b) = np_right(c, s)?;
     // Keep only the plain noun phrase (no appositive) for participles.
