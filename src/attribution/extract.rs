@@ -150,8 +150,8 @@ pub fn sentences(
             }
         }
         colon_blocks(doc, si, sentences, &mut out[before..]);
-        out.retain(|a| !a.cue.is_empty());
     }
+    out.retain(|a| !a.cue.is_empty());
     out
 }
 
@@ -650,6 +650,10 @@ fn noun_before(w: &str) -> bool {
 }
 
 fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    let mut first_here = out.len();
+    while first_here > 0 && out[first_here - 1].sentence == si {
+        first_here -= 1;
+    }
     let n = c.toks.len();
     let mut i = 0;
     while i < n {
@@ -660,10 +664,6 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         }
         let w = c.w(this);
         let Some(cue) = lexicon::cue(w) else { continue };
-        let trace = std::env::var("ATTR_TRACE").is_ok();
-        if trace {
-            eprintln!("cue {w} {cue:?}");
-        }
         let prev = if this > 0 { c.w(this - 1) } else { "" };
         // A capitalised cue word inside a sentence is a name or a headline word.
         if c.toks[this].cap && this > 0 && c.kind(this - 1) != Some(Kind::OpenQuote) {
@@ -790,7 +790,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     ))
             {
                 // Participle: the subject is the main clause's.
-                if let Some(prev_at) = out
+                if let Some(prev_at) = out[first_here..]
                     .iter()
                     .rev()
                     .find(|a| a.sentence == si && !a.source.is_empty())
@@ -810,7 +810,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 && matches!(cue.form, Form::Past | Form::Third)
             {
                 // "Reyes paused and added": the sentence's subject.
-                if let Some(prev_at) = out
+                if let Some(prev_at) = out[first_here..]
                     .iter()
                     .rev()
                     .find(|a| a.sentence == si && !a.source.is_empty())
@@ -1032,12 +1032,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 class = cl;
                 reason = r;
             }
-            (None, None) => {
-                if std::env::var("ATTR_TRACE").is_ok() {
-                    eprintln!("no source for {w}");
-                }
-                continue;
-            }
+            (None, None) => continue,
         }
         let (src_a, src_b) = src.unwrap_or((this, this));
         // Content.
@@ -1122,9 +1117,6 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         } else if let Some(q) = c.prev_quote {
             // `“…?” Zorn asked.`: the splitter ended the sentence at the quote.
             content.push(q);
-        }
-        if trace {
-            eprintln!("content {content:?}");
         }
         if content.is_empty() && !colon {
             continue;

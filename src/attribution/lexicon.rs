@@ -1,7 +1,30 @@
 //! Word lists: attribution cues (verbs in every form), pronouns, source heads.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: the word lists are fixed and the keys short, so SipHash's DoS
+/// resistance buys nothing here.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// What a cue verb reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -352,8 +375,8 @@ fn regular(base: &'static str) -> [String; 3] {
 }
 
 /// Every inflected form of every cue verb, lower case.
-pub static CUES: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+pub static CUES: LazyLock<FastMap<String, Cue>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
     for lem in LEMMAS {
         let forms: [String; 3] = match lem.forms {
             Some([a, b, c]) => [a.to_string(), b.to_string(), c.to_string()],
@@ -380,6 +403,9 @@ pub static CUES: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
 });
 
 pub fn cue(word: &str) -> Option<Cue> {
+    if word.len() < 3 || word.len() > 16 || !word.as_bytes()[0].is_ascii_lowercase() {
+        return None;
+    }
     CUES.get(word).copied()
 }
 
@@ -608,7 +634,7 @@ pub fn is_speaker_noun(w: &str) -> bool {
     SPEAKER_NOUNS.contains(w) || VAGUE_HEADS.contains(w) || INSTITUTION_HEADS.contains(w)
 }
 
-static SPEAKER_NOUNS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static SPEAKER_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     [
         "spokesman",
         "spokeswoman",
@@ -806,7 +832,7 @@ static SPEAKER_NOUNS: LazyLock<std::collections::HashSet<&'static str>> = LazyLo
 });
 
 /// Heads that make a source vague (SPEC §3.4.4).
-pub static VAGUE_HEADS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+pub static VAGUE_HEADS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     [
         "source",
         "sources",
@@ -876,7 +902,7 @@ pub static VAGUE_HEADS: LazyLock<std::collections::HashSet<&'static str>> = Lazy
 });
 
 /// Institutions and their documents (SPEC §3.4.2).
-pub static INSTITUTION_HEADS: LazyLock<std::collections::HashSet<&'static str>> =
+pub static INSTITUTION_HEADS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| {
         [
             "police",

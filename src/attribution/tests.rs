@@ -32,3 +32,24 @@ fn debug_one() {
         }
     }
 }
+
+#[test]
+fn timing_probe() {
+    if let Ok(p) = std::env::var("ATTR_TIME") {
+        let text = std::fs::read_to_string(p).unwrap();
+        let t0 = std::time::Instant::now();
+        let doc = crate::Document::parse(&text, Format::Markdown);
+        let sents = crate::sentences::split(&doc);
+        let quotes = crate::sentences::quotes(&doc);
+        let t1 = std::time::Instant::now();
+        let a = find(&doc, &sents, &quotes);
+        let t2 = std::time::Instant::now();
+        eprintln!(
+            "parse+split {:?} attribution {:?} ({} found, {:.1} MB/s)",
+            t1 - t0,
+            t2 - t1,
+            a.len(),
+            text.len() as f64 / (t2 - t1).as_secs_f64() / 1e6
+        );
+    }
+}
