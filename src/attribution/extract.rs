@@ -682,17 +682,12 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         if cue.form == Form::Past && c.w(this + 1) == "by" {
             continue;
         }
-        // Weak present forms are often nouns ("state representative", "the
-        // post office"): the next word must open a clause or an object.
-
-        // Nouns and infinitives: "a report", "to say", "so-called".
+        // Nouns and infinitives: "a report", "to say", "Reyes's remarks".
         if this > 0
             && c.is_word(this - 1)
             && (noun_before(prev) || prev.ends_with("'s") || prev.ends_with("’s"))
         {
-            if !(prev == "to" && w == "according") {
-                continue;
-            }
+            continue;
         }
         if this > 0 && c.punct(this - 1, "-") {
             continue;
@@ -755,10 +750,8 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 | "appearing",
                 nx,
             ) if nx != "to" => continue,
-            ("continue" | "continues" | "continued" | "continuing", _) => {
-                if c.is_word(this + 1) {
-                    continue;
-                }
+            ("continue" | "continues" | "continued" | "continuing", _) if c.is_word(this + 1) => {
+                continue
             }
             _ => {}
         }
@@ -957,6 +950,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     && lexicon::is_noun_like(w)
                     && !off("nounlike")
                     && !(c.w(cue_end + 1) == "that"
+                        || cue.class == Class::Intention && c.w(cue_end + 1) == "to"
                         || c.punct(cue_end + 1, ":")
                         || c.kind(cue_end + 1) == Some(Kind::OpenQuote)
                         || lexicon::is_person_pronoun(hw)
@@ -1003,7 +997,8 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 }
                 if hw == "it"
                     && cue.strength == Strength::Weak
-                    && !(c.w(cue_end + 1) == "that" || !c.is_word(cue_end + 1))
+                    && c.w(cue_end + 1) != "that"
+                    && c.is_word(cue_end + 1)
                     && !matches!(cue.class, Class::Finding)
                 {
                     continue;
@@ -1011,7 +1006,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 if matches!(cue.class, Class::Belief | Class::Intention) {
                     // Needs a clause or "to": "wants to", "believes that", "hopes he".
                     let nx = c.w(cue_end + 1);
-                    if nx.is_empty() || lexicon::is_determiner(nx) && nx != "that" {
+                    if nx.is_empty() {
                         continue;
                     }
                     if c.toks[*b].kind == Kind::Word
@@ -1338,7 +1333,7 @@ fn trim_overlaps(attrs: &mut [Attribution], prose: &str) {
             }
             a.content = v
                 .into_iter()
-                .map(|s| trim_span_punct(s))
+                .map(trim_span_punct)
                 .filter(|s| !s.is_empty())
                 .collect();
         }

@@ -22,8 +22,7 @@ fn speaker_key(prose: &str, a: &Attribution) -> Option<String> {
     let s = a.source.first()?.slice(prose);
     let key: String = s
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        .last()
+        .rfind(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         .unwrap_or(s)
         .to_string();
     Some(key)
