@@ -135,7 +135,12 @@ pub fn sentences(
         if s.index_in_block == 0 {
             name_colon(&ctx, si, &mut used, &mut out);
         }
+        let before_verbs = out.len();
         verbs(&ctx, si, &mut used, &mut out);
+        if out.len() == before_verbs {
+            in_document(&ctx, si, &mut out);
+            colon_quote(&ctx, si, &mut out);
+        }
         let fresh = &mut out[before..];
         trim_overlaps(fresh, &doc.prose);
         for a in fresh.iter_mut() {
@@ -468,6 +473,74 @@ fn name_colon(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>)
     out.push(at);
 }
 
+/// `Reyes laid out her case:` followed by a quotation: the colon is the cue.
+fn colon_quote(c: &Ctx, si: usize, out: &mut Vec<Attribution>) {
+    let n = c.toks.len();
+    if n < 3 || !c.punct(n - 1, ":") {
+        return;
+    }
+    let rest = c.prose.get(c.sentence.end..).unwrap_or("").trim_start();
+    if !rest.starts_with(['"', '“']) && !rest.starts_with("''") {
+        return;
+    }
+    let Some((a, b)) = subject(c) else { return };
+    if b >= n - 1 || !believable_head(c, a, b) {
+        return;
+    }
+    let mut at = new_attr(AttributionKind::ColonLeadIn, si);
+    at.cue.push(c.toks[n - 1].span());
+    at.source.push(c.span(a, b));
+    let (class, reason) = source::classify(c.prose, c.lower, &at.source, c.sentence);
+    at.source_class = class;
+    at.anonymity_reason = reason;
+    out.push(at);
+}
+
+fn believable_head(c: &Ctx, a: usize, b: usize) -> bool {
+    (a..=b).any(|i| {
+        let w = c.w(i);
+        lexicon::is_person_pronoun(w)
+            || lexicon::is_speaker_noun(w)
+            || c.toks[i].cap && !lexicon::is_determiner(w) && !lexicon::is_np_stop(w)
+    })
+}
+
+/// `In a poll released Monday, 31% of voters…`: a document or statement as the frame.
+fn in_document(c: &Ctx, si: usize, out: &mut Vec<Attribution>) {
+    if c.w(0) != "in" || !c.is_word(1) {
+        return;
+    }
+    let n = c.toks.len();
+    let Some(comma) = (1..n.min(16)).find(|&x| c.is_comma(x)) else {
+        return;
+    };
+    if comma < 3 || !lexicon::is_determiner(c.w(1)) && !c.toks[1].cap {
+        return;
+    }
+    let framed = (1..comma).any(|x| {
+        matches!(
+            c.w(x),
+            "poll" | "survey" | "interview" | "statement" | "op-ed" | "memo" | "letter"
+                | "report" | "book" | "speech" | "email" | "tweet" | "post" | "article"
+                | "column" | "essay" | "study" | "filing" | "complaint" | "editorial"
+                | "testimony" | "video" | "ad" | "message" | "lawsuit" | "analysis"
+                | "memoir" | "podcast" | "remarks" | "comments" | "announcement"
+        )
+    });
+    let Some(last) = c.last_content() else { return };
+    if !framed || last <= comma {
+        return;
+    }
+    let mut at = new_attr(AttributionKind::Document, si);
+    at.cue.push(c.toks[0].span());
+    at.source.push(c.span(1, comma - 1));
+    let (class, reason) = source::classify(c.prose, c.lower, &at.source, c.sentence);
+    at.source_class = class;
+    at.anonymity_reason = reason;
+    at.content.push(c.span(comma + 1, last));
+    out.push(at);
+}
+
 fn is_be(w: &str) -> bool {
     matches!(
         w,
@@ -693,17 +766,21 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             continue;
         }
         // "Asked about the plan, Reyes said...": a question with no source.
-        if this == 0 && w == "asked" {
-            let mut e = 1;
-            while e < n && !c.is_comma(e) && e < 30 {
+        let when_asked = this > 0 && matches!(prev, "when" | "after" | "if" | "once" | "as");
+        if w == "asked" && (this == 0 || when_asked) {
+            let mut e = this + 1;
+            while e < n && !c.is_comma(e) && e < this + 30 {
                 e += 1;
             }
-            if e > 1 && e < n {
-                let mut at = new_attr(AttributionKind::Paraphrase, si);
-                at.cue.push(c.toks[0].span());
-                at.content.push(c.span(1, e - 1));
-                used[0] = true;
-                out.push(at);
+            if let Some(last) = c.last_content() {
+                let e = e.min(last + 1);
+                if e > this + 1 {
+                    let mut at = new_attr(AttributionKind::Paraphrase, si);
+                    at.cue.push(c.toks[this].span());
+                    at.content.push(c.span(this + 1, e - 1));
+                    used[this] = true;
+                    out.push(at);
+                }
             }
             continue;
         }
@@ -799,7 +876,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     }
                 }
             } else if c.is_word(k)
-                && c.w(k) == "and"
+                && matches!(c.w(k), "and" | "but")
                 && matches!(cue.form, Form::Past | Form::Third)
             {
                 // "Reyes paused and added": the sentence's subject.
@@ -867,10 +944,13 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                         }
                     }
                 }
-            } else if c.punct(k, "—") && k > 0 {
+            } else if (c.punct(k, "—") || c.punct(k, "-") && k > 0 && c.punct(k - 1, "-")) && k > 1 {
                 // "Most insiders — and two-thirds of voters — said"
-                let lo = k.saturating_sub(25);
-                if let Some(open) = (lo..k).rev().find(|&x| c.punct(x, "—")) {
+                let dash = if c.punct(k, "—") { "—" } else { "-" };
+                let lo = k.saturating_sub(30);
+                let inner_end = if dash == "-" { k - 1 } else { k };
+                if let Some(open) = (lo..inner_end).rev().find(|&x| c.punct(x, dash)) {
+                    let open = if dash == "-" && open > 0 && c.punct(open - 1, "-") { open - 1 } else { open };
                     if open > 0 {
                         if let Some((a1, _)) = np_left(c, open - 1, 0) {
                             src = Some((a1, k));
