@@ -567,7 +567,7 @@ fn plain_blocks(
 fn is_list_marker(line: &str) -> bool {
     let t = line.trim_start();
     let b = t.as_bytes();
-    if b.len() >= 2 && matches!(b[0], b'-' | b'*' | b'+' | 0xe2) && t[1..].starts_with(' ') {
+    if b.len() >= 2 && matches!(b[0], b'-' | b'*' | b'+') && b[1] == b' ' {
         return true;
     }
     if t.starts_with("• ") {

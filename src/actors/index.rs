@@ -3,7 +3,7 @@
 
 use super::lex::*;
 use super::{Actor, ActorKind, Descriptor, Key};
-use crate::document::{BlockKind, Document};
+use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
 use std::collections::HashMap;
@@ -356,6 +356,10 @@ fn classify(
     if has_org && !PLACE_WORDS.contains(last) {
         return Some(ActorKind::Org);
     }
+    // "White House advisor": a name used as a modifier of a role noun.
+    if names.len() > 1 && next_lower_noun && ROLE_NOUNS.contains(next.unwrap_or("")) && !r.titled {
+        return Some(ActorKind::Org);
+    }
     if PLACE_WORDS.contains(last) || PLACE_FIRST.contains(first) {
         return None;
     }
@@ -368,7 +372,9 @@ fn classify(
         if COMMON_CAPS.contains(w) || PLACES.contains(w) || w.ends_with("-based") {
             return None;
         }
-        if r.titled {
+        let pw0 = prev.unwrap_or("");
+        let hyphen_title = pw0.contains('-') && pw0.split('-').any(|p| TITLE_HEADS.contains(p));
+        if r.titled || hyphen_title {
             return Some(ActorKind::Person);
         }
         if at_start {
@@ -486,8 +492,24 @@ impl Builder<'_> {
                     aliases.push(prefix);
                 }
                 let last = *words.last().unwrap();
+                let paper = matches!(
+                    last,
+                    "Post"
+                        | "Times"
+                        | "Tribune"
+                        | "Journal"
+                        | "Herald"
+                        | "Gazette"
+                        | "Ledger"
+                        | "Globe"
+                        | "Chronicle"
+                        | "Sun"
+                        | "Star"
+                        | "Bee"
+                        | "Inquirer"
+                );
                 if words.len() > 1
-                    && !ORG_WORDS.contains(last)
+                    && (paper || !ORG_WORDS.contains(last))
                     && !PLACE_WORDS.contains(last)
                     && !COMMON_CAPS.contains(last)
                     && !PLACES.contains(last)
@@ -564,21 +586,12 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
     };
     let mut toks = Vec::new();
     let mut sents = Vec::new();
-    let mut block_title: HashMap<usize, bool> = HashMap::new();
     for s in sentences {
         let a = toks.len();
         tokenize(text, s.span, &qspans, &mut toks);
         let b = toks.len();
         let kind = doc.blocks.get(s.block).map(|b| b.kind);
-        let title_case = if kind == Some(BlockKind::Heading) || s.index_in_block == 0 {
-            let tc = is_title_case(text, &toks[a..b]);
-            if s.index_in_block == 0 {
-                block_title.insert(s.block, tc);
-            }
-            tc
-        } else {
-            *block_title.get(&s.block).unwrap_or(&false)
-        };
+        let title_case = is_title_case(text, &toks[a..b]);
         sents.push(SentToks {
             span: s.span,
             block: s.block,
@@ -606,7 +619,20 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
         if !st.title_case {
             for r in &rs {
                 let name = &text[toks[r.n].span.start..toks[r.b - 1].span.end];
-                if bld.by_name.contains_key(&name_key(name)) {
+                if let Some(&id) = bld.by_name.get(&name_key(name)) {
+                    // "the X" later shows a name first read as a person is
+                    // an organisation.
+                    let prev = (r.a > st.a).then(|| toks[r.a - 1].span.slice(text));
+                    let next_lower = r.b < st.b
+                        && toks[r.b].kind == TokKind::Word
+                        && lower_first(toks[r.b].span.slice(text));
+                    if bld.actors[id].kind == ActorKind::Person
+                        && !r.titled
+                        && !next_lower
+                        && matches!(prev, Some("the" | "The"))
+                    {
+                        bld.actors[id].kind = ActorKind::Org;
+                    }
                     continue;
                 }
                 if let Some(kind) = classify(text, &toks, st.a, st.b, r, &dateline_place) {

@@ -600,8 +600,11 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             .collect();
         for m in &ms {
             let before = &text[st.span.start..idx.toks[m.run_a].span.start];
-            let tail = &before[before.len().saturating_sub(40)..];
-            let tail = tail.get(0..).unwrap_or("");
+            let mut cut = before.len().saturating_sub(40);
+            while !before.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let tail = &before[cut..];
             if DEATH_RE.is_match(tail.trim_end()) {
                 dead[m.actor] = true;
             }
