@@ -351,6 +351,9 @@ fn classify(
     {
         return None;
     }
+    if PLACE_FIRST.contains(first) && !ORG_WORDS.contains(last) {
+        return None;
+    }
     let has_org = names.iter().any(|w| ORG_WORDS.contains(w) || *w == "&")
         || names.iter().any(|w| *w == "of" || *w == "for");
     if has_org && !PLACE_WORDS.contains(last) {
@@ -360,7 +363,7 @@ fn classify(
     if names.len() > 1 && next_lower_noun && ROLE_NOUNS.contains(next.unwrap_or("")) && !r.titled {
         return Some(ActorKind::Org);
     }
-    if PLACE_WORDS.contains(last) || PLACE_FIRST.contains(first) {
+    if PLACE_WORDS.contains(last) {
         return None;
     }
     let locative = matches!(
@@ -528,6 +531,9 @@ impl Builder<'_> {
                 if let Some(c) = class_of_head(last) {
                     self.actors[id].classes.push(c);
                 }
+                if words.contains(&"Police") && !self.actors[id].classes.contains(&"police") {
+                    self.actors[id].classes.push("police");
+                }
             }
         }
         for al in aliases {
@@ -564,16 +570,14 @@ impl Builder<'_> {
 /// Most blocks are sentence case; a title-case heading would turn every word
 /// into a name, so such blocks only link names already known.
 fn is_title_case(text: &str, toks: &[Tok]) -> bool {
-    let words: Vec<&Tok> = toks
+    let long: Vec<&Tok> = toks
         .iter()
-        .filter(|t| t.kind == TokKind::Word && t.span.len() > 3)
+        .filter(|t| t.kind == TokKind::Word && t.span.len() > 3 && !t.quoted)
         .collect();
-    if words.len() < 4 {
-        return false;
-    }
-    let caps = words.iter().filter(|t| t.cap).count();
-    let _ = text;
-    caps * 10 >= words.len() * 7
+    long.len() >= 4
+        && long
+            .iter()
+            .all(|t| t.cap || STOP.contains(t.span.slice(text)))
 }
 
 /// Builds the actor index for the draft.
@@ -637,7 +641,7 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
                 }
                 if let Some(kind) = classify(text, &toks, st.a, st.b, r, &dateline_place) {
                     // A single word already known as an alias links instead.
-                    if r.b - r.n == 1 && bld.alias.contains_key(name) {
+                    if bld.alias.contains_key(&name_key(name)) {
                         continue;
                     }
                     bld.add(name, kind);
@@ -1027,10 +1031,7 @@ fn descriptors_for(
                 "a" | "an" | "the" | "its" | "his" | "her" | "their" | "one"
             );
             let words: Vec<&str> = (s..e).map(|k| toks[k].span.slice(text)).collect();
-            let role_early = words
-                .iter()
-                .take(5)
-                .any(|w| ROLE_NOUNS.contains(w.to_ascii_lowercase().as_str()));
+            let role_early = words.iter().take(5).any(|w| is_role(w));
             let bad = matches!(
                 fl.as_str(),
                 "who" | "which" | "whose" | "that" | "where" | "when"
@@ -1047,6 +1048,17 @@ fn descriptors_for(
         }
     }
     out
+}
+
+/// A role noun, by list or by a typical suffix ("hydrologist", "historian").
+pub fn is_role(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    ROLE_NOUNS.contains(l.as_str())
+        || (l.len() > 5
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && ["ist", "ian", "eer", "ator", "ager", "ster"]
+                .iter()
+                .any(|s| l.ends_with(s)))
 }
 
 fn end_ok(text: &str, toks: &[Tok], k: usize) -> bool {
@@ -1108,6 +1120,30 @@ fn affiliations(text: &str, idx: &mut Index) {
         results.push(best);
     }
     for (id, r) in results.into_iter().enumerate() {
+        // Police ranks place a person in the police even without an
+        // organisation in the descriptor.
+        let r = r.or_else(|| {
+            let a = &idx.actors[id];
+            let rank = a.descriptors.iter().find(|d| {
+                matches!(
+                    d.text.as_str(),
+                    "Officer"
+                        | "Sgt."
+                        | "Det."
+                        | "Detective"
+                        | "Sergeant"
+                        | "Trooper"
+                        | "Cpl."
+                        | "Lt."
+                        | "Lieutenant"
+                        | "Patrol Officer"
+                        | "Police Officer"
+                )
+            })?;
+            let key = "police".to_string();
+            let aff = police_org(idx);
+            Some((aff, Some(key), false, true, rank.text.to_ascii_lowercase()))
+        });
         if let Some((aff, key, speaks, inside, role)) = r {
             let a = &mut idx.actors[id];
             a.affiliation = aff;
@@ -1117,6 +1153,16 @@ fn affiliations(text: &str, idx: &mut Index) {
             a.role = Some(role);
         }
     }
+}
+
+fn police_org(idx: &Index) -> Option<usize> {
+    let c: Vec<usize> = idx
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Org && a.classes.contains(&"police"))
+        .map(|a| a.id)
+        .collect();
+    (c.len() == 1).then(|| c[0])
 }
 
 type Aff = (Option<usize>, Option<String>, bool, bool, String);
@@ -1236,15 +1282,33 @@ fn affiliation_of(
     // A generic word may name an actor of that class ("the hospital's").
     if aff.is_none() {
         if let Some(k) = &key {
-            if let Some(cls) = class_of_head(k) {
-                let cands: Vec<usize> = idx
-                    .actors
+            let cls = if k == "police" {
+                Some("police")
+            } else {
+                class_of_head(k)
+            };
+            if let Some(cls) = cls {
+                // the organisation of that class mentioned most recently
+                let end = idx.mentions.partition_point(|m| m.a < a);
+                aff = idx.mentions[..end]
                     .iter()
-                    .filter(|x| x.kind == ActorKind::Org && x.classes.contains(&cls))
-                    .map(|x| x.id)
-                    .collect();
-                if cands.len() == 1 {
-                    aff = Some(cands[0]);
+                    .rev()
+                    .find(|m| {
+                        m.actor != me
+                            && idx.actors[m.actor].kind == ActorKind::Org
+                            && idx.actors[m.actor].classes.contains(&cls)
+                    })
+                    .map(|m| m.actor);
+                if aff.is_none() {
+                    let cands: Vec<usize> = idx
+                        .actors
+                        .iter()
+                        .filter(|x| x.kind == ActorKind::Org && x.classes.contains(&cls))
+                        .map(|x| x.id)
+                        .collect();
+                    if cands.len() == 1 {
+                        aff = Some(cands[0]);
+                    }
                 }
             }
         }

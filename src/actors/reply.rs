@@ -303,6 +303,18 @@ fn tok_at(idx: &Index, sa: usize, sb: usize, offset: usize) -> usize {
     sa + toks.partition_point(|t| t.span.start < offset)
 }
 
+struct Regex;
+
+impl Regex {
+    /// Does the rest of a "calls to X ..." sentence say the attempt failed?
+    fn new_failed(rest: &str) -> bool {
+        static FAILED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"(?i)\b(unsuccessful|failed|not\s+returned|went\s+unanswered|went\s+unreturned|not\s+answered|were\s+not|was\s+not|did\s+not|bounced)\b").unwrap()
+        });
+        FAILED.is_match(rest)
+    }
+}
+
 /// Response lines (SPEC §5.3).
 fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
     let mut lines = Vec::new();
@@ -316,6 +328,24 @@ fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
             let ce = tok_at(idx, st.a, st.b, e);
             consumed.push((c, ce));
             if c < st.b && idx.toks[c].quoted {
+                continue;
+            }
+            if cap.name("reach").is_some() {
+                // "Attempts to reach X were unsuccessful", "Calls to X were
+                // not returned": the object, if the sentence records failure.
+                let rest = &stext[m.end()..];
+                let failed = Regex::new_failed(rest);
+                if let (true, Some(p)) = (
+                    failed,
+                    object_after(text, idx, st.b, ce.saturating_sub(1), 4),
+                ) {
+                    lines.push(Line {
+                        sent: si,
+                        span: st.span,
+                        outcome: Outcome::Unreachable,
+                        principal: p,
+                    });
+                }
                 continue;
             }
             let outcome = if cap.name("unreach").is_some() {
@@ -553,7 +583,19 @@ fn first_object(
         }
         if let Some(&mi) = idx.mention_start.get(&k) {
             let m = &idx.mentions[mi];
-            if !m.poss {
+            // "Pax University athletic director X": the university is a
+            // modifier of the real object.
+            let modifier = m.b < sb && {
+                let t = &idx.toks[m.b];
+                let nw = t.span.slice(text);
+                t.kind == TokKind::Word
+                    && nw.chars().next().is_some_and(char::is_lowercase)
+                    && !STOP.contains(nw)
+                    && !REPORT_VERBS.contains(nw)
+                    && !CONDUCT_RE.is_match(nw)
+                    && frame_verb(nw).is_none()
+            };
+            if !m.poss && !modifier {
                 return Some(m.actor);
             }
             poss_only.get_or_insert(m.actor);
@@ -661,6 +703,7 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
                     // "filed complaints accusing him" etc. need an object
                     // right after passive participles: skip "was accused".
                     let passive = k > st.a
+                        && !word.ends_with("ing")
                         && matches!(
                             w(text, idx, k - 1),
                             "is" | "was" | "were" | "been" | "being" | "are" | "be"
@@ -724,6 +767,20 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
                             | "ruling"
                     );
                     if legal {
+                        first_object(text, idx, st.a, st.b, k + 1, 4)
+                    } else {
+                        None
+                    }
+                }
+                Frame::Names => {
+                    let lo = k.saturating_sub(3).max(st.a);
+                    let legal = (lo..k).any(|x| {
+                        matches!(
+                            w(text, idx, x),
+                            "lawsuit" | "suit" | "complaint" | "indictment" | "audit" | "report"
+                        )
+                    });
+                    if legal && word == "names" {
                         first_object(text, idx, st.a, st.b, k + 1, 4)
                     } else {
                         None
@@ -799,8 +856,58 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             if REPORT_VERBS.contains(verb) || frame_verb(verb).is_some() || verb == "denied" {
                 continue;
             }
-            if CONDUCT_RE.is_match(ptext) {
-                push(&mut out, actor, None);
+            if let Some(cm) = CONDUCT_RE.find(ptext) {
+                // "X blasted Y for hiding ...": the conduct is Y's.
+                let cue_at = idx.toks[v0].span.start + cm.start();
+                let mut obj = None;
+                for x in v0..e {
+                    if idx.toks[x].span.start >= cue_at {
+                        break;
+                    }
+                    if let Some(&mi) = idx.mention_start.get(&x) {
+                        let m = idx.mentions[mi];
+                        if !m.poss && m.b < e && matches!(w(text, idx, m.b), "for" | "of" | "over")
+                        {
+                            obj = Some(m.actor);
+                        }
+                    }
+                }
+                match obj {
+                    Some(o) => push(&mut out, o, Some(actor)),
+                    None => push(&mut out, actor, None),
+                }
+            }
+        }
+        // "X and Y, who allegedly ignored ...": the antecedents.
+        for k in st.a..st.b {
+            if w(text, idx, k) != "who" || k == st.a {
+                continue;
+            }
+            let Some((v0, e)) = predicate(text, idx, st.b, k + 1, idx.toks[k].quoted) else {
+                continue;
+            };
+            let ptext = &text[idx.toks[v0].span.start..idx.toks[e - 1].span.end];
+            if !(CONDUCT_RE.is_match(ptext) || PASSIVE_ACTION_RE.is_match(ptext)) {
+                continue;
+            }
+            let mut j = k;
+            if j > st.a && w(text, idx, j - 1) == "," {
+                j -= 1;
+            }
+            // walk back over "X and Y"
+            while j > st.a {
+                match index::mention_ending(idx, j - 1) {
+                    Some(m) if !m.poss => {
+                        let (actor, ra) = (m.actor, m.run_a);
+                        push(&mut out, actor, None);
+                        if ra > st.a && matches!(w(text, idx, ra - 1), "and" | ",") {
+                            j = ra - 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
             }
         }
         // A defence implies an accusation: "her brother had done nothing wrong".
