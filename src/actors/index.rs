@@ -249,7 +249,7 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize) -> Vec<Run> {
         }
         let a = i;
         let mut b = i + 1;
-        while b < sb {
+        while b < sb && b - a < 12 {
             let t = &toks[b];
             let w = t.span.slice(text);
             if is_name_word(t, w) {
@@ -947,10 +947,14 @@ fn descriptors_for(
         }
         let mut back = k;
         if k == m.run_a {
-            while back > sa
-                && end_ok(text, toks, back - 1)
-                && lower_first(toks[back - 1].span.slice(text))
-            {
+            while back > sa && m.run_a - back < 3 && {
+                let x = toks[back - 1].span.slice(text);
+                end_ok(text, toks, back - 1)
+                    && (TITLE_MODIFIERS.contains(x)
+                        || ["then-", "now-", "ex-", "former-"]
+                            .iter()
+                            .any(|p| x.starts_with(p)))
+            } {
                 back -= 1;
             }
             // party before lower-case modifiers: "Republican state Sen."
@@ -1050,6 +1054,53 @@ fn descriptors_for(
     out
 }
 
+/// Lower-case words that may stand before a title ("state Sen.").
+static TITLE_MODIFIERS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        [
+            "state",
+            "former",
+            "acting",
+            "interim",
+            "deputy",
+            "assistant",
+            "county",
+            "city",
+            "district",
+            "senior",
+            "longtime",
+            "veteran",
+            "embattled",
+            "retired",
+            "incumbent",
+            "freshman",
+            "veteran",
+            "outgoing",
+            "incoming",
+            "federal",
+            "appeals",
+            "circuit",
+            "superior",
+            "municipal",
+            "tribal",
+            "school",
+            "police",
+            "fire",
+            "township",
+            "village",
+            "borough",
+            "town",
+            "then",
+            "late",
+            "chief",
+            "associate",
+            "executive",
+            "vice",
+        ]
+        .into_iter()
+        .collect()
+    });
+
 /// A role noun, by list or by a typical suffix ("hydrologist", "historian").
 pub fn is_role(w: &str) -> bool {
     let l = w.to_ascii_lowercase();
@@ -1103,6 +1154,7 @@ pub fn generic_org(w: &str) -> Option<&'static str> {
 
 /// Sets affiliation, speaks-for and inside flags from descriptors.
 fn affiliations(text: &str, idx: &mut Index) {
+    let police = police_org(idx);
     let mut results = Vec::new();
     for actor in &idx.actors {
         let mut best: Option<(Option<usize>, Option<String>, bool, bool, String)> = None;
@@ -1141,7 +1193,7 @@ fn affiliations(text: &str, idx: &mut Index) {
                 )
             })?;
             let key = "police".to_string();
-            let aff = police_org(idx);
+            let aff = police;
             Some((aff, Some(key), false, true, rank.text.to_ascii_lowercase()))
         });
         if let Some((aff, key, speaks, inside, role)) = r {
@@ -1290,7 +1342,7 @@ fn affiliation_of(
             if let Some(cls) = cls {
                 // the organisation of that class mentioned most recently
                 let end = idx.mentions.partition_point(|m| m.a < a);
-                aff = idx.mentions[..end]
+                aff = idx.mentions[end.saturating_sub(200)..end]
                     .iter()
                     .rev()
                     .find(|m| {
@@ -1300,14 +1352,14 @@ fn affiliation_of(
                     })
                     .map(|m| m.actor);
                 if aff.is_none() {
-                    let cands: Vec<usize> = idx
+                    let mut cands = idx
                         .actors
                         .iter()
                         .filter(|x| x.kind == ActorKind::Org && x.classes.contains(&cls))
-                        .map(|x| x.id)
-                        .collect();
-                    if cands.len() == 1 {
-                        aff = Some(cands[0]);
+                        .take(2)
+                        .map(|x| x.id);
+                    if let (Some(c), None) = (cands.next(), cands.next()) {
+                        aff = Some(c);
                     }
                 }
             }
