@@ -27,8 +27,8 @@ use settings::Settings;
 use std::collections::HashMap;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::Duration;
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 use tokio::sync::watch;
 use tower_lsp::jsonrpc::Result as RpcResult;
 use tower_lsp::lsp_types::*;
@@ -37,6 +37,10 @@ use tower_lsp::{Client, LanguageServer, LspService, Server};
 /// How long a request waits for the analysis of the document's latest
 /// version before answering from the previous one.
 const FRESH_WAIT: Duration = Duration::from_secs(5);
+
+/// `COPYDESK_LSP_TIMING=1` logs each analysis's stages to stderr.
+static TIMING: LazyLock<bool> =
+    LazyLock::new(|| std::env::var_os("COPYDESK_LSP_TIMING").is_some_and(|v| v != "0"));
 
 /// Serves LSP on stdin/stdout until `exit` or end of input.
 pub fn run() -> ExitCode {
@@ -308,10 +312,13 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
             if !shared.is_current(&uri, generation) {
                 return None;
             }
+            let t0 = Instant::now();
             let text = String::from(&rope);
             drop(rope);
+            let t1 = Instant::now();
             let analysis = analyzer.analyze(&text, &settings.options(format));
             drop(analyzer);
+            let t2 = Instant::now();
             let index = LineIndex::new(&text);
             let snap = Snapshot {
                 version,
@@ -328,6 +335,17 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
                 &uri,
                 version,
             );
+            if *TIMING {
+                let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1e3;
+                eprintln!(
+                    "copydesk lsp: v{version} {} bytes: text {:.2} ms, engine {:.2} ms, diagnostics {:.2} ms ({} found)",
+                    snap.text.len(),
+                    ms(t0, t1),
+                    ms(t1, t2),
+                    ms(t2, Instant::now()),
+                    diags.len()
+                );
+            }
             Some((Arc::new(snap), diags))
         })
     };
@@ -347,17 +365,33 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
         Ok(None) => {}
         Err(e) => {
             // The engine panicked: start the document afresh rather than
-            // reuse a half-updated cache, and unblock waiting requests.
-            if let Some(d) = lock(&shared.docs).get_mut(&uri) {
-                d.analyzer = Arc::new(Mutex::new(Analyzer::new()));
-                d.ready.send_replace(generation);
-            }
+            // reuse a half-updated cache, unblock waiting requests, and answer
+            // the version with no diagnostics so clients do not wait forever.
+            let current = {
+                let mut docs = lock(&shared.docs);
+                match docs.get_mut(&uri) {
+                    Some(d) => {
+                        d.analyzer = Arc::new(Mutex::new(Analyzer::new()));
+                        d.ready.send_replace(generation);
+                        d.generation == generation
+                    }
+                    None => false,
+                }
+            };
             client
                 .log_message(
                     MessageType::ERROR,
                     format!("copydesk: analysis of {uri} (version {version}) failed: {e}"),
                 )
                 .await;
+            if current {
+                let _order = shared.publish.lock().await;
+                if shared.is_current(&uri, generation) {
+                    client
+                        .publish_diagnostics(uri, Vec::new(), Some(version))
+                        .await;
+                }
+            }
         }
     }
 }
