@@ -2,7 +2,7 @@
 //!
 //! Open documents live in ropes updated by incremental sync. Each edit bumps
 //! the document's generation and schedules an analysis (after `debounceMs`)
-//! on a blocking thread; an analysis whose generation is no longer the
+//! on the analysis thread ([`worker`]); an analysis whose generation is no longer the
 //! document's is dropped, so stale results are never published. The analysed
 //! text, its [`LineIndex`] and the [`Analysis`] form a [`Snapshot`] that
 //! hover, code actions, symbols and inlay hints read.
@@ -16,6 +16,7 @@ mod hover;
 mod outline;
 mod settings;
 mod wire;
+mod worker;
 
 use actions::EditCaps;
 use convert::Lines;
@@ -73,7 +74,7 @@ pub fn run() -> ExitCode {
             code = exit_rx => code.unwrap_or(0),
         }
     });
-    // Do not wait for an analysis still running on a blocking thread.
+    // Do not wait for the blocking read of stdin that tokio may have pending.
     rt.shutdown_timeout(Duration::from_millis(100));
     ExitCode::from(code)
 }
@@ -306,7 +307,7 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
     let job = {
         let shared = shared.clone();
         let uri = uri.clone();
-        tokio::task::spawn_blocking(move || {
+        worker::run(move || {
             let mut analyzer = lock(&analyzer);
             // A newer edit arrived while this job waited for the analyzer.
             if !shared.is_current(&uri, generation) {
