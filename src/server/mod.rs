@@ -45,8 +45,10 @@ static TIMING: LazyLock<bool> =
 
 /// Serves LSP on stdin/stdout until `exit` or end of input.
 pub fn run() -> ExitCode {
+    // Analyses run on their own thread (see `worker`); one thread is plenty
+    // for the protocol, and fewer threads mean fewer malloc arenas.
     let rt = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+        .worker_threads(1)
         .enable_all()
         .build()
     {
