@@ -313,3 +313,72 @@ pub fn generic_today_noun(w: &str) -> bool {
             | "consumers"
     )
 }
+
+/// Words that can carry a temporal expression by themselves (months,
+/// weekdays, units, deictic words...). Used to skip ordinary tokens fast.
+pub fn is_core(w: &str) -> bool {
+    month(w).is_some()
+        || weekday(w).is_some()
+        || weekday_plural(w).is_some()
+        || unit(w).is_some()
+        || season(w).is_some()
+        || part_of_day(w).is_some()
+        || matches!(
+            w,
+            "yesterday"
+                | "today"
+                | "tomorrow"
+                | "tonight"
+                | "now"
+                | "currently"
+                | "nowadays"
+                | "presently"
+                | "present"
+                | "recently"
+                | "lately"
+                | "recent"
+                | "soon"
+                | "future"
+                | "past"
+                | "term"
+                | "run"
+                | "time"
+                | "meantime"
+                | "then"
+                | "afterward"
+                | "afterwards"
+                | "thereafter"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "annually"
+                | "yearly"
+                | "hourly"
+                | "nightly"
+                | "biweekly"
+                | "noon"
+                | "midnight"
+                | "fiscal"
+                | "half"
+                | "christmas"
+                | "halloween"
+                | "thanksgiving"
+                | "valentine"
+                | "independence"
+                | "veterans"
+                | "labor"
+                | "memorial"
+                | "election"
+                | "twenties"
+                | "thirties"
+                | "forties"
+                | "fifties"
+                | "sixties"
+                | "seventies"
+                | "eighties"
+                | "nineties"
+                | "period"
+                | "latest"
+                | "season"
+        )
+}
