@@ -37,7 +37,7 @@ use tower_lsp::{Client, LanguageServer, LspService, Server};
 
 /// How long a request waits for the analysis of the document's latest
 /// version before answering from the previous one.
-const FRESH_WAIT: Duration = Duration::from_secs(5);
+const FRESH_WAIT: Duration = Duration::from_secs(2);
 
 /// `COPYDESK_LSP_TIMING=1` logs each analysis's stages to stderr.
 static TIMING: LazyLock<bool> =
