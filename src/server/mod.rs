@@ -84,7 +84,7 @@ pub fn run() -> ExitCode {
 /// One analysed version of a document.
 pub struct Snapshot {
     version: i32,
-    text: String,
+    /// Line index of `analysis.document.text`, the analysed text.
     index: LineIndex,
     enc: Encoding,
     analysis: Analysis,
@@ -94,7 +94,7 @@ pub struct Snapshot {
 impl Snapshot {
     fn lines(&self) -> Lines<'_> {
         Lines {
-            text: &self.text,
+            text: &self.analysis.document.text,
             index: &self.index,
             enc: self.enc,
         }
@@ -322,10 +322,10 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
             let analysis = analyzer.analyze(&text, &settings.options(format));
             drop(analyzer);
             let t2 = Instant::now();
-            let index = LineIndex::new(&text);
+            drop(text); // the analysis keeps its own copy in `document.text`
+            let index = LineIndex::new(&analysis.document.text);
             let snap = Snapshot {
                 version,
-                text,
                 index,
                 enc,
                 analysis,
@@ -342,7 +342,7 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
                 let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1e3;
                 eprintln!(
                     "copydesk lsp: v{version} {} bytes: text {:.2} ms, engine {:.2} ms, diagnostics {:.2} ms ({} found)",
-                    snap.text.len(),
+                    snap.analysis.document.text.len(),
                     ms(t0, t1),
                     ms(t1, t2),
                     ms(t2, Instant::now()),
