@@ -520,11 +520,37 @@ fn in_document(c: &Ctx, si: usize, out: &mut Vec<Attribution>) {
     let framed = (1..comma).any(|x| {
         matches!(
             c.w(x),
-            "poll" | "survey" | "interview" | "statement" | "op-ed" | "memo" | "letter"
-                | "report" | "book" | "speech" | "email" | "tweet" | "post" | "article"
-                | "column" | "essay" | "study" | "filing" | "complaint" | "editorial"
-                | "testimony" | "video" | "ad" | "message" | "lawsuit" | "analysis"
-                | "memoir" | "podcast" | "remarks" | "comments" | "announcement"
+            "poll"
+                | "survey"
+                | "interview"
+                | "statement"
+                | "op-ed"
+                | "memo"
+                | "letter"
+                | "report"
+                | "book"
+                | "speech"
+                | "email"
+                | "tweet"
+                | "post"
+                | "article"
+                | "column"
+                | "essay"
+                | "study"
+                | "filing"
+                | "complaint"
+                | "editorial"
+                | "testimony"
+                | "video"
+                | "ad"
+                | "message"
+                | "lawsuit"
+                | "analysis"
+                | "memoir"
+                | "podcast"
+                | "remarks"
+                | "comments"
+                | "announcement"
         )
     });
     let Some(last) = c.last_content() else { return };
@@ -944,13 +970,18 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                         }
                     }
                 }
-            } else if (c.punct(k, "—") || c.punct(k, "-") && k > 0 && c.punct(k - 1, "-")) && k > 1 {
+            } else if (c.punct(k, "—") || c.punct(k, "-") && k > 0 && c.punct(k - 1, "-")) && k > 1
+            {
                 // "Most insiders — and two-thirds of voters — said"
                 let dash = if c.punct(k, "—") { "—" } else { "-" };
                 let lo = k.saturating_sub(30);
                 let inner_end = if dash == "-" { k - 1 } else { k };
                 if let Some(open) = (lo..inner_end).rev().find(|&x| c.punct(x, dash)) {
-                    let open = if dash == "-" && open > 0 && c.punct(open - 1, "-") { open - 1 } else { open };
+                    let open = if dash == "-" && open > 0 && c.punct(open - 1, "-") {
+                        open - 1
+                    } else {
+                        open
+                    };
                     if open > 0 {
                         if let Some((a1, _)) = np_left(c, open - 1, 0) {
                             src = Some((a1, k));
