@@ -26,6 +26,8 @@ pub struct Context<'a> {
     pub attributions: &'a [Attribution],
     pub actors: &'a [Actor],
     pub voices: &'a [Voice],
+    /// Claim signals per sentence, indexed like `sentences`.
+    pub signals: &'a [Vec<crate::claims::ClaimSignal>],
     pub anchor: Option<Anchor>,
     pub opts: &'a Options,
     /// Named sources by position, built on first use.
