@@ -374,8 +374,19 @@ fn according_to(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution
             continue;
         }
         let mut e = i + 2;
-        while e < n && c.is_word(e) && e - i < 22 {
-            e += 1;
+        while e < n && e - i < 22 {
+            if c.is_word(e) {
+                e += 1;
+            } else if c.kind(e) == Some(Kind::CloseQuote)
+                && c.toks[e].start == c.toks[e - 1].end
+                && c.w(e - 1).ends_with('s')
+                && c.is_word(e + 1)
+            {
+                // Plural possessive: "the commissioners' budget".
+                e += 1;
+            } else {
+                break;
+            }
         }
         if e == i + 2 {
             continue;
@@ -520,11 +531,37 @@ fn in_document(c: &Ctx, si: usize, out: &mut Vec<Attribution>) {
     let framed = (1..comma).any(|x| {
         matches!(
             c.w(x),
-            "poll" | "survey" | "interview" | "statement" | "op-ed" | "memo" | "letter"
-                | "report" | "book" | "speech" | "email" | "tweet" | "post" | "article"
-                | "column" | "essay" | "study" | "filing" | "complaint" | "editorial"
-                | "testimony" | "video" | "ad" | "message" | "lawsuit" | "analysis"
-                | "memoir" | "podcast" | "remarks" | "comments" | "announcement"
+            "poll"
+                | "survey"
+                | "interview"
+                | "statement"
+                | "op-ed"
+                | "memo"
+                | "letter"
+                | "report"
+                | "book"
+                | "speech"
+                | "email"
+                | "tweet"
+                | "post"
+                | "article"
+                | "column"
+                | "essay"
+                | "study"
+                | "filing"
+                | "complaint"
+                | "editorial"
+                | "testimony"
+                | "video"
+                | "ad"
+                | "message"
+                | "lawsuit"
+                | "analysis"
+                | "memoir"
+                | "podcast"
+                | "remarks"
+                | "comments"
+                | "announcement"
         )
     });
     let Some(last) = c.last_content() else { return };
@@ -944,13 +981,18 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                         }
                     }
                 }
-            } else if (c.punct(k, "—") || c.punct(k, "-") && k > 0 && c.punct(k - 1, "-")) && k > 1 {
+            } else if (c.punct(k, "—") || c.punct(k, "-") && k > 0 && c.punct(k - 1, "-")) && k > 1
+            {
                 // "Most insiders — and two-thirds of voters — said"
                 let dash = if c.punct(k, "—") { "—" } else { "-" };
                 let lo = k.saturating_sub(30);
                 let inner_end = if dash == "-" { k - 1 } else { k };
                 if let Some(open) = (lo..inner_end).rev().find(|&x| c.punct(x, dash)) {
-                    let open = if dash == "-" && open > 0 && c.punct(open - 1, "-") { open - 1 } else { open };
+                    let open = if dash == "-" && open > 0 && c.punct(open - 1, "-") {
+                        open - 1
+                    } else {
+                        open
+                    };
                     if open > 0 {
                         if let Some((a1, _)) = np_left(c, open - 1, 0) {
                             src = Some((a1, k));
@@ -1098,7 +1140,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     }
                 }
                 source_spans = vec![c.span(*a, *b)];
-                let (cl, r) = source::classify(c.prose, c.lower, &source_spans, c.sentence);
+                let (mut cl, r) = source::classify(c.prose, c.lower, &source_spans, c.sentence);
+                // Sworn testimony is on the record (SPEC §3.3, legal markers).
+                if w.starts_with("testif") && cl == SourceClass::Vague {
+                    cl = SourceClass::Institutional;
+                }
                 class = cl;
                 reason = r;
             }
@@ -1207,6 +1253,13 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 }
             }
             _ if colon => AttributionKind::ColonLeadIn,
+            Class::Act
+                if !["accus", "blam", "fault", "critici", "call"]
+                    .iter()
+                    .any(|p| w.starts_with(p)) =>
+            {
+                AttributionKind::Action
+            }
             _ => {
                 if src.is_some_and(|(a, b)| {
                     (a..=b).any(|x| lexicon::is_document_noun(c.w(x)))
