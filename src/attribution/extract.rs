@@ -18,11 +18,6 @@ static HEDGE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("hedge automaton")
 });
 
-static OFF: LazyLock<String> = LazyLock::new(|| std::env::var("ATTR_OFF").unwrap_or_default());
-fn off(name: &str) -> bool {
-    OFF.split(',').any(|x| x == name)
-}
-
 struct Ctx<'a> {
     prose: &'a str,
     lower: &'a str,
@@ -1044,11 +1039,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     && (c.is_comma(cue_end + 1)
                         || c.punct(cue_end + 1, ".")
                         || c.punct(cue_end + 1, ":"));
-                if cue.strength == Strength::Weak
-                    && !framed
-                    && !off("bel")
-                    && !believable(c, *a, *b, cue)
-                {
+                if cue.strength == Strength::Weak && !framed && !believable(c, *a, *b, cue) {
                     continue;
                 }
                 // Weak present forms are often nouns ("state representative"):
@@ -1057,11 +1048,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 let hw = c.w(*b);
                 let clear_subject = lexicon::is_person_pronoun(hw)
                     || cue.class == Class::Finding && lexicon::is_document_noun(hw);
-                if cue.strength == Strength::Weak
-                    && !inverted
-                    && !off("subj")
-                    && !subject_position(c, *a)
-                {
+                if cue.strength == Strength::Weak && !inverted && !subject_position(c, *a) {
                     continue;
                 }
                 if matches!(cue.class, Class::Intention) && matches!(hw, "i" | "we" | "you") {
@@ -1070,7 +1057,6 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 if cue.strength == Strength::Weak
                     && matches!(cue.form, Form::Base | Form::Third)
                     && lexicon::is_noun_like(w)
-                    && !off("nounlike")
                     && !(c.w(cue_end + 1) == "that"
                         || cue.class == Class::Intention && c.w(cue_end + 1) == "to"
                         || c.punct(cue_end + 1, ":")
@@ -1105,14 +1091,13 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     let person = lexicon::is_person_pronoun(hw)
                         || (*a..=*b).any(|x| c.toks[x].cap && x > 0)
                         || c.toks[*a].cap && !lexicon::is_determiner(c.w(*a));
-                    if prepish && !that_soon && !person && !off("prep") {
+                    if prepish && !that_soon && !person {
                         continue;
                     }
                 }
                 if cue.strength == Strength::Weak
                     && matches!(cue.form, Form::Base | Form::Third)
                     && !clear_subject
-                    && !off("opens")
                     && !opens_content(c, cue_end + 1)
                 {
                     continue;
@@ -1464,17 +1449,9 @@ fn trim_overlaps(attrs: &mut [Attribution], prose: &str) {
                     v.push(Span::new(me, frag.end));
                 }
             }
-            a.content = v
-                .into_iter()
-                .map(trim_span_punct)
-                .filter(|s| !s.is_empty())
-                .collect();
+            a.content = v.into_iter().filter(|s| !s.is_empty()).collect();
         }
     }
-}
-
-fn trim_span_punct(s: Span) -> Span {
-    s
 }
 
 /// Links direct quotations inside the content; stretches content over

@@ -237,9 +237,9 @@ pub fn classify<'a>(
         && words.len() <= 3;
     let class = if head_named && !vague_head || appositive_name {
         SourceClass::Named
-    } else if is_officialish(head.low) && inst_qualifier {
-        SourceClass::Institutional
-    } else if doc_head && !vague_head && is_indefinite(first_low) && !bare_document && positioned {
+    } else if is_officialish(head.low) && inst_qualifier
+        || doc_head && !vague_head && is_indefinite(first_low) && !bare_document && positioned
+    {
         SourceClass::Institutional
     } else if doc_head && bare_document && is_indefinite(first_low) {
         SourceClass::Vague
