@@ -321,7 +321,7 @@ impl Regex {
     /// Does the rest of a "calls to X ..." sentence say the attempt failed?
     fn new_failed(rest: &str) -> bool {
         static FAILED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"(?i)\b(unsuccessful|failed|not\s+returned|went\s+unanswered|went\s+unreturned|not\s+answered|were\s+not|was\s+not|did\s+not|bounced)\b").unwrap()
+            regex::Regex::new(r"(?i)(?-u:\b)(unsuccessful|failed|not\s+returned|went\s+unanswered|went\s+unreturned|not\s+answered|were\s+not|was\s+not|did\s+not|bounced)(?-u:\b)").unwrap()
         });
         FAILED.is_match(rest)
     }

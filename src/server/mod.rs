@@ -2,7 +2,7 @@
 //!
 //! Open documents live in ropes updated by incremental sync. Each edit bumps
 //! the document's generation and schedules an analysis (after `debounceMs`)
-//! on a blocking thread; an analysis whose generation is no longer the
+//! on the analysis thread ([`worker`]); an analysis whose generation is no longer the
 //! document's is dropped, so stale results are never published. The analysed
 //! text, its [`LineIndex`] and the [`Analysis`] form a [`Snapshot`] that
 //! hover, code actions, symbols and inlay hints read.
@@ -16,6 +16,7 @@ mod hover;
 mod outline;
 mod settings;
 mod wire;
+mod worker;
 
 use actions::EditCaps;
 use convert::Lines;
@@ -36,7 +37,7 @@ use tower_lsp::{Client, LanguageServer, LspService, Server};
 
 /// How long a request waits for the analysis of the document's latest
 /// version before answering from the previous one.
-const FRESH_WAIT: Duration = Duration::from_secs(5);
+const FRESH_WAIT: Duration = Duration::from_secs(2);
 
 /// `COPYDESK_LSP_TIMING=1` logs each analysis's stages to stderr.
 static TIMING: LazyLock<bool> =
@@ -44,8 +45,10 @@ static TIMING: LazyLock<bool> =
 
 /// Serves LSP on stdin/stdout until `exit` or end of input.
 pub fn run() -> ExitCode {
+    // Analyses run on their own thread (see `worker`); one thread is plenty
+    // for the protocol, and fewer threads mean fewer malloc arenas.
     let rt = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+        .worker_threads(1)
         .enable_all()
         .build()
     {
@@ -73,7 +76,7 @@ pub fn run() -> ExitCode {
             code = exit_rx => code.unwrap_or(0),
         }
     });
-    // Do not wait for an analysis still running on a blocking thread.
+    // Do not wait for the blocking read of stdin that tokio may have pending.
     rt.shutdown_timeout(Duration::from_millis(100));
     ExitCode::from(code)
 }
@@ -81,7 +84,7 @@ pub fn run() -> ExitCode {
 /// One analysed version of a document.
 pub struct Snapshot {
     version: i32,
-    text: String,
+    /// Line index of `analysis.document.text`, the analysed text.
     index: LineIndex,
     enc: Encoding,
     analysis: Analysis,
@@ -91,7 +94,7 @@ pub struct Snapshot {
 impl Snapshot {
     fn lines(&self) -> Lines<'_> {
         Lines {
-            text: &self.text,
+            text: &self.analysis.document.text,
             index: &self.index,
             enc: self.enc,
         }
@@ -306,7 +309,7 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
     let job = {
         let shared = shared.clone();
         let uri = uri.clone();
-        tokio::task::spawn_blocking(move || {
+        worker::run(move || {
             let mut analyzer = lock(&analyzer);
             // A newer edit arrived while this job waited for the analyzer.
             if !shared.is_current(&uri, generation) {
@@ -319,10 +322,10 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
             let analysis = analyzer.analyze(&text, &settings.options(format));
             drop(analyzer);
             let t2 = Instant::now();
-            let index = LineIndex::new(&text);
+            drop(text); // the analysis keeps its own copy in `document.text`
+            let index = LineIndex::new(&analysis.document.text);
             let snap = Snapshot {
                 version,
-                text,
                 index,
                 enc,
                 analysis,
@@ -339,7 +342,7 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
                 let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1e3;
                 eprintln!(
                     "copydesk lsp: v{version} {} bytes: text {:.2} ms, engine {:.2} ms, diagnostics {:.2} ms ({} found)",
-                    snap.text.len(),
+                    snap.analysis.document.text.len(),
                     ms(t0, t1),
                     ms(t1, t2),
                     ms(t2, Instant::now()),

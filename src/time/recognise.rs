@@ -43,6 +43,9 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
         Some(t) => t,
         None => return Vec::new(),
     };
+    if !worth_a_look(text) {
+        return Vec::new();
+    }
     let lower = text.to_ascii_lowercase();
     let all = tokenize(text, &lower, sentence.start);
     let mut out = Vec::new();
@@ -83,7 +86,21 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
             if core {
                 last_core = k;
             }
-            core_near[k] = last_core != usize::MAX && last_core - k < 5;
+            let near = last_core != usize::MAX && last_core - k < 5;
+            let starter = near
+                && match tok.kind {
+                    Kind::Num => true,
+                    Kind::Word => {
+                        core || lx::is_starter(tok.low)
+                            || tok.low.starts_with("fy")
+                            || tok.low.ends_with("th")
+                            || tok.low.ends_with("st")
+                            || tok.low.ends_with("nd")
+                            || tok.low.ends_with("rd")
+                    }
+                    Kind::Punct => matches!(tok.low, "'" | "’"),
+                };
+            core_near[k] = starter;
         }
         if last_core == usize::MAX {
             continue;
@@ -112,6 +129,37 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
         }
     }
     out
+}
+
+/// Fast byte scan: does the text hold a digit or a core temporal word?
+fn worth_a_look(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut buf = [0u8; 12];
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            return true;
+        }
+        if c.is_ascii_alphabetic() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let n = i - start;
+            if lx::core_shape(b[start].to_ascii_lowercase(), n) {
+                for (k, x) in b[start..i].iter().enumerate() {
+                    buf[k] = x.to_ascii_lowercase();
+                }
+                if lx::is_core_bytes(&buf[..n]) {
+                    return true;
+                }
+            }
+            continue;
+        }
+        i += 1;
+    }
+    false
 }
 
 fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
