@@ -452,6 +452,21 @@ impl Builder<'_> {
         if let Some(&id) = self.by_name.get(&key) {
             return id;
         }
+        // A shorter form seen first ("Larkspur Management" in a heading,
+        // then "Larkspur Management Co.") is the same organisation.
+        if kind == ActorKind::Org {
+            let words: Vec<&str> = key.split(' ').collect();
+            for k in (1..words.len()).rev() {
+                let prefix = words[..k].join(" ");
+                if let Some(&old) = self.by_name.get(prefix.as_str()) {
+                    if self.actors[old].kind == ActorKind::Org && k >= 2 {
+                        self.actors[old].name = key.clone();
+                        self.by_name.insert(key.clone(), old);
+                        return old;
+                    }
+                }
+            }
+        }
         let id = self.actors.len();
         self.actors.push(Actor {
             id,
