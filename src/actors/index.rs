@@ -454,35 +454,42 @@ impl Builder<'_> {
         }
         // A shorter form seen first ("Larkspur Management" in a heading,
         // then "Larkspur Management Co.") is the same organisation.
+        let mut upgraded = None;
         if kind == ActorKind::Org {
             let words: Vec<&str> = key.split(' ').collect();
-            for k in (1..words.len()).rev() {
+            for k in (2..words.len()).rev() {
                 let prefix = words[..k].join(" ");
                 if let Some(&old) = self.by_name.get(prefix.as_str()) {
-                    if self.actors[old].kind == ActorKind::Org && k >= 2 {
-                        self.actors[old].name = key.clone();
-                        self.by_name.insert(key.clone(), old);
-                        return old;
-                    }
+                    self.actors[old].name = key.clone();
+                    self.actors[old].kind = ActorKind::Org;
+                    self.actors[old].aliases.clear();
+                    upgraded = Some(old);
+                    break;
                 }
             }
         }
-        let id = self.actors.len();
-        self.actors.push(Actor {
-            id,
-            name: key.clone(),
-            kind,
-            mentions: Vec::new(),
-            descriptors: Vec::new(),
-            affiliation: None,
-            speaks_for_affiliation: false,
-            aliases: Vec::new(),
-            affiliation_key: None,
-            inside_affiliation: false,
-            role: None,
-            classes: Vec::new(),
-            dead: false,
-        });
+        let id = match upgraded {
+            Some(old) => old,
+            None => {
+                let id = self.actors.len();
+                self.actors.push(Actor {
+                    id,
+                    name: key.clone(),
+                    kind,
+                    mentions: Vec::new(),
+                    descriptors: Vec::new(),
+                    affiliation: None,
+                    speaks_for_affiliation: false,
+                    aliases: Vec::new(),
+                    affiliation_key: None,
+                    inside_affiliation: false,
+                    role: None,
+                    classes: Vec::new(),
+                    dead: false,
+                });
+                id
+            }
+        };
         self.by_name.insert(key.clone(), id);
         let words: Vec<&str> = key.split(' ').collect();
         let mut aliases: Vec<String> = Vec::new();
@@ -603,9 +610,13 @@ fn is_title_case(text: &str, toks: &[Tok]) -> bool {
         .filter(|t| t.kind == TokKind::Word && t.span.len() > 3 && !t.quoted)
         .collect();
     long.len() >= 4
-        && long
-            .iter()
-            .all(|t| t.cap || STOP.contains(t.span.slice(text)))
+        && long.iter().all(|t| {
+            t.cap
+                || matches!(
+                    t.span.slice(text),
+                    "with" | "from" | "into" | "over" | "than" | "that" | "upon" | "onto"
+                )
+        })
 }
 
 /// Builds the actor index for the draft.
