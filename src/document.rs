@@ -515,6 +515,16 @@ fn plain_blocks(
             if let Some(s) = para_start.take() {
                 close(&mut blocks, s, prev_end);
             }
+        } else if trimmed.starts_with("copydesk-") && !trimmed.contains(". ") {
+            // Plain-text directive on a line of its own.
+            if let Some(s) = para_start.take() {
+                close(&mut blocks, s, prev_end);
+            }
+            let s = pos + (line.len() - line.trim_start().len());
+            comments.push(Comment {
+                span: Span::new(s, s + trimmed.len()),
+                body: trimmed.to_string(),
+            });
         } else if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
             if let Some(s) = para_start.take() {
                 close(&mut blocks, s, prev_end);
@@ -523,7 +533,7 @@ fn plain_blocks(
             let e = pos + line.rfind("-->").map_or(line.len(), |i| i + 3);
             comments.push(Comment {
                 span: Span::new(s, e),
-                body: text[s + 4..e - 3].trim().to_string(),
+                body: text[(s + 4).min(e - 3)..e - 3].trim().to_string(),
             });
         } else {
             let ends_para = ends_sentence(trimmed);
@@ -612,6 +622,15 @@ fn reclassify_blocks(text: &str, blocks: &mut [Block]) {
     }
 }
 
+/// The largest char boundary of `s` at or below `i`.
+fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 fn is_byline(raw: &str) -> bool {
     let t = raw.trim_matches(['*', '_']);
     if !t.starts_with("By ") || t.len() > 120 || t.contains(". ") {
@@ -624,7 +643,7 @@ fn is_byline(raw: &str) -> bool {
 fn find_dateline(text: &str, blocks: &[Block]) -> Option<Dateline> {
     let block = blocks.iter().find(|b| b.kind.is_checked())?;
     let raw = block.span.slice(text);
-    let head = &raw[..raw.len().min(160)];
+    let head = &raw[..floor_boundary(raw, 160)];
     let (dash_at, dash_len) = ["—", "--", " - ", "–", " _"]
         .iter()
         .filter_map(|d| head.find(d).map(|i| (i, d.len())))

@@ -1,6 +1,7 @@
 //! The `copydesk` binary: `check`, `inspect` and `lsp`.
 
 mod cli;
+mod server;
 
 use std::process::ExitCode;
 

@@ -104,10 +104,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Inspect(args) => inspect(args),
-        Command::Lsp { stdio: _ } => {
-            eprintln!("copydesk: the language server is not available in this build");
-            ExitCode::from(2)
-        }
+        Command::Lsp { stdio: _ } => crate::server::run(),
     }
 }
 

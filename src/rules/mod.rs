@@ -28,6 +28,8 @@ pub struct Context<'a> {
     pub voices: &'a [Voice],
     pub anchor: Option<Anchor>,
     pub opts: &'a Options,
+    /// Named sources by position, built on first use.
+    pub source_names: std::cell::OnceCell<Vec<(usize, String)>>,
 }
 
 impl Context<'_> {
@@ -57,46 +59,78 @@ impl Context<'_> {
     /// Sources already named in the draft, nearest to `at` first, as the
     /// text a reporter would write after "according to".
     pub fn nearby_sources(&self, at: usize, limit: usize) -> Vec<String> {
-        let mut cands: Vec<(usize, String)> = Vec::new();
-        for a in self.attributions {
-            if !matches!(
-                a.source_class,
-                SourceClass::Named | SourceClass::Institutional
-            ) {
-                continue;
-            }
-            let Some(first) = a.source.first() else {
-                continue;
+        let all = self.source_names.get_or_init(|| source_names(self));
+        // Walk outward from `at` in both directions, collecting distinct names.
+        let i = all.partition_point(|(pos, _)| *pos < at);
+        let (mut lo, mut hi) = (i, i);
+        let mut out: Vec<String> = Vec::new();
+        while out.len() < limit && (lo > 0 || hi < all.len()) {
+            let take_lo = match (lo > 0, hi < all.len()) {
+                (true, true) => at - all[lo - 1].0 <= all[hi].0 - at,
+                (l, _) => l,
             };
-            let name = self.short_source(*first);
-            if name.is_empty() || name.split_whitespace().count() > 6 {
-                continue;
-            }
-            let dist = first.start.abs_diff(at);
-            if let Some(c) = cands.iter_mut().find(|c| c.1 == name) {
-                c.0 = c.0.min(dist);
+            let name = if take_lo {
+                lo -= 1;
+                &all[lo].1
             } else {
-                cands.push((dist, name));
+                hi += 1;
+                &all[hi - 1].1
+            };
+            if !out.contains(name) {
+                out.push(name.clone());
+            }
+            // Bounded work per call, whatever the draft's size.
+            if (hi - lo) > 64 {
+                break;
             }
         }
-        cands.sort();
-        cands.into_iter().take(limit).map(|c| c.1).collect()
+        out
     }
+}
 
-    /// An actor's short name for a source span, else the span's own text.
-    fn short_source(&self, span: Span) -> String {
-        for actor in self.actors {
-            if actor.mentions.iter().any(|m| m.overlaps(span)) {
-                return short_name(actor);
-            }
+/// Every named or institutional source with its position, sorted by position.
+fn source_names(cx: &Context) -> Vec<(usize, String)> {
+    let mut mentions: Vec<(Span, usize)> = cx
+        .actors
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i)))
+        .collect();
+    mentions.sort_by_key(|(m, _)| m.start);
+    let mut out = Vec::new();
+    for a in cx.attributions {
+        if !matches!(
+            a.source_class,
+            SourceClass::Named | SourceClass::Institutional
+        ) {
+            continue;
         }
-        let t = self.prose(span).trim();
-        let t = t
-            .strip_prefix("The ")
-            .map(|r| format!("the {r}"))
-            .unwrap_or_else(|| t.to_string());
-        t
+        let Some(first) = a.source.first() else {
+            continue;
+        };
+        let k = mentions.partition_point(|(m, _)| m.end <= first.start);
+        let actor = mentions[k..]
+            .iter()
+            .take_while(|(m, _)| m.start < first.end)
+            .map(|(_, i)| &cx.actors[*i])
+            .next();
+        let name = match actor {
+            Some(actor) => short_name(actor),
+            // A named source the actor index does not know is too uncertain to offer.
+            None if a.source_class == SourceClass::Named => continue,
+            None => {
+                let t = cx.prose(*first).trim();
+                t.strip_prefix("The ")
+                    .map(|r| format!("the {r}"))
+                    .unwrap_or_else(|| t.to_string())
+            }
+        };
+        if !name.is_empty() && name.split_whitespace().count() <= 6 {
+            out.push((first.start, name));
+        }
     }
+    out.sort();
+    out
 }
 
 /// "Lena Ortiz" → "Ortiz"; organisations keep their full name.

@@ -1,0 +1,663 @@
+//! `copydesk lsp`: the language server, over stdio.
+//!
+//! Open documents live in ropes updated by incremental sync. Each edit bumps
+//! the document's generation and schedules an analysis (after `debounceMs`)
+//! on the analysis thread ([`worker`]); an analysis whose generation is no longer the
+//! document's is dropped, so stale results are never published. The analysed
+//! text, its [`LineIndex`] and the [`Analysis`] form a [`Snapshot`] that
+//! hover, code actions, symbols and inlay hints read.
+//!
+//! Positions are converted in [`convert`] only.
+
+mod actions;
+mod convert;
+mod diagnostics;
+mod hover;
+mod outline;
+mod settings;
+mod wire;
+mod worker;
+
+use actions::EditCaps;
+use convert::Lines;
+use copydesk::position::{Encoding, LineIndex};
+use copydesk::{Analysis, Analyzer, CheckSettings, Code, Format};
+use ropey::Rope;
+use serde_json::Value;
+use settings::Settings;
+use std::collections::HashMap;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+use tokio::sync::watch;
+use tower_lsp::jsonrpc::Result as RpcResult;
+use tower_lsp::lsp_types::*;
+use tower_lsp::{Client, LanguageServer, LspService, Server};
+
+/// How long a request waits for the analysis of the document's latest
+/// version before answering from the previous one.
+const FRESH_WAIT: Duration = Duration::from_secs(2);
+
+/// `COPYDESK_LSP_TIMING=1` logs each analysis's stages to stderr.
+static TIMING: LazyLock<bool> =
+    LazyLock::new(|| std::env::var_os("COPYDESK_LSP_TIMING").is_some_and(|v| v != "0"));
+
+/// Serves LSP on stdin/stdout until `exit` or end of input.
+pub fn run() -> ExitCode {
+    // Analyses run on their own thread (see `worker`); one thread is plenty
+    // for the protocol, and fewer threads mean fewer malloc arenas.
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("copydesk lsp: cannot start the async runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let code = rt.block_on(async {
+        let snippets = Arc::new(AtomicBool::new(false));
+        let flag = snippets.clone();
+        let (exit_tx, exit_rx) = tokio::sync::oneshot::channel();
+        let (service, socket) = LspService::new(move |client| Backend::new(client, flag));
+        let service = wire::Wire {
+            inner: service,
+            snippets,
+            exit: Some(exit_tx),
+            shut_down: false,
+        };
+        let serve = Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service);
+        tokio::select! {
+            // End of input.
+            _ = serve => 0,
+            code = exit_rx => code.unwrap_or(0),
+        }
+    });
+    // Do not wait for the blocking read of stdin that tokio may have pending.
+    rt.shutdown_timeout(Duration::from_millis(100));
+    ExitCode::from(code)
+}
+
+/// One analysed version of a document.
+pub struct Snapshot {
+    version: i32,
+    /// Line index of `analysis.document.text`, the analysed text.
+    index: LineIndex,
+    enc: Encoding,
+    analysis: Analysis,
+    checks: CheckSettings,
+}
+
+impl Snapshot {
+    fn lines(&self) -> Lines<'_> {
+        Lines {
+            text: &self.analysis.document.text,
+            index: &self.index,
+            enc: self.enc,
+        }
+    }
+}
+
+struct Doc {
+    rope: Rope,
+    version: i32,
+    format: Format,
+    /// Bumped on every change to the text or the settings.
+    generation: u64,
+    analyzer: Arc<Mutex<Analyzer>>,
+    snapshot: Option<Arc<Snapshot>>,
+    /// Generation of the latest snapshot, for requests waiting on it.
+    ready: watch::Sender<u64>,
+}
+
+#[derive(Default)]
+struct Config {
+    init: Value,
+    client: Value,
+    settings: Settings,
+}
+
+struct Shared {
+    docs: Mutex<HashMap<Url, Doc>>,
+    config: Mutex<Config>,
+    generation: AtomicU64,
+    utf8: AtomicBool,
+    document_changes: AtomicBool,
+    config_pull: AtomicBool,
+    snippets: Arc<AtomicBool>,
+    /// Held while publishing, so a newer version's diagnostics can never be
+    /// overtaken by an older one's.
+    publish: tokio::sync::Mutex<()>,
+    /// Settings problems found before the client could be told.
+    pending_warnings: Mutex<Vec<String>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Shared {
+    fn next_generation(&self) -> u64 {
+        self.generation.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    fn encoding(&self) -> Encoding {
+        if self.utf8.load(Ordering::Relaxed) {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16
+        }
+    }
+
+    fn settings(&self) -> Settings {
+        lock(&self.config).settings.clone()
+    }
+
+    fn is_current(&self, uri: &Url, generation: u64) -> bool {
+        lock(&self.docs)
+            .get(uri)
+            .is_some_and(|d| d.generation == generation)
+    }
+
+    fn edit_caps(&self) -> EditCaps {
+        let document_changes = self.document_changes.load(Ordering::Relaxed);
+        EditCaps {
+            document_changes,
+            snippets: document_changes && self.snippets.load(Ordering::Relaxed),
+        }
+    }
+}
+
+struct Backend {
+    client: Client,
+    shared: Arc<Shared>,
+}
+
+/// The engine's format for a document: by language id, else by extension.
+fn format_for(language_id: &str, uri: &Url) -> Format {
+    match language_id.to_ascii_lowercase().as_str() {
+        "markdown" | "md" | "mdx" | "quarto" | "rmd" | "rmarkdown" | "pandoc" => Format::Markdown,
+        "plaintext" | "text" | "txt" | "plain" => Format::PlainText,
+        _ => Format::from_path(uri.path()),
+    }
+}
+
+impl Backend {
+    fn new(client: Client, snippets: Arc<AtomicBool>) -> Backend {
+        Backend {
+            client,
+            shared: Arc::new(Shared {
+                docs: Mutex::new(HashMap::new()),
+                config: Mutex::new(Config::default()),
+                generation: AtomicU64::new(0),
+                utf8: AtomicBool::new(false),
+                document_changes: AtomicBool::new(false),
+                config_pull: AtomicBool::new(false),
+                snippets,
+                publish: tokio::sync::Mutex::new(()),
+                pending_warnings: Mutex::new(Vec::new()),
+            }),
+        }
+    }
+
+    /// Logs to the client's output (never stdout), without waiting.
+    fn log(&self, typ: MessageType, msg: String) {
+        let client = self.client.clone();
+        tokio::spawn(async move { client.log_message(typ, msg).await });
+    }
+
+    /// Analyses `uri` at `generation` after `delay_ms`, unless superseded.
+    fn schedule(&self, uri: Url, generation: u64, delay_ms: u64) {
+        let shared = self.shared.clone();
+        let client = self.client.clone();
+        tokio::spawn(analyse(shared, client, uri, generation, delay_ms));
+    }
+
+    /// Applies new client settings; re-analyses open documents if they changed.
+    fn set_client_settings(&self, layer: Value) {
+        let mut warnings = Vec::new();
+        let changed = {
+            let mut config = lock(&self.shared.config);
+            config.client = layer;
+            let s = Settings::from_layers(&[&config.init, &config.client], &mut warnings);
+            let changed = s != config.settings;
+            config.settings = s;
+            changed
+        };
+        for w in warnings {
+            self.log(MessageType::WARNING, w);
+        }
+        if changed {
+            self.reanalyse_all();
+        }
+    }
+
+    fn reanalyse_all(&self) {
+        let uris: Vec<(Url, u64)> = {
+            let mut docs = lock(&self.shared.docs);
+            docs.iter_mut()
+                .map(|(uri, d)| {
+                    d.generation = self.shared.next_generation();
+                    (uri.clone(), d.generation)
+                })
+                .collect()
+        };
+        for (uri, generation) in uris {
+            self.schedule(uri, generation, 0);
+        }
+    }
+
+    /// Asks the client for the `copydesk` section (`workspace/configuration`).
+    fn pull_settings(&self) {
+        if !self.shared.config_pull.load(Ordering::Relaxed) {
+            return;
+        }
+        let client = self.client.clone();
+        let this = Backend {
+            client: self.client.clone(),
+            shared: self.shared.clone(),
+        };
+        tokio::spawn(async move {
+            let item = ConfigurationItem {
+                scope_uri: None,
+                section: Some("copydesk".into()),
+            };
+            if let Ok(mut values) = client.configuration(vec![item]).await {
+                if let Some(v) = values.pop().filter(|v| !v.is_null()) {
+                    this.set_client_settings(v);
+                }
+            }
+        });
+    }
+
+    /// The snapshot of the document's latest version (waiting for its
+    /// analysis up to [`FRESH_WAIT`], then settling for the previous one).
+    async fn snapshot(&self, uri: &Url) -> Option<Arc<Snapshot>> {
+        let (mut ready, generation) = {
+            let docs = lock(&self.shared.docs);
+            let d = docs.get(uri)?;
+            (d.ready.subscribe(), d.generation)
+        };
+        let _ = tokio::time::timeout(FRESH_WAIT, ready.wait_for(|g| *g >= generation)).await;
+        lock(&self.shared.docs).get(uri)?.snapshot.clone()
+    }
+
+    fn current_version(&self, uri: &Url) -> Option<i32> {
+        lock(&self.shared.docs).get(uri).map(|d| d.version)
+    }
+}
+
+/// Runs one analysis and publishes its diagnostics if it is still current.
+async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64, delay_ms: u64) {
+    if delay_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(delay_ms)).await;
+    }
+    let (rope, version, format, analyzer) = {
+        let docs = lock(&shared.docs);
+        match docs.get(&uri) {
+            Some(d) if d.generation == generation => {
+                (d.rope.clone(), d.version, d.format, d.analyzer.clone())
+            }
+            _ => return,
+        }
+    };
+    let settings = shared.settings();
+    let enc = shared.encoding();
+    let job = {
+        let shared = shared.clone();
+        let uri = uri.clone();
+        worker::run(move || {
+            let mut analyzer = lock(&analyzer);
+            // A newer edit arrived while this job waited for the analyzer.
+            if !shared.is_current(&uri, generation) {
+                return None;
+            }
+            let t0 = Instant::now();
+            let text = String::from(&rope);
+            drop(rope);
+            let t1 = Instant::now();
+            let analysis = analyzer.analyze(&text, &settings.options(format));
+            drop(analyzer);
+            let t2 = Instant::now();
+            drop(text); // the analysis keeps its own copy in `document.text`
+            let index = LineIndex::new(&analysis.document.text);
+            let snap = Snapshot {
+                version,
+                index,
+                enc,
+                analysis,
+                checks: settings.checks,
+            };
+            let diags = diagnostics::build(
+                &snap.analysis.findings,
+                &snap.checks,
+                snap.lines(),
+                &uri,
+                version,
+            );
+            if *TIMING {
+                let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1e3;
+                eprintln!(
+                    "copydesk lsp: v{version} {} bytes: text {:.2} ms, engine {:.2} ms, diagnostics {:.2} ms ({} found)",
+                    snap.analysis.document.text.len(),
+                    ms(t0, t1),
+                    ms(t1, t2),
+                    ms(t2, Instant::now()),
+                    diags.len()
+                );
+            }
+            Some((Arc::new(snap), diags))
+        })
+    };
+    match job.await {
+        Ok(Some((snap, diags))) => {
+            let _order = shared.publish.lock().await;
+            {
+                let mut docs = lock(&shared.docs);
+                let Some(d) = docs.get_mut(&uri).filter(|d| d.generation == generation) else {
+                    return;
+                };
+                d.snapshot = Some(snap);
+                d.ready.send_replace(generation);
+            }
+            client.publish_diagnostics(uri, diags, Some(version)).await;
+        }
+        Ok(None) => {}
+        Err(e) => {
+            // The engine panicked: start the document afresh rather than
+            // reuse a half-updated cache, unblock waiting requests, and answer
+            // the version with no diagnostics so clients do not wait forever.
+            let current = {
+                let mut docs = lock(&shared.docs);
+                match docs.get_mut(&uri) {
+                    Some(d) => {
+                        d.analyzer = Arc::new(Mutex::new(Analyzer::new()));
+                        d.ready.send_replace(generation);
+                        d.generation == generation
+                    }
+                    None => false,
+                }
+            };
+            client
+                .log_message(
+                    MessageType::ERROR,
+                    format!("copydesk: analysis of {uri} (version {version}) failed: {e}"),
+                )
+                .await;
+            if current {
+                let _order = shared.publish.lock().await;
+                if shared.is_current(&uri, generation) {
+                    client
+                        .publish_diagnostics(uri, Vec::new(), Some(version))
+                        .await;
+                }
+            }
+        }
+    }
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> RpcResult<InitializeResult> {
+        let caps = &params.capabilities;
+        let utf8 = caps
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_ref())
+            .is_some_and(|encs| encs.contains(&PositionEncodingKind::UTF8));
+        self.shared.utf8.store(utf8, Ordering::Relaxed);
+        let ws = caps.workspace.as_ref();
+        self.shared.document_changes.store(
+            ws.and_then(|w| w.workspace_edit.as_ref())
+                .and_then(|e| e.document_changes)
+                .unwrap_or(false),
+            Ordering::Relaxed,
+        );
+        self.shared.config_pull.store(
+            ws.and_then(|w| w.configuration).unwrap_or(false),
+            Ordering::Relaxed,
+        );
+        {
+            let mut config = lock(&self.shared.config);
+            config.init = params.initialization_options.unwrap_or(Value::Null);
+            let mut warnings = Vec::new();
+            config.settings = Settings::from_layers(&[&config.init], &mut warnings);
+            lock(&self.shared.pending_warnings).extend(warnings);
+        }
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(if utf8 {
+                    PositionEncodingKind::UTF8
+                } else {
+                    PositionEncodingKind::UTF16
+                }),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..TextDocumentSyncOptions::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::SOURCE_FIX_ALL,
+                            actions::fix_all_kind(),
+                        ]),
+                        resolve_provider: Some(false),
+                        ..CodeActionOptions::default()
+                    },
+                )),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                ..ServerCapabilities::default()
+            },
+            server_info: Some(ServerInfo {
+                name: "copydesk".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let warnings = std::mem::take(&mut *lock(&self.shared.pending_warnings));
+        for w in warnings {
+            self.client.log_message(MessageType::WARNING, w).await;
+        }
+        self.pull_settings();
+    }
+
+    async fn shutdown(&self) -> RpcResult<()> {
+        Ok(())
+    }
+
+    // The notification handlers below never await before their edit is
+    // applied, so edits are applied in the order they arrive.
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let td = params.text_document;
+        let generation = self.shared.next_generation();
+        let doc = Doc {
+            rope: Rope::from_str(&td.text),
+            version: td.version,
+            format: format_for(&td.language_id, &td.uri),
+            generation,
+            analyzer: Arc::new(Mutex::new(Analyzer::new())),
+            snapshot: None,
+            ready: watch::Sender::new(0),
+        };
+        lock(&self.shared.docs).insert(td.uri.clone(), doc);
+        self.schedule(td.uri, generation, 0);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let enc = self.shared.encoding();
+        let generation = {
+            let mut docs = lock(&self.shared.docs);
+            let Some(d) = docs.get_mut(&uri) else {
+                drop(docs);
+                self.log(
+                    MessageType::WARNING,
+                    format!("copydesk: ignoring changes to {uri}, which is not open"),
+                );
+                return;
+            };
+            for change in &params.content_changes {
+                convert::apply_change(&mut d.rope, change, enc);
+            }
+            d.version = params.text_document.version;
+            d.generation = self.shared.next_generation();
+            d.generation
+        };
+        let delay = self.shared.settings().debounce_ms;
+        self.schedule(uri, generation, delay);
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let was_open = lock(&self.shared.docs).remove(&uri).is_some();
+        if was_open {
+            let _order = self.shared.publish.lock().await;
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        if settings::has_section(&params.settings) {
+            self.set_client_settings(params.settings);
+        } else {
+            self.pull_settings();
+        }
+    }
+
+    async fn hover(&self, params: HoverParams) -> RpcResult<Option<Hover>> {
+        let pos = params.text_document_position_params;
+        let Some(snap) = self.snapshot(&pos.text_document.uri).await else {
+            return Ok(None);
+        };
+        let lines = snap.lines();
+        let offset = lines.offset(pos.position);
+        Ok(
+            hover::hover(&snap.analysis, lines, offset).map(|(text, span)| Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: text,
+                }),
+                range: Some(lines.range(span)),
+            }),
+        )
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
+        let uri = &params.text_document.uri;
+        let Some(version) = self.current_version(uri) else {
+            return Ok(None);
+        };
+        let only = params.context.only.as_deref();
+        let wants = |kind: &CodeActionKind| {
+            only.is_none_or(|ks| {
+                ks.iter().any(|k| {
+                    let (k, kind) = (k.as_str(), kind.as_str());
+                    kind == k || kind.starts_with(&format!("{k}."))
+                })
+            })
+        };
+        let caps = self.shared.edit_caps();
+        let mut out: Vec<CodeActionOrCommand> = Vec::new();
+        if wants(&CodeActionKind::QUICKFIX) {
+            let fixes = actions::quick_fixes(uri, version, &params.context.diagnostics, caps);
+            out.extend(fixes.into_iter().map(CodeActionOrCommand::CodeAction));
+        }
+        // "Fix all" needs every finding of the file: read the snapshot.
+        let codes: Vec<Code> = {
+            let mut cs: Vec<Code> = params
+                .context
+                .diagnostics
+                .iter()
+                .filter_map(diagnostics::Data::from_diagnostic)
+                .map(|d| d.finding.code)
+                .collect();
+            cs.sort();
+            cs.dedup();
+            cs
+        };
+        let source_fix_all = only.is_some() && wants(&actions::fix_all_kind());
+        if (wants(&CodeActionKind::QUICKFIX) && !codes.is_empty()) || source_fix_all {
+            if let Some(snap) = self.snapshot(uri).await.filter(|s| s.version == version) {
+                let lines = snap.lines();
+                let bulk: Vec<(Code, Vec<diagnostics::DataFix>)> = snap
+                    .analysis
+                    .findings
+                    .iter()
+                    .filter(|f| snap.checks.enabled(f.code) && f.fixes.iter().any(|x| x.bulk_safe))
+                    .map(|f| (f.code, diagnostics::fixes_of(f, lines)))
+                    .collect();
+                if wants(&CodeActionKind::QUICKFIX) {
+                    for code in codes {
+                        if bulk.iter().filter(|(c, _)| *c == code).count() < 2 {
+                            continue;
+                        }
+                        if let Some(a) = actions::fix_all(uri, version, Some(code), &bulk, caps) {
+                            out.push(CodeActionOrCommand::CodeAction(a));
+                        }
+                    }
+                }
+                if source_fix_all {
+                    if let Some(a) = actions::fix_all(uri, version, None, &bulk, caps) {
+                        out.push(CodeActionOrCommand::CodeAction(a));
+                    }
+                }
+            }
+        }
+        Ok(Some(out))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> RpcResult<Option<DocumentSymbolResponse>> {
+        let Some(snap) = self.snapshot(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        let symbols = outline::symbols(&snap.analysis, snap.lines());
+        Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> RpcResult<Option<Vec<InlayHint>>> {
+        let Some(snap) = self.snapshot(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(Some(outline::inlay_hints(
+            &snap.analysis,
+            snap.lines(),
+            params.range,
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_language_then_extension() {
+        let md = Url::parse("file:///d/a.md").unwrap();
+        let txt = Url::parse("file:///d/a.txt").unwrap();
+        let cases = [
+            ("markdown", &txt, Format::Markdown),
+            ("plaintext", &md, Format::PlainText),
+            ("mdx", &txt, Format::Markdown),
+            ("something-else", &md, Format::Markdown),
+            ("something-else", &txt, Format::PlainText),
+        ];
+        for (lang, uri, want) in cases {
+            assert_eq!(format_for(lang, uri), want, "{lang} {uri}");
+        }
+    }
+}
