@@ -99,7 +99,10 @@ fn source_names(cx: &Context) -> Vec<(usize, String)> {
     mentions.sort_by_key(|(m, _)| m.start);
     let mut out = Vec::new();
     for a in cx.attributions {
-        if !matches!(a.source_class, SourceClass::Named | SourceClass::Institutional) {
+        if !matches!(
+            a.source_class,
+            SourceClass::Named | SourceClass::Institutional
+        ) {
             continue;
         }
         let Some(first) = a.source.first() else {
