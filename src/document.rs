@@ -515,6 +515,16 @@ fn plain_blocks(
             if let Some(s) = para_start.take() {
                 close(&mut blocks, s, prev_end);
             }
+        } else if trimmed.starts_with("copydesk-") && !trimmed.contains(". ") {
+            // Plain-text directive on a line of its own.
+            if let Some(s) = para_start.take() {
+                close(&mut blocks, s, prev_end);
+            }
+            let s = pos + (line.len() - line.trim_start().len());
+            comments.push(Comment {
+                span: Span::new(s, s + trimmed.len()),
+                body: trimmed.to_string(),
+            });
         } else if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
             if let Some(s) = para_start.take() {
                 close(&mut blocks, s, prev_end);

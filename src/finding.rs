@@ -13,16 +13,19 @@ pub enum Code {
     UndatedEvent,
     RelativeDate,
     MissingCommentResponse,
+    /// A copydesk directive in the draft that names an unknown check or verb.
+    InvalidDirective,
 }
 
 impl Code {
-    pub const ALL: [Code; 6] = [
+    pub const ALL: [Code; 7] = [
         Code::UnattributedClaim,
         Code::VagueAttribution,
         Code::UnattributedQuote,
         Code::UndatedEvent,
         Code::RelativeDate,
         Code::MissingCommentResponse,
+        Code::InvalidDirective,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -33,6 +36,7 @@ impl Code {
             Code::UndatedEvent => "undated-event",
             Code::RelativeDate => "relative-date",
             Code::MissingCommentResponse => "missing-comment-response",
+            Code::InvalidDirective => "invalid-directive",
         }
     }
 
@@ -51,6 +55,7 @@ impl Code {
             Code::MissingCommentResponse => {
                 "Someone accused or criticised has no recorded response or attempt to reach them."
             }
+            Code::InvalidDirective => "A copydesk directive names an unknown check or verb.",
         }
     }
 

@@ -15,6 +15,7 @@ pub mod position;
 pub mod rules;
 pub mod sentences;
 pub mod span;
+pub mod suppress;
 pub mod time;
 pub mod voice;
 
@@ -148,11 +149,11 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
         .dateline
         .iter()
         .flat_map(|d| time::tag_dateline(text, d.span, anchor_date))
-        .chain(
-            sentences
-                .iter()
-                .flat_map(|s| time::tag_sentence(&document.prose, s.span, anchor_date)),
-        )
+        .chain(time::tag_document(
+            &document.prose,
+            sentences.iter().map(|s| s.span),
+            anchor_date,
+        ))
         .collect();
     let attributions = attribution::find(&document, &sentences, &quotes);
     let voices = voice::voices(&document, &sentences, &quotes, &attributions);
@@ -181,6 +182,17 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
         ));
         findings
     };
+    let (suppressions, directive_problems) = suppress::collect(&document);
+    let mut findings: Vec<Finding> = findings
+        .into_iter()
+        .filter(|f| !suppressions.silences(f))
+        .chain(directive_problems)
+        .collect();
+    for f in &mut findings {
+        if let Some(fix) = suppress::ignore_fix(&document, f) {
+            f.fixes.push(fix);
+        }
+    }
     let findings = rules::finish(findings, opts);
     Analysis {
         document,

@@ -3,7 +3,7 @@
 
 use super::lex::*;
 use super::{Actor, ActorKind, Descriptor, Key};
-use crate::document::{BlockKind, Document};
+use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
 use std::collections::HashMap;
@@ -249,7 +249,7 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize) -> Vec<Run> {
         }
         let a = i;
         let mut b = i + 1;
-        while b < sb {
+        while b < sb && b - a < 12 {
             let t = &toks[b];
             let w = t.span.slice(text);
             if is_name_word(t, w) {
@@ -351,12 +351,19 @@ fn classify(
     {
         return None;
     }
+    if PLACE_FIRST.contains(first) && !ORG_WORDS.contains(last) {
+        return None;
+    }
     let has_org = names.iter().any(|w| ORG_WORDS.contains(w) || *w == "&")
         || names.iter().any(|w| *w == "of" || *w == "for");
     if has_org && !PLACE_WORDS.contains(last) {
         return Some(ActorKind::Org);
     }
-    if PLACE_WORDS.contains(last) || PLACE_FIRST.contains(first) {
+    // "White House advisor": a name used as a modifier of a role noun.
+    if names.len() > 1 && next_lower_noun && ROLE_NOUNS.contains(next.unwrap_or("")) && !r.titled {
+        return Some(ActorKind::Org);
+    }
+    if PLACE_WORDS.contains(last) {
         return None;
     }
     let locative = matches!(
@@ -368,7 +375,9 @@ fn classify(
         if COMMON_CAPS.contains(w) || PLACES.contains(w) || w.ends_with("-based") {
             return None;
         }
-        if r.titled {
+        let pw0 = prev.unwrap_or("");
+        let hyphen_title = pw0.contains('-') && pw0.split('-').any(|p| TITLE_HEADS.contains(p));
+        if r.titled || hyphen_title {
             return Some(ActorKind::Person);
         }
         if at_start {
@@ -486,8 +495,24 @@ impl Builder<'_> {
                     aliases.push(prefix);
                 }
                 let last = *words.last().unwrap();
+                let paper = matches!(
+                    last,
+                    "Post"
+                        | "Times"
+                        | "Tribune"
+                        | "Journal"
+                        | "Herald"
+                        | "Gazette"
+                        | "Ledger"
+                        | "Globe"
+                        | "Chronicle"
+                        | "Sun"
+                        | "Star"
+                        | "Bee"
+                        | "Inquirer"
+                );
                 if words.len() > 1
-                    && !ORG_WORDS.contains(last)
+                    && (paper || !ORG_WORDS.contains(last))
                     && !PLACE_WORDS.contains(last)
                     && !COMMON_CAPS.contains(last)
                     && !PLACES.contains(last)
@@ -505,6 +530,9 @@ impl Builder<'_> {
                 }
                 if let Some(c) = class_of_head(last) {
                     self.actors[id].classes.push(c);
+                }
+                if words.contains(&"Police") && !self.actors[id].classes.contains(&"police") {
+                    self.actors[id].classes.push("police");
                 }
             }
         }
@@ -542,16 +570,14 @@ impl Builder<'_> {
 /// Most blocks are sentence case; a title-case heading would turn every word
 /// into a name, so such blocks only link names already known.
 fn is_title_case(text: &str, toks: &[Tok]) -> bool {
-    let words: Vec<&Tok> = toks
+    let long: Vec<&Tok> = toks
         .iter()
-        .filter(|t| t.kind == TokKind::Word && t.span.len() > 3)
+        .filter(|t| t.kind == TokKind::Word && t.span.len() > 3 && !t.quoted)
         .collect();
-    if words.len() < 4 {
-        return false;
-    }
-    let caps = words.iter().filter(|t| t.cap).count();
-    let _ = text;
-    caps * 10 >= words.len() * 7
+    long.len() >= 4
+        && long
+            .iter()
+            .all(|t| t.cap || STOP.contains(t.span.slice(text)))
 }
 
 /// Builds the actor index for the draft.
@@ -564,21 +590,12 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
     };
     let mut toks = Vec::new();
     let mut sents = Vec::new();
-    let mut block_title: HashMap<usize, bool> = HashMap::new();
     for s in sentences {
         let a = toks.len();
         tokenize(text, s.span, &qspans, &mut toks);
         let b = toks.len();
         let kind = doc.blocks.get(s.block).map(|b| b.kind);
-        let title_case = if kind == Some(BlockKind::Heading) || s.index_in_block == 0 {
-            let tc = is_title_case(text, &toks[a..b]);
-            if s.index_in_block == 0 {
-                block_title.insert(s.block, tc);
-            }
-            tc
-        } else {
-            *block_title.get(&s.block).unwrap_or(&false)
-        };
+        let title_case = is_title_case(text, &toks[a..b]);
         sents.push(SentToks {
             span: s.span,
             block: s.block,
@@ -606,12 +623,25 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
         if !st.title_case {
             for r in &rs {
                 let name = &text[toks[r.n].span.start..toks[r.b - 1].span.end];
-                if bld.by_name.contains_key(&name_key(name)) {
+                if let Some(&id) = bld.by_name.get(&name_key(name)) {
+                    // "the X" later shows a name first read as a person is
+                    // an organisation.
+                    let prev = (r.a > st.a).then(|| toks[r.a - 1].span.slice(text));
+                    let next_lower = r.b < st.b
+                        && toks[r.b].kind == TokKind::Word
+                        && lower_first(toks[r.b].span.slice(text));
+                    if bld.actors[id].kind == ActorKind::Person
+                        && !r.titled
+                        && !next_lower
+                        && matches!(prev, Some("the" | "The"))
+                    {
+                        bld.actors[id].kind = ActorKind::Org;
+                    }
                     continue;
                 }
                 if let Some(kind) = classify(text, &toks, st.a, st.b, r, &dateline_place) {
                     // A single word already known as an alias links instead.
-                    if r.b - r.n == 1 && bld.alias.contains_key(name) {
+                    if bld.alias.contains_key(&name_key(name)) {
                         continue;
                     }
                     bld.add(name, kind);
@@ -917,10 +947,14 @@ fn descriptors_for(
         }
         let mut back = k;
         if k == m.run_a {
-            while back > sa
-                && end_ok(text, toks, back - 1)
-                && lower_first(toks[back - 1].span.slice(text))
-            {
+            while back > sa && m.run_a - back < 3 && {
+                let x = toks[back - 1].span.slice(text);
+                end_ok(text, toks, back - 1)
+                    && (TITLE_MODIFIERS.contains(x)
+                        || ["then-", "now-", "ex-", "former-"]
+                            .iter()
+                            .any(|p| x.starts_with(p)))
+            } {
                 back -= 1;
             }
             // party before lower-case modifiers: "Republican state Sen."
@@ -1001,10 +1035,7 @@ fn descriptors_for(
                 "a" | "an" | "the" | "its" | "his" | "her" | "their" | "one"
             );
             let words: Vec<&str> = (s..e).map(|k| toks[k].span.slice(text)).collect();
-            let role_early = words
-                .iter()
-                .take(5)
-                .any(|w| ROLE_NOUNS.contains(w.to_ascii_lowercase().as_str()));
+            let role_early = words.iter().take(5).any(|w| is_role(w));
             let bad = matches!(
                 fl.as_str(),
                 "who" | "which" | "whose" | "that" | "where" | "when"
@@ -1021,6 +1052,64 @@ fn descriptors_for(
         }
     }
     out
+}
+
+/// Lower-case words that may stand before a title ("state Sen.").
+static TITLE_MODIFIERS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        [
+            "state",
+            "former",
+            "acting",
+            "interim",
+            "deputy",
+            "assistant",
+            "county",
+            "city",
+            "district",
+            "senior",
+            "longtime",
+            "veteran",
+            "embattled",
+            "retired",
+            "incumbent",
+            "freshman",
+            "veteran",
+            "outgoing",
+            "incoming",
+            "federal",
+            "appeals",
+            "circuit",
+            "superior",
+            "municipal",
+            "tribal",
+            "school",
+            "police",
+            "fire",
+            "township",
+            "village",
+            "borough",
+            "town",
+            "then",
+            "late",
+            "chief",
+            "associate",
+            "executive",
+            "vice",
+        ]
+        .into_iter()
+        .collect()
+    });
+
+/// A role noun, by list or by a typical suffix ("hydrologist", "historian").
+pub fn is_role(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    ROLE_NOUNS.contains(l.as_str())
+        || (l.len() > 5
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && ["ist", "ian", "eer", "ator", "ager", "ster"]
+                .iter()
+                .any(|s| l.ends_with(s)))
 }
 
 fn end_ok(text: &str, toks: &[Tok], k: usize) -> bool {
@@ -1065,6 +1154,7 @@ pub fn generic_org(w: &str) -> Option<&'static str> {
 
 /// Sets affiliation, speaks-for and inside flags from descriptors.
 fn affiliations(text: &str, idx: &mut Index) {
+    let police = police_org(idx);
     let mut results = Vec::new();
     for actor in &idx.actors {
         let mut best: Option<(Option<usize>, Option<String>, bool, bool, String)> = None;
@@ -1082,6 +1172,30 @@ fn affiliations(text: &str, idx: &mut Index) {
         results.push(best);
     }
     for (id, r) in results.into_iter().enumerate() {
+        // Police ranks place a person in the police even without an
+        // organisation in the descriptor.
+        let r = r.or_else(|| {
+            let a = &idx.actors[id];
+            let rank = a.descriptors.iter().find(|d| {
+                matches!(
+                    d.text.as_str(),
+                    "Officer"
+                        | "Sgt."
+                        | "Det."
+                        | "Detective"
+                        | "Sergeant"
+                        | "Trooper"
+                        | "Cpl."
+                        | "Lt."
+                        | "Lieutenant"
+                        | "Patrol Officer"
+                        | "Police Officer"
+                )
+            })?;
+            let key = "police".to_string();
+            let aff = police;
+            Some((aff, Some(key), false, true, rank.text.to_ascii_lowercase()))
+        });
         if let Some((aff, key, speaks, inside, role)) = r {
             let a = &mut idx.actors[id];
             a.affiliation = aff;
@@ -1091,6 +1205,16 @@ fn affiliations(text: &str, idx: &mut Index) {
             a.role = Some(role);
         }
     }
+}
+
+fn police_org(idx: &Index) -> Option<usize> {
+    let c: Vec<usize> = idx
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Org && a.classes.contains(&"police"))
+        .map(|a| a.id)
+        .collect();
+    (c.len() == 1).then(|| c[0])
 }
 
 type Aff = (Option<usize>, Option<String>, bool, bool, String);
@@ -1210,15 +1334,33 @@ fn affiliation_of(
     // A generic word may name an actor of that class ("the hospital's").
     if aff.is_none() {
         if let Some(k) = &key {
-            if let Some(cls) = class_of_head(k) {
-                let cands: Vec<usize> = idx
-                    .actors
+            let cls = if k == "police" {
+                Some("police")
+            } else {
+                class_of_head(k)
+            };
+            if let Some(cls) = cls {
+                // the organisation of that class mentioned most recently
+                let end = idx.mentions.partition_point(|m| m.a < a);
+                aff = idx.mentions[end.saturating_sub(200)..end]
                     .iter()
-                    .filter(|x| x.kind == ActorKind::Org && x.classes.contains(&cls))
-                    .map(|x| x.id)
-                    .collect();
-                if cands.len() == 1 {
-                    aff = Some(cands[0]);
+                    .rev()
+                    .find(|m| {
+                        m.actor != me
+                            && idx.actors[m.actor].kind == ActorKind::Org
+                            && idx.actors[m.actor].classes.contains(&cls)
+                    })
+                    .map(|m| m.actor);
+                if aff.is_none() {
+                    let mut cands = idx
+                        .actors
+                        .iter()
+                        .filter(|x| x.kind == ActorKind::Org && x.classes.contains(&cls))
+                        .take(2)
+                        .map(|x| x.id);
+                    if let (Some(c), None) = (cands.next(), cands.next()) {
+                        aff = Some(c);
+                    }
                 }
             }
         }

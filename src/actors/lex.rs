@@ -339,10 +339,6 @@ pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "lobbyist",
         "fundraiser",
         "staff",
-        "sophomore",
-        "junior",
-        "senior",
-        "freshman",
         "graduate",
         "associate",
         "fellow",
@@ -644,7 +640,6 @@ pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "Transit",
         "Transport",
         "Airport",
-        "Port",
         "Exchange",
         "Review",
         "Magazine",
@@ -655,6 +650,63 @@ pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "Squad",
         "Cooperative",
         "Co-op",
+        "Paving",
+        "Plumbing",
+        "Roofing",
+        "Trucking",
+        "Hauling",
+        "Freight",
+        "Shipping",
+        "Mining",
+        "Drilling",
+        "Printing",
+        "Brewing",
+        "Catering",
+        "Towing",
+        "Landscaping",
+        "Disposal",
+        "Recycling",
+        "Sanitation",
+        "Security",
+        "Analytics",
+        "Software",
+        "Pharmacy",
+        "Dental",
+        "Motors",
+        "Automotive",
+        "Aviation",
+        "Concrete",
+        "Demolition",
+        "Excavation",
+        "Electric",
+        "Mechanical",
+        "Engineering",
+        "Architects",
+        "Advisors",
+        "Management",
+        "Investments",
+        "Lending",
+        "Mortgage",
+        "Credit",
+        "Apparel",
+        "Outfitters",
+        "Supply",
+        "Dairy",
+        "Bakery",
+        "Grocers",
+        "Growers",
+        "Farms",
+        "Ranch",
+        "Lumber",
+        "Steel",
+        "Chemicals",
+        "Plastics",
+        "Metals",
+        "Textiles",
+        "Wireless",
+        "Telecom",
+        "Communications",
+        "House",
         "Partnership",
         "Caucus",
         "PAC",
@@ -714,7 +766,6 @@ pub static COLLEGIAL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "commission",
         "committee",
         "senate",
-        "house",
         "legislature",
         "assembly",
         "caucus",
@@ -809,6 +860,10 @@ pub static PLACE_FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Well-known places that are never actors on their own.
 pub static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
+        "North",
+        "South",
+        "East",
+        "West",
         "Alabama",
         "Alaska",
         "Arizona",
@@ -1236,6 +1291,34 @@ pub static COMMON_CAPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "Same",
         "Such",
         "TK",
+        "ET",
+        "EST",
+        "EDT",
+        "PT",
+        "PST",
+        "PDT",
+        "CT",
+        "CST",
+        "CDT",
+        "MT",
+        "GMT",
+        "UTC",
+        "AM",
+        "PM",
+        "TV",
+        "GPS",
+        "ZIP",
+        "CEO",
+        "HR",
+        "PFAS",
+        "DNA",
+        "ID",
+        "FAQ",
+        "OK",
+        "USA",
+        "UN",
+        "EU",
+        "NATO",
         "AP",
         "Ap",
     ])
@@ -1536,24 +1619,24 @@ pub static REPORT_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Negative conduct and damaging facts in a clause whose subject is the target.
 pub static CONDUCT_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
-        r"(?xi)\b(
-          li(ed|es|e|ar|ars|ying)\b | misled | mislead(ing|s)? | conceal(ed|ing|s)? | covered\s+up | cover(ing|s)?\s+up |
-          hid\b | hidden\b | hid(ing|es)\b | falsif(ied|y|ying) | fabricat(ed|ing) | forg(ed|ing)\b |
-          overbill(ed|ing|s)? | overcharg(ed|ing|es) | overstat(ed|ing|es) | inflat(ed|ing)\b |
+        r"(?xi)(?-u:\b)(
+          li(ed|es|e|ar|ars|ying)(?-u:\b) | misled | mislead(ing|s)? | conceal(ed|ing|s)? | covered\s+up | cover(ing|s)?\s+up |
+          hid(?-u:\b) | hidden(?-u:\b) | hid(ing|es)(?-u:\b) | falsif(ied|y|ying) | fabricat(ed|ing) | forg(ed|ing)(?-u:\b) |
+          overbill(ed|ing|s)? | overcharg(ed|ing|es) | overstat(ed|ing|es) | inflat(ed|ing)(?-u:\b) |
           violat(ed|ing|es) | retaliat(ed|ing) | harass(ed|ing) | berat(ed|ing) | mock(ed|ing) |
-          threaten(ed|ing) | pressur(ed|ing)\b | intimidat(ed|ing) | bull(ied|ying) | abus(ed|ing)\b |
-          ignor(ed|ing)\b | neglect(ed|ing) | negligen(t|ce) | fail(ed|ing)\s+to | mismanag(ed|ing|ement) |
-          embezzl(ed|ing) | stole\b | steal(ing|s)? | defraud(ed|ing) | fraud(ulent|ulently)? | brib(ed|es|ery|ing) |
-          kickbacks? | skipp(ed|ing) | sat\s+on\b | never\s+told | withh(e|o)ld(ing)? | leak(ed|ing)\b |
+          threaten(ed|ing) | pressur(ed|ing)(?-u:\b) | intimidat(ed|ing) | bull(ied|ying) | abus(ed|ing)(?-u:\b) |
+          ignor(ed|ing)(?-u:\b) | neglect(ed|ing) | negligen(t|ce) | fail(ed|ing)\s+to | mismanag(ed|ing|ement) |
+          embezzl(ed|ing) | stole(?-u:\b) | steal(ing|s)? | defraud(ed|ing) | fraud(ulent|ulently)? | brib(ed|es|ery|ing) |
+          kickbacks? | skipp(ed|ing) | sat\s+on(?-u:\b) | never\s+told | withh(e|o)ld(ing)? | leak(ed|ing)(?-u:\b) |
           turn(ed|ing)\s+off | shut\s+off | switch(ed|ing)\s+off | disabl(ed|ing) | dump(ed|ing) |
           pollut(ed|ing) | contaminat(ed|ing) | discriminat(ed|ing) | underpa(id|ying) | unpaid |
-          wrong\b | botch(ed|ing) | misus(ed|ing) | misappropriat(ed|ing) | reckless(ly)? | unfit |
+          wrong(?-u:\b) | botch(ed|ing) | misus(ed|ing) | misappropriat(ed|ing) | reckless(ly)? | unfit |
           incompeten(t|ce) | illegal(ly)? | unlawful(ly)? | improper(ly)? | falsely | corrupt(ion)? |
           hostage | sold\s+out | sell(ing|s)?\s+out | cheat(ed|ing)? | scam(med)? | plagiari[sz](ed|ing) |
           cover-?up | whitewash | stonewall(ed|ing)? | never\s+(drove|worked|arrived|delivered|paid|showed|happened|performed|existed) |
           allegedly | trad(ed|ing)\s+(her|his|their|its)\s+vote | sexual(ly)?\s+(harass|assault|abus) | assault(ed|ing) |
-          keep\s+(the\s+|their\s+|her\s+|his\s+)?(complaints?|allegations?|concerns?)\b | keep\s+quiet | stay\s+quiet |
-          would\s+ruin | lax\b | sloppy | shoddy | unsafe
+          keep\s+(the\s+|their\s+|her\s+|his\s+)?(complaints?|allegations?|concerns?)(?-u:\b) | keep\s+quiet | stay\s+quiet |
+          would\s+ruin | lax(?-u:\b) | sloppy | shoddy | unsafe
         )",
     )
     .unwrap()
@@ -1585,6 +1668,10 @@ pub fn frame_verb(word: &str) -> Option<Frame> {
         "criticize" | "criticized" | "criticizes" | "criticizing" | "criticise" | "criticised"
         | "criticises" | "criticising" => Frame::Accuse,
         "condemn" | "condemned" | "condemns" => Frame::Accuse,
+        "blast" | "blasted" | "blasts" | "slam" | "slammed" | "slams" | "attacked"
+        | "lambasted" | "denounced" | "denounces" | "rebuked" | "scolded" | "chided"
+        | "assailed" | "excoriated" | "ripped" | "castigated" | "decried" => Frame::Accuse,
+        "names" | "named" => Frame::Names,
         "arrest" | "arrested" | "arrests" => Frame::Accuse,
         "charged" | "charges" | "charging" => Frame::Charge,
         "warned" => Frame::Warn,
@@ -1609,12 +1696,14 @@ pub enum Frame {
     Against,
     /// "investigation into X"
     Into,
+    /// "the lawsuit names X"
+    Names,
 }
 
 /// A defence of someone implies an accusation against them.
 pub static DEFENCE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(done|did|do|does)\s+nothing\s+wrong\b|\bno\s+wrongdoing\b|\b(is|was|are|were)\s+innocent\b|\bacted\s+in\s+good\s+faith\b|\bacted\s+within\s+the\s+law\b|\bnever\s+crossed\s+the\s+line\b",
+        r"(?i)(?-u:\b)(done|did|do|does)\s+nothing\s+wrong(?-u:\b)|(?-u:\b)no\s+wrongdoing(?-u:\b)|(?-u:\b)(is|was|are|were)\s+innocent(?-u:\b)|(?-u:\b)acted\s+in\s+good\s+faith(?-u:\b)|(?-u:\b)acted\s+within\s+the\s+law(?-u:\b)|(?-u:\b)never\s+crossed\s+the\s+line(?-u:\b)",
     )
     .unwrap()
 });
@@ -1623,10 +1712,11 @@ pub static DEFENCE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
 pub static NO_RESPONSE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
         r"(?xi)
-        (?P<unreach>\bcould\s*(n't|not)\s+be\s+reached | \bcannot\s+be\s+reached | \bwas\s+not\s+(immediately\s+)?available | \bwere\s+not\s+(immediately\s+)?available | \bwas\s+unavailable | \bwere\s+unavailable | \bunable\s+to\s+be\s+reached)
-        | (?P<nores>\b(did|does|do|has|have|had)\s*(n't|not)\s+(immediately\s+)?(respond|return|reply|answer|comment) | \bdidn[’']t\s+(immediately\s+)?(respond|return|reply|answer) | \bhas\s+not\s+responded | \bhave\s+not\s+responded | \bwere\s+not\s+returned | \bwas\s+not\s+returned | \bwent\s+unanswered | \bwent\s+unreturned | \bno\s+response )
-        | (?P<decl>\bdeclined\s+to\s+(comment|discuss|answer|elaborate|say|respond|speak|address|be\s+interviewed) | \bdeclines\s+to | \brefused\s+to\s+(comment|discuss|answer|say|respond|speak) | \bwould\s*(n't|not)\s+(comment|discuss|say|answer|elaborate) | \bwill\s*not\s+comment | \bdoes\s*(n't|not)\s+comment | \bdo\s*(n't|not)\s+comment | \bno\s+comment | \breferred\s+(questions|inquiries|requests|reporters) | \brefers\s+(questions|inquiries))
-        | (?P<req>\bsought\s+comment\s+from | \breached\s+out\s+to | \brequests?\s+for\s+comment\s+(to|from) | \basked\s+for\s+comment)
+        (?P<unreach>(?-u:\b)could\s*(n't|not)\s+be\s+reached | (?-u:\b)cannot\s+be\s+reached | (?-u:\b)was\s+not\s+(immediately\s+)?available | (?-u:\b)were\s+not\s+(immediately\s+)?available | (?-u:\b)was\s+unavailable | (?-u:\b)were\s+unavailable | (?-u:\b)unable\s+to\s+be\s+reached)
+        | (?P<nores>(?-u:\b)(did|does|do|has|have|had)\s*(n't|not)\s+(immediately\s+)?(respond|return|reply|answer|comment) | (?-u:\b)didn[’']t\s+(immediately\s+)?(respond|return|reply|answer) | (?-u:\b)has\s+not\s+responded | (?-u:\b)have\s+not\s+responded | (?-u:\b)were\s+not\s+returned | (?-u:\b)was\s+not\s+returned | (?-u:\b)went\s+unanswered | (?-u:\b)went\s+unreturned | (?-u:\b)no\s+response )
+        | (?P<decl>(?-u:\b)declined\s+to\s+(comment|discuss|answer|elaborate|say|respond|speak|address|be\s+interviewed) | (?-u:\b)declines\s+to | (?-u:\b)refused\s+to\s+(comment|discuss|answer|say|respond|speak) | (?-u:\b)would\s*(n't|not)\s+(comment|discuss|say|answer|elaborate) | (?-u:\b)will\s*not\s+comment | (?-u:\b)does\s*(n't|not)\s+comment | (?-u:\b)do\s*(n't|not)\s+comment | (?-u:\b)no\s+comment | (?-u:\b)referred\s+(questions|inquiries|requests|reporters) | (?-u:\b)refers\s+(questions|inquiries))
+        | (?P<reach>(?-u:\b)(attempts|efforts|calls|emails|messages|requests)\s+(\w+\s+){0,3}(to\s+reach|to|for)\s+ )
+        | (?P<req>(?-u:\b)sought\s+comment\s+from | (?-u:\b)reached\s+out\s+to | (?-u:\b)requests?\s+for\s+comment\s+(to|from) | (?-u:\b)asked\s+for\s+comment)
         ",
     )
     .unwrap()
@@ -1634,5 +1724,5 @@ pub static NO_RESPONSE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 /// "shot and killed X", "X died": the dead are not targets.
 pub static DEATH_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(killed|killing|murdered|death\s+of|fatal\s+shooting\s+of|fatally\s+shot|funeral\s+for|mourn(ed|ing)?)\s*$").unwrap()
+    regex::Regex::new(r"(?i)(?-u:\b)(killed|killing|murdered|death\s+of|fatal\s+shooting\s+of|fatally\s+shot|funeral\s+for|mourn(ed|ing)?)\s*$").unwrap()
 });

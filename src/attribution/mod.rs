@@ -116,7 +116,7 @@ pub fn find(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Att
     let mut out = extract::sentences(doc, &lower, sentences, quotes);
     speakers::match_quotes(doc, &lower, sentences, quotes, &mut out);
     source::resolve_pronouns(&mut out);
-    out.sort_by_key(|a| first_offset(a));
+    out.sort_by_key(first_offset);
     out
 }
 

@@ -217,26 +217,18 @@ pub fn classify<'a>(
         || first_low == "people"
             && matches!(words.get(1).map(|w| w.low), Some("familiar" | "close"));
     let positioned = words.len() > 2 || inst_qualifier;
-    let class = if head_named && !vague_head {
-        SourceClass::Named
-    } else if appositive_name {
+    let class = if head_named && !vague_head || appositive_name {
         SourceClass::Named
     } else if is_officialish(head.low) && inst_qualifier {
         SourceClass::Institutional
-    } else if vague_head {
-        if reason && positioned {
-            SourceClass::AnonymousDescribed
-        } else {
-            SourceClass::Vague
-        }
-    } else if is_indefinite(first_low) && !any_name {
+    } else if vague_head || is_indefinite(first_low) && !any_name {
         if reason && positioned {
             SourceClass::AnonymousDescribed
         } else {
             SourceClass::Vague
         }
     } else if is_indefinite(first_low) {
-        // "a former Lumora engineer": position without a name.
+        // "a former Brightwell engineer": position without a name.
         if reason {
             SourceClass::AnonymousDescribed
         } else {
@@ -286,15 +278,11 @@ pub fn resolve_pronouns(attrs: &mut [Attribution]) {
     let mut last_named: Option<Span> = None;
     for a in attrs.iter_mut() {
         match a.source_class {
-            SourceClass::Named => {
-                if !a.carried {
-                    last_named = a.source.first().copied();
-                }
+            SourceClass::Named if !a.carried => {
+                last_named = a.source.first().copied();
             }
-            SourceClass::Pronoun => {
-                if a.antecedent.is_none() {
-                    a.antecedent = last_named;
-                }
+            SourceClass::Pronoun if a.antecedent.is_none() => {
+                a.antecedent = last_named;
             }
             _ => {}
         }

@@ -116,6 +116,8 @@ fn source_names(cx: &Context) -> Vec<(usize, String)> {
             .next();
         let name = match actor {
             Some(actor) => short_name(actor),
+            // A named source the actor index does not know is too uncertain to offer.
+            None if a.source_class == SourceClass::Named => continue,
             None => {
                 let t = cx.prose(*first).trim();
                 t.strip_prefix("The ")

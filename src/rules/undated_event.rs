@@ -134,7 +134,7 @@ static LEX: LazyLock<EventLexicon> = LazyLock::new(|| {
 
 /// Nouns that refer back to an event: "the vote", "the recall", "the closure".
 static EVENT_NOUN: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:the|that|this|its|their)\s+(?:[a-z]+\s+)?([a-z]+)").unwrap()
+    regex::Regex::new(r"(?i)(?-u:\b)(?:the|that|this|its|their)\s+(?:[a-z]+\s+)?([a-z]+)").unwrap()
 });
 
 impl Rule for UndatedEvent {
