@@ -167,9 +167,12 @@ fn sarif_rules_results_and_regions_agree_with_the_json_output() {
         "relative-date",
         "missing-comment-response",
     ];
-    assert_eq!(rules.len(), codes.len());
-    for (rule, code) in rules.iter().zip(codes) {
-        assert_eq!(rule["id"], code);
+    // Every contract code has a rule (more codes may follow).
+    for code in codes {
+        assert!(rules.iter().any(|r| r["id"] == code), "no rule for {code}");
+    }
+    for rule in rules {
+        let code = rule["id"].as_str().unwrap();
         assert_eq!(
             rule["helpUri"],
             format!("https://github.com/copydesk/copydesk#{code}")
