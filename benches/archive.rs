@@ -47,10 +47,10 @@ const TEMPLATES: &[&str] = &[
 /// One invented draft, varied by `seed` (length, front matter, format).
 fn draft(seed: usize) -> (String, &'static str) {
     let words = 250 + (seed * 7919) % 1500;
-    let markdown = seed % 4 != 0;
+    let markdown = !seed.is_multiple_of(4);
     let mut out = String::new();
     if markdown {
-        if seed % 3 != 0 {
+        if !seed.is_multiple_of(3) {
             out.push_str(&format!(
                 "---\ndate: 2026-0{}-1{}\n---\n\n",
                 1 + seed % 9,
