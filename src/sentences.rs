@@ -225,9 +225,20 @@ pub fn quotes(doc: &Document) -> Vec<Quote> {
                     chars.next();
                     (true, false, 2)
                 }
-                '\'' if chars.peek().map(|p| p.1) == Some('\'') && open.is_some() => {
+                '\'' if chars.peek().map(|p| p.1) == Some('\'') => {
                     chars.next();
-                    (false, true, 2)
+                    // `''` closes an open quotation; at a word start it opens one
+                    // (some wires use '' for both marks).
+                    let at_start = i == 0
+                        || body[..i].ends_with(|p: char| p.is_whitespace() || p == '(' || p == '—');
+                    if open.is_some() {
+                        (false, true, 2)
+                    } else if at_start {
+                        (true, false, 2)
+                    } else {
+                        first = false;
+                        continue;
+                    }
                 }
                 _ => {
                     if !c.is_whitespace() {

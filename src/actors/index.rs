@@ -3,10 +3,10 @@
 
 use super::lex::*;
 use super::{Actor, ActorKind, Descriptor, Key};
-use crate::document::{BlockKind, Document};
+use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
-use std::collections::HashMap;
+type HashMap<K, V> = FastMap<K, V>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -58,10 +58,7 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
         if is_alnum(c) {
             let start = i;
             let mut j = i + clen;
-            loop {
-                let Some(d) = text[j..end].chars().next() else {
-                    break;
-                };
+            while let Some(d) = text[j..end].chars().next() {
                 if is_alnum(d) {
                     j += d.len_utf8();
                     continue;
@@ -196,15 +193,26 @@ pub struct Index {
     pub toks: Vec<Tok>,
     pub sents: Vec<SentToks>,
     pub mentions: Vec<Mention>,
-    /// For each token, the mention ending there (index into `mentions`).
-    pub mention_end: HashMap<usize, usize>,
-    pub mention_start: HashMap<usize, usize>,
+    /// For each token, the mention ending there (index into `mentions`), or
+    /// `usize::MAX`.
+    pub mention_end: Vec<usize>,
+    pub mention_start: Vec<usize>,
     pub actors: Vec<Actor>,
     /// Generic affiliation keys ("city", "police") per actor.
     pub gender: Vec<i32>,
 }
 
 impl Index {
+    /// The mention starting at token `k`.
+    pub fn start_at(&self, k: usize) -> Option<&usize> {
+        self.mention_start.get(k).filter(|&&i| i != usize::MAX)
+    }
+
+    /// The mention ending at token `k` (inclusive).
+    pub fn end_at(&self, k: usize) -> Option<&usize> {
+        self.mention_end.get(k).filter(|&&i| i != usize::MAX)
+    }
+
     pub fn word<'a>(&self, text: &'a str, i: usize) -> &'a str {
         self.toks[i].span.slice(text)
     }
@@ -249,7 +257,7 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize) -> Vec<Run> {
         }
         let a = i;
         let mut b = i + 1;
-        while b < sb {
+        while b < sb && b - a < 12 {
             let t = &toks[b];
             let w = t.span.slice(text);
             if is_name_word(t, w) {
@@ -351,12 +359,19 @@ fn classify(
     {
         return None;
     }
+    if PLACE_FIRST.contains(first) && !ORG_WORDS.contains(last) {
+        return None;
+    }
     let has_org = names.iter().any(|w| ORG_WORDS.contains(w) || *w == "&")
         || names.iter().any(|w| *w == "of" || *w == "for");
     if has_org && !PLACE_WORDS.contains(last) {
         return Some(ActorKind::Org);
     }
-    if PLACE_WORDS.contains(last) || PLACE_FIRST.contains(first) {
+    // "White House advisor": a name used as a modifier of a role noun.
+    if names.len() > 1 && next_lower_noun && ROLE_NOUNS.contains(next.unwrap_or("")) && !r.titled {
+        return Some(ActorKind::Org);
+    }
+    if PLACE_WORDS.contains(last) {
         return None;
     }
     let locative = matches!(
@@ -368,7 +383,9 @@ fn classify(
         if COMMON_CAPS.contains(w) || PLACES.contains(w) || w.ends_with("-based") {
             return None;
         }
-        if r.titled {
+        let pw0 = prev.unwrap_or("");
+        let hyphen_title = pw0.contains('-') && pw0.split('-').any(|p| TITLE_HEADS.contains(p));
+        if r.titled || hyphen_title {
             return Some(ActorKind::Person);
         }
         if at_start {
@@ -414,8 +431,12 @@ fn classify(
     None
 }
 
-fn name_key(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+fn name_key(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ") {
+        std::borrow::Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 struct Builder<'a> {
@@ -427,26 +448,48 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn add(&mut self, name: &str, kind: ActorKind) -> usize {
-        let key = name_key(name);
+        let key = name_key(name).into_owned();
         if let Some(&id) = self.by_name.get(&key) {
             return id;
         }
-        let id = self.actors.len();
-        self.actors.push(Actor {
-            id,
-            name: key.clone(),
-            kind,
-            mentions: Vec::new(),
-            descriptors: Vec::new(),
-            affiliation: None,
-            speaks_for_affiliation: false,
-            aliases: Vec::new(),
-            affiliation_key: None,
-            inside_affiliation: false,
-            role: None,
-            classes: Vec::new(),
-            dead: false,
-        });
+        // A shorter form seen first ("Larkspur Management" in a heading,
+        // then "Larkspur Management Co.") is the same organisation.
+        let mut upgraded = None;
+        if kind == ActorKind::Org {
+            let words: Vec<&str> = key.split(' ').collect();
+            for k in (2..words.len()).rev() {
+                let prefix = words[..k].join(" ");
+                if let Some(&old) = self.by_name.get(prefix.as_str()) {
+                    self.actors[old].name = key.clone();
+                    self.actors[old].kind = ActorKind::Org;
+                    self.actors[old].aliases.clear();
+                    upgraded = Some(old);
+                    break;
+                }
+            }
+        }
+        let id = match upgraded {
+            Some(old) => old,
+            None => {
+                let id = self.actors.len();
+                self.actors.push(Actor {
+                    id,
+                    name: key.clone(),
+                    kind,
+                    mentions: Vec::new(),
+                    descriptors: Vec::new(),
+                    affiliation: None,
+                    speaks_for_affiliation: false,
+                    aliases: Vec::new(),
+                    affiliation_key: None,
+                    inside_affiliation: false,
+                    role: None,
+                    classes: Vec::new(),
+                    dead: false,
+                });
+                id
+            }
+        };
         self.by_name.insert(key.clone(), id);
         let words: Vec<&str> = key.split(' ').collect();
         let mut aliases: Vec<String> = Vec::new();
@@ -486,8 +529,24 @@ impl Builder<'_> {
                     aliases.push(prefix);
                 }
                 let last = *words.last().unwrap();
+                let paper = matches!(
+                    last,
+                    "Post"
+                        | "Times"
+                        | "Tribune"
+                        | "Journal"
+                        | "Herald"
+                        | "Gazette"
+                        | "Ledger"
+                        | "Globe"
+                        | "Chronicle"
+                        | "Sun"
+                        | "Star"
+                        | "Bee"
+                        | "Inquirer"
+                );
                 if words.len() > 1
-                    && !ORG_WORDS.contains(last)
+                    && (paper || !ORG_WORDS.contains(last))
                     && !PLACE_WORDS.contains(last)
                     && !COMMON_CAPS.contains(last)
                     && !PLACES.contains(last)
@@ -506,6 +565,9 @@ impl Builder<'_> {
                 if let Some(c) = class_of_head(last) {
                     self.actors[id].classes.push(c);
                 }
+                if words.contains(&"Police") && !self.actors[id].classes.contains(&"police") {
+                    self.actors[id].classes.push("police");
+                }
             }
         }
         for al in aliases {
@@ -520,19 +582,20 @@ impl Builder<'_> {
 
     fn lookup(&self, name: &str) -> Option<usize> {
         let key = name_key(name);
+        let key = key.as_ref();
         // A single word that is an unambiguous alias of a longer name refers
         // to that name ("the Post", "the PAC").
         if !key.contains(' ') {
-            if let Some(v) = self.alias.get(&key) {
+            if let Some(v) = self.alias.get(key) {
                 if v.len() == 1 {
                     return Some(v[0]);
                 }
             }
         }
-        if let Some(&id) = self.by_name.get(&key) {
+        if let Some(&id) = self.by_name.get(key) {
             return Some(id);
         }
-        match self.alias.get(&key) {
+        match self.alias.get(key) {
             Some(v) if v.len() == 1 => Some(v[0]),
             _ => None,
         }
@@ -542,16 +605,18 @@ impl Builder<'_> {
 /// Most blocks are sentence case; a title-case heading would turn every word
 /// into a name, so such blocks only link names already known.
 fn is_title_case(text: &str, toks: &[Tok]) -> bool {
-    let words: Vec<&Tok> = toks
+    let long: Vec<&Tok> = toks
         .iter()
-        .filter(|t| t.kind == TokKind::Word && t.span.len() > 3)
+        .filter(|t| t.kind == TokKind::Word && t.span.len() > 3 && !t.quoted)
         .collect();
-    if words.len() < 4 {
-        return false;
-    }
-    let caps = words.iter().filter(|t| t.cap).count();
-    let _ = text;
-    caps * 10 >= words.len() * 7
+    long.len() >= 4
+        && long.iter().all(|t| {
+            t.cap
+                || matches!(
+                    t.span.slice(text),
+                    "with" | "from" | "into" | "over" | "than" | "that" | "upon" | "onto"
+                )
+        })
 }
 
 /// Builds the actor index for the draft.
@@ -564,21 +629,12 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
     };
     let mut toks = Vec::new();
     let mut sents = Vec::new();
-    let mut block_title: HashMap<usize, bool> = HashMap::new();
     for s in sentences {
         let a = toks.len();
         tokenize(text, s.span, &qspans, &mut toks);
         let b = toks.len();
         let kind = doc.blocks.get(s.block).map(|b| b.kind);
-        let title_case = if kind == Some(BlockKind::Heading) || s.index_in_block == 0 {
-            let tc = is_title_case(text, &toks[a..b]);
-            if s.index_in_block == 0 {
-                block_title.insert(s.block, tc);
-            }
-            tc
-        } else {
-            *block_title.get(&s.block).unwrap_or(&false)
-        };
+        let title_case = is_title_case(text, &toks[a..b]);
         sents.push(SentToks {
             span: s.span,
             block: s.block,
@@ -596,8 +652,8 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
     let mut bld = Builder {
         text,
         actors: Vec::new(),
-        by_name: HashMap::new(),
-        alias: HashMap::new(),
+        by_name: HashMap::default(),
+        alias: HashMap::default(),
     };
     // Pass 1: create actors from full names.
     let mut all_runs: Vec<Vec<Run>> = Vec::with_capacity(sents.len());
@@ -606,12 +662,25 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
         if !st.title_case {
             for r in &rs {
                 let name = &text[toks[r.n].span.start..toks[r.b - 1].span.end];
-                if bld.by_name.contains_key(&name_key(name)) {
+                if let Some(&id) = bld.by_name.get(name_key(name).as_ref()) {
+                    // "the X" later shows a name first read as a person is
+                    // an organisation.
+                    let prev = (r.a > st.a).then(|| toks[r.a - 1].span.slice(text));
+                    let next_lower = r.b < st.b
+                        && toks[r.b].kind == TokKind::Word
+                        && lower_first(toks[r.b].span.slice(text));
+                    if bld.actors[id].kind == ActorKind::Person
+                        && !r.titled
+                        && !next_lower
+                        && matches!(prev, Some("the" | "The"))
+                    {
+                        bld.actors[id].kind = ActorKind::Org;
+                    }
                     continue;
                 }
                 if let Some(kind) = classify(text, &toks, st.a, st.b, r, &dateline_place) {
                     // A single word already known as an alias links instead.
-                    if r.b - r.n == 1 && bld.alias.contains_key(name) {
+                    if bld.alias.contains_key(name_key(name).as_ref()) {
                         continue;
                     }
                     bld.add(name, kind);
@@ -622,7 +691,7 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
     }
     // Pass 2: link mentions in order; definite descriptions; descriptors.
     let mut mentions: Vec<Mention> = Vec::new();
-    let mut last_of_class: HashMap<&'static str, usize> = HashMap::new();
+    let mut last_of_class: HashMap<&'static str, usize> = HashMap::default();
     for (si, st) in sents.iter().enumerate() {
         let rs = &all_runs[si];
         let mut ri = 0;
@@ -634,12 +703,20 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
                 let mut found: Option<(usize, usize, usize)> = None; // actor, n, b
                                                                      // Whole name, then shrinking from the right (modifier use:
                                                                      // "Quillan State spokesperson"), then from the left.
-                'outer: for n in r.n..r.b {
-                    for b in (n + 1..=r.b).rev() {
-                        let name = &text[toks[n].span.start..toks[b - 1].span.end];
+                                                                     // whole run, then shrinking from the right, then from the left
+                for b in (r.n + 1..=r.b).rev() {
+                    let name = &text[toks[r.n].span.start..toks[b - 1].span.end];
+                    if let Some(id) = bld.lookup(name) {
+                        found = Some((id, r.n, b));
+                        break;
+                    }
+                }
+                if found.is_none() {
+                    for n in r.n + 1..r.b {
+                        let name = &text[toks[n].span.start..toks[r.b - 1].span.end];
                         if let Some(id) = bld.lookup(name) {
-                            found = Some((id, n, b));
-                            break 'outer;
+                            found = Some((id, n, r.b));
+                            break;
                         }
                     }
                 }
@@ -790,11 +867,11 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
     for m in &mentions {
         actors[m.actor].mentions.push(m.span);
     }
-    let mut mention_end = HashMap::new();
-    let mut mention_start = HashMap::new();
+    let mut mention_end = vec![usize::MAX; toks.len()];
+    let mut mention_start = vec![usize::MAX; toks.len()];
     for (i, m) in mentions.iter().enumerate() {
-        mention_end.insert(m.b - 1, i);
-        mention_start.insert(m.a, i);
+        mention_end[m.b - 1] = i;
+        mention_start[m.a] = i;
     }
     let mut idx = Index {
         toks,
@@ -917,10 +994,14 @@ fn descriptors_for(
         }
         let mut back = k;
         if k == m.run_a {
-            while back > sa
-                && end_ok(text, toks, back - 1)
-                && lower_first(toks[back - 1].span.slice(text))
-            {
+            while back > sa && m.run_a - back < 3 && {
+                let x = toks[back - 1].span.slice(text);
+                end_ok(text, toks, back - 1)
+                    && (TITLE_MODIFIERS.contains(x)
+                        || ["then-", "now-", "ex-", "former-"]
+                            .iter()
+                            .any(|p| x.starts_with(p)))
+            } {
                 back -= 1;
             }
             // party before lower-case modifiers: "Republican state Sen."
@@ -1001,26 +1082,85 @@ fn descriptors_for(
                 "a" | "an" | "the" | "its" | "his" | "her" | "their" | "one"
             );
             let words: Vec<&str> = (s..e).map(|k| toks[k].span.slice(text)).collect();
-            let role_early = words
-                .iter()
-                .take(5)
-                .any(|w| ROLE_NOUNS.contains(w.to_ascii_lowercase().as_str()));
+            let role_early = words.iter().take(5).any(|w| is_role(w));
             let bad = matches!(
                 fl.as_str(),
                 "who" | "which" | "whose" | "that" | "where" | "when"
-            ) || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+            ) || (!det && STOP.contains(fl.as_str()))
+                || first.chars().next().is_some_and(|c| c.is_ascii_digit())
                 || words.iter().any(|w| REPORT_VERBS.contains(w))
                 || (toks[s].cap && !det && !role_early)
                 || (toks[s].quoted && !m.quoted);
             let ok = !bad
-                && (det && (role_early || fl == "one")
-                    || (!det && role_early && lower_first(first)));
+                && if det {
+                    role_early || fl == "one"
+                } else {
+                    role_early && lower_first(first)
+                };
             if ok {
                 push_desc(&mut out, text, toks, s, e);
             }
         }
     }
     out
+}
+
+/// Lower-case words that may stand before a title ("state Sen.").
+static TITLE_MODIFIERS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        [
+            "state",
+            "former",
+            "acting",
+            "interim",
+            "deputy",
+            "assistant",
+            "county",
+            "city",
+            "district",
+            "senior",
+            "longtime",
+            "veteran",
+            "embattled",
+            "retired",
+            "incumbent",
+            "freshman",
+            "veteran",
+            "outgoing",
+            "incoming",
+            "federal",
+            "appeals",
+            "circuit",
+            "superior",
+            "municipal",
+            "tribal",
+            "school",
+            "police",
+            "fire",
+            "township",
+            "village",
+            "borough",
+            "town",
+            "then",
+            "late",
+            "chief",
+            "associate",
+            "executive",
+            "vice",
+        ]
+        .into_iter()
+        .collect()
+    });
+
+/// A role noun, by list or by a typical suffix ("hydrologist", "historian").
+pub fn is_role(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    ROLE_NOUNS.contains(l.as_str())
+        || (l.len() > 5
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && ["ist", "ian", "eer", "ator", "ager", "ster"]
+                .iter()
+                .any(|s| l.ends_with(s)))
 }
 
 fn end_ok(text: &str, toks: &[Tok], k: usize) -> bool {
@@ -1065,9 +1205,10 @@ pub fn generic_org(w: &str) -> Option<&'static str> {
 
 /// Sets affiliation, speaks-for and inside flags from descriptors.
 fn affiliations(text: &str, idx: &mut Index) {
+    let police = police_org(idx);
     let mut results = Vec::new();
     for actor in &idx.actors {
-        let mut best: Option<(Option<usize>, Option<String>, bool, bool, String)> = None;
+        let mut best: Option<Aff> = None;
         for d in &actor.descriptors {
             if let Some(r) = affiliation_of(text, idx, actor.id, actor.kind, d) {
                 let better = match &best {
@@ -1082,6 +1223,30 @@ fn affiliations(text: &str, idx: &mut Index) {
         results.push(best);
     }
     for (id, r) in results.into_iter().enumerate() {
+        // Police ranks place a person in the police even without an
+        // organisation in the descriptor.
+        let r = r.or_else(|| {
+            let a = &idx.actors[id];
+            let rank = a.descriptors.iter().find(|d| {
+                matches!(
+                    d.text.as_str(),
+                    "Officer"
+                        | "Sgt."
+                        | "Det."
+                        | "Detective"
+                        | "Sergeant"
+                        | "Trooper"
+                        | "Cpl."
+                        | "Lt."
+                        | "Lieutenant"
+                        | "Patrol Officer"
+                        | "Police Officer"
+                )
+            })?;
+            let key = "police".to_string();
+            let aff = police;
+            Some((aff, Some(key), false, true, rank.text.to_ascii_lowercase()))
+        });
         if let Some((aff, key, speaks, inside, role)) = r {
             let a = &mut idx.actors[id];
             a.affiliation = aff;
@@ -1093,8 +1258,19 @@ fn affiliations(text: &str, idx: &mut Index) {
     }
 }
 
+fn police_org(idx: &Index) -> Option<usize> {
+    let c: Vec<usize> = idx
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Org && a.classes.contains(&"police"))
+        .map(|a| a.id)
+        .collect();
+    (c.len() == 1).then(|| c[0])
+}
+
 type Aff = (Option<usize>, Option<String>, bool, bool, String);
 
+#[allow(clippy::needless_range_loop)]
 fn affiliation_of(
     text: &str,
     idx: &Index,
@@ -1142,14 +1318,14 @@ fn affiliation_of(
         return None;
     }
     let phrase = d.text.to_ascii_lowercase();
-    let speaks = SPEAKS_FOR.contains(role.as_str())
-        && !(role == "director"
-            && !phrase.contains("executive director")
-            && !phrase.contains("communications director"))
-        && !(role == "secretary" && !phrase.contains("press secretary"))
-        && !(role == "chief" && phrase.contains("chief of staff"))
-        || phrase.contains("chief executive")
-        || phrase.contains("press secretary");
+    let speaks = match role.as_str() {
+        "director" => {
+            phrase.contains("executive director") || phrase.contains("communications director")
+        }
+        "secretary" => phrase.contains("press secretary"),
+        "chief" => !phrase.contains("chief of staff"),
+        r => SPEAKS_FOR.contains(r) || phrase.contains("chief executive"),
+    };
     let unit = matches!(
         role.as_str(),
         "office" | "department" | "division" | "unit" | "subsidiary" | "bureau" | "branch"
@@ -1161,7 +1337,7 @@ fn affiliation_of(
     let mention_in = |from: usize, to: usize, allow_poss: bool| -> Option<usize> {
         let mut found = None;
         for k in from..to {
-            if let Some(&mi) = idx.mention_start.get(&k) {
+            if let Some(&mi) = idx.start_at(k) {
                 let m = &idx.mentions[mi];
                 if m.actor != me && m.b <= to.max(m.b) && (allow_poss || !m.poss) {
                     found = Some(m.actor);
@@ -1188,7 +1364,7 @@ fn affiliation_of(
             if k < b && matches!(toks[k].span.slice(text), "the" | "The") {
                 k += 1;
             }
-            if let Some(&mi) = idx.mention_start.get(&k) {
+            if let Some(&mi) = idx.start_at(k) {
                 let m = &idx.mentions[mi];
                 if !m.poss && m.actor != me {
                     aff = Some(m.actor);
@@ -1210,15 +1386,33 @@ fn affiliation_of(
     // A generic word may name an actor of that class ("the hospital's").
     if aff.is_none() {
         if let Some(k) = &key {
-            if let Some(cls) = class_of_head(k) {
-                let cands: Vec<usize> = idx
-                    .actors
+            let cls = if k == "police" {
+                Some("police")
+            } else {
+                class_of_head(k)
+            };
+            if let Some(cls) = cls {
+                // the organisation of that class mentioned most recently
+                let end = idx.mentions.partition_point(|m| m.a < a);
+                aff = idx.mentions[end.saturating_sub(200)..end]
                     .iter()
-                    .filter(|x| x.kind == ActorKind::Org && x.classes.contains(&cls))
-                    .map(|x| x.id)
-                    .collect();
-                if cands.len() == 1 {
-                    aff = Some(cands[0]);
+                    .rev()
+                    .find(|m| {
+                        m.actor != me
+                            && idx.actors[m.actor].kind == ActorKind::Org
+                            && idx.actors[m.actor].classes.contains(&cls)
+                    })
+                    .map(|m| m.actor);
+                if aff.is_none() {
+                    let mut cands = idx
+                        .actors
+                        .iter()
+                        .filter(|x| x.kind == ActorKind::Org && x.classes.contains(&cls))
+                        .take(2)
+                        .map(|x| x.id);
+                    if let (Some(c), None) = (cands.next(), cands.next()) {
+                        aff = Some(c);
+                    }
                 }
             }
         }
@@ -1274,7 +1468,7 @@ fn genders(text: &str, idx: &mut Index) {
 
 /// Actor the token is part of, as a named or definite mention ending at `k`.
 pub fn mention_ending(idx: &Index, k: usize) -> Option<&Mention> {
-    idx.mention_end.get(&k).map(|&i| &idx.mentions[i])
+    idx.end_at(k).map(|&i| &idx.mentions[i])
 }
 
 #[allow(dead_code)]

@@ -1,7 +1,34 @@
 //! Word lists for the actor index and the right-of-reply analysis.
 
-use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: word lists are probed once or more per token, and SipHash
+/// dominated the profile.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
+pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
+type HashSet<T> = FastSet<T>;
 
 fn set(words: &[&'static str]) -> HashSet<&'static str> {
     words.iter().copied().collect()
@@ -105,6 +132,19 @@ pub static TITLE_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "Rabbi",
         "Imam",
         "Ald.",
+        "Resident",
+        "Tenant",
+        "Homeowner",
+        "Student",
+        "Volunteer",
+        "Nurse",
+        "Teacher",
+        "Lawyer",
+        "Farmer",
+        "Sophomore",
+        "Junior",
+        "Senior",
+        "Freshman",
     ])
 });
 
@@ -339,10 +379,6 @@ pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "lobbyist",
         "fundraiser",
         "staff",
-        "sophomore",
-        "junior",
-        "senior",
-        "freshman",
         "graduate",
         "associate",
         "fellow",
@@ -644,7 +680,6 @@ pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "Transit",
         "Transport",
         "Airport",
-        "Port",
         "Exchange",
         "Review",
         "Magazine",
@@ -655,6 +690,68 @@ pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "Squad",
         "Cooperative",
         "Co-op",
+        "Paving",
+        "Heating",
+        "Cooling",
+        "Electrical",
+        "Contractors",
+        "Contracting",
+        "Plumbing",
+        "Roofing",
+        "Trucking",
+        "Hauling",
+        "Freight",
+        "Shipping",
+        "Mining",
+        "Drilling",
+        "Printing",
+        "Brewing",
+        "Catering",
+        "Towing",
+        "Landscaping",
+        "Disposal",
+        "Recycling",
+        "Sanitation",
+        "Security",
+        "Analytics",
+        "Software",
+        "Pharmacy",
+        "Dental",
+        "Motors",
+        "Automotive",
+        "Aviation",
+        "Concrete",
+        "Demolition",
+        "Excavation",
+        "Electric",
+        "Mechanical",
+        "Engineering",
+        "Architects",
+        "Advisors",
+        "Management",
+        "Investments",
+        "Lending",
+        "Mortgage",
+        "Credit",
+        "Apparel",
+        "Outfitters",
+        "Supply",
+        "Dairy",
+        "Bakery",
+        "Grocers",
+        "Growers",
+        "Farms",
+        "Ranch",
+        "Lumber",
+        "Steel",
+        "Chemicals",
+        "Plastics",
+        "Metals",
+        "Textiles",
+        "Wireless",
+        "Telecom",
+        "Communications",
+        "House",
         "Partnership",
         "Caucus",
         "PAC",
@@ -714,7 +811,6 @@ pub static COLLEGIAL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "commission",
         "committee",
         "senate",
-        "house",
         "legislature",
         "assembly",
         "caucus",
@@ -809,6 +905,10 @@ pub static PLACE_FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Well-known places that are never actors on their own.
 pub static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
+        "North",
+        "South",
+        "East",
+        "West",
         "Alabama",
         "Alaska",
         "Arizona",
@@ -1236,6 +1336,34 @@ pub static COMMON_CAPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "Same",
         "Such",
         "TK",
+        "ET",
+        "EST",
+        "EDT",
+        "PT",
+        "PST",
+        "PDT",
+        "CT",
+        "CST",
+        "CDT",
+        "MT",
+        "GMT",
+        "UTC",
+        "AM",
+        "PM",
+        "TV",
+        "GPS",
+        "ZIP",
+        "CEO",
+        "HR",
+        "PFAS",
+        "DNA",
+        "ID",
+        "FAQ",
+        "OK",
+        "USA",
+        "UN",
+        "EU",
+        "NATO",
         "AP",
         "Ap",
     ])
@@ -1533,9 +1661,15 @@ pub static REPORT_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 
+/// Compiles a pattern with ASCII word boundaries, which keeps the fast
+/// DFA engines usable on text with non-ASCII letters.
+fn re(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+}
+
 /// Negative conduct and damaging facts in a clause whose subject is the target.
 pub static CONDUCT_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
+    re(
         r"(?xi)\b(
           li(ed|es|e|ar|ars|ying)\b | misled | mislead(ing|s)? | conceal(ed|ing|s)? | covered\s+up | cover(ing|s)?\s+up |
           hid\b | hidden\b | hid(ing|es)\b | falsif(ied|y|ying) | fabricat(ed|ing) | forg(ed|ing)\b |
@@ -1561,7 +1695,7 @@ pub static CONDUCT_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 /// Passive legal or official action against the subject.
 pub static PASSIVE_ACTION_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
+    re(
         r"(?xi)^\s*(?:\w+ly\s+)?(?:(?:is|was|were|are|has\s+been|have\s+been|had\s+been|been|being|be|will\s+be|could\s+be|stands|remains)\s+(?:\w+ly\s+)?(?:also\s+)?
           (accused|charged|indicted|sued|cited|fined|suspended|arrested|convicted|faulted|blamed|investigated|disciplined|censured|reprimanded|sanctioned|criticized|criticised|placed\s+on|put\s+on|under\s+investigation|subject\s+of|named\s+in|found\s+liable|found\s+guilty|ordered\s+to\s+pay|barred|banned|fired|ousted|terminated)
           | (pleaded|pleads|has\s+pleaded)\s+(not\s+)?guilty | faces?\s+(\w+\s+){0,3}(charges?|counts?|lawsuits?|allegations?|complaints?|investigation)
@@ -1570,10 +1704,25 @@ pub static PASSIVE_ACTION_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Cheap pre-check for [`PASSIVE_ACTION_RE`].
+pub static PASSIVE_HINT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(is|was|were|are|been|being|be|stands|remains|pleaded|pleads|faces?|admit\w*)\s")
+        .unwrap()
+});
+
 /// Active frames that make their object the target.
 pub fn frame_verb(word: &str) -> Option<Frame> {
-    let w = word.to_ascii_lowercase();
-    Some(match w.as_str() {
+    if word.len() < 3 || word.len() > 13 {
+        return None;
+    }
+    let lowered;
+    let w = if word.as_bytes()[0].is_ascii_uppercase() {
+        lowered = word.to_ascii_lowercase();
+        lowered.as_str()
+    } else {
+        word
+    };
+    Some(match w {
         "accuse" | "accused" | "accuses" | "accusing" => Frame::Accuse,
         "blame" | "blamed" | "blames" | "blaming" => Frame::Blame,
         "fault" | "faulted" | "faults" | "faulting" => Frame::Accuse,
@@ -1585,6 +1734,10 @@ pub fn frame_verb(word: &str) -> Option<Frame> {
         "criticize" | "criticized" | "criticizes" | "criticizing" | "criticise" | "criticised"
         | "criticises" | "criticising" => Frame::Accuse,
         "condemn" | "condemned" | "condemns" => Frame::Accuse,
+        "blast" | "blasted" | "blasts" | "slam" | "slammed" | "slams" | "attacked"
+        | "lambasted" | "denounced" | "denounces" | "rebuked" | "scolded" | "chided"
+        | "assailed" | "excoriated" | "ripped" | "castigated" | "decried" => Frame::Accuse,
+        "names" | "named" => Frame::Names,
         "arrest" | "arrested" | "arrests" => Frame::Accuse,
         "charged" | "charges" | "charging" => Frame::Charge,
         "warned" => Frame::Warn,
@@ -1609,11 +1762,13 @@ pub enum Frame {
     Against,
     /// "investigation into X"
     Into,
+    /// "the lawsuit names X"
+    Names,
 }
 
 /// A defence of someone implies an accusation against them.
 pub static DEFENCE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
+    re(
         r"(?i)\b(done|did|do|does)\s+nothing\s+wrong\b|\bno\s+wrongdoing\b|\b(is|was|are|were)\s+innocent\b|\bacted\s+in\s+good\s+faith\b|\bacted\s+within\s+the\s+law\b|\bnever\s+crossed\s+the\s+line\b",
     )
     .unwrap()
@@ -1621,11 +1776,12 @@ pub static DEFENCE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 /// Failed attempts and refusals (SPEC §5.3).
 pub static NO_RESPONSE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
+    re(
         r"(?xi)
         (?P<unreach>\bcould\s*(n't|not)\s+be\s+reached | \bcannot\s+be\s+reached | \bwas\s+not\s+(immediately\s+)?available | \bwere\s+not\s+(immediately\s+)?available | \bwas\s+unavailable | \bwere\s+unavailable | \bunable\s+to\s+be\s+reached)
         | (?P<nores>\b(did|does|do|has|have|had)\s*(n't|not)\s+(immediately\s+)?(respond|return|reply|answer|comment) | \bdidn[’']t\s+(immediately\s+)?(respond|return|reply|answer) | \bhas\s+not\s+responded | \bhave\s+not\s+responded | \bwere\s+not\s+returned | \bwas\s+not\s+returned | \bwent\s+unanswered | \bwent\s+unreturned | \bno\s+response )
         | (?P<decl>\bdeclined\s+to\s+(comment|discuss|answer|elaborate|say|respond|speak|address|be\s+interviewed) | \bdeclines\s+to | \brefused\s+to\s+(comment|discuss|answer|say|respond|speak) | \bwould\s*(n't|not)\s+(comment|discuss|say|answer|elaborate) | \bwill\s*not\s+comment | \bdoes\s*(n't|not)\s+comment | \bdo\s*(n't|not)\s+comment | \bno\s+comment | \breferred\s+(questions|inquiries|requests|reporters) | \brefers\s+(questions|inquiries))
+        | (?P<reach>\b(attempts|efforts|calls|emails|messages|requests)\s+(\w+\s+){0,3}(to\s+reach|to|for)\s+ )
         | (?P<req>\bsought\s+comment\s+from | \breached\s+out\s+to | \brequests?\s+for\s+comment\s+(to|from) | \basked\s+for\s+comment)
         ",
     )
@@ -1634,5 +1790,5 @@ pub static NO_RESPONSE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 /// "shot and killed X", "X died": the dead are not targets.
 pub static DEATH_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(killed|killing|murdered|death\s+of|fatal\s+shooting\s+of|fatally\s+shot|funeral\s+for|mourn(ed|ing)?)\s*$").unwrap()
+    re(r"(?i)\b(killed|killing|murdered|death\s+of|fatal\s+shooting\s+of|fatally\s+shot|funeral\s+for|mourn(ed|ing)?)\s*$").unwrap()
 });

@@ -123,3 +123,6 @@ pub struct Accusation {
     /// The accuser, when the draft names one.
     pub accuser: Option<usize>,
 }
+
+#[cfg(test)]
+mod tests;

@@ -126,7 +126,8 @@ fn generic_key(text: &str, idx: &Index, word: &str, k: usize) -> Option<Key> {
     let g = index::generic_org(word)?;
     if let Some(cls) = class_of_head(word) {
         let end = idx.mentions.partition_point(|m| m.a < k);
-        for m in idx.mentions[..end].iter().rev() {
+        let lo = end.saturating_sub(200);
+        for m in idx.mentions[lo..end].iter().rev() {
             if idx.actors[m.actor].classes.contains(&cls) {
                 return Some(Key::Actor(m.actor));
             }
@@ -201,7 +202,7 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
     // a mention inside the phrase (possessor, modifier or object of "for")
     let mut key = None;
     for (x, _) in words.iter().rev() {
-        if let Some(&mi) = idx.mention_start.get(x) {
+        if let Some(&mi) = idx.start_at(*x) {
             key = Some(Key::Actor(idx.mentions[mi].actor));
             break;
         }
@@ -230,6 +231,17 @@ fn subject_before(text: &str, idx: &Index, sa: usize, c: usize) -> Option<Princi
         return None;
     }
     k -= 1;
+    if matches!(w(text, idx, k), "and" | "but") {
+        // "X called the ad false and said ...": the clause's subject.
+        let lo = idx.mentions.partition_point(|m| m.a < sa);
+        let end = idx.mentions.partition_point(|m| m.a < k);
+        for m in &idx.mentions[lo..end] {
+            if !m.poss && subject_position(text, idx, sa, m.run_a) {
+                return Some(principal_of(idx, m.actor));
+            }
+        }
+        return None;
+    }
     if w(text, idx, k) == "," {
         // "DESC, X, said" or "X, DESC, said"
         if k > sa {
@@ -265,7 +277,7 @@ fn object_after(text: &str, idx: &Index, sb: usize, c: usize, span: usize) -> Op
     let mut k = c + 1;
     let lim = (c + 1 + span).min(sb);
     while k < lim {
-        if let Some(&mi) = idx.mention_start.get(&k) {
+        if let Some(&mi) = idx.start_at(k) {
             let m = &idx.mentions[mi];
             if m.poss {
                 // "according to Hollis's attorney"
@@ -303,19 +315,58 @@ fn tok_at(idx: &Index, sa: usize, sb: usize, offset: usize) -> usize {
     sa + toks.partition_point(|t| t.span.start < offset)
 }
 
+static DEATH_HINT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)kill|murder|death|fatal|mourn|funeral|died").unwrap()
+});
+
+struct Regex;
+
+impl Regex {
+    /// Does the rest of a "calls to X ..." sentence say the attempt failed?
+    fn new_failed(rest: &str) -> bool {
+        static FAILED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"(?i)(?-u:\b)(unsuccessful|failed|not\s+returned|went\s+unanswered|went\s+unreturned|not\s+answered|were\s+not|was\s+not|did\s+not|bounced)\b").unwrap()
+        });
+        FAILED.is_match(rest)
+    }
+}
+
 /// Response lines (SPEC §5.3).
 fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
     let mut lines = Vec::new();
     for (si, st) in idx.sents.iter().enumerate() {
         let stext = st.span.slice(text);
         let mut consumed: Vec<(usize, usize)> = Vec::new();
-        for cap in NO_RESPONSE_RE.captures_iter(stext) {
+        let caps = if NO_RESPONSE_RE.is_match(stext) {
+            NO_RESPONSE_RE.captures_iter(stext).collect()
+        } else {
+            Vec::new()
+        };
+        for cap in caps {
             let m = cap.get(0).unwrap();
             let (s, e) = (st.span.start + m.start(), st.span.start + m.end());
             let c = tok_at(idx, st.a, st.b, s);
             let ce = tok_at(idx, st.a, st.b, e);
             consumed.push((c, ce));
             if c < st.b && idx.toks[c].quoted {
+                continue;
+            }
+            if cap.name("reach").is_some() {
+                // "Attempts to reach X were unsuccessful", "Calls to X were
+                // not returned": the object, if the sentence records failure.
+                let rest = &stext[m.end()..];
+                let failed = Regex::new_failed(rest);
+                if let (true, Some(p)) = (
+                    failed,
+                    object_after(text, idx, st.b, ce.saturating_sub(1), 4),
+                ) {
+                    lines.push(Line {
+                        sent: si,
+                        span: st.span,
+                        outcome: Outcome::Unreachable,
+                        principal: p,
+                    });
+                }
                 continue;
             }
             let outcome = if cap.name("unreach").is_some() {
@@ -508,6 +559,7 @@ fn predicate(
         return None;
     }
     let mut e = k + 1;
+    let sb = sb.min(k + 60);
     while e < sb {
         let t = &idx.toks[e];
         let x = t.span.slice(text);
@@ -520,7 +572,7 @@ fn predicate(
         if t.kind == TokKind::Word && !t.quoted && REPORT_VERBS.contains(x) && e > k + 1 {
             break;
         }
-        if let Some(&mi) = idx.mention_start.get(&e) {
+        if let Some(&mi) = idx.start_at(e) {
             let m = &idx.mentions[mi];
             if !m.poss
                 && matches!(
@@ -551,17 +603,27 @@ fn first_object(
         if matches!(x, "." | ";" | "—") || (REPORT_VERBS.contains(x) && k > from) {
             break;
         }
-        if let Some(&mi) = idx.mention_start.get(&k) {
+        if let Some(&mi) = idx.start_at(k) {
             let m = &idx.mentions[mi];
-            if !m.poss {
+            // "Pax University athletic director X": the university is a
+            // modifier of the real object.
+            let modifier = m.b < sb && {
+                let t = &idx.toks[m.b];
+                let nw = t.span.slice(text);
+                t.kind == TokKind::Word
+                    && nw.chars().next().is_some_and(char::is_lowercase)
+                    && !STOP.contains(nw)
+                    && !REPORT_VERBS.contains(nw)
+                    && !CONDUCT_RE.is_match(nw)
+                    && frame_verb(nw).is_none()
+            };
+            if !m.poss && !modifier {
                 return Some(m.actor);
             }
             poss_only.get_or_insert(m.actor);
         }
-        if k == from || k == from + 1 {
-            if matches!(x, "him" | "her" | "them" | "it") {
-                return resolve_pronoun(text, idx, k);
-            }
+        if (k == from || k == from + 1) && matches!(x, "him" | "her" | "them" | "it") {
+            return resolve_pronoun(text, idx, k);
         }
         if matches!(x, "of" | "with") && k > from {
             break;
@@ -574,16 +636,17 @@ fn first_object(
 /// Accusations and criticism (SPEC §5.1), in every block and voice.
 fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
     let mut out: Vec<Accusation> = Vec::new();
+    let mut seen: std::collections::HashSet<(usize, Span)> = std::collections::HashSet::new();
     let mut dead = vec![false; idx.actors.len()];
     let n = idx.sents.len();
     for si in 0..n {
         let st = idx.sents[si].clone();
         let stext = st.span.slice(text);
-        let push = |out: &mut Vec<Accusation>, target: usize, accuser: Option<usize>| {
+        let mut push = |out: &mut Vec<Accusation>, target: usize, accuser: Option<usize>| {
             if accuser == Some(target) {
                 return;
             }
-            if !out.iter().any(|a| a.target == target && a.span == st.span) {
+            if seen.insert((target, st.span)) {
                 out.push(Accusation {
                     target,
                     span: st.span,
@@ -592,13 +655,13 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             }
         };
         // The dead.
-        let ms: Vec<Mention> = idx
-            .mentions
-            .iter()
-            .filter(|m| m.sent == si)
-            .copied()
-            .collect();
-        for m in &ms {
+        let ms: Vec<Mention> = {
+            let lo = idx.mentions.partition_point(|m| m.a < st.a);
+            let hi = idx.mentions.partition_point(|m| m.a < st.b);
+            idx.mentions[lo..hi].to_vec()
+        };
+        let deathly = DEATH_HINT.is_match(stext);
+        for m in ms.iter().filter(|_| deathly) {
             let before = &text[st.span.start..idx.toks[m.run_a].span.start];
             let mut cut = before.len().saturating_sub(40);
             while !before.is_char_boundary(cut) {
@@ -661,6 +724,7 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
                     // "filed complaints accusing him" etc. need an object
                     // right after passive participles: skip "was accused".
                     let passive = k > st.a
+                        && !word.ends_with("ing")
                         && matches!(
                             w(text, idx, k - 1),
                             "is" | "was" | "were" | "been" | "being" | "are" | "be"
@@ -729,6 +793,20 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
                         None
                     }
                 }
+                Frame::Names => {
+                    let lo = k.saturating_sub(3).max(st.a);
+                    let legal = (lo..k).any(|x| {
+                        matches!(
+                            w(text, idx, x),
+                            "lawsuit" | "suit" | "complaint" | "indictment" | "audit" | "report"
+                        )
+                    });
+                    if legal && word == "names" {
+                        first_object(text, idx, st.a, st.b, k + 1, 4)
+                    } else {
+                        None
+                    }
+                }
                 Frame::Into => {
                     let noun = if k > st.a { w(text, idx, k - 1) } else { "" };
                     if matches!(
@@ -747,8 +825,14 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             }
         }
         // Subjects of negative conduct or official action.
-        for k in st.a..st.b {
-            let (actor, start, end, quoted) = if let Some(&mi) = idx.mention_start.get(&k) {
+        let conduct: Vec<(usize, usize)> = CONDUCT_RE
+            .find_iter(stext)
+            .map(|m| (st.span.start + m.start(), st.span.start + m.end()))
+            .collect();
+        let passive_hint = PASSIVE_HINT.is_match(stext);
+        let any_cue = passive_hint || !conduct.is_empty();
+        for k in (st.a..st.b).filter(|_| any_cue) {
+            let (actor, start, end, quoted) = if let Some(&mi) = idx.start_at(k) {
                 let m = idx.mentions[mi];
                 if m.poss {
                     continue;
@@ -791,16 +875,70 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
                 vk += 1;
             }
             let verb = if vk < e { w(text, idx, vk) } else { "" };
-            let ptext = &text[idx.toks[v0].span.start..idx.toks[e - 1].span.end];
-            if PASSIVE_ACTION_RE.is_match(ptext) {
+            let (ps, pe) = (idx.toks[v0].span.start, idx.toks[e - 1].span.end);
+            let ptext = &text[ps..pe];
+            if passive_hint && PASSIVE_ACTION_RE.is_match(ptext) {
                 push(&mut out, actor, None);
                 continue;
             }
             if REPORT_VERBS.contains(verb) || frame_verb(verb).is_some() || verb == "denied" {
                 continue;
             }
-            if CONDUCT_RE.is_match(ptext) {
-                push(&mut out, actor, None);
+            if let Some(&(cs, _)) = conduct.iter().find(|&&(cs, ce)| cs >= ps && ce <= pe) {
+                // "X blasted Y for hiding ...": the conduct is Y's.
+                let cue_at = cs;
+                let mut obj = None;
+                for x in v0..e {
+                    if idx.toks[x].span.start >= cue_at {
+                        break;
+                    }
+                    if let Some(&mi) = idx.start_at(x) {
+                        let m = idx.mentions[mi];
+                        if !m.poss && m.b < e && matches!(w(text, idx, m.b), "for" | "of" | "over")
+                        {
+                            obj = Some(m.actor);
+                        }
+                    }
+                }
+                match obj {
+                    Some(o) => push(&mut out, o, Some(actor)),
+                    None => push(&mut out, actor, None),
+                }
+            }
+        }
+        // "X and Y, who allegedly ignored ...": the antecedents.
+        for k in (st.a..st.b).filter(|_| any_cue) {
+            if w(text, idx, k) != "who" || k == st.a {
+                continue;
+            }
+            let Some((v0, e)) = predicate(text, idx, st.b, k + 1, idx.toks[k].quoted) else {
+                continue;
+            };
+            let (ps, pe) = (idx.toks[v0].span.start, idx.toks[e - 1].span.end);
+            let ptext = &text[ps..pe];
+            let bad = conduct.iter().any(|&(cs, ce)| cs >= ps && ce <= pe)
+                || (passive_hint && PASSIVE_ACTION_RE.is_match(ptext));
+            if !bad {
+                continue;
+            }
+            let mut j = k;
+            if j > st.a && w(text, idx, j - 1) == "," {
+                j -= 1;
+            }
+            // walk back over "X and Y"
+            while j > st.a {
+                match index::mention_ending(idx, j - 1) {
+                    Some(m) if !m.poss => {
+                        let (actor, ra) = (m.actor, m.run_a);
+                        push(&mut out, actor, None);
+                        if ra > st.a && matches!(w(text, idx, ra - 1), "and" | ",") {
+                            j = ra - 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
             }
         }
         // A defence implies an accusation: "her brother had done nothing wrong".
@@ -856,30 +994,32 @@ fn collegial(idx: &Index, key: &Key) -> bool {
     }
 }
 
-/// Does a line for `p` cover target `t` (SPEC §5.4)?
-fn covers(idx: &Index, p: &Principal, t: usize) -> bool {
-    if p.keys.contains(&Key::Actor(t)) {
-        return true;
-    }
+/// The first line whose speaker answers for target `t` through its
+/// affiliation (SPEC §5.4, rules 3 and 5).
+fn coverage_line(
+    idx: &Index,
+    line_for: &std::collections::HashMap<&Key, usize>,
+    t: usize,
+) -> Option<usize> {
     let a = &idx.actors[t];
     if !a.inside_affiliation {
-        return false;
+        return None;
     }
-    let Some(k) = index::key_of(a) else {
-        return false;
-    };
+    let k = index::key_of(a)?;
     if collegial(idx, &k) {
-        return false;
+        return None;
     }
-    if a.kind == ActorKind::Org && a.role.as_deref().is_none() {
-        return false;
+    if a.kind == ActorKind::Org && a.role.is_none() {
+        return None;
     }
-    p.keys.contains(&k)
-        || match (&k, a.affiliation_key.as_ref()) {
-            // the actor was resolved, but a line may use the generic word
-            (Key::Actor(_), Some(g)) => p.keys.contains(&Key::Generic(g.clone())),
-            _ => false,
+    let mut best = line_for.get(&k).copied();
+    // the actor was resolved, but a line may use the generic word
+    if let (Key::Actor(_), Some(g)) = (&k, a.affiliation_key.as_ref()) {
+        if let Some(&i) = line_for.get(&Key::Generic(g.clone())) {
+            best = Some(best.map_or(i, |b| b.min(i)));
         }
+    }
+    best
 }
 
 /// Runs the whole actor and right-of-reply analysis.
@@ -889,14 +1029,12 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Repl
     let lines = find_lines(text, &idx);
     let accusations = find_accusations(text, &mut idx);
     let mut responses: Vec<Response> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for l in &lines {
         for k in &l.principal.keys {
             if let Key::Actor(id) = k {
                 let via = l.principal.speaker.filter(|s| s != id);
-                if !responses
-                    .iter()
-                    .any(|r| r.actor == *id && r.span == l.span && r.outcome == l.outcome)
-                {
+                if seen.insert((*id, l.span, l.outcome)) {
                     responses.push(Response {
                         actor: *id,
                         span: l.span,
@@ -907,17 +1045,34 @@ pub fn analyze(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Repl
             }
         }
     }
-    let mut status = vec![ReplyStatus::NotNeeded; idx.actors.len()];
-    for t in 0..idx.actors.len() {
-        if !accusations.iter().any(|a| a.target == t) {
+    let n = idx.actors.len();
+    let mut accused = vec![false; n];
+    for a in &accusations {
+        accused[a.target] = true;
+    }
+    let mut first_response = vec![None; n];
+    for (i, r) in responses.iter().enumerate() {
+        first_response[r.actor].get_or_insert(i);
+    }
+    // first line speaking for each key
+    let mut line_for: std::collections::HashMap<&Key, usize> = std::collections::HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        for k in &l.principal.keys {
+            line_for.entry(k).or_insert(i);
+        }
+    }
+    let mut status = vec![ReplyStatus::NotNeeded; n];
+    for t in 0..n {
+        if !accused[t] {
             continue;
         }
         status[t] = ReplyStatus::Missing;
-        if let Some(i) = responses.iter().position(|r| r.actor == t) {
+        if let Some(i) = first_response[t] {
             status[t] = ReplyStatus::Covered(i);
             continue;
         }
-        if let Some(l) = lines.iter().find(|l| covers(&idx, &l.principal, t)) {
+        if let Some(li) = coverage_line(&idx, &line_for, t) {
+            let l = &lines[li];
             responses.push(Response {
                 actor: t,
                 span: l.span,

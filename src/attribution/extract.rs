@@ -25,6 +25,8 @@ struct Ctx<'a> {
     /// Token sits inside a direct quotation.
     quoted: &'a [bool],
     sentence: Span,
+    /// A direct quotation ending just before the sentence (whitespace between).
+    prev_quote: Option<Span>,
 }
 
 impl Ctx<'_> {
@@ -100,12 +102,26 @@ pub fn sentences(
             here.iter()
                 .any(|&q| quotes[q].inner.contains(t.start) && quotes[q].inner.end >= t.end)
         }));
+        let prev_quote = qi
+            .checked_sub(1)
+            .map(|x| &quotes[x])
+            .filter(|q| {
+                q.direct
+                    && q.span.end <= s.span.start
+                    && doc
+                        .prose
+                        .get(q.span.end..s.span.start)
+                        .is_some_and(|g| g.trim().is_empty())
+            })
+            .map(|q| q.inner);
+        let prev_quote_idx = prev_quote.and(qi.checked_sub(1));
         let ctx = Ctx {
             prose: &doc.prose,
             lower,
             toks: &toks,
             quoted: &quoted,
             sentence: s.span,
+            prev_quote,
         };
         let before = out.len();
         let mut used = vec![false; toks.len()];
@@ -114,18 +130,28 @@ pub fn sentences(
         if s.index_in_block == 0 {
             name_colon(&ctx, si, &mut used, &mut out);
         }
+        let before_verbs = out.len();
         verbs(&ctx, si, &mut used, &mut out);
+        if out.len() == before_verbs {
+            in_document(&ctx, si, &mut out);
+            colon_quote(&ctx, si, &mut out);
+        }
         let fresh = &mut out[before..];
-        trim_overlaps(fresh);
+        trim_overlaps(fresh, &doc.prose);
         for a in fresh.iter_mut() {
+            if let Some(pq) = prev_quote_idx {
+                if a.content.iter().any(|f| f.overlaps(quotes[pq].inner)) {
+                    here.push(pq);
+                }
+            }
             link_quotes(a, &here, quotes, &doc.prose);
             if a.content.is_empty() && a.kind == AttributionKind::ColonLeadIn {
                 continue;
             }
         }
         colon_blocks(doc, si, sentences, &mut out[before..]);
-        out.retain(|a| !a.cue.is_empty());
     }
+    out.retain(|a| !a.cue.is_empty());
     out
 }
 
@@ -215,11 +241,26 @@ fn hedges(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
 
 /// A noun phrase ending at token `end` (inclusive), walking left no further than `lo`.
 fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
+    // "Rep. Ada Park (D-Ore.) said": step over the parenthesis.
+    if c.punct(end, ")") {
+        let open = (lo..end).rev().take(8).find(|&x| c.punct(x, "("))?;
+        if open == 0 {
+            return None;
+        }
+        let (a, _) = np_left(c, open - 1, lo)?;
+        return Some((a, end));
+    }
     if !c.is_word(end) {
         return None;
     }
     let w = c.w(end);
     if lexicon::is_person_pronoun(w) || w == "it" {
+        return Some((end, end));
+    }
+    if matches!(
+        w,
+        "some" | "many" | "several" | "others" | "most" | "few" | "both" | "all"
+    ) {
         return Some((end, end));
     }
     if lexicon::is_np_stop(w) || lexicon::is_np_inner_only(w) || lexicon::is_determiner(w) {
@@ -284,6 +325,19 @@ fn np_right(c: &Ctx, start: usize) -> Option<(usize, usize)> {
         if lexicon::is_np_stop(nw) && !c.toks[b + 1].cap {
             break;
         }
+        if !c.toks[b + 1].cap {
+            if let Some(cue) = lexicon::cue(nw) {
+                if matches!(cue.form, Form::Past | Form::Third | Form::Ing) {
+                    break;
+                }
+            }
+            if nw.ends_with("ed") && !c.toks.get(b + 2).is_some_and(|t| t.cap) {
+                break;
+            }
+            if matches!(nw, "himself" | "herself" | "themselves" | "itself") {
+                break;
+            }
+        }
         if b + 1 - start > 9 {
             break;
         }
@@ -315,8 +369,19 @@ fn according_to(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution
             continue;
         }
         let mut e = i + 2;
-        while e < n && c.is_word(e) && e - i < 22 {
-            e += 1;
+        while e < n && e - i < 22 {
+            if c.is_word(e) {
+                e += 1;
+            } else if c.kind(e) == Some(Kind::CloseQuote)
+                && c.toks[e].start == c.toks[e - 1].end
+                && c.w(e - 1).ends_with('s')
+                && c.is_word(e + 1)
+            {
+                // Plural possessive: "the commissioners' budget".
+                e += 1;
+            } else {
+                break;
+            }
         }
         if e == i + 2 {
             continue;
@@ -353,6 +418,9 @@ fn name_colon(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>)
         return;
     }
     let first = c.w(0);
+    if k == 1 && first.len() == 1 {
+        return;
+    }
     if matches!(
         first,
         "update"
@@ -411,6 +479,100 @@ fn name_colon(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>)
     out.push(at);
 }
 
+/// `Reyes laid out her case:` followed by a quotation: the colon is the cue.
+fn colon_quote(c: &Ctx, si: usize, out: &mut Vec<Attribution>) {
+    let n = c.toks.len();
+    if n < 3 || !c.punct(n - 1, ":") {
+        return;
+    }
+    let rest = c.prose.get(c.sentence.end..).unwrap_or("").trim_start();
+    if !rest.starts_with(['"', '“']) && !rest.starts_with("''") {
+        return;
+    }
+    let Some((a, b)) = subject(c) else { return };
+    if b >= n - 1 || !believable_head(c, a, b) {
+        return;
+    }
+    let mut at = new_attr(AttributionKind::ColonLeadIn, si);
+    at.cue.push(c.toks[n - 1].span());
+    at.source.push(c.span(a, b));
+    let (class, reason) = source::classify(c.prose, c.lower, &at.source, c.sentence);
+    at.source_class = class;
+    at.anonymity_reason = reason;
+    out.push(at);
+}
+
+fn believable_head(c: &Ctx, a: usize, b: usize) -> bool {
+    (a..=b).any(|i| {
+        let w = c.w(i);
+        lexicon::is_person_pronoun(w)
+            || lexicon::is_speaker_noun(w)
+            || c.toks[i].cap && !lexicon::is_determiner(w) && !lexicon::is_np_stop(w)
+    })
+}
+
+/// `In a poll released Monday, 31% of voters…`: a document or statement as the frame.
+fn in_document(c: &Ctx, si: usize, out: &mut Vec<Attribution>) {
+    if c.w(0) != "in" || !c.is_word(1) {
+        return;
+    }
+    let n = c.toks.len();
+    let Some(comma) = (1..n.min(16)).find(|&x| c.is_comma(x)) else {
+        return;
+    };
+    if comma < 3 || !lexicon::is_determiner(c.w(1)) && !c.toks[1].cap {
+        return;
+    }
+    let framed = (1..comma).any(|x| {
+        matches!(
+            c.w(x),
+            "poll"
+                | "survey"
+                | "interview"
+                | "statement"
+                | "op-ed"
+                | "memo"
+                | "letter"
+                | "report"
+                | "book"
+                | "speech"
+                | "email"
+                | "tweet"
+                | "post"
+                | "article"
+                | "column"
+                | "essay"
+                | "study"
+                | "filing"
+                | "complaint"
+                | "editorial"
+                | "testimony"
+                | "video"
+                | "ad"
+                | "message"
+                | "lawsuit"
+                | "analysis"
+                | "memoir"
+                | "podcast"
+                | "remarks"
+                | "comments"
+                | "announcement"
+        )
+    });
+    let Some(last) = c.last_content() else { return };
+    if !framed || last <= comma {
+        return;
+    }
+    let mut at = new_attr(AttributionKind::Document, si);
+    at.cue.push(c.toks[0].span());
+    at.source.push(c.span(1, comma - 1));
+    let (class, reason) = source::classify(c.prose, c.lower, &at.source, c.sentence);
+    at.source_class = class;
+    at.anonymity_reason = reason;
+    at.content.push(c.span(comma + 1, last));
+    out.push(at);
+}
+
 fn is_be(w: &str) -> bool {
     matches!(
         w,
@@ -434,14 +596,13 @@ fn believable(c: &Ctx, a: usize, b: usize, cue: Cue) -> bool {
             return true;
         }
         if w == "it" {
-            return matches!(cue.class, Class::Finding | Class::Writing);
+            return true;
         }
         if t.cap
             && !lexicon::is_determiner(w)
             && !lexicon::is_np_stop(w)
             && !lexicon::is_np_inner_only(w)
             && !lexicon::is_weekday_or_month(w)
-            && !(i == 0 && !lexicon::is_speaker_noun(w) && !c.toks.get(1).is_some_and(|n| n.cap))
         {
             return true;
         }
@@ -455,6 +616,135 @@ fn believable(c: &Ctx, a: usize, b: usize, cue: Cue) -> bool {
     false
 }
 
+/// Can token `k` open the content of a weak present-tense cue?
+fn opens_content(c: &Ctx, k: usize) -> bool {
+    match c.kind(k) {
+        None => false,
+        Some(Kind::OpenQuote) => true,
+        Some(Kind::CloseQuote) => false,
+        Some(Kind::Punct) => {
+            c.punct(k, ":")
+                || c.is_comma(k)
+                || c.punct(k, ".")
+                || c.punct(k, ";")
+                || c.punct(k, "—")
+        }
+        Some(Kind::Word) => {
+            let w = c.w(k);
+            lexicon::is_determiner(w)
+                || lexicon::is_person_pronoun(w)
+                || matches!(
+                    w,
+                    "that"
+                        | "to"
+                        | "it"
+                        | "there"
+                        | "him"
+                        | "them"
+                        | "us"
+                        | "me"
+                        | "how"
+                        | "why"
+                        | "whether"
+                        | "if"
+                        | "out"
+                        | "for"
+                        | "on"
+                        | "up"
+                        | "in"
+                        | "as"
+                        | "we"
+                        | "more"
+                        | "most"
+                        | "all"
+                        | "both"
+                        | "several"
+                        | "many"
+                        | "one"
+                        | "two"
+                        | "not"
+                        | "no"
+                        | "nothing"
+                        | "everything"
+                        | "something"
+                        | "anything"
+                        | "also"
+                        | "again"
+                        | "repeatedly"
+                        | "publicly"
+                        | "privately"
+                        | "openly"
+                )
+                || c.toks[k].cap
+        }
+    }
+}
+
+/// Is the noun phrase starting at `a` in subject position (not the object of
+/// a verb or preposition)?
+fn subject_position(c: &Ctx, a: usize) -> bool {
+    if a == 0 {
+        return true;
+    }
+    let p = a - 1;
+    match c.kind(p) {
+        Some(Kind::Word) => {
+            let w = c.w(p);
+            matches!(
+                w,
+                "that"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "so"
+                    | "because"
+                    | "while"
+                    | "when"
+                    | "as"
+                    | "if"
+                    | "although"
+                    | "though"
+                    | "since"
+                    | "after"
+                    | "before"
+                    | "then"
+                    | "also"
+                    | "now"
+                    | "yet"
+                    | "where"
+                    | "meanwhile"
+                    | "however"
+                    | "instead"
+                    | "still"
+                    | "even"
+                    | "indeed"
+                    | "later"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "once"
+                    | "until"
+                    | "whether"
+                    | "why"
+                    | "how"
+                    | "what"
+                    | "who"
+                    | "which"
+                    | "whom"
+                    | "nor"
+                    | "thus"
+                    | "here"
+                    | "there"
+                    | "first"
+                    | "finally"
+            ) || w.ends_with("ly")
+                || lexicon::is_weekday_or_month(w)
+                || c.toks[p].cap && p == 0
+        }
+        _ => true,
+    }
+}
+
 /// Words that make the next verb-looking word a noun.
 fn noun_before(w: &str) -> bool {
     lexicon::is_determiner(w)
@@ -465,6 +755,10 @@ fn noun_before(w: &str) -> bool {
 }
 
 fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    let mut first_here = out.len();
+    while first_here > 0 && out[first_here - 1].sentence == si {
+        first_here -= 1;
+    }
     let n = c.toks.len();
     let mut i = 0;
     while i < n {
@@ -476,13 +770,50 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         let w = c.w(this);
         let Some(cue) = lexicon::cue(w) else { continue };
         let prev = if this > 0 { c.w(this - 1) } else { "" };
-        // Nouns and infinitives: "a report", "to say", "so-called".
-        if this > 0 && c.is_word(this - 1) && noun_before(prev) {
-            if !(prev == "to" && w == "according") {
+        // A capitalised cue word inside a sentence is a name or a headline word.
+        if c.toks[this].cap && this > 0 && c.kind(this - 1) != Some(Kind::OpenQuote) {
+            // Title Case headlines: "Rubio Says He Will Stay".
+            let words = c.toks.iter().filter(|t| t.kind == Kind::Word).count();
+            let caps = c
+                .toks
+                .iter()
+                .filter(|t| t.kind == Kind::Word && t.cap)
+                .count();
+            if !(cue.strength == Strength::Strong && caps * 10 >= words * 7) {
                 continue;
             }
         }
+        // Participles introducing an agent: "a report released by".
+        if cue.form == Form::Past && c.w(this + 1) == "by" {
+            continue;
+        }
+        // Nouns and infinitives: "a report", "to say", "Reyes's remarks".
+        if this > 0
+            && c.is_word(this - 1)
+            && (noun_before(prev) || prev.ends_with("'s") || prev.ends_with("’s"))
+        {
+            continue;
+        }
         if this > 0 && c.punct(this - 1, "-") {
+            continue;
+        }
+        // "Asked about the plan, Reyes said...": a question with no source.
+        let when_asked = this > 0 && matches!(prev, "when" | "after" | "if" | "once" | "as");
+        if w == "asked" && (this == 0 || when_asked) {
+            let mut e = this + 1;
+            while e < n && !c.is_comma(e) && e < this + 30 {
+                e += 1;
+            }
+            if let Some(last) = c.last_content() {
+                let e = e.min(last + 1);
+                if e > this + 1 {
+                    let mut at = new_attr(AttributionKind::Paraphrase, si);
+                    at.cue.push(c.toks[this].span());
+                    at.content.push(c.span(this + 1, e - 1));
+                    used[this] = true;
+                    out.push(at);
+                }
+            }
             continue;
         }
         // Passive: "was asked", "is expected to".
@@ -512,17 +843,36 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             ("call" | "calls" | "called" | "calling", "for" | "on") => cue_end += 1,
             ("respond" | "responds" | "responded" | "responding", "to") => cue_end += 1,
             ("point" | "points" | "pointed" | "pointing", _) => continue,
-            ("continue" | "continues" | "continued" | "continuing", next) => {
-                if !(next == "" && (c.punct(this + 1, ":") || c.is_comma(this + 1))) {
-                    continue;
-                }
+            ("refer" | "refers" | "referred" | "referring", "to") => cue_end += 1,
+            ("refer" | "refers" | "referred" | "referring", _) => continue,
+            (
+                "talk" | "talks" | "talked" | "talking" | "speak" | "speaks" | "spoke" | "speaking",
+                "about" | "of",
+            ) => cue_end += 1,
+            (
+                "talk" | "talks" | "talked" | "talking" | "speak" | "speaks" | "spoke" | "speaking",
+                _,
+            ) => continue,
+            ("back" | "backs", _) => continue,
+            (
+                "seem" | "seems" | "seemed" | "seeming" | "appear" | "appears" | "appeared"
+                | "appearing",
+                nx,
+            ) if nx != "to" => continue,
+            ("continue" | "continues" | "continued" | "continuing", _) if c.is_word(this + 1) => {
+                continue
             }
             _ => {}
         }
         // Skip auxiliaries and adverbs to the left.
         let mut j = this;
         let mut aux_start = this;
-        while j > 0 && c.is_word(j - 1) && lexicon::is_aux_or_adverb(c.w(j - 1)) && this - j < 4 {
+        while j > 0
+            && c.is_word(j - 1)
+            && (lexicon::is_aux_or_adverb(c.w(j - 1))
+                || c.w(j - 1).len() > 4 && c.w(j - 1).ends_with("ly") && !c.toks[j - 1].cap)
+            && this - j < 4
+        {
             j -= 1;
             if !c.w(j).ends_with("ly") || matches!(c.w(j), "reportedly" | "allegedly") {
                 aux_start = j;
@@ -542,7 +892,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     ))
             {
                 // Participle: the subject is the main clause's.
-                if let Some(prev_at) = out
+                if let Some(prev_at) = out[first_here..]
                     .iter()
                     .rev()
                     .find(|a| a.sentence == si && !a.source.is_empty())
@@ -557,9 +907,31 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                         src = Some((a, b));
                     }
                 }
-            } else if c.is_word(k) {
+            } else if c.is_word(k)
+                && matches!(c.w(k), "and" | "but")
+                && matches!(cue.form, Form::Past | Form::Third)
+            {
+                // "Reyes paused and added": the sentence's subject.
+                if let Some(prev_at) = out[first_here..]
+                    .iter()
+                    .rev()
+                    .find(|a| a.sentence == si && !a.source.is_empty())
+                {
+                    copied = Some((
+                        prev_at.source.clone(),
+                        prev_at.source_class,
+                        prev_at.anonymity_reason,
+                    ));
+                } else if let Some((a, b)) = subject(c) {
+                    if b + 1 < k && (b + 1..k).all(|x| c.is_word(x)) {
+                        src = Some((a, b));
+                    }
+                }
+            } else if c.is_word(k) || c.punct(k, ")") {
                 if c.w(k) == "who" && k >= 2 && c.is_comma(k - 1) {
                     src = np_left(c, k - 2, 0);
+                } else if c.w(k) == "who" && k >= 1 {
+                    src = np_left(c, k - 1, 0).map(|(a, _)| (a, k));
                 } else {
                     src = np_left(c, k, 0);
                 }
@@ -569,6 +941,56 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     if a2 >= 2 && c.is_comma(a2 - 1) {
                         if let Some((a1, _)) = np_left(c, a2 - 2, 0) {
                             src = Some((a1, k - 1));
+                        }
+                    }
+                }
+                if src.is_none() {
+                    // A longer appositive: "Ana Ruiz, then working for the county, said".
+                    let lo = k.saturating_sub(20);
+                    let mut q = k - 1;
+                    while q > lo
+                        && (c.is_word(q) || c.punct(q, "(") || c.punct(q, ")"))
+                        && !c.quoted[q]
+                    {
+                        q -= 1;
+                    }
+                    if q >= 1 && c.is_comma(q) && q + 1 < k {
+                        let opener = c.w(q + 1);
+                        let apposish = lexicon::is_determiner(opener)
+                            || c.toks[q + 1].cap
+                            || matches!(
+                                opener,
+                                "now"
+                                    | "then"
+                                    | "who"
+                                    | "once"
+                                    | "also"
+                                    | "himself"
+                                    | "herself"
+                                    | "both"
+                            );
+                        if apposish {
+                            if let Some((a1, _)) = np_left(c, q - 1, 0) {
+                                src = Some((a1, k - 1));
+                            }
+                        }
+                    }
+                }
+            } else if (c.punct(k, "—") || c.punct(k, "-") && k > 0 && c.punct(k - 1, "-")) && k > 1
+            {
+                // "Most insiders — and two-thirds of voters — said"
+                let dash = if c.punct(k, "—") { "—" } else { "-" };
+                let lo = k.saturating_sub(30);
+                let inner_end = if dash == "-" { k - 1 } else { k };
+                if let Some(open) = (lo..inner_end).rev().find(|&x| c.punct(x, dash)) {
+                    let open = if dash == "-" && open > 0 && c.punct(open - 1, "-") {
+                        open - 1
+                    } else {
+                        open
+                    };
+                    if open > 0 {
+                        if let Some((a1, _)) = np_left(c, open - 1, 0) {
+                            src = Some((a1, k));
                         }
                     }
                 }
@@ -582,7 +1004,8 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 || c.is_comma(k - 1)
                 || c.punct(k - 1, "—")
                 || c.punct(k - 1, ":");
-            if after_break && cue.form != Form::Ing && cue.form != Form::Base {
+            let base_ok = cue.form != Form::Base || k > 0 && c.is_comma(k - 1);
+            if after_break && cue.form != Form::Ing && base_ok {
                 if let Some((a, b)) = np_right(c, cue_end + 1) {
                     let nw = c.w(a);
                     if lexicon::is_person_pronoun(nw)
@@ -593,6 +1016,8 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     } else if c.toks[a].cap
                         || lexicon::is_determiner(nw)
                         || lexicon::is_person_pronoun(nw)
+                        || (a..=b).any(|x| c.toks[x].cap || lexicon::is_speaker_noun(c.w(x)))
+                        || k > 0 && c.kind(k - 1) == Some(Kind::CloseQuote)
                     {
                         src = Some((a, b));
                         inverted = true;
@@ -605,13 +1030,90 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         let reason;
         match (&src, copied) {
             (Some((a, b)), _) => {
-                if cue.strength == Strength::Weak && !believable(c, *a, *b, cue) {
+                // "…, the airline added." / "…, the airline added, and": the
+                // frame alone makes it a source.
+                let framed = !inverted
+                    && matches!(cue.class, Class::Speech | Class::Writing)
+                    && *a > 0
+                    && (c.is_comma(*a - 1) || c.kind(*a - 1) == Some(Kind::CloseQuote))
+                    && (c.is_comma(cue_end + 1)
+                        || c.punct(cue_end + 1, ".")
+                        || c.punct(cue_end + 1, ":"));
+                if cue.strength == Strength::Weak && !framed && !believable(c, *a, *b, cue) {
+                    continue;
+                }
+                // Weak present forms are often nouns ("state representative"):
+                // the next word must open a clause or an object, unless the
+                // subject is clearly a speaker or a document.
+                let hw = c.w(*b);
+                let clear_subject = lexicon::is_person_pronoun(hw)
+                    || cue.class == Class::Finding && lexicon::is_document_noun(hw);
+                if cue.strength == Strength::Weak && !inverted && !subject_position(c, *a) {
+                    continue;
+                }
+                if matches!(cue.class, Class::Intention) && matches!(hw, "i" | "we" | "you") {
+                    continue;
+                }
+                if cue.strength == Strength::Weak
+                    && matches!(cue.form, Form::Base | Form::Third)
+                    && lexicon::is_noun_like(w)
+                    && !(c.w(cue_end + 1) == "that"
+                        || cue.class == Class::Intention && c.w(cue_end + 1) == "to"
+                        || c.punct(cue_end + 1, ":")
+                        || c.kind(cue_end + 1) == Some(Kind::OpenQuote)
+                        || lexicon::is_person_pronoun(hw)
+                        || cue.class == Class::Finding && lexicon::is_document_noun(hw))
+                {
+                    continue;
+                }
+                if cue.strength == Strength::Weak && cue.form == Form::Past {
+                    let nx = c.w(cue_end + 1);
+                    let prepish = matches!(
+                        nx,
+                        "last"
+                            | "this"
+                            | "on"
+                            | "in"
+                            | "at"
+                            | "for"
+                            | "during"
+                            | "earlier"
+                            | "yesterday"
+                            | "from"
+                            | "into"
+                            | "since"
+                            | "until"
+                            | "under"
+                    ) || lexicon::is_weekday_or_month(nx);
+                    let that_soon = (cue_end + 1..c.toks.len().min(cue_end + 9)).any(|x| {
+                        c.w(x) == "that" || c.punct(x, ":") || c.kind(x) == Some(Kind::OpenQuote)
+                    });
+                    let person = lexicon::is_person_pronoun(hw)
+                        || (*a..=*b).any(|x| c.toks[x].cap && x > 0)
+                        || c.toks[*a].cap && !lexicon::is_determiner(c.w(*a));
+                    if prepish && !that_soon && !person {
+                        continue;
+                    }
+                }
+                if cue.strength == Strength::Weak
+                    && matches!(cue.form, Form::Base | Form::Third)
+                    && !clear_subject
+                    && !opens_content(c, cue_end + 1)
+                {
+                    continue;
+                }
+                if hw == "it"
+                    && cue.strength == Strength::Weak
+                    && c.w(cue_end + 1) != "that"
+                    && c.is_word(cue_end + 1)
+                    && !matches!(cue.class, Class::Finding)
+                {
                     continue;
                 }
                 if matches!(cue.class, Class::Belief | Class::Intention) {
                     // Needs a clause or "to": "wants to", "believes that", "hopes he".
                     let nx = c.w(cue_end + 1);
-                    if nx.is_empty() || lexicon::is_determiner(nx) && nx != "that" {
+                    if nx.is_empty() {
                         continue;
                     }
                     if c.toks[*b].kind == Kind::Word
@@ -623,7 +1125,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     }
                 }
                 source_spans = vec![c.span(*a, *b)];
-                let (cl, r) = source::classify(c.prose, c.lower, &source_spans, c.sentence);
+                let (mut cl, r) = source::classify(c.prose, c.lower, &source_spans, c.sentence);
+                // Sworn testimony is on the record (SPEC §3.3, legal markers).
+                if w.starts_with("testif") && cl == SourceClass::Vague {
+                    cl = SourceClass::Institutional;
+                }
                 class = cl;
                 reason = r;
             }
@@ -655,9 +1161,50 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         if starts_with_comma && c.kind(k + 1) == Some(Kind::OpenQuote) {
             k += 1;
         }
-        let has_after = last.is_some_and(|l| l >= k) && !c.is_comma(k);
+        let has_after = last.is_some_and(|l| l >= k)
+            && !c.is_comma(k)
+            && (!inverted || colon || c.kind(k) == Some(Kind::OpenQuote));
         let before_from = if inverted { this.min(aux_start) } else { src_a };
         let pre = trim_back(c, before_from, 0);
+        let pre_is_quote = pre.is_some_and(|p| c.kind(p) == Some(Kind::CloseQuote));
+        let after_opens = c.kind(k) == Some(Kind::OpenQuote) || colon || c.w(k) == "that";
+        let after_is_pp = c.is_word(k)
+            && (matches!(
+                c.w(k),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "of"
+                    | "about"
+                    | "to"
+                    | "when"
+                    | "as"
+                    | "from"
+                    | "outside"
+                    | "inside"
+                    | "via"
+                    | "through"
+                    | "with"
+                    | "afterward"
+                    | "later"
+                    | "recently"
+                    | "shortly"
+                    | "sunday"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+            ) || !inverted && cue.addressee && c.toks[k].cap);
+        let has_after = has_after
+            && !(pre.is_some() && !after_opens && (pre_is_quote || after_is_pp && !inverted));
         if has_after {
             if let Some(l) = last {
                 content.push(c.span(k, l));
@@ -673,6 +1220,9 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             }
         } else if let Some(p) = pre {
             content.push(c.span(0, p));
+        } else if let Some(q) = c.prev_quote {
+            // `“…?” Zorn asked.`: the splitter ended the sentence at the quote.
+            content.push(q);
         }
         if content.is_empty() && !colon {
             continue;
@@ -688,6 +1238,13 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 }
             }
             _ if colon => AttributionKind::ColonLeadIn,
+            Class::Act
+                if !["accus", "blam", "fault", "critici", "call"]
+                    .iter()
+                    .any(|p| w.starts_with(p)) =>
+            {
+                AttributionKind::Action
+            }
             _ => {
                 if src.is_some_and(|(a, b)| {
                     (a..=b).any(|x| lexicon::is_document_noun(c.w(x)))
@@ -725,6 +1282,30 @@ fn subject(c: &Ctx) -> Option<(usize, usize)> {
         && (!c.is_word(s) || matches!(c.w(s), "but" | "and" | "so" | "yet" | "still"))
     {
         s += 1;
+    }
+    // Step over an opening adverbial: "In the past, Reyes..."
+    if matches!(
+        c.w(s),
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "for"
+            | "with"
+            | "as"
+            | "when"
+            | "while"
+            | "last"
+            | "earlier"
+            | "later"
+            | "despite"
+            | "although"
+    ) {
+        if let Some(comma) = (s..c.toks.len().min(s + 14)).find(|&x| c.is_comma(x)) {
+            s = comma + 1;
+        }
     }
     let (a, b) = np_right(c, s)?;
     // Keep only the plain noun phrase (no appositive) for participles.
@@ -823,7 +1404,7 @@ fn skip_pp(c: &Ctx, k: usize) -> usize {
 }
 
 /// Gives content cut by another attribution's source or cue back to it.
-fn trim_overlaps(attrs: &mut [Attribution]) {
+fn trim_overlaps(attrs: &mut [Attribution], prose: &str) {
     let marks: Vec<(usize, usize)> = attrs
         .iter()
         .map(|a| {
@@ -849,6 +1430,11 @@ fn trim_overlaps(attrs: &mut [Attribution]) {
             if i == j || ms >= me {
                 continue;
             }
+            // Only a separate clause cuts: ", saying", ", according to", ", Reyes said".
+            let before = prose.get(..ms).unwrap_or("").trim_end();
+            if !before.ends_with([',', '—', ';', '(']) {
+                continue;
+            }
             let mut v = Vec::new();
             for frag in &a.content {
                 if frag.end <= ms || frag.start >= me {
@@ -863,17 +1449,9 @@ fn trim_overlaps(attrs: &mut [Attribution]) {
                     v.push(Span::new(me, frag.end));
                 }
             }
-            a.content = v
-                .into_iter()
-                .map(|s| trim_span_punct(s))
-                .filter(|s| !s.is_empty())
-                .collect();
+            a.content = v.into_iter().filter(|s| !s.is_empty()).collect();
         }
     }
-}
-
-fn trim_span_punct(s: Span) -> Span {
-    s
 }
 
 /// Links direct quotations inside the content; stretches content over

@@ -4,6 +4,7 @@
 use super::{quote_speakers, Attribution, AttributionKind, SourceClass, SpeakerRule};
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
+use std::collections::HashMap;
 
 fn sentence_of(sentences: &[Sentence], offset: usize) -> Option<usize> {
     let i = sentences.partition_point(|s| s.span.start <= offset);
@@ -21,8 +22,7 @@ fn speaker_key(prose: &str, a: &Attribution) -> Option<String> {
     let s = a.source.first()?.slice(prose);
     let key: String = s
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        .last()
+        .rfind(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         .unwrap_or(s)
         .to_string();
     Some(key)
@@ -60,8 +60,16 @@ pub fn match_quotes(
 ) {
     let prose = &doc.prose;
     let mut speaker = quote_speakers(out, quotes.len());
-    // Attributions by block, for the paragraph rule.
-    let block_of = |a: &Attribution| sentences.get(a.sentence).map(|s| s.block);
+    // Attributions by block and by sentence (before any carried ones are added).
+    let mut by_block: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, a) in out.iter().enumerate() {
+        if let Some(s) = sentences.get(a.sentence) {
+            by_block.entry(s.block).or_default().push(i);
+        }
+        by_sentence.entry(a.sentence).or_default().push(i);
+    }
+    let empty: Vec<usize> = Vec::new();
     for (qi, q) in quotes.iter().enumerate() {
         if !q.direct || speaker[qi].is_some() || q.inner.is_empty() {
             continue;
@@ -83,7 +91,11 @@ pub fn match_quotes(
         let prev_text_end = doc.prose[..q.span.start].trim_end();
         if prev_text_end.ends_with(':') {
             let colon_at = prev_text_end.len() - 1;
-            if let Some(a) = out.iter().position(|a| {
+            let cands = sentence_of(sentences, colon_at)
+                .and_then(|cs| by_sentence.get(&cs))
+                .unwrap_or(&empty);
+            if let Some(a) = cands.iter().copied().find(|&ai| {
+                let a = &out[ai];
                 !a.carried
                     && !a.source.is_empty()
                     && a.cue.iter().any(|c| c.end <= colon_at + 1)
@@ -108,8 +120,9 @@ pub fn match_quotes(
         let mut found: Option<usize> = None;
         let mut keys: Vec<String> = Vec::new();
         let mut any_quote_speaker = false;
-        for (ai, a) in out.iter().enumerate() {
-            if a.carried || a.source.is_empty() || block_of(a) != Some(q.block) {
+        for &ai in by_block.get(&q.block).unwrap_or(&empty) {
+            let a = &out[ai];
+            if a.carried || a.source.is_empty() {
                 continue;
             }
             if !matches!(

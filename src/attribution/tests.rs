@@ -1,2 +1,334 @@
+//! Table-driven tests with invented sentences.
+
 use super::*;
 use crate::document::Format;
+
+fn run(text: &str) -> (Vec<Attribution>, Vec<Quote>) {
+    let doc = crate::Document::parse(text, Format::Markdown);
+    let sents = crate::sentences::split(&doc);
+    let quotes = crate::sentences::quotes(&doc);
+    (find(&doc, &sents, &quotes), quotes)
+}
+
+fn text_of(text: &str, spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|s| s.slice(text))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// The first attribution whose cue reads `cue`.
+fn with_cue<'a>(text: &str, attrs: &'a [Attribution], cue: &str) -> &'a Attribution {
+    attrs
+        .iter()
+        .find(|a| text_of(text, &a.cue).eq_ignore_ascii_case(cue))
+        .unwrap_or_else(|| panic!("no attribution with cue {cue:?} in {text:?}: {attrs:#?}"))
+}
+
+#[test]
+fn kinds() {
+    use AttributionKind::*;
+    let cases: &[(&str, &str, AttributionKind)] = &[
+        (
+            "\"We will rebuild the bridge by spring,\" Mayor Lena Ortiz said.",
+            "said",
+            DirectQuote,
+        ),
+        (
+            "Ortiz said the repairs would take months.",
+            "said",
+            Paraphrase,
+        ),
+        (
+            "The bridge will reopen in May, according to the county transportation department.",
+            "according to",
+            AccordingTo,
+        ),
+        (
+            "Reyes wrote in the letter: the district cannot pay.",
+            "wrote",
+            ColonLeadIn,
+        ),
+        (
+            "Inspection records show the valve failed twice.",
+            "show",
+            Document,
+        ),
+        (
+            "The audit found that the fund was short.",
+            "found",
+            Document,
+        ),
+        ("Vance believes the levy will pass.", "believes", Belief),
+        (
+            "The district wants to close two schools.",
+            "wants",
+            Intention,
+        ),
+        ("Harlow plans to run for the open seat.", "plans", Intention),
+        ("The mayor reportedly intervened.", "reportedly", Hedge),
+        (
+            "It is understood that the talks collapsed.",
+            "it is understood",
+            Hedge,
+        ),
+        ("The plant is said to be losing money.", "is said to", Hedge),
+        (
+            "The factory will close, according to reports.",
+            "according to reports",
+            Hedge,
+        ),
+        ("Some say the chief ignored the warnings.", "say", Hedge),
+        (
+            "Dunmore told reporters the vote was rigged.",
+            "told",
+            Paraphrase,
+        ),
+        (
+            "Dunmore urged the board to delay the vote.",
+            "urged",
+            Action,
+        ),
+        (
+            "Dunmore criticized the board for the delay.",
+            "criticized",
+            Paraphrase,
+        ),
+    ];
+    for (text, cue, kind) in cases {
+        let (attrs, _) = run(text);
+        let a = with_cue(text, &attrs, cue);
+        assert_eq!(a.kind, *kind, "{text}");
+    }
+}
+
+#[test]
+fn sources_and_contents() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // text, cue, source, content
+        (
+            "Ortiz said the repairs would take months.",
+            "said",
+            "Ortiz",
+            "the repairs would take months",
+        ),
+        (
+            "The repairs would take months, Ortiz said.",
+            "said",
+            "Ortiz",
+            "The repairs would take months",
+        ),
+        (
+            "\"The numbers do not add up,\" said Priya Castell, the board treasurer.",
+            "said",
+            "Priya Castell, the board treasurer",
+            "\"The numbers do not add up,\"",
+        ),
+        (
+            "Ana Ruiz, a spokesperson for the county, said the road was closed.",
+            "said",
+            "Ana Ruiz, a spokesperson for the county",
+            "the road was closed",
+        ),
+        (
+            "Dunmore told reporters that the vote was rigged.",
+            "told",
+            "Dunmore",
+            "that the vote was rigged",
+        ),
+        (
+            "The bridge will reopen in May, according to the county transportation department.",
+            "according to",
+            "the county transportation department",
+            "The bridge will reopen in May",
+        ),
+        (
+            "Sen. Ada Park (D-Ore.) said the bill was dead.",
+            "said",
+            "Sen. Ada Park (D-Ore.)",
+            "the bill was dead",
+        ),
+    ];
+    for (text, cue, source, content) in cases {
+        let (attrs, _) = run(text);
+        let a = with_cue(text, &attrs, cue);
+        assert_eq!(text_of(text, &a.source), *source, "{text}");
+        assert_eq!(text_of(text, &a.content), *content, "{text}");
+    }
+}
+
+#[test]
+fn source_classes() {
+    use SourceClass::*;
+    let cases: &[(&str, &str, SourceClass)] = &[
+        ("Mayor Lena Ortiz said the plan failed.", "said", Named),
+        ("Officials said the plant would close.", "said", Vague),
+        ("City officials said the plant would close.", "said", Institutional),
+        ("Police said the driver was not injured.", "said", Institutional),
+        (
+            "Two nurses on the unit, who spoke on condition of anonymity because they feared retaliation, said shifts ran short.",
+            "said",
+            AnonymousDescribed,
+        ),
+        (
+            "A former Brightwell engineer said the tests were skipped.",
+            "said",
+            Vague,
+        ),
+        ("Critics say the chief ignored the warnings.", "say", Vague),
+        (
+            "People familiar with the talks said the deal was close.",
+            "said",
+            Vague,
+        ),
+        ("She said the board would revisit the plan.", "said", Pronoun),
+        (
+            "A spokesperson for the county said the road was closed.",
+            "said",
+            Institutional,
+        ),
+        ("A report found the agency overspent.", "found", Vague),
+        ("The lawsuit alleges the landlord ignored repairs.", "alleges", Institutional),
+        ("Sources said the merger was off.", "said", Vague),
+        ("The mayor reportedly intervened.", "reportedly", None),
+    ];
+    for (text, cue, class) in cases {
+        let (attrs, _) = run(text);
+        let a = with_cue(text, &attrs, cue);
+        assert_eq!(a.source_class, *class, "{text}: {a:?}");
+    }
+}
+
+#[test]
+fn loaded_verbs() {
+    let cases: &[(&str, &str, bool)] = &[
+        ("Dunmore claimed the vote was rigged.", "claimed", true),
+        ("Dunmore admitted the figures were wrong.", "admitted", true),
+        ("Dunmore insisted the count was fair.", "insisted", true),
+        ("The company denied that it cut corners.", "denied", true),
+        ("Dunmore said the vote was fair.", "said", false),
+        ("Dunmore noted that the vote was close.", "noted", false),
+    ];
+    for (text, cue, loaded) in cases {
+        let (attrs, _) = run(text);
+        assert_eq!(with_cue(text, &attrs, cue).loaded, *loaded, "{text}");
+    }
+}
+
+#[test]
+fn quote_speakers_by_rule() {
+    use SpeakerRule::*;
+    // text, index of the quotation, expected rule (None: no speaker)
+    let cases: &[(&str, usize, Option<SpeakerRule>)] = &[
+        (
+            "\"We will rebuild the bridge by spring,\" Ortiz said.",
+            0,
+            Some(SameSentence),
+        ),
+        (
+            "Ortiz said, \"We will rebuild the bridge by spring.\"",
+            0,
+            Some(SameSentence),
+        ),
+        (
+            "\"We tried,\" she said, \"but nothing we did worked.\"",
+            1,
+            Some(SameSentence),
+        ),
+        (
+            "\"We tried everything we could,\" Castell said. \"Nothing worked at all.\"",
+            1,
+            Some(SameParagraph),
+        ),
+        (
+            "\"We tried everything we could,\" Castell said. \"Nothing worked.\n\n\"So we left town in the spring.\"",
+            2,
+            Some(Continued),
+        ),
+        (
+            "Castell wrote in the memo:\n\n\"The budget cannot absorb another cut this year.\"",
+            0,
+            Some(ColonLeadIn),
+        ),
+        ("\"This was a cover-up from day one.\"", 0, None),
+        (
+            "\"We tried everything we could,\" Castell said.\n\n\"This was a cover-up from day one.\"",
+            1,
+            None,
+        ),
+        (
+            "\"We won the count fair and square,\" Castell said. Ortiz said the count was wrong. \"This is not over yet for us.\"",
+            1,
+            None,
+        ),
+    ];
+    for (text, qi, rule) in cases {
+        let (attrs, quotes) = run(text);
+        let speakers = quote_speakers(&attrs, quotes.len());
+        let got = speakers[*qi].map(|a| attrs[a].speaker_rule.expect("rule"));
+        assert_eq!(got, *rule, "{text}: {attrs:#?}");
+        if let Some(a) = speakers[*qi] {
+            assert!(!attrs[a].source.is_empty(), "{text}");
+        }
+    }
+}
+
+#[test]
+fn pronoun_speaker_resolves_to_named() {
+    let text = "Castell said the plan failed. \"We will try again next year,\" she said.";
+    let (attrs, _) = run(text);
+    let a = attrs
+        .iter()
+        .find(|a| a.source_class == SourceClass::Pronoun)
+        .expect("pronoun attribution");
+    assert_eq!(a.antecedent.map(|s| s.slice(text)), Some("Castell"));
+}
+
+#[test]
+fn no_attribution() {
+    let cases = [
+        "The council voted 6-1 to approve the levy.",
+        "The state representative voted against the bill.",
+        "The post office closed at noon.",
+        "His remarks drew a crowd.",
+        "Voters in the United States head to the polls.",
+        "A so-called expert appeared on the show.",
+    ];
+    for text in cases {
+        let (attrs, _) = run(text);
+        assert!(attrs.is_empty(), "{text}: {attrs:#?}");
+    }
+}
+
+#[test]
+fn carry_over_within_paragraph() {
+    let text = "She said the board would revisit the plan. The revision would take months.\n\nThe road closed.";
+    let doc = crate::Document::parse(text, Format::Markdown);
+    let sents = crate::sentences::split(&doc);
+    let quotes = crate::sentences::quotes(&doc);
+    let attrs = find(&doc, &sents, &quotes);
+    let cover = sentence_cover(&attrs, &sents);
+    assert_eq!(cover.len(), 3);
+    assert!(cover[0].is_some());
+    assert_eq!(cover[1], cover[0]);
+    assert_eq!(cover[2], None);
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let cases = [
+        "",
+        "\"",
+        "“”",
+        "said",
+        "according to",
+        ", said .",
+        "Ünïcödé said “ö” — ‘x’ ',' ''quoted'' said Zoë.",
+        "He said:",
+        "(said) ) ( \" said \" according",
+    ];
+    for text in cases {
+        let _ = run(text);
+    }
+}

@@ -25,12 +25,6 @@ impl Tok {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
-    pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
-    }
-    pub fn is_quote(&self) -> bool {
-        matches!(self.kind, Kind::OpenQuote | Kind::CloseQuote)
-    }
 }
 
 fn is_word_char(c: char) -> bool {

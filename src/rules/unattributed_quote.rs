@@ -15,43 +15,41 @@ impl Rule for UnattributedQuote {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let mut previous_attributed = false;
-        // Content spans of sourcing attributions, sorted by start, with the
-        // running maximum of their ends: one binary search per quote instead
-        // of a scan of every attribution (quadratic on long drafts).
-        let mut contents: Vec<(usize, usize)> = cx
+        let speakers = crate::attribution::quote_speakers(cx.attributions, cx.quotes.len());
+        let mut si = 0;
+        let mut contents: Vec<Span> = cx
             .attributions
             .iter()
             .filter(|a| a.kind.sources_claim() && !a.source.is_empty())
-            .flat_map(|a| a.content.iter().map(|c| (c.start, c.end)))
+            .flat_map(|a| a.content.iter().copied())
             .collect();
-        contents.sort_unstable();
-        let max_end: Vec<usize> = contents
-            .iter()
-            .scan(0, |m, &(_, e)| {
-                *m = e.max(*m);
-                Some(*m)
-            })
-            .collect();
-        for q in cx.quotes {
+        contents.sort_by_key(|c| c.start);
+        for (qi, q) in cx.quotes.iter().enumerate() {
             let block = &cx.doc.blocks[q.block];
             if !q.direct || !block.kind.is_checked() {
                 continue;
             }
-            // Some attribution takes this quote as (part of) its content.
-            // (`Span::overlaps`: starts before the inner end, ends after its start.)
-            let by_content = {
-                let k = contents.partition_point(|&(start, _)| start < q.inner.end);
-                k > 0 && max_end[k - 1] > q.inner.start
-            };
+            // The attribution module matched a speaker to this quote, or some
+            // attribution with a source takes it as (part of) its content.
+            let k = contents.partition_point(|c| c.start < q.inner.end);
+            let by_content = speakers[qi].is_some()
+                || contents[..k]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|c| c.overlaps(q.inner));
             // Or the sentence it starts in is attributed (own marker or the
             // paragraph's speaker carried over).
-            let si = cx.sentences.partition_point(|s| s.span.end <= q.span.start);
+            while si < cx.sentences.len() && cx.sentences[si].span.end <= q.span.start {
+                si += 1;
+            }
             let by_voice = cx.sentences.get(si).is_some_and(|s| {
                 s.block == q.block && matches!(cx.voices[si], Voice::Attributed { .. })
             }) || cx.sentences[si..]
                 .iter()
                 .zip(&cx.voices[si..])
                 .take_while(|(s, _)| s.span.start < q.span.end.max(q.inner.end))
+                .take(8)
                 .any(|(_, v)| matches!(v, Voice::Attributed { carried: false, .. }));
             let attributed = by_content || by_voice || (q.continued && previous_attributed);
             if q.unclosed || q.continued {

@@ -134,7 +134,7 @@ static LEX: LazyLock<EventLexicon> = LazyLock::new(|| {
 
 /// Nouns that refer back to an event: "the vote", "the recall", "the closure".
 static EVENT_NOUN: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:the|that|this|its|their)\s+(?:[a-z]+\s+)?([a-z]+)").unwrap()
+    regex::Regex::new(r"(?i)(?-u:\b)(?:the|that|this|its|their)\s+(?:[a-z]+\s+)?([a-z]+)").unwrap()
 });
 
 impl Rule for UndatedEvent {
@@ -177,6 +177,10 @@ impl Rule for UndatedEvent {
                 continue;
             }
             if paragraph_anchored || !cx.is_checked(s) || !cx.voices[si].is_reporter() {
+                continue;
+            }
+            // A TK placeholder is the reporter's promise of a time element.
+            if super::leftover_tk::tk_positions(prose, s.span).next().is_some() {
                 continue;
             }
             let Some(verb) = main_clause_event(cx, s.span) else {

@@ -3,7 +3,7 @@
 
 use super::{Context, Rule};
 use crate::attribution::{AttributionKind, SourceClass};
-use crate::claims::{self, Signal};
+use crate::claims::Signal;
 use crate::{Code, Edit, Finding, Fix, Severity, Span};
 
 pub struct VagueAttribution;
@@ -65,7 +65,7 @@ impl Rule for VagueAttribution {
             if !hedge && identifiable(&phrase) {
                 continue;
             }
-            let negative = claims::signals(&cx.doc.prose, s.span)
+            let negative = cx.signals[a.sentence]
                 .iter()
                 .any(|x| matches!(x.signal, Signal::Misconduct | Signal::Evaluation));
             let names_someone = cx
@@ -204,7 +204,26 @@ fn identifiable(phrase: &str) -> bool {
     if possessive && !GENERIC_PEOPLE.contains(&head) {
         return true;
     }
-    DOCUMENTS.contains(&head) && words.contains(&"by")
+    if DOCUMENTS.contains(&head) && words.contains(&"by") {
+        return true;
+    }
+    // An institutional qualifier lifts a head out of the vague list ("state
+    // auditors", "city officials"), but not the anonymous heads ("a source
+    // at the hospital").
+    const INSTITUTIONAL: &[&str] = &[
+        "state", "city", "county", "federal", "municipal", "township", "district", "police",
+        "school", "hospital", "company", "court", "university", "government", "administration",
+        "agency", "department", "state's", "city's", "county's", "company's",
+    ];
+    const ANONYMOUS: &[&str] = &[
+        "source", "sources", "people", "person", "insider", "insiders", "someone", "official",
+        "others",
+    ];
+    let before_head = words.iter().take_while(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) != head);
+    let qualified = before_head
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .any(|w| INSTITUTIONAL.contains(&w));
+    qualified && !ANONYMOUS.contains(&head) && !GENERIC_PEOPLE[..1].contains(&head)
 }
 
 #[cfg(test)]
@@ -224,6 +243,10 @@ mod tests {
             ("their critics", false),
             ("people familiar with the talks", false),
             ("one parent", false),
+            ("state auditors", true),
+            ("city officials", true),
+            ("a source at the hospital", false),
+            ("county sources", false),
         ];
         for (phrase, want) in cases {
             assert_eq!(identifiable(phrase), want, "{phrase}");

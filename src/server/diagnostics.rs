@@ -50,6 +50,8 @@ pub struct DataFix {
 pub struct Data {
     /// Document version the finding (and its ranges) belong to.
     pub version: i32,
+    /// The engine's finding, except its fixes, which are in `fixes` (the same
+    /// fixes with LSP ranges: sending both doubled the size of diagnostics).
     pub finding: Finding,
     pub fixes: Vec<DataFix>,
 }
@@ -118,7 +120,10 @@ pub fn build(
                 .collect::<Vec<_>>();
             let data = Data {
                 version,
-                finding: f.clone(),
+                finding: Finding {
+                    fixes: Vec::new(),
+                    ..f.clone()
+                },
                 fixes: fixes_of(f, lines),
             };
             Diagnostic {
@@ -187,7 +192,15 @@ mod tests {
         assert_eq!(d.related_information.as_ref().unwrap().len(), 1);
         let data = Data::from_diagnostic(d).unwrap();
         assert_eq!(data.version, 7);
-        assert_eq!(data.finding, finding);
+        assert_eq!(
+            data.finding,
+            Finding {
+                fixes: vec![],
+                ..finding.clone()
+            }
+        );
+        assert_eq!(data.fixes[0].title, "Use weekday");
+        assert!(data.fixes[0].bulk_safe);
         assert_eq!(data.fixes[0].edits[0].range, d.range);
 
         checks.severity.push((Code::RelativeDate, Severity::Hint));

@@ -213,19 +213,7 @@ fn temporal_card(a: &Analysis, t: &Temporal) -> String {
         Relativity::Anaphoric => "relative to another event",
         Relativity::Generic => "duration or generic time",
     };
-    let mut s = format!("**{kind}**\n\n");
-    match (&t.value, a.anchor) {
-        (Some(v), _) => {
-            let _ = writeln!(s, "{}", md(&describe_value(v)));
-        }
-        (None, None) if matches!(t.relativity, Relativity::TierA | Relativity::TierB) => {
-            s.push_str(
-                "Cannot be resolved: the draft has no `date:` in its front matter and no dated \
-                 dateline (or set `copydesk.referenceDate`).\n",
-            );
-        }
-        (None, _) => s.push_str("Cannot be resolved to a calendar date.\n"),
-    }
+    let mut s = format!("**{kind}**\n\n{}\n", md(&copydesk::time::describe(t)));
     if let Some(anchor) = a.anchor {
         if !matches!(t.relativity, Relativity::Absolute) {
             let source = match anchor.source {
@@ -244,82 +232,18 @@ fn temporal_card(a: &Analysis, t: &Temporal) -> String {
     s
 }
 
-/// A TIMEX3 value in words: `2017-05-25` → "Thursday, May 25, 2017".
-pub fn describe_value(v: &str) -> String {
-    use chrono::NaiveDate;
-    let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
-    if let Some(d) = v.get(..10).and_then(date) {
-        let day = d.format("%A, %B %-d, %Y").to_string();
-        return match v.get(10..) {
-            Some(rest) if rest.starts_with('T') && rest.len() > 1 => {
-                format!("{day}, {}", &rest[1..])
-            }
-            _ => day,
-        };
-    }
-    let b = v.as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        b.get(r.clone())
-            .is_some_and(|s| !s.is_empty() && s.iter().all(u8::is_ascii_digit))
-    };
-    // 2017-W21
-    if v.len() == 8 && digits(0..4) && &v[4..6] == "-W" && digits(6..8) {
-        let (y, w) = (v[..4].parse().ok(), v[6..].parse().ok());
-        if let Some(d) = y
-            .zip(w)
-            .and_then(|(y, w)| NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon))
-        {
-            return format!("the week of {}", d.format("%A, %B %-d, %Y"));
-        }
-    }
-    // 2017-05
-    if v.len() == 7 && digits(0..4) && b[4] == b'-' && digits(5..7) {
-        if let Some(d) = date(&format!("{v}-01")) {
-            return d.format("%B %Y").to_string();
-        }
-    }
-    if v.len() == 4 && digits(0..4) {
-        return v.to_string();
-    }
-    match v {
-        "PRESENT_REF" => "the present (around publication)".into(),
-        "PAST_REF" => "an unspecified time in the past".into(),
-        "FUTURE_REF" => "an unspecified time in the future".into(),
-        _ => v.to_string(),
-    }
-}
-
 /// The label an inlay hint shows after a relative date, if it resolves.
 pub fn inlay_label(t: &Temporal) -> Option<String> {
     if !matches!(t.relativity, Relativity::TierA | Relativity::TierB) {
         return None;
     }
-    let v = t.value.as_deref()?;
-    Some(describe_value(v))
+    t.value.as_ref()?;
+    Some(copydesk::time::describe(t))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn describes_values() {
-        let cases = [
-            ("2017-05-25", "Thursday, May 25, 2017"),
-            ("2017-05-25T14:30", "Thursday, May 25, 2017, 14:30"),
-            ("2017-05", "May 2017"),
-            ("2017-W21", "the week of Monday, May 22, 2017"),
-            ("2017", "2017"),
-            ("PRESENT_REF", "the present (around publication)"),
-            ("P3D", "P3D"),
-            ("2017-13-99", "2017-13-99"),
-            ("é", "é"),
-            ("", ""),
-        ];
-        for (v, want) in cases {
-            assert_eq!(describe_value(v), want, "{v}");
-        }
-    }
 
     #[test]
     fn excerpts_and_escapes() {

@@ -2,7 +2,7 @@
 //!
 //! Open documents live in ropes updated by incremental sync. Each edit bumps
 //! the document's generation and schedules an analysis (after `debounceMs`)
-//! on a blocking thread; an analysis whose generation is no longer the
+//! on the analysis thread ([`worker`]); an analysis whose generation is no longer the
 //! document's is dropped, so stale results are never published. The analysed
 //! text, its [`LineIndex`] and the [`Analysis`] form a [`Snapshot`] that
 //! hover, code actions, symbols and inlay hints read.
@@ -16,6 +16,7 @@ mod hover;
 mod outline;
 mod settings;
 mod wire;
+mod worker;
 
 use actions::EditCaps;
 use convert::Lines;
@@ -27,8 +28,8 @@ use settings::Settings;
 use std::collections::HashMap;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::Duration;
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 use tokio::sync::watch;
 use tower_lsp::jsonrpc::Result as RpcResult;
 use tower_lsp::lsp_types::*;
@@ -36,12 +37,18 @@ use tower_lsp::{Client, LanguageServer, LspService, Server};
 
 /// How long a request waits for the analysis of the document's latest
 /// version before answering from the previous one.
-const FRESH_WAIT: Duration = Duration::from_secs(5);
+const FRESH_WAIT: Duration = Duration::from_secs(2);
+
+/// `COPYDESK_LSP_TIMING=1` logs each analysis's stages to stderr.
+static TIMING: LazyLock<bool> =
+    LazyLock::new(|| std::env::var_os("COPYDESK_LSP_TIMING").is_some_and(|v| v != "0"));
 
 /// Serves LSP on stdin/stdout until `exit` or end of input.
 pub fn run() -> ExitCode {
+    // Analyses run on their own thread (see `worker`); one thread is plenty
+    // for the protocol, and fewer threads mean fewer malloc arenas.
     let rt = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+        .worker_threads(1)
         .enable_all()
         .build()
     {
@@ -73,7 +80,7 @@ pub fn run() -> ExitCode {
             code = exit_rx => code.unwrap_or(0),
         }
     });
-    // Do not wait for an analysis still running on a blocking thread.
+    // Do not wait for the blocking read of stdin that tokio may have pending.
     rt.shutdown_timeout(Duration::from_millis(100));
     ExitCode::from(code)
 }
@@ -81,7 +88,7 @@ pub fn run() -> ExitCode {
 /// One analysed version of a document.
 pub struct Snapshot {
     version: i32,
-    text: String,
+    /// Line index of `analysis.document.text`, the analysed text.
     index: LineIndex,
     enc: Encoding,
     analysis: Analysis,
@@ -91,7 +98,7 @@ pub struct Snapshot {
 impl Snapshot {
     fn lines(&self) -> Lines<'_> {
         Lines {
-            text: &self.text,
+            text: &self.analysis.document.text,
             index: &self.index,
             enc: self.enc,
         }
@@ -306,20 +313,23 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
     let job = {
         let shared = shared.clone();
         let uri = uri.clone();
-        tokio::task::spawn_blocking(move || {
+        worker::run(move || {
             let mut analyzer = lock(&analyzer);
             // A newer edit arrived while this job waited for the analyzer.
             if !shared.is_current(&uri, generation) {
                 return None;
             }
+            let t0 = Instant::now();
             let text = String::from(&rope);
             drop(rope);
+            let t1 = Instant::now();
             let analysis = analyzer.analyze(&text, &settings.options(format));
             drop(analyzer);
-            let index = LineIndex::new(&text);
+            let t2 = Instant::now();
+            drop(text); // the analysis keeps its own copy in `document.text`
+            let index = LineIndex::new(&analysis.document.text);
             let snap = Snapshot {
                 version,
-                text,
                 index,
                 enc,
                 analysis,
@@ -332,6 +342,17 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
                 &uri,
                 version,
             );
+            if *TIMING {
+                let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1e3;
+                eprintln!(
+                    "copydesk lsp: v{version} {} bytes: text {:.2} ms, engine {:.2} ms, diagnostics {:.2} ms ({} found)",
+                    snap.analysis.document.text.len(),
+                    ms(t0, t1),
+                    ms(t1, t2),
+                    ms(t2, Instant::now()),
+                    diags.len()
+                );
+            }
             Some((Arc::new(snap), diags))
         })
     };
@@ -351,17 +372,33 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
         Ok(None) => {}
         Err(e) => {
             // The engine panicked: start the document afresh rather than
-            // reuse a half-updated cache, and unblock waiting requests.
-            if let Some(d) = lock(&shared.docs).get_mut(&uri) {
-                d.analyzer = Arc::new(Mutex::new(Analyzer::new()));
-                d.ready.send_replace(generation);
-            }
+            // reuse a half-updated cache, unblock waiting requests, and answer
+            // the version with no diagnostics so clients do not wait forever.
+            let current = {
+                let mut docs = lock(&shared.docs);
+                match docs.get_mut(&uri) {
+                    Some(d) => {
+                        d.analyzer = Arc::new(Mutex::new(Analyzer::new()));
+                        d.ready.send_replace(generation);
+                        d.generation == generation
+                    }
+                    None => false,
+                }
+            };
             client
                 .log_message(
                     MessageType::ERROR,
                     format!("copydesk: analysis of {uri} (version {version}) failed: {e}"),
                 )
                 .await;
+            if current {
+                let _order = shared.publish.lock().await;
+                if shared.is_current(&uri, generation) {
+                    client
+                        .publish_diagnostics(uri, Vec::new(), Some(version))
+                        .await;
+                }
+            }
         }
     }
 }

@@ -62,7 +62,7 @@ pub fn ap_replacement(t: &Temporal, text_of_expression: &str, anchor: NaiveDate)
     }
     let v = t.value.as_deref()?;
     let low = text_of_expression.trim().to_lowercase();
-    if low.starts_with(|c: char| c.is_ascii_digit()) {
+    if t.timex_type == TimexType::Time && low.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let prefix = ["earlier ", "later ", "early ", "late "]
@@ -226,7 +226,14 @@ pub fn describe(t: &Temporal) -> String {
         let mut s = long_date(d);
         let rest = &v[10..];
         if let Some(p) = part_word(rest) {
-            s = format!("{}, {}", s, p);
+            s = format!(
+                "{} {}, {} {}, {}",
+                weekday_name(d),
+                p,
+                MONTH_NAMES[d.month0() as usize],
+                d.day(),
+                d.year()
+            );
         } else if let Some(hm) = rest.strip_prefix('T') {
             if let Some(c) = clock(hm) {
                 s = format!(

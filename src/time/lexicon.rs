@@ -313,3 +313,342 @@ pub fn generic_today_noun(w: &str) -> bool {
             | "consumers"
     )
 }
+
+/// Words that can carry a temporal expression by themselves (months,
+/// weekdays, units, deictic words...). Used to skip ordinary tokens fast.
+const CORE_WORDS: &[&str] = &[
+    "afternoon",
+    "afterward",
+    "afterwards",
+    "annually",
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "autumn",
+    "biweekly",
+    "centuries",
+    "century",
+    "christmas",
+    "currently",
+    "daily",
+    "day",
+    "days",
+    "dec",
+    "decade",
+    "decades",
+    "december",
+    "eighties",
+    "election",
+    "evening",
+    "fall",
+    "feb",
+    "february",
+    "fifties",
+    "fiscal",
+    "forties",
+    "friday",
+    "fridays",
+    "future",
+    "half",
+    "halloween",
+    "hour",
+    "hourly",
+    "hours",
+    "independence",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "labor",
+    "lately",
+    "latest",
+    "mar",
+    "march",
+    "may",
+    "meantime",
+    "memorial",
+    "midnight",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "monday",
+    "mondays",
+    "month",
+    "monthly",
+    "months",
+    "morning",
+    "night",
+    "nightly",
+    "nineties",
+    "noon",
+    "nov",
+    "november",
+    "now",
+    "nowadays",
+    "oct",
+    "october",
+    "past",
+    "period",
+    "present",
+    "presently",
+    "quarter",
+    "quarters",
+    "recent",
+    "recently",
+    "run",
+    "saturday",
+    "saturdays",
+    "season",
+    "second",
+    "seconds",
+    "sep",
+    "sept",
+    "september",
+    "seventies",
+    "sixties",
+    "soon",
+    "spring",
+    "springtime",
+    "summer",
+    "summertime",
+    "sunday",
+    "sundays",
+    "term",
+    "thanksgiving",
+    "then",
+    "thereafter",
+    "thirties",
+    "thursday",
+    "thursdays",
+    "time",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "tuesdays",
+    "twenties",
+    "valentine",
+    "veterans",
+    "wednesday",
+    "wednesdays",
+    "week",
+    "weekend",
+    "weekends",
+    "weekly",
+    "weeks",
+    "winter",
+    "wintertime",
+    "year",
+    "yearly",
+    "years",
+    "yesterday",
+    "yr",
+    "yrs",
+];
+
+/// FNV-1a: a fast hash for short ASCII words.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Function words that may open an expression before its core word.
+const STARTER_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "that",
+    "last",
+    "next",
+    "past",
+    "previous",
+    "coming",
+    "current",
+    "following",
+    "same",
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    "more",
+    "most",
+    "less",
+    "fewer",
+    "at",
+    "up",
+    "no",
+    "about",
+    "nearly",
+    "almost",
+    "over",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "every",
+    "each",
+    "per",
+    "right",
+    "just",
+    "these",
+    "since",
+    "in",
+    "end",
+    "beginning",
+    "middle",
+    "start",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "few",
+    "several",
+    "many",
+    "couple",
+    "dozen",
+    "fiscal",
+    "full",
+    "calendar",
+    "year",
+    "new",
+    "comparable",
+    "corresponding",
+    "flat",
+    "prior",
+    "preceding",
+    "recent",
+    "latest",
+    "last",
+    "then",
+    "afterward",
+    "afterwards",
+    "thereafter",
+    "half",
+    "other",
+    "twentieth",
+    "nineteenth",
+    "thirtieth",
+    "hundred",
+];
+
+static STARTER: std::sync::LazyLock<FnvSet> = std::sync::LazyLock::new(|| {
+    CORE_WORDS
+        .iter()
+        .chain(STARTER_WORDS.iter())
+        .copied()
+        .collect()
+});
+
+/// Could an expression start at this word?
+pub fn is_starter(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 13 && STARTER.contains(w)
+}
+
+/// Bit (first letter, length) pairs present among the core words: a cheap
+/// negative test before hashing.
+static CORE_SHAPES: std::sync::LazyLock<[u16; 26]> = std::sync::LazyLock::new(|| {
+    let mut t = [0u16; 26];
+    for w in CORE_WORDS {
+        let b = w.as_bytes();
+        if b[0].is_ascii_lowercase() && b.len() < 16 {
+            t[(b[0] - b'a') as usize] |= 1 << b.len();
+        }
+    }
+    t
+});
+
+pub fn is_core(w: &str) -> bool {
+    is_core_bytes(w.as_bytes())
+}
+
+/// Could a word of this length starting with this (lower-case) letter be
+/// a core word?
+pub fn core_shape(first: u8, len: usize) -> bool {
+    (3..=12).contains(&len)
+        && first.is_ascii_lowercase()
+        && CORE_SHAPES[(first - b'a') as usize] & (1 << len) != 0
+}
+
+/// Core words bucketed by (first letter, length).
+static CORE_BUCKETS: std::sync::LazyLock<Vec<Vec<&'static [u8]>>> =
+    std::sync::LazyLock::new(|| {
+        let mut t = vec![Vec::new(); 26 * 13];
+        for w in CORE_WORDS {
+            let b = w.as_bytes();
+            if b[0].is_ascii_lowercase() && b.len() <= 12 {
+                t[(b[0] - b'a') as usize * 13 + b.len()].push(b);
+            }
+        }
+        t
+    });
+
+/// [`is_core`] on lower-case ASCII bytes.
+pub fn is_core_bytes(b: &[u8]) -> bool {
+    !b.is_empty()
+        && core_shape(b[0], b.len())
+        && CORE_BUCKETS[(b[0] - b'a') as usize * 13 + b.len()].contains(&b)
+}

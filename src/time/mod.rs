@@ -61,6 +61,41 @@ pub fn tag_sentence(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> V
     recognise::tag(prose, sentence, anchor)
 }
 
+/// Tags the sentences of one document in order. Like [`tag_sentence`] on
+/// each, plus document context: in earnings copy, "a year ago" after a
+/// quarter has been named means that quarter a year earlier (`1988-Q3`).
+pub fn tag_document(
+    prose: &str,
+    sentences: impl IntoIterator<Item = Span>,
+    anchor: Option<NaiveDate>,
+) -> Vec<Temporal> {
+    let mut out = Vec::new();
+    let mut last_quarter: Option<(i32, u32)> = None;
+    for s in sentences {
+        for mut t in tag_sentence(prose, s, anchor) {
+            let v = t.value.as_deref().unwrap_or("");
+            if let Some((y, q)) = v.split_once("-Q") {
+                if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u32>()) {
+                    last_quarter = Some((y, q));
+                }
+            } else if let Some((qy, q)) = last_quarter {
+                let text = t.span.slice(prose).to_ascii_lowercase();
+                let year_back = matches!(
+                    text.as_str(),
+                    "a year ago" | "a year earlier" | "year-ago" | "year-earlier"
+                );
+                if year_back
+                    && anchor.is_some_and(|a| v == (chrono::Datelike::year(&a) - 1).to_string())
+                {
+                    t.value = Some(format!("{}-Q{}", qy - 1, q));
+                }
+            }
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// Tags every sentence of a text split naively (for tools and tests).
 pub fn tag_text(text: &str, anchor: Option<NaiveDate>) -> Vec<Temporal> {
     tag_sentence(text, Span::new(0, text.len()), anchor)

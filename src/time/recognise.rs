@@ -34,6 +34,8 @@ struct P<'a> {
     anchor: Option<NaiveDate>,
     /// (token index, future?) tense markers.
     tense: Vec<(usize, bool)>,
+    /// Per token: a core temporal word or a number starts within 5 tokens.
+    core_near: Vec<bool>,
 }
 
 pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Temporal> {
@@ -41,7 +43,11 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
         Some(t) => t,
         None => return Vec::new(),
     };
-    let all = tokenize(text, sentence.start);
+    if !worth_a_look(text) {
+        return Vec::new();
+    }
+    let lower = text.to_ascii_lowercase();
+    let all = tokenize(text, &lower, sentence.start);
     let mut out = Vec::new();
     // Lines are matched separately: a headline never runs into a date line.
     let mut start = 0;
@@ -61,8 +67,51 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
         } else {
             all.as_ref().map_or(Vec::new(), |a| a[seg].to_vec())
         };
+        // core_near[i]: a core word or number within tokens i..i+5
+        let n = t.len();
+        let mut core_near = vec![false; n];
+        let mut last_core = usize::MAX;
+        for k in (0..n).rev() {
+            let tok = &t[k];
+            let core = match tok.kind {
+                Kind::Num => {
+                    tok.raw.len() == 4
+                        || tok.raw.contains(':')
+                        || tok.raw.ends_with('s')
+                        || t.get(k + 1).is_some_and(|x| matches!(x.low, "am" | "pm"))
+                }
+                Kind::Word => lx::is_core(tok.low) || tok.low.starts_with("fy"),
+                Kind::Punct => false,
+            };
+            if core {
+                last_core = k;
+            }
+            let near = last_core != usize::MAX && last_core - k < 5;
+            let starter = near
+                && match tok.kind {
+                    Kind::Num => true,
+                    Kind::Word => {
+                        core || lx::is_starter(tok.low)
+                            || tok.low.starts_with("fy")
+                            || tok.low.ends_with("th")
+                            || tok.low.ends_with("st")
+                            || tok.low.ends_with("nd")
+                            || tok.low.ends_with("rd")
+                    }
+                    Kind::Punct => matches!(tok.low, "'" | "’"),
+                };
+            core_near[k] = starter;
+        }
+        if last_core == usize::MAX {
+            continue;
+        }
         let tense = tense_markers(&t);
-        let p = P { t, anchor, tense };
+        let p = P {
+            t,
+            anchor,
+            tense,
+            core_near,
+        };
         let mut i = 0;
         while i < p.t.len() {
             match p.best(i) {
@@ -82,23 +131,60 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
     out
 }
 
+/// Fast byte scan: does the text hold a digit or a core temporal word?
+fn worth_a_look(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut buf = [0u8; 12];
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            return true;
+        }
+        if c.is_ascii_alphabetic() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let n = i - start;
+            if lx::core_shape(b[start].to_ascii_lowercase(), n) {
+                for (k, x) in b[start..i].iter().enumerate() {
+                    buf[k] = x.to_ascii_lowercase();
+                }
+                if lx::is_core_bytes(&buf[..n]) {
+                    return true;
+                }
+            }
+            continue;
+        }
+        i += 1;
+    }
+    false
+}
+
 fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
     let mut v = Vec::new();
     for (i, tok) in t.iter().enumerate() {
-        let w = tok.low.as_ref();
-        let next = t.get(i + 1).map_or("", |x| x.low.as_ref());
+        let w = tok.low;
+        let next = t.get(i + 1).map_or("", |x| x.low);
         let fut = match w {
             "will" | "shall" | "ll" | "would" | "upcoming" | "tomorrow" | "won" => Some(true),
-            "going" | "due" | "plans" | "plan" | "expects" | "hopes" if next == "to" => Some(true),
-            "expected" | "set" | "scheduled" | "slated"
-                if next == "to"
-                    && i > 0
-                    && matches!(t[i - 1].low.as_ref(), "is" | "are" | "be" | "been" | "'s") =>
+            "going" | "due" | "plans" | "plan" | "planned" | "planning" | "expects"
+            | "expected" | "hopes" | "hoped" | "intends" | "intended" | "set" | "scheduled"
+            | "slated" | "agreed" | "promised" | "vowed" | "threatened"
+                if next == "to" =>
             {
                 Some(true)
             }
             "is" | "are" if next == "to" => Some(true),
-            "scheduled" | "slated" | "should" | "next" => Some(true),
+            "scheduled" | "slated" | "should" => Some(true),
+            // passives take their tense from the auxiliary: "is heard"
+            _ if w.ends_with("ed")
+                && i > 0
+                && matches!(t[i - 1].low, "be" | "is" | "are" | "been" | "being") =>
+            {
+                None
+            }
             "said" | "says" | "was" | "were" | "had" | "did" | "ago" | "yesterday" => Some(false),
             _ if tok.kind == Kind::Word && w.len() >= 5 && w.ends_with("ed") => Some(false),
             _ => None,
@@ -212,7 +298,7 @@ fn is_year(n: u32) -> bool {
 
 impl<'a> P<'a> {
     fn w(&self, i: usize) -> &str {
-        self.t.get(i).map_or("", |t| t.low.as_ref())
+        self.t.get(i).map_or("", |t| t.low)
     }
 
     fn cap(&self, i: usize) -> bool {
@@ -249,14 +335,18 @@ impl<'a> P<'a> {
         }
         if k > 0 {
             match self.w(k - 1) {
-                "by" | "until" | "till" | "soon" => return Dir::Future,
+                "by" | "soon" => return Dir::Future,
                 "since" => return Dir::Past,
                 _ => {}
             }
         }
         let mut best: Option<(usize, bool)> = None;
-        for &(k, f) in &self.tense {
-            let d = k.abs_diff(i);
+        // Only markers within a window count (also keeps this O(log n)).
+        let lo = self.tense.partition_point(|&(k, _)| k + 24 < i);
+        let hi = self.tense.partition_point(|&(k, _)| k <= i + 12);
+        for &(k, f) in &self.tense[lo..hi] {
+            // markers after the expression count at double distance
+            let d = if k > i { 2 * (k - i) } else { i - k };
             if d == 0 {
                 continue;
             }
@@ -275,6 +365,9 @@ impl<'a> P<'a> {
     fn best(&self, i: usize) -> Option<Hit> {
         let tok = &self.t[i];
         if tok.kind == Kind::Punct && tok.low != "'" && tok.low != "’" {
+            return None;
+        }
+        if !self.core_near[i] {
             return None;
         }
         let cands = [
@@ -503,7 +596,13 @@ impl<'a> P<'a> {
         if let Some(y) = self.int(y_at).filter(|&y| is_year(y)) {
             return hit(y_at + 1, Date, Some(format!("{}-{:02}", y, m)), Absolute);
         }
-        // Month this/last/next year
+        // Month (of) this/last/next year
+        if self.w(k) == "of"
+            && matches!(self.w(k + 1), "this" | "last" | "next")
+            && self.w(k + 2) == "year"
+        {
+            k += 1;
+        }
         if matches!(self.w(k), "this" | "last" | "next") && self.w(k + 1) == "year" {
             let a = self.anchor;
             let off = match self.w(k) {
@@ -620,6 +719,15 @@ impl<'a> P<'a> {
             return hit(b, Set, Some(format!("XXXX-WXX-{}{}", wd, part)), Generic);
         }
         let wd = lx::weekday(self.w(j))?;
+        if j > 0
+            && matches!(
+                self.w(j - 1),
+                "black" | "good" | "cyber" | "super" | "ash" | "holy" | "easter"
+            )
+            && self.cap(j - 1)
+        {
+            return None;
+        }
         let mut b = j + 1;
         let mut part = "";
         if let Some(p) = lx::part_of_day(self.w(b)) {
@@ -683,7 +791,10 @@ impl<'a> P<'a> {
             }
         }
         let mut rel = TierA;
-        if w == "today" && self.w(b) == "'s" && lx::generic_today_noun(self.w(b + 1)) {
+        if w == "today"
+            && self.w(b) == "'s"
+            && (b + 1..b + 4).any(|k| lx::generic_today_noun(self.w(k)))
+        {
             return hit(b, Date, Some("PRESENT_REF".into()), Generic);
         }
         if w == "today" && j == i && self.w(i.wrapping_sub(1)) == "of" {
@@ -830,7 +941,7 @@ impl<'a> P<'a> {
                 let (ay, aq) = quarter_of(a);
                 let (mut y, q) = if let Some(o) = ord {
                     let mut y = ay + year_off.unwrap_or(0);
-                    if year_off.is_none() && o > aq && self.dir_at(j) != Dir::Future {
+                    if year_off.is_none() && o > aq && aq == 1 && self.dir_at(j) != Dir::Future {
                         y -= 1;
                     }
                     (y, o)
@@ -1030,7 +1141,8 @@ impl<'a> P<'a> {
                 let val = a.map(|a| {
                     let y = match det {
                         "last" | "past" => {
-                            if m < a.month() {
+                            // "last February" in March is a year back
+                            if m + 1 < a.month() {
                                 a.year()
                             } else {
                                 a.year() - 1
@@ -1051,6 +1163,20 @@ impl<'a> P<'a> {
             }
             return None;
         }
+        // last season, this season (sports): Tier B
+        if w == "season"
+            && matches!(
+                det,
+                "last" | "this" | "next" | "past" | "coming" | "previous"
+            )
+        {
+            let off = match det {
+                "last" | "past" | "previous" => -1,
+                "next" | "coming" => 1,
+                _ => 0,
+            };
+            return hit(j + 1, Date, a.map(|a| (a.year() + off).to_string()), TierB);
+        }
         // fiscal year
         let (u, plural) = if matches!(w, "fiscal" | "full" | "calendar") && self.w(j + 1) == "year"
         {
@@ -1067,8 +1193,6 @@ impl<'a> P<'a> {
             }
             return None;
         }
-        let a_ = a?;
-        let _ = a_;
         let off: i32 = match det {
             "this" | "current" => 0,
             "last" | "past" | "previous" | "prior" | "preceding" => -1,
@@ -1079,13 +1203,13 @@ impl<'a> P<'a> {
             _ => return None,
         };
         // the past week, the last year: durations in TimeML
-        if the && matches!(det, "past" | "last") && !has_mod {
+        if the && matches!(det, "past" | "last" | "next" | "coming") && !has_mod && u != Unit::Day {
             return hit(b, Duration, Some(dur(Some(1.0), u)), Generic);
         }
         let anaph =
             the && matches!(
                 det,
-                "following" | "previous" | "prior" | "preceding" | "same"
+                "following" | "previous" | "prior" | "preceding" | "same" | "next"
             ) || det == "that";
         if det.is_empty() && has_mod && u == Unit::Year {
             // "the end of year"
@@ -1141,12 +1265,17 @@ impl<'a> P<'a> {
                 _ => None,
             };
         }
-        let a = a?;
         let rel_tier = match u {
             Unit::Week | Unit::Weekend | Unit::Day => TierA,
             _ => TierB,
         };
         let rel = if anaph { Anaphoric } else { rel_tier };
+        let Some(a) = a else {
+            if u == Unit::Day && !anaph {
+                return None;
+            }
+            return hit(b, Date, None, rel);
+        };
         let val = match u {
             Unit::Day => {
                 if !anaph {
@@ -1178,11 +1307,7 @@ impl<'a> P<'a> {
                 format!("{}-Q{}", y, q)
             }
             Unit::Year => {
-                if w == "fiscal" || self.w(j) == "year" && self.w(j - 1) == "fiscal" {
-                    format!("{}", a.year() + off)
-                } else {
-                    format!("{}", a.year() + off)
-                }
+                format!("{}", a.year() + off)
             }
             Unit::Decade => format!("{}", (a.year() / 10 + off)),
             Unit::Century => format!("{}", (a.year() / 100 + off)),
@@ -1265,7 +1390,7 @@ impl<'a> P<'a> {
             }
         }
         // the 20th century
-        if let Some(n) = lx::ordinal(self.w(j)) {
+        if let Some(n) = lx::ordinal(self.w(j)).filter(|_| !the) {
             if self.w(j + 1) == "century" && n >= 1 {
                 return hit(j + 2, Date, Some(format!("{:02}", n - 1)), Absolute);
             }
@@ -1351,6 +1476,29 @@ impl<'a> P<'a> {
         ) {
             return None;
         }
+        if j == i
+            && i > 1
+            && self.t[i - 1].kind == Kind::Word
+            && self.cap(i - 1)
+            && !self.t[i - 1].raw.chars().all(|c| c.is_uppercase())
+            && lx::month(self.w(i - 1)).is_none()
+            && lx::season(self.w(i - 1)).is_none()
+            && !matches!(
+                self.w(i - 1),
+                "in" | "since"
+                    | "by"
+                    | "until"
+                    | "of"
+                    | "from"
+                    | "through"
+                    | "during"
+                    | "before"
+                    | "after"
+            )
+        {
+            // a name: Russell 2000, Windows 2000
+            return None;
+        }
         let next = self.w(j + 1);
         if matches!(
             next,
@@ -1396,11 +1544,10 @@ impl<'a> P<'a> {
         let mut j = i;
         // hedges kept in the span
         let w = self.w(j);
-        if matches!(w, "more" | "less" | "fewer") && self.w(j + 1) == "than" {
-            j += 2;
-        } else if w == "at" && matches!(self.w(j + 1), "least" | "most") {
-            j += 2;
-        } else if w == "up" && self.w(j + 1) == "to" {
+        if (matches!(w, "more" | "less" | "fewer") && self.w(j + 1) == "than")
+            || (w == "at" && matches!(self.w(j + 1), "least" | "most"))
+            || (w == "up" && self.w(j + 1) == "to")
+        {
             j += 2;
         } else if w == "no" && matches!(self.w(j + 1), "more" | "less") && self.w(j + 2) == "than" {
             j += 3;
@@ -1461,7 +1608,7 @@ impl<'a> P<'a> {
         if u == Unit::Quarter && hyph {
             return None;
         }
-        if n.is_none() && !plural {
+        if n.is_none() && !plural && !hyph {
             return None;
         }
         if self.t.get(j).is_some_and(|t| t.kind == Kind::Num) && self.t[j].raw.contains(':') {
@@ -1505,8 +1652,11 @@ impl<'a> P<'a> {
         // money rate: 5% a year
         if matches!(self.w(j), "a" | "an") && !plural && j == i {
             let prev = self.w(i.wrapping_sub(1));
+            let num_before = (i.saturating_sub(3)..i)
+                .any(|k| self.t[k].kind == Kind::Num || lx::number_word(self.w(k)).is_some());
             if i > 0
-                && (self.t[i - 1].kind == Kind::Num
+                && (num_before
+                    || self.t[i - 1].kind == Kind::Num
                     || matches!(
                         prev,
                         "%" | "percent"
@@ -1605,25 +1755,6 @@ impl<'a> P<'a> {
             "now" => r(i + 1, "PRESENT_REF", Generic),
             "right" | "just" if n1 == "now" => r(i + 2, "PRESENT_REF", Generic),
             "currently" | "nowadays" | "presently" => r(i + 1, "PRESENT_REF", Generic),
-            "current" => {
-                if matches!(
-                    n1,
-                    "account"
-                        | "accounts"
-                        | "affairs"
-                        | "events"
-                        | "flows"
-                        | "flow"
-                        | "-"
-                        | ","
-                        | "."
-                        | "and"
-                ) || n1.is_empty()
-                {
-                    return None;
-                }
-                r(i + 1, "PRESENT_REF", Generic)
-            }
             "these" if n1 == "days" => r(i + 2, "PRESENT_REF", Generic),
             "year" if n1 == "'s" && n2 == "end" => hit(
                 i + 3,
@@ -1635,7 +1766,19 @@ impl<'a> P<'a> {
             "the" if n1 == "time" && n2 == "being" => r(i + 3, "PRESENT_REF", Generic),
             "recently" | "lately" => r(i + 1, "PAST_REF", TierA),
             "more" | "most" if n1 == "recently" => r(i + 2, "PAST_REF", TierA),
-            "previously" | "formerly" => r(i + 1, "PAST_REF", Generic),
+            "the"
+                if n1 == "time"
+                    && self.w(i.wrapping_sub(1)) == "at"
+                    && !matches!(n2, "of" | "when" | "that" | "being") =>
+            {
+                r(i + 2, "PAST_REF", Anaphoric)
+            }
+            "year" if n1 == "-" && matches!(n2, "ago" | "earlier") => hit(
+                i + 3,
+                Date,
+                self.anchor.map(|a| (a.year() - 1).to_string()),
+                Anaphoric,
+            ),
             "recent" => {
                 if let Some((u, true)) = lx::unit(n1) {
                     return hit(i + 2, Duration, Some(dur(None, u)), TierA);
@@ -1781,7 +1924,7 @@ impl<'a> P<'a> {
             ("election", _) => nth_weekday(y, 11, 1, 1).map(|d| d + Duration::days(1)),
             _ => None,
         };
-        let rel = if year.is_some() { Absolute } else { Absolute };
+        let rel = Absolute;
         hit(b, Date, date.map(fmt_date), rel)
     }
 
@@ -1800,13 +1943,11 @@ impl<'a> P<'a> {
                 | "night" => hit(i + 3, Date, None, Anaphoric),
                 _ => None,
             },
-            "the" if matches!(n1, "day" | "night" | "week") && matches!(n2, "before" | "after") => {
-                let next = self.w(i + 3);
-                if next.is_empty() || matches!(next, "," | ".") {
-                    hit(i + 3, Date, None, Anaphoric)
-                } else {
-                    None
-                }
+            "the" if matches!(n1, "day" | "night") && matches!(n2, "before" | "after") => {
+                hit(i + 2, Date, None, Anaphoric)
+            }
+            "the" if matches!(n1, "next" | "following") && lx::part_of_day(n2).is_some() => {
+                hit(i + 3, Date, None, Anaphoric)
             }
             _ => None,
         }

@@ -1,8 +1,6 @@
 //! A small tokenizer for temporal matching: words, numbers and punctuation
 //! with byte offsets into the draft.
 
-use std::borrow::Cow;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Word,
@@ -16,8 +14,8 @@ pub struct Tok<'a> {
     pub s: usize,
     pub e: usize,
     pub raw: &'a str,
-    /// Lower-cased form (`a.m.` and `p.m.` become `am` and `pm`).
-    pub low: Cow<'a, str>,
+    /// ASCII lower-cased form (`a.m.` and `p.m.` become `am` and `pm`).
+    pub low: &'a str,
     pub kind: Kind,
     /// Whitespace (or the start of the text) before the token.
     pub gap: bool,
@@ -43,22 +41,46 @@ impl Tok<'_> {
     }
 }
 
-fn lower(s: &str) -> Cow<'_, str> {
-    if s.chars().any(|c| c.is_uppercase()) {
-        Cow::Owned(s.to_lowercase())
-    } else {
-        Cow::Borrowed(s)
-    }
-}
-
-/// Tokenizes `text`, which starts at byte `base` of the draft.
-pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
+/// Tokenizes `text`, which starts at byte `base` of the draft; `lower` is
+/// `text.to_ascii_lowercase()` (same byte offsets).
+pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     let mut gap = true;
     let mut nl = false;
     while i < b.len() {
+        // ASCII fast paths
+        let byte = b[i];
+        if byte == b' ' || byte == b'\t' || byte == b'\r' || byte == b'\n' {
+            gap = true;
+            nl |= byte == b'\n';
+            i += 1;
+            continue;
+        }
+        if byte.is_ascii_alphabetic()
+            && !(matches!(byte, b'a' | b'p' | b'A' | b'P') && b.get(i + 1) == Some(&b'.'))
+        {
+            let mut j = i + 1;
+            while j < b.len() && b[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            if j >= b.len() || b[j].is_ascii() {
+                out.push(Tok {
+                    s: base + i,
+                    e: base + j,
+                    raw: &text[i..j],
+                    low: &lower[i..j],
+                    kind: Kind::Word,
+                    gap,
+                    nl,
+                });
+                gap = false;
+                nl = false;
+                i = j;
+                continue;
+            }
+        }
         let c = match text[i..].chars().next() {
             Some(c) => c,
             None => break,
@@ -116,7 +138,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
                         s: base + i,
                         e: base + j,
                         raw: &text[i..j],
-                        low: Cow::Borrowed(low),
+                        low,
                         kind: Kind::Word,
                         gap,
                         nl,
@@ -147,7 +169,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
                 s: base + start,
                 e: base + i,
                 raw: &text[start..i],
-                low: Cow::Borrowed("'s"),
+                low: "'s",
                 kind: Kind::Word,
                 gap,
                 nl,
@@ -164,7 +186,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok<'_>> {
             s: base + start,
             e: base + i,
             raw,
-            low: lower(raw),
+            low: &lower[start..i],
             kind,
             gap,
             nl,
@@ -181,8 +203,10 @@ mod tests {
 
     #[test]
     fn splits_words_numbers_and_clock_markers() {
-        let t = tokenize("At 9:30 a.m. on Jan. 3rd, the 1990s' end", 10);
-        let lows: Vec<&str> = t.iter().map(|t| t.low.as_ref()).collect();
+        let text = "At 9:30 a.m. on Jan. 3rd, the 1990s' end";
+        let low = text.to_ascii_lowercase();
+        let t = tokenize(text, &low, 10);
+        let lows: Vec<&str> = t.iter().map(|t| t.low).collect();
         assert_eq!(
             lows,
             ["at", "9:30", "am", "on", "jan", ".", "3rd", ",", "the", "1990s", "'", "end"]
@@ -193,7 +217,7 @@ mod tests {
 
     #[test]
     fn possessive_is_one_token() {
-        let t = tokenize("Friday's game", 0);
+        let t = tokenize("Friday's game", "friday's game", 0);
         assert_eq!(t[1].low, "'s");
         assert_eq!(t[2].low, "game");
     }

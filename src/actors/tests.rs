@@ -1,0 +1,418 @@
+//! Table-driven tests with invented sentences.
+
+use super::reply::analyze;
+use super::*;
+use crate::document::{Document, Format};
+use crate::sentences;
+
+fn run(text: &str) -> reply::ReplyAnalysis {
+    let doc = Document::parse(text, Format::Markdown);
+    let sents = sentences::split(&doc);
+    let quotes = sentences::quotes(&doc);
+    analyze(&doc, &sents, &quotes)
+}
+
+fn actor<'a>(r: &'a reply::ReplyAnalysis, name: &str) -> &'a Actor {
+    r.actors.iter().find(|a| a.name == name).unwrap_or_else(|| {
+        panic!(
+            "no actor {name}: {:?}",
+            r.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+        )
+    })
+}
+
+fn status(r: &reply::ReplyAnalysis, name: &str) -> &'static str {
+    match r.status[actor(r, name).id] {
+        ReplyStatus::NotNeeded => "not-needed",
+        ReplyStatus::Covered(_) => "covered",
+        ReplyStatus::Missing => "missing",
+    }
+}
+
+#[test]
+fn descriptors_table() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "Mayor Ada Quill said the plan would pass.",
+            "Ada Quill",
+            &["Mayor"],
+        ),
+        (
+            "Trask Mills spokesperson Leo Barda said the plant was safe.",
+            "Leo Barda",
+            &["Trask Mills spokesperson"],
+        ),
+        (
+            "The budget was drafted by Ivo Penn, the county's chief budget officer, in May.",
+            "Ivo Penn",
+            &["county's chief budget officer"],
+        ),
+        (
+            "The agency's director, Mara Lute, resigned.",
+            "Mara Lute",
+            &["agency's director"],
+        ),
+        (
+            "Orsolya Venn, a hydrologist at Pell River University, said the aquifer was low.",
+            "Orsolya Venn",
+            &["hydrologist at Pell River University"],
+        ),
+        (
+            "The deal was backed by Republican state Rep. Cal Dorn.",
+            "Cal Dorn",
+            &["Republican", "state Rep."],
+        ),
+        (
+            "Quorra Freight, a regional trucking company, won the bid.",
+            "Quorra Freight",
+            &["regional trucking company"],
+        ),
+        (
+            "Veteran assistant coach Bo Lind will take over.",
+            "Bo Lind",
+            &["Veteran assistant coach"],
+        ),
+        ("Hale Ostby, 54, was elected in 2019.", "Hale Ostby", &[]),
+    ];
+    for (text, name, want) in cases {
+        let r = run(text);
+        let a = actor(&r, name);
+        let got: Vec<&str> = a.descriptors.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(&got, want, "{text}");
+        for d in &a.descriptors {
+            assert_eq!(d.span.slice(text), d.text, "{text}");
+        }
+    }
+}
+
+#[test]
+fn alias_linking_table() {
+    let cases: &[(&str, &str, usize)] = &[
+        ("Nadia Pruett spoke first. Pruett then left.", "Nadia Pruett", 2),
+        (
+            "Tovar Shipping Co. lost the bid. Tovar said it would appeal. The company declined further comment.",
+            "Tovar Shipping Co.",
+            3,
+        ),
+        (
+            "The Fenwick Daily Post reported the leak. The Post said it stood by the story.",
+            "Fenwick Daily Post",
+            2,
+        ),
+        (
+            "# Renters sue Quillby Rentals\n\nRenters sued Quillby Rentals Co. in May. Quillby said the suit had no merit.",
+            "Quillby Rentals Co.",
+            3,
+        ),
+        (
+            "Sela Orrin and Dov Orrin run the shop. Orrin said sales fell.",
+            "Sela Orrin",
+            1,
+        ),
+    ];
+    for (text, name, n) in cases {
+        let r = run(text);
+        let a = actor(&r, name);
+        assert_eq!(a.mentions.len(), *n, "{text}: {:?}", a.mentions);
+    }
+}
+
+#[test]
+fn kinds_table() {
+    let cases: &[(&str, &str, ActorKind)] = &[
+        (
+            "Wendel Crane said the vote was close.",
+            "Wendel Crane",
+            ActorKind::Person,
+        ),
+        (
+            "Brask Analytics Inc. filed the report.",
+            "Brask Analytics Inc.",
+            ActorKind::Org,
+        ),
+        (
+            "Staff at the Lindell Clinic said the wait was long.",
+            "Lindell Clinic",
+            ActorKind::Org,
+        ),
+        (
+            "The report was paid for by the Orchard Growers Alliance.",
+            "Orchard Growers Alliance",
+            ActorKind::Org,
+        ),
+    ];
+    for (text, name, kind) in cases {
+        let r = run(text);
+        assert_eq!(actor(&r, name).kind, *kind, "{text}");
+    }
+    // Places are not actors.
+    let r = run("The crash happened on Wexley Avenue near Port Calder.");
+    assert!(r.actors.is_empty(), "{:?}", r.actors);
+}
+
+#[test]
+fn targets_table() {
+    // (text, name, expected status)
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Ivy Rook accused Delmar Paving of skipping inspections.",
+            "Delmar Paving",
+            "missing",
+        ),
+        (
+            "Ivy Rook accused Delmar Paving of skipping inspections.",
+            "Ivy Rook",
+            "not-needed",
+        ),
+        (
+            "Prosecutors charged Obed Fisk with arson.",
+            "Obed Fisk",
+            "missing",
+        ),
+        (
+            "Obed Fisk is charged with two counts of arson.",
+            "Obed Fisk",
+            "missing",
+        ),
+        (
+            "The county is investigating Lomax Ferry Co. over spills.",
+            "Lomax Ferry Co.",
+            "missing",
+        ),
+        (
+            "State regulators fined Corbel Energy $40,000 last year.",
+            "Corbel Energy",
+            "missing",
+        ),
+        (
+            "Tess Morrow said Garrick Haulers falsified its mileage logs.",
+            "Garrick Haulers",
+            "missing",
+        ),
+        (
+            "Tess Morrow said Garrick Haulers falsified its mileage logs.",
+            "Tess Morrow",
+            "not-needed",
+        ),
+        (
+            "Councilwoman Pim Adair blasted Mayor Rolf Igwe for hiding the shortfall.",
+            "Rolf Igwe",
+            "missing",
+        ),
+        (
+            "Councilwoman Pim Adair blasted Mayor Rolf Igwe for hiding the shortfall.",
+            "Pim Adair",
+            "not-needed",
+        ),
+        // victims, the dead and policy opponents are not targets
+        (
+            "A driver shot and killed Ennis Vale on Route 9.",
+            "Ennis Vale",
+            "not-needed",
+        ),
+        (
+            "Hollin Pratt opposes a plan backed by the Dunmere Growers Council.",
+            "Dunmere Growers Council",
+            "not-needed",
+        ),
+        (
+            "Hollin Pratt opposes a plan backed by the Dunmere Growers Council.",
+            "Hollin Pratt",
+            "not-needed",
+        ),
+        // a rebuttal does not make the accuser a target
+        (
+            "Juno Sark said Pell Arden's accusation was false.",
+            "Pell Arden",
+            "not-needed",
+        ),
+        // a relative clause names the culprit
+        (
+            "The suit names Kettle Labs, which it accuses of hiding test data.",
+            "Kettle Labs",
+            "missing",
+        ),
+        // a defence implies an accusation; a sister is not a spokesperson
+        (
+            "Ames Tolk's sister said her brother had done nothing wrong.",
+            "Ames Tolk",
+            "missing",
+        ),
+        // a plain mention is not a target
+        (
+            "Rhea Sutter toured the plant with Omar Bly.",
+            "Omar Bly",
+            "not-needed",
+        ),
+    ];
+    for (text, name, want) in cases {
+        let r = run(text);
+        assert_eq!(status(&r, name), *want, "{text}");
+    }
+}
+
+#[test]
+fn response_lines_table() {
+    let acc = "Auditors accused Brenna Voss of padding invoices.";
+    let cases: &[(&str, Outcome)] = &[
+        (
+            "Voss did not respond to a request for comment.",
+            Outcome::NoResponse,
+        ),
+        (
+            "Voss did not immediately respond to emails seeking comment.",
+            Outcome::NoResponse,
+        ),
+        ("Voss declined to comment.", Outcome::Declined),
+        (
+            "Voss could not be reached for comment.",
+            Outcome::Unreachable,
+        ),
+        (
+            "Voss was not immediately available for comment.",
+            Outcome::Unreachable,
+        ),
+        ("Voss said the invoices were accurate.", Outcome::Responded),
+        (
+            "Voss has denied the claims in court filings.",
+            Outcome::Responded,
+        ),
+        (
+            "A message left for Voss was not returned.",
+            Outcome::NoResponse,
+        ),
+        (
+            "Attempts to reach Voss were unsuccessful.",
+            Outcome::Unreachable,
+        ),
+        ("\"We billed what we did,\" Voss said.", Outcome::Responded),
+        ("\"We billed what we did,\" said Voss.", Outcome::Responded),
+    ];
+    for (line, outcome) in cases {
+        let text = format!("{acc}\n\n{line}\n");
+        let r = run(&text);
+        let a = actor(&r, "Brenna Voss");
+        assert_eq!(status(&r, "Brenna Voss"), "covered", "{line}");
+        assert!(
+            r.responses
+                .iter()
+                .any(|x| x.actor == a.id && x.outcome == *outcome),
+            "{line}: {:?}",
+            r.responses
+        );
+    }
+}
+
+#[test]
+fn affiliation_coverage_table() {
+    // (text, target, expected status)
+    let cases: &[(&str, &str, &str)] = &[
+        // the body's spokesperson covers its staff
+        (
+            "Critics accused Pax Hollow University athletic director Gil Marr of ignoring complaints.\n\nPax Hollow spokesperson Rita Song said the school acted promptly.",
+            "Gil Marr",
+            "covered",
+        ),
+        (
+            "A lawsuit accuses Dena Wolk, the city's finance director, of hiding losses.\n\nCity spokesperson Abe Ruhl said the claims were baseless.",
+            "Dena Wolk",
+            "covered",
+        ),
+        // an adviser covered by the office that employs him
+        (
+            "senior Lantern House adviser Colm Tiernay misled investigators about the meeting, according to the Tarrow Gazette.\n\nThe Lantern House did not respond to a request for comment.",
+            "Colm Tiernay",
+            "covered",
+        ),
+        // a lawyer covers the client
+        (
+            "Prosecutors charged Vera Stohl with fraud.\n\nStohl's attorney, Ned Imre, said she would be cleared.",
+            "Vera Stohl",
+            "covered",
+        ),
+        // a campaign covers its candidate
+        (
+            "An ad accuses state Sen. Lou Harker of trading votes for donations.\n\nHarker campaign spokesperson Ida Frey called the ad false and said voters would see through it.",
+            "Lou Harker",
+            "covered",
+        ),
+        // another company never covers
+        (
+            "Tenants said Birch Row Properties ignored leaks for months.\n\nOakum Plumbing, the building's contractor, said it was never called.",
+            "Birch Row Properties",
+            "missing",
+        ),
+        // a fellow board member's head does not speak for a member
+        (
+            "Parents accused board member Ken Asher of leaking the report.\n\nBoard President Tia Moon said the board would review its rules.",
+            "Ken Asher",
+            "missing",
+        ),
+        // referring questions is not the referee's reply
+        (
+            "Inspectors said Hulme Realty disabled the alarms.\n\nA spokesperson for Farrow Freight, the tenant, referred questions to Hulme Realty.",
+            "Hulme Realty",
+            "missing",
+        ),
+    ];
+    for (text, name, want) in cases {
+        let r = run(text);
+        assert_eq!(status(&r, name), *want, "{text}");
+    }
+}
+
+#[test]
+fn findings_placement_and_fixes() {
+    let text = "Ivy Rook accused Delmar Paving of skipping inspections.\n\nDelmar Paving has paved county roads since 1990.\n";
+    let doc = Document::parse(text, Format::Markdown);
+    let sents = sentences::split(&doc);
+    let quotes = sentences::quotes(&doc);
+    let r = analyze(&doc, &sents, &quotes);
+    let f = missing_response_findings(&doc, &r.actors, &r.accusations, &r.status);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].span.slice(text), "Delmar Paving");
+    assert_eq!(f[0].span.start, 17);
+    assert_eq!(
+        f[0].message,
+        "Delmar Paving is accused or criticised, but the draft records no response, refusal or attempt to reach them."
+    );
+    assert_eq!(f[0].related.len(), 1);
+    let texts: Vec<&str> = f[0]
+        .fixes
+        .iter()
+        .map(|x| x.edits[0].text.as_str())
+        .collect();
+    assert!(texts.contains(&"\n\nDelmar Paving did not respond to a request for comment."));
+    assert!(texts.contains(
+        &"\n\nA spokesperson for Delmar Paving did not respond to a request for comment."
+    ));
+    // inserted after the last paragraph mentioning the target
+    assert_eq!(f[0].fixes[0].edits[0].span.start, text.trim_end().len());
+}
+
+#[test]
+fn headings_feed_the_index_but_are_not_flagged() {
+    let text = "# Regulators fault Garnet Mills\n\nRegulators said Garnet Mills dumped dye into the creek.\n";
+    let doc = Document::parse(text, Format::Markdown);
+    let sents = sentences::split(&doc);
+    let quotes = sentences::quotes(&doc);
+    let r = analyze(&doc, &sents, &quotes);
+    let f = missing_response_findings(&doc, &r.actors, &r.accusations, &r.status);
+    assert_eq!(f.len(), 1);
+    assert!(f[0].span.start > text.find('\n').unwrap());
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for t in [
+        "",
+        "“",
+        "’s",
+        "A — –– “Ünïcödé” Ms. Ça’s X, , ,",
+        "Ávila Ñúñez said “he lied.” ––",
+        "Sgt. \n\n\"",
+        "X's' 's'",
+    ] {
+        let _ = run(t);
+    }
+}
