@@ -404,10 +404,11 @@ fn markdown_blocks(
                 let raw = &text[span.start..span.end];
                 for (i, _) in raw.match_indices("<!--") {
                     let s = span.start + i;
-                    let e = text[s..].find("-->").map_or(span.end, |j| s + j + 3);
-                    let body = text[s + 4..e.saturating_sub(3).max(s + 4)]
-                        .trim()
-                        .to_string();
+                    // An unclosed comment runs to the end of the HTML span.
+                    let (body_end, e) = text[s..]
+                        .find("-->")
+                        .map_or((span.end, span.end), |j| (s + j, s + j + 3));
+                    let body = text[s + 4..body_end.max(s + 4)].trim().to_string();
                     comments.push(Comment {
                         span: Span::new(s, e),
                         body,
@@ -711,6 +712,20 @@ fn dateline_month_day(lead: &str) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unclosed_comment_ending_in_a_wide_character() {
+        // Found by the `analyze` fuzz target: the body's end was taken 3 bytes
+        // before the span's end, inside the emoji.
+        for text in [
+            "<!-- ab😀\n",
+            "Para.\n\n<!-- copydesk-disable é😀",
+            "x <!-- 😀",
+        ] {
+            let doc = Document::parse(text, Format::Markdown);
+            assert_eq!(doc.prose.len(), text.len());
+        }
+    }
 
     fn kinds(doc: &Document) -> Vec<(BlockKind, String)> {
         doc.blocks

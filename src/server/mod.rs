@@ -69,7 +69,11 @@ pub fn run() -> ExitCode {
             exit: Some(exit_tx),
             shut_down: false,
         };
-        let serve = Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service);
+        // Malformed frames are answered with errors, not passed to tower-lsp
+        // (whose reader would stop at the first one).
+        let (to_server, from_client) = tokio::io::duplex(1 << 16);
+        tokio::spawn(wire::frames(tokio::io::stdin(), to_server));
+        let serve = Server::new(from_client, tokio::io::stdout(), socket).serve(service);
         tokio::select! {
             // End of input.
             _ = serve => 0,
