@@ -202,7 +202,7 @@ fn files_changing_while_being_read() {
                     2 => DRAFT.repeat(50),
                     _ => "x".repeat(100_000),
                 };
-                if n % 3 == 0 {
+                if n.is_multiple_of(3) {
                     let tmp = path.with_extension("tmp");
                     let _ = std::fs::write(&tmp, &body);
                     let _ = std::fs::rename(&tmp, &path);

@@ -295,6 +295,12 @@ impl Backend {
 }
 
 /// Runs one analysis and publishes its diagnostics if it is still current.
+/// The largest document analysed live (about 330,000 words of prose).
+const MAX_LIVE_BYTES: usize = 2_000_000;
+
+/// The most diagnostics published for one document.
+const MAX_DIAGNOSTICS: usize = 3_000;
+
 async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64, delay_ms: u64) {
     if delay_ms > 0 {
         tokio::time::sleep(Duration::from_millis(delay_ms)).await;
@@ -308,6 +314,36 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
             _ => return,
         }
     };
+    // Past this size live analysis would hold the editor up for seconds and
+    // take too much memory; `copydesk check` still reads such files.
+    if rope.len_bytes() > MAX_LIVE_BYTES {
+        drop(rope);
+        {
+            let mut docs = lock(&shared.docs);
+            if let Some(d) = docs.get_mut(&uri).filter(|d| d.generation == generation) {
+                d.snapshot = None;
+                d.ready.send_replace(generation);
+            } else {
+                return;
+            }
+        }
+        client
+            .log_message(
+                MessageType::WARNING,
+                format!(
+                    "copydesk: {uri} is over {} MB, too large to check as you type; run `copydesk check` on it instead",
+                    MAX_LIVE_BYTES / 1_000_000
+                ),
+            )
+            .await;
+        let _order = shared.publish.lock().await;
+        if shared.is_current(&uri, generation) {
+            client
+                .publish_diagnostics(uri, Vec::new(), Some(version))
+                .await;
+        }
+        return;
+    }
     let settings = shared.settings();
     let enc = shared.encoding();
     let job = {
@@ -335,13 +371,16 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
                 analysis,
                 checks: settings.checks,
             };
-            let diags = diagnostics::build(
+            let mut diags = diagnostics::build(
                 &snap.analysis.findings,
                 &snap.checks,
                 snap.lines(),
                 &uri,
                 version,
             );
+            // Like other linters' "max problems": past this a list is unreadable
+            // and its JSON would cost more memory than the document.
+            diags.truncate(MAX_DIAGNOSTICS);
             if *TIMING {
                 let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1e3;
                 eprintln!(
