@@ -211,15 +211,35 @@ fn identifiable(phrase: &str) -> bool {
     // auditors", "city officials"), but not the anonymous heads ("a source
     // at the hospital").
     const INSTITUTIONAL: &[&str] = &[
-        "state", "city", "county", "federal", "municipal", "township", "district", "police",
-        "school", "hospital", "company", "court", "university", "government", "administration",
-        "agency", "department", "state's", "city's", "county's", "company's",
+        "state",
+        "city",
+        "county",
+        "federal",
+        "municipal",
+        "township",
+        "district",
+        "police",
+        "school",
+        "hospital",
+        "company",
+        "court",
+        "university",
+        "government",
+        "administration",
+        "agency",
+        "department",
+        "state's",
+        "city's",
+        "county's",
+        "company's",
     ];
     const ANONYMOUS: &[&str] = &[
         "source", "sources", "people", "person", "insider", "insiders", "someone", "official",
         "others",
     ];
-    let before_head = words.iter().take_while(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) != head);
+    let before_head = words
+        .iter()
+        .take_while(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) != head);
     let qualified = before_head
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
         .any(|w| INSTITUTIONAL.contains(&w));
