@@ -15,10 +15,12 @@ pub enum Code {
     MissingCommentResponse,
     /// A copydesk directive in the draft that names an unknown check or verb.
     InvalidDirective,
+    /// A `TK` ("to come") placeholder still in the text.
+    LeftoverTk,
 }
 
 impl Code {
-    pub const ALL: [Code; 7] = [
+    pub const ALL: [Code; 8] = [
         Code::UnattributedClaim,
         Code::VagueAttribution,
         Code::UnattributedQuote,
@@ -26,6 +28,7 @@ impl Code {
         Code::RelativeDate,
         Code::MissingCommentResponse,
         Code::InvalidDirective,
+        Code::LeftoverTk,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -37,6 +40,7 @@ impl Code {
             Code::RelativeDate => "relative-date",
             Code::MissingCommentResponse => "missing-comment-response",
             Code::InvalidDirective => "invalid-directive",
+            Code::LeftoverTk => "leftover-tk",
         }
     }
 
@@ -56,6 +60,7 @@ impl Code {
                 "Someone accused or criticised has no recorded response or attempt to reach them."
             }
             Code::InvalidDirective => "A copydesk directive names an unknown check or verb.",
+            Code::LeftoverTk => "A TK placeholder marks material still to come.",
         }
     }
 

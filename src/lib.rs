@@ -130,14 +130,16 @@ pub fn anchor_for(doc: &Document, opts: &Options) -> Option<Anchor> {
 }
 
 /// Sentences (in checked and exempt prose alike) that carry a claim signal.
-fn claim_spans(doc: &Document, sentences: &[sentences::Sentence]) -> Vec<Span> {
+fn claim_spans(
+    doc: &Document,
+    sentences: &[sentences::Sentence],
+    signals: &[Vec<claims::ClaimSignal>],
+) -> Vec<Span> {
     sentences
         .iter()
-        .filter(|s| {
-            !claims::asserts_nothing(s.span.slice(&doc.prose))
-                && !claims::signals(&doc.prose, s.span).is_empty()
-        })
-        .map(|s| s.span)
+        .zip(signals)
+        .filter(|(s, sig)| !sig.is_empty() && !claims::asserts_nothing(s.span.slice(&doc.prose)))
+        .map(|(s, _)| s.span)
         .collect()
 }
 
@@ -163,7 +165,11 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
     let voices = voice::voices(&document, &sentences, &quotes, &attributions);
     let reply = actors::reply::analyze(&document, &sentences, &quotes);
     let actors = reply.actors;
-    let claims = claim_spans(&document, &sentences);
+    let signals: Vec<Vec<claims::ClaimSignal>> = sentences
+        .iter()
+        .map(|s| claims::signals(&document.prose, s.span))
+        .collect();
+    let claims = claim_spans(&document, &sentences, &signals);
     let findings = {
         let cx = rules::Context {
             doc: &document,
@@ -173,6 +179,7 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
             attributions: &attributions,
             actors: &actors,
             voices: &voices,
+            signals: &signals,
             anchor,
             opts,
             source_names: Default::default(),

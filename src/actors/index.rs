@@ -6,7 +6,7 @@ use super::{Actor, ActorKind, Descriptor, Key};
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
-use std::collections::HashMap;
+type HashMap<K, V> = FastMap<K, V>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -58,10 +58,7 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
         if is_alnum(c) {
             let start = i;
             let mut j = i + clen;
-            loop {
-                let Some(d) = text[j..end].chars().next() else {
-                    break;
-                };
+            while let Some(d) = text[j..end].chars().next() {
                 if is_alnum(d) {
                     j += d.len_utf8();
                     continue;
@@ -196,15 +193,26 @@ pub struct Index {
     pub toks: Vec<Tok>,
     pub sents: Vec<SentToks>,
     pub mentions: Vec<Mention>,
-    /// For each token, the mention ending there (index into `mentions`).
-    pub mention_end: HashMap<usize, usize>,
-    pub mention_start: HashMap<usize, usize>,
+    /// For each token, the mention ending there (index into `mentions`), or
+    /// `usize::MAX`.
+    pub mention_end: Vec<usize>,
+    pub mention_start: Vec<usize>,
     pub actors: Vec<Actor>,
     /// Generic affiliation keys ("city", "police") per actor.
     pub gender: Vec<i32>,
 }
 
 impl Index {
+    /// The mention starting at token `k`.
+    pub fn start_at(&self, k: usize) -> Option<&usize> {
+        self.mention_start.get(k).filter(|&&i| i != usize::MAX)
+    }
+
+    /// The mention ending at token `k` (inclusive).
+    pub fn end_at(&self, k: usize) -> Option<&usize> {
+        self.mention_end.get(k).filter(|&&i| i != usize::MAX)
+    }
+
     pub fn word<'a>(&self, text: &'a str, i: usize) -> &'a str {
         self.toks[i].span.slice(text)
     }
@@ -423,8 +431,12 @@ fn classify(
     None
 }
 
-fn name_key(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+fn name_key(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ") {
+        std::borrow::Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 struct Builder<'a> {
@@ -436,26 +448,48 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn add(&mut self, name: &str, kind: ActorKind) -> usize {
-        let key = name_key(name);
+        let key = name_key(name).into_owned();
         if let Some(&id) = self.by_name.get(&key) {
             return id;
         }
-        let id = self.actors.len();
-        self.actors.push(Actor {
-            id,
-            name: key.clone(),
-            kind,
-            mentions: Vec::new(),
-            descriptors: Vec::new(),
-            affiliation: None,
-            speaks_for_affiliation: false,
-            aliases: Vec::new(),
-            affiliation_key: None,
-            inside_affiliation: false,
-            role: None,
-            classes: Vec::new(),
-            dead: false,
-        });
+        // A shorter form seen first ("Larkspur Management" in a heading,
+        // then "Larkspur Management Co.") is the same organisation.
+        let mut upgraded = None;
+        if kind == ActorKind::Org {
+            let words: Vec<&str> = key.split(' ').collect();
+            for k in (2..words.len()).rev() {
+                let prefix = words[..k].join(" ");
+                if let Some(&old) = self.by_name.get(prefix.as_str()) {
+                    self.actors[old].name = key.clone();
+                    self.actors[old].kind = ActorKind::Org;
+                    self.actors[old].aliases.clear();
+                    upgraded = Some(old);
+                    break;
+                }
+            }
+        }
+        let id = match upgraded {
+            Some(old) => old,
+            None => {
+                let id = self.actors.len();
+                self.actors.push(Actor {
+                    id,
+                    name: key.clone(),
+                    kind,
+                    mentions: Vec::new(),
+                    descriptors: Vec::new(),
+                    affiliation: None,
+                    speaks_for_affiliation: false,
+                    aliases: Vec::new(),
+                    affiliation_key: None,
+                    inside_affiliation: false,
+                    role: None,
+                    classes: Vec::new(),
+                    dead: false,
+                });
+                id
+            }
+        };
         self.by_name.insert(key.clone(), id);
         let words: Vec<&str> = key.split(' ').collect();
         let mut aliases: Vec<String> = Vec::new();
@@ -548,19 +582,20 @@ impl Builder<'_> {
 
     fn lookup(&self, name: &str) -> Option<usize> {
         let key = name_key(name);
+        let key = key.as_ref();
         // A single word that is an unambiguous alias of a longer name refers
         // to that name ("the Post", "the PAC").
         if !key.contains(' ') {
-            if let Some(v) = self.alias.get(&key) {
+            if let Some(v) = self.alias.get(key) {
                 if v.len() == 1 {
                     return Some(v[0]);
                 }
             }
         }
-        if let Some(&id) = self.by_name.get(&key) {
+        if let Some(&id) = self.by_name.get(key) {
             return Some(id);
         }
-        match self.alias.get(&key) {
+        match self.alias.get(key) {
             Some(v) if v.len() == 1 => Some(v[0]),
             _ => None,
         }
@@ -575,9 +610,13 @@ fn is_title_case(text: &str, toks: &[Tok]) -> bool {
         .filter(|t| t.kind == TokKind::Word && t.span.len() > 3 && !t.quoted)
         .collect();
     long.len() >= 4
-        && long
-            .iter()
-            .all(|t| t.cap || STOP.contains(t.span.slice(text)))
+        && long.iter().all(|t| {
+            t.cap
+                || matches!(
+                    t.span.slice(text),
+                    "with" | "from" | "into" | "over" | "than" | "that" | "upon" | "onto"
+                )
+        })
 }
 
 /// Builds the actor index for the draft.
@@ -613,8 +652,8 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
     let mut bld = Builder {
         text,
         actors: Vec::new(),
-        by_name: HashMap::new(),
-        alias: HashMap::new(),
+        by_name: HashMap::default(),
+        alias: HashMap::default(),
     };
     // Pass 1: create actors from full names.
     let mut all_runs: Vec<Vec<Run>> = Vec::with_capacity(sents.len());
@@ -623,7 +662,7 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
         if !st.title_case {
             for r in &rs {
                 let name = &text[toks[r.n].span.start..toks[r.b - 1].span.end];
-                if let Some(&id) = bld.by_name.get(&name_key(name)) {
+                if let Some(&id) = bld.by_name.get(name_key(name).as_ref()) {
                     // "the X" later shows a name first read as a person is
                     // an organisation.
                     let prev = (r.a > st.a).then(|| toks[r.a - 1].span.slice(text));
@@ -641,7 +680,7 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
                 }
                 if let Some(kind) = classify(text, &toks, st.a, st.b, r, &dateline_place) {
                     // A single word already known as an alias links instead.
-                    if bld.alias.contains_key(&name_key(name)) {
+                    if bld.alias.contains_key(name_key(name).as_ref()) {
                         continue;
                     }
                     bld.add(name, kind);
@@ -652,7 +691,7 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
     }
     // Pass 2: link mentions in order; definite descriptions; descriptors.
     let mut mentions: Vec<Mention> = Vec::new();
-    let mut last_of_class: HashMap<&'static str, usize> = HashMap::new();
+    let mut last_of_class: HashMap<&'static str, usize> = HashMap::default();
     for (si, st) in sents.iter().enumerate() {
         let rs = &all_runs[si];
         let mut ri = 0;
@@ -664,12 +703,20 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
                 let mut found: Option<(usize, usize, usize)> = None; // actor, n, b
                                                                      // Whole name, then shrinking from the right (modifier use:
                                                                      // "Quillan State spokesperson"), then from the left.
-                'outer: for n in r.n..r.b {
-                    for b in (n + 1..=r.b).rev() {
-                        let name = &text[toks[n].span.start..toks[b - 1].span.end];
+                                                                     // whole run, then shrinking from the right, then from the left
+                for b in (r.n + 1..=r.b).rev() {
+                    let name = &text[toks[r.n].span.start..toks[b - 1].span.end];
+                    if let Some(id) = bld.lookup(name) {
+                        found = Some((id, r.n, b));
+                        break;
+                    }
+                }
+                if found.is_none() {
+                    for n in r.n + 1..r.b {
+                        let name = &text[toks[n].span.start..toks[r.b - 1].span.end];
                         if let Some(id) = bld.lookup(name) {
-                            found = Some((id, n, b));
-                            break 'outer;
+                            found = Some((id, n, r.b));
+                            break;
                         }
                     }
                 }
@@ -820,11 +867,11 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
     for m in &mentions {
         actors[m.actor].mentions.push(m.span);
     }
-    let mut mention_end = HashMap::new();
-    let mut mention_start = HashMap::new();
+    let mut mention_end = vec![usize::MAX; toks.len()];
+    let mut mention_start = vec![usize::MAX; toks.len()];
     for (i, m) in mentions.iter().enumerate() {
-        mention_end.insert(m.b - 1, i);
-        mention_start.insert(m.a, i);
+        mention_end[m.b - 1] = i;
+        mention_start[m.a] = i;
     }
     let mut idx = Index {
         toks,
@@ -1039,13 +1086,17 @@ fn descriptors_for(
             let bad = matches!(
                 fl.as_str(),
                 "who" | "which" | "whose" | "that" | "where" | "when"
-            ) || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+            ) || (!det && STOP.contains(fl.as_str()))
+                || first.chars().next().is_some_and(|c| c.is_ascii_digit())
                 || words.iter().any(|w| REPORT_VERBS.contains(w))
                 || (toks[s].cap && !det && !role_early)
                 || (toks[s].quoted && !m.quoted);
             let ok = !bad
-                && (det && (role_early || fl == "one")
-                    || (!det && role_early && lower_first(first)));
+                && if det {
+                    role_early || fl == "one"
+                } else {
+                    role_early && lower_first(first)
+                };
             if ok {
                 push_desc(&mut out, text, toks, s, e);
             }
@@ -1157,7 +1208,7 @@ fn affiliations(text: &str, idx: &mut Index) {
     let police = police_org(idx);
     let mut results = Vec::new();
     for actor in &idx.actors {
-        let mut best: Option<(Option<usize>, Option<String>, bool, bool, String)> = None;
+        let mut best: Option<Aff> = None;
         for d in &actor.descriptors {
             if let Some(r) = affiliation_of(text, idx, actor.id, actor.kind, d) {
                 let better = match &best {
@@ -1219,6 +1270,7 @@ fn police_org(idx: &Index) -> Option<usize> {
 
 type Aff = (Option<usize>, Option<String>, bool, bool, String);
 
+#[allow(clippy::needless_range_loop)]
 fn affiliation_of(
     text: &str,
     idx: &Index,
@@ -1266,14 +1318,14 @@ fn affiliation_of(
         return None;
     }
     let phrase = d.text.to_ascii_lowercase();
-    let speaks = SPEAKS_FOR.contains(role.as_str())
-        && !(role == "director"
-            && !phrase.contains("executive director")
-            && !phrase.contains("communications director"))
-        && !(role == "secretary" && !phrase.contains("press secretary"))
-        && !(role == "chief" && phrase.contains("chief of staff"))
-        || phrase.contains("chief executive")
-        || phrase.contains("press secretary");
+    let speaks = match role.as_str() {
+        "director" => {
+            phrase.contains("executive director") || phrase.contains("communications director")
+        }
+        "secretary" => phrase.contains("press secretary"),
+        "chief" => !phrase.contains("chief of staff"),
+        r => SPEAKS_FOR.contains(r) || phrase.contains("chief executive"),
+    };
     let unit = matches!(
         role.as_str(),
         "office" | "department" | "division" | "unit" | "subsidiary" | "bureau" | "branch"
@@ -1285,7 +1337,7 @@ fn affiliation_of(
     let mention_in = |from: usize, to: usize, allow_poss: bool| -> Option<usize> {
         let mut found = None;
         for k in from..to {
-            if let Some(&mi) = idx.mention_start.get(&k) {
+            if let Some(&mi) = idx.start_at(k) {
                 let m = &idx.mentions[mi];
                 if m.actor != me && m.b <= to.max(m.b) && (allow_poss || !m.poss) {
                     found = Some(m.actor);
@@ -1312,7 +1364,7 @@ fn affiliation_of(
             if k < b && matches!(toks[k].span.slice(text), "the" | "The") {
                 k += 1;
             }
-            if let Some(&mi) = idx.mention_start.get(&k) {
+            if let Some(&mi) = idx.start_at(k) {
                 let m = &idx.mentions[mi];
                 if !m.poss && m.actor != me {
                     aff = Some(m.actor);
@@ -1416,7 +1468,7 @@ fn genders(text: &str, idx: &mut Index) {
 
 /// Actor the token is part of, as a named or definite mention ending at `k`.
 pub fn mention_ending(idx: &Index, k: usize) -> Option<&Mention> {
-    idx.mention_end.get(&k).map(|&i| &idx.mentions[i])
+    idx.end_at(k).map(|&i| &idx.mentions[i])
 }
 
 #[allow(dead_code)]

@@ -1,7 +1,34 @@
 //! Word lists for the actor index and the right-of-reply analysis.
 
-use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: word lists are probed once or more per token, and SipHash
+/// dominated the profile.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
+pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
+type HashSet<T> = FastSet<T>;
 
 fn set(words: &[&'static str]) -> HashSet<&'static str> {
     words.iter().copied().collect()
@@ -105,6 +132,19 @@ pub static TITLE_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "Rabbi",
         "Imam",
         "Ald.",
+        "Resident",
+        "Tenant",
+        "Homeowner",
+        "Student",
+        "Volunteer",
+        "Nurse",
+        "Teacher",
+        "Lawyer",
+        "Farmer",
+        "Sophomore",
+        "Junior",
+        "Senior",
+        "Freshman",
     ])
 });
 
@@ -651,6 +691,11 @@ pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "Cooperative",
         "Co-op",
         "Paving",
+        "Heating",
+        "Cooling",
+        "Electrical",
+        "Contractors",
+        "Contracting",
         "Plumbing",
         "Roofing",
         "Trucking",
@@ -1616,27 +1661,33 @@ pub static REPORT_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 
+/// Compiles a pattern with ASCII word boundaries, which keeps the fast
+/// DFA engines usable on text with non-ASCII letters.
+fn re(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+}
+
 /// Negative conduct and damaging facts in a clause whose subject is the target.
 pub static CONDUCT_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?xi)(?-u:\b)(
-          li(ed|es|e|ar|ars|ying)(?-u:\b) | misled | mislead(ing|s)? | conceal(ed|ing|s)? | covered\s+up | cover(ing|s)?\s+up |
-          hid(?-u:\b) | hidden(?-u:\b) | hid(ing|es)(?-u:\b) | falsif(ied|y|ying) | fabricat(ed|ing) | forg(ed|ing)(?-u:\b) |
-          overbill(ed|ing|s)? | overcharg(ed|ing|es) | overstat(ed|ing|es) | inflat(ed|ing)(?-u:\b) |
+    re(
+        r"(?xi)\b(
+          li(ed|es|e|ar|ars|ying)\b | misled | mislead(ing|s)? | conceal(ed|ing|s)? | covered\s+up | cover(ing|s)?\s+up |
+          hid\b | hidden\b | hid(ing|es)\b | falsif(ied|y|ying) | fabricat(ed|ing) | forg(ed|ing)\b |
+          overbill(ed|ing|s)? | overcharg(ed|ing|es) | overstat(ed|ing|es) | inflat(ed|ing)\b |
           violat(ed|ing|es) | retaliat(ed|ing) | harass(ed|ing) | berat(ed|ing) | mock(ed|ing) |
-          threaten(ed|ing) | pressur(ed|ing)(?-u:\b) | intimidat(ed|ing) | bull(ied|ying) | abus(ed|ing)(?-u:\b) |
-          ignor(ed|ing)(?-u:\b) | neglect(ed|ing) | negligen(t|ce) | fail(ed|ing)\s+to | mismanag(ed|ing|ement) |
-          embezzl(ed|ing) | stole(?-u:\b) | steal(ing|s)? | defraud(ed|ing) | fraud(ulent|ulently)? | brib(ed|es|ery|ing) |
-          kickbacks? | skipp(ed|ing) | sat\s+on(?-u:\b) | never\s+told | withh(e|o)ld(ing)? | leak(ed|ing)(?-u:\b) |
+          threaten(ed|ing) | pressur(ed|ing)\b | intimidat(ed|ing) | bull(ied|ying) | abus(ed|ing)\b |
+          ignor(ed|ing)\b | neglect(ed|ing) | negligen(t|ce) | fail(ed|ing)\s+to | mismanag(ed|ing|ement) |
+          embezzl(ed|ing) | stole\b | steal(ing|s)? | defraud(ed|ing) | fraud(ulent|ulently)? | brib(ed|es|ery|ing) |
+          kickbacks? | skipp(ed|ing) | sat\s+on\b | never\s+told | withh(e|o)ld(ing)? | leak(ed|ing)\b |
           turn(ed|ing)\s+off | shut\s+off | switch(ed|ing)\s+off | disabl(ed|ing) | dump(ed|ing) |
           pollut(ed|ing) | contaminat(ed|ing) | discriminat(ed|ing) | underpa(id|ying) | unpaid |
-          wrong(?-u:\b) | botch(ed|ing) | misus(ed|ing) | misappropriat(ed|ing) | reckless(ly)? | unfit |
+          wrong\b | botch(ed|ing) | misus(ed|ing) | misappropriat(ed|ing) | reckless(ly)? | unfit |
           incompeten(t|ce) | illegal(ly)? | unlawful(ly)? | improper(ly)? | falsely | corrupt(ion)? |
           hostage | sold\s+out | sell(ing|s)?\s+out | cheat(ed|ing)? | scam(med)? | plagiari[sz](ed|ing) |
           cover-?up | whitewash | stonewall(ed|ing)? | never\s+(drove|worked|arrived|delivered|paid|showed|happened|performed|existed) |
           allegedly | trad(ed|ing)\s+(her|his|their|its)\s+vote | sexual(ly)?\s+(harass|assault|abus) | assault(ed|ing) |
-          keep\s+(the\s+|their\s+|her\s+|his\s+)?(complaints?|allegations?|concerns?)(?-u:\b) | keep\s+quiet | stay\s+quiet |
-          would\s+ruin | lax(?-u:\b) | sloppy | shoddy | unsafe
+          keep\s+(the\s+|their\s+|her\s+|his\s+)?(complaints?|allegations?|concerns?)\b | keep\s+quiet | stay\s+quiet |
+          would\s+ruin | lax\b | sloppy | shoddy | unsafe
         )",
     )
     .unwrap()
@@ -1644,7 +1695,7 @@ pub static CONDUCT_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 /// Passive legal or official action against the subject.
 pub static PASSIVE_ACTION_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
+    re(
         r"(?xi)^\s*(?:\w+ly\s+)?(?:(?:is|was|were|are|has\s+been|have\s+been|had\s+been|been|being|be|will\s+be|could\s+be|stands|remains)\s+(?:\w+ly\s+)?(?:also\s+)?
           (accused|charged|indicted|sued|cited|fined|suspended|arrested|convicted|faulted|blamed|investigated|disciplined|censured|reprimanded|sanctioned|criticized|criticised|placed\s+on|put\s+on|under\s+investigation|subject\s+of|named\s+in|found\s+liable|found\s+guilty|ordered\s+to\s+pay|barred|banned|fired|ousted|terminated)
           | (pleaded|pleads|has\s+pleaded)\s+(not\s+)?guilty | faces?\s+(\w+\s+){0,3}(charges?|counts?|lawsuits?|allegations?|complaints?|investigation)
@@ -1653,10 +1704,25 @@ pub static PASSIVE_ACTION_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Cheap pre-check for [`PASSIVE_ACTION_RE`].
+pub static PASSIVE_HINT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(is|was|were|are|been|being|be|stands|remains|pleaded|pleads|faces?|admit\w*)\s")
+        .unwrap()
+});
+
 /// Active frames that make their object the target.
 pub fn frame_verb(word: &str) -> Option<Frame> {
-    let w = word.to_ascii_lowercase();
-    Some(match w.as_str() {
+    if word.len() < 3 || word.len() > 13 {
+        return None;
+    }
+    let lowered;
+    let w = if word.as_bytes()[0].is_ascii_uppercase() {
+        lowered = word.to_ascii_lowercase();
+        lowered.as_str()
+    } else {
+        word
+    };
+    Some(match w {
         "accuse" | "accused" | "accuses" | "accusing" => Frame::Accuse,
         "blame" | "blamed" | "blames" | "blaming" => Frame::Blame,
         "fault" | "faulted" | "faults" | "faulting" => Frame::Accuse,
@@ -1702,21 +1768,21 @@ pub enum Frame {
 
 /// A defence of someone implies an accusation against them.
 pub static DEFENCE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)(?-u:\b)(done|did|do|does)\s+nothing\s+wrong(?-u:\b)|(?-u:\b)no\s+wrongdoing(?-u:\b)|(?-u:\b)(is|was|are|were)\s+innocent(?-u:\b)|(?-u:\b)acted\s+in\s+good\s+faith(?-u:\b)|(?-u:\b)acted\s+within\s+the\s+law(?-u:\b)|(?-u:\b)never\s+crossed\s+the\s+line(?-u:\b)",
+    re(
+        r"(?i)\b(done|did|do|does)\s+nothing\s+wrong\b|\bno\s+wrongdoing\b|\b(is|was|are|were)\s+innocent\b|\bacted\s+in\s+good\s+faith\b|\bacted\s+within\s+the\s+law\b|\bnever\s+crossed\s+the\s+line\b",
     )
     .unwrap()
 });
 
 /// Failed attempts and refusals (SPEC §5.3).
 pub static NO_RESPONSE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
+    re(
         r"(?xi)
-        (?P<unreach>(?-u:\b)could\s*(n't|not)\s+be\s+reached | (?-u:\b)cannot\s+be\s+reached | (?-u:\b)was\s+not\s+(immediately\s+)?available | (?-u:\b)were\s+not\s+(immediately\s+)?available | (?-u:\b)was\s+unavailable | (?-u:\b)were\s+unavailable | (?-u:\b)unable\s+to\s+be\s+reached)
-        | (?P<nores>(?-u:\b)(did|does|do|has|have|had)\s*(n't|not)\s+(immediately\s+)?(respond|return|reply|answer|comment) | (?-u:\b)didn[’']t\s+(immediately\s+)?(respond|return|reply|answer) | (?-u:\b)has\s+not\s+responded | (?-u:\b)have\s+not\s+responded | (?-u:\b)were\s+not\s+returned | (?-u:\b)was\s+not\s+returned | (?-u:\b)went\s+unanswered | (?-u:\b)went\s+unreturned | (?-u:\b)no\s+response )
-        | (?P<decl>(?-u:\b)declined\s+to\s+(comment|discuss|answer|elaborate|say|respond|speak|address|be\s+interviewed) | (?-u:\b)declines\s+to | (?-u:\b)refused\s+to\s+(comment|discuss|answer|say|respond|speak) | (?-u:\b)would\s*(n't|not)\s+(comment|discuss|say|answer|elaborate) | (?-u:\b)will\s*not\s+comment | (?-u:\b)does\s*(n't|not)\s+comment | (?-u:\b)do\s*(n't|not)\s+comment | (?-u:\b)no\s+comment | (?-u:\b)referred\s+(questions|inquiries|requests|reporters) | (?-u:\b)refers\s+(questions|inquiries))
-        | (?P<reach>(?-u:\b)(attempts|efforts|calls|emails|messages|requests)\s+(\w+\s+){0,3}(to\s+reach|to|for)\s+ )
-        | (?P<req>(?-u:\b)sought\s+comment\s+from | (?-u:\b)reached\s+out\s+to | (?-u:\b)requests?\s+for\s+comment\s+(to|from) | (?-u:\b)asked\s+for\s+comment)
+        (?P<unreach>\bcould\s*(n't|not)\s+be\s+reached | \bcannot\s+be\s+reached | \bwas\s+not\s+(immediately\s+)?available | \bwere\s+not\s+(immediately\s+)?available | \bwas\s+unavailable | \bwere\s+unavailable | \bunable\s+to\s+be\s+reached)
+        | (?P<nores>\b(did|does|do|has|have|had)\s*(n't|not)\s+(immediately\s+)?(respond|return|reply|answer|comment) | \bdidn[’']t\s+(immediately\s+)?(respond|return|reply|answer) | \bhas\s+not\s+responded | \bhave\s+not\s+responded | \bwere\s+not\s+returned | \bwas\s+not\s+returned | \bwent\s+unanswered | \bwent\s+unreturned | \bno\s+response )
+        | (?P<decl>\bdeclined\s+to\s+(comment|discuss|answer|elaborate|say|respond|speak|address|be\s+interviewed) | \bdeclines\s+to | \brefused\s+to\s+(comment|discuss|answer|say|respond|speak) | \bwould\s*(n't|not)\s+(comment|discuss|say|answer|elaborate) | \bwill\s*not\s+comment | \bdoes\s*(n't|not)\s+comment | \bdo\s*(n't|not)\s+comment | \bno\s+comment | \breferred\s+(questions|inquiries|requests|reporters) | \brefers\s+(questions|inquiries))
+        | (?P<reach>\b(attempts|efforts|calls|emails|messages|requests)\s+(\w+\s+){0,3}(to\s+reach|to|for)\s+ )
+        | (?P<req>\bsought\s+comment\s+from | \breached\s+out\s+to | \brequests?\s+for\s+comment\s+(to|from) | \basked\s+for\s+comment)
         ",
     )
     .unwrap()
@@ -1724,5 +1790,5 @@ pub static NO_RESPONSE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 /// "shot and killed X", "X died": the dead are not targets.
 pub static DEATH_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?-u:\b)(killed|killing|murdered|death\s+of|fatal\s+shooting\s+of|fatally\s+shot|funeral\s+for|mourn(ed|ing)?)\s*$").unwrap()
+    re(r"(?i)\b(killed|killing|murdered|death\s+of|fatal\s+shooting\s+of|fatally\s+shot|funeral\s+for|mourn(ed|ing)?)\s*$").unwrap()
 });

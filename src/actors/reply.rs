@@ -202,7 +202,7 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
     // a mention inside the phrase (possessor, modifier or object of "for")
     let mut key = None;
     for (x, _) in words.iter().rev() {
-        if let Some(&mi) = idx.mention_start.get(x) {
+        if let Some(&mi) = idx.start_at(*x) {
             key = Some(Key::Actor(idx.mentions[mi].actor));
             break;
         }
@@ -277,7 +277,7 @@ fn object_after(text: &str, idx: &Index, sb: usize, c: usize, span: usize) -> Op
     let mut k = c + 1;
     let lim = (c + 1 + span).min(sb);
     while k < lim {
-        if let Some(&mi) = idx.mention_start.get(&k) {
+        if let Some(&mi) = idx.start_at(k) {
             let m = &idx.mentions[mi];
             if m.poss {
                 // "according to Hollis's attorney"
@@ -315,13 +315,17 @@ fn tok_at(idx: &Index, sa: usize, sb: usize, offset: usize) -> usize {
     sa + toks.partition_point(|t| t.span.start < offset)
 }
 
+static DEATH_HINT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)kill|murder|death|fatal|mourn|funeral|died").unwrap()
+});
+
 struct Regex;
 
 impl Regex {
     /// Does the rest of a "calls to X ..." sentence say the attempt failed?
     fn new_failed(rest: &str) -> bool {
         static FAILED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"(?i)(?-u:\b)(unsuccessful|failed|not\s+returned|went\s+unanswered|went\s+unreturned|not\s+answered|were\s+not|was\s+not|did\s+not|bounced)(?-u:\b)").unwrap()
+            regex::Regex::new(r"(?i)(?-u:\b)(unsuccessful|failed|not\s+returned|went\s+unanswered|went\s+unreturned|not\s+answered|were\s+not|was\s+not|did\s+not|bounced)\b").unwrap()
         });
         FAILED.is_match(rest)
     }
@@ -333,7 +337,12 @@ fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
     for (si, st) in idx.sents.iter().enumerate() {
         let stext = st.span.slice(text);
         let mut consumed: Vec<(usize, usize)> = Vec::new();
-        for cap in NO_RESPONSE_RE.captures_iter(stext) {
+        let caps = if NO_RESPONSE_RE.is_match(stext) {
+            NO_RESPONSE_RE.captures_iter(stext).collect()
+        } else {
+            Vec::new()
+        };
+        for cap in caps {
             let m = cap.get(0).unwrap();
             let (s, e) = (st.span.start + m.start(), st.span.start + m.end());
             let c = tok_at(idx, st.a, st.b, s);
@@ -563,7 +572,7 @@ fn predicate(
         if t.kind == TokKind::Word && !t.quoted && REPORT_VERBS.contains(x) && e > k + 1 {
             break;
         }
-        if let Some(&mi) = idx.mention_start.get(&e) {
+        if let Some(&mi) = idx.start_at(e) {
             let m = &idx.mentions[mi];
             if !m.poss
                 && matches!(
@@ -594,7 +603,7 @@ fn first_object(
         if matches!(x, "." | ";" | "—") || (REPORT_VERBS.contains(x) && k > from) {
             break;
         }
-        if let Some(&mi) = idx.mention_start.get(&k) {
+        if let Some(&mi) = idx.start_at(k) {
             let m = &idx.mentions[mi];
             // "Pax University athletic director X": the university is a
             // modifier of the real object.
@@ -613,10 +622,8 @@ fn first_object(
             }
             poss_only.get_or_insert(m.actor);
         }
-        if k == from || k == from + 1 {
-            if matches!(x, "him" | "her" | "them" | "it") {
-                return resolve_pronoun(text, idx, k);
-            }
+        if (k == from || k == from + 1) && matches!(x, "him" | "her" | "them" | "it") {
+            return resolve_pronoun(text, idx, k);
         }
         if matches!(x, "of" | "with") && k > from {
             break;
@@ -653,7 +660,8 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             let hi = idx.mentions.partition_point(|m| m.a < st.b);
             idx.mentions[lo..hi].to_vec()
         };
-        for m in &ms {
+        let deathly = DEATH_HINT.is_match(stext);
+        for m in ms.iter().filter(|_| deathly) {
             let before = &text[st.span.start..idx.toks[m.run_a].span.start];
             let mut cut = before.len().saturating_sub(40);
             while !before.is_char_boundary(cut) {
@@ -817,8 +825,14 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             }
         }
         // Subjects of negative conduct or official action.
-        for k in st.a..st.b {
-            let (actor, start, end, quoted) = if let Some(&mi) = idx.mention_start.get(&k) {
+        let conduct: Vec<(usize, usize)> = CONDUCT_RE
+            .find_iter(stext)
+            .map(|m| (st.span.start + m.start(), st.span.start + m.end()))
+            .collect();
+        let passive_hint = PASSIVE_HINT.is_match(stext);
+        let any_cue = passive_hint || !conduct.is_empty();
+        for k in (st.a..st.b).filter(|_| any_cue) {
+            let (actor, start, end, quoted) = if let Some(&mi) = idx.start_at(k) {
                 let m = idx.mentions[mi];
                 if m.poss {
                     continue;
@@ -861,23 +875,24 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
                 vk += 1;
             }
             let verb = if vk < e { w(text, idx, vk) } else { "" };
-            let ptext = &text[idx.toks[v0].span.start..idx.toks[e - 1].span.end];
-            if PASSIVE_ACTION_RE.is_match(ptext) {
+            let (ps, pe) = (idx.toks[v0].span.start, idx.toks[e - 1].span.end);
+            let ptext = &text[ps..pe];
+            if passive_hint && PASSIVE_ACTION_RE.is_match(ptext) {
                 push(&mut out, actor, None);
                 continue;
             }
             if REPORT_VERBS.contains(verb) || frame_verb(verb).is_some() || verb == "denied" {
                 continue;
             }
-            if let Some(cm) = CONDUCT_RE.find(ptext) {
+            if let Some(&(cs, _)) = conduct.iter().find(|&&(cs, ce)| cs >= ps && ce <= pe) {
                 // "X blasted Y for hiding ...": the conduct is Y's.
-                let cue_at = idx.toks[v0].span.start + cm.start();
+                let cue_at = cs;
                 let mut obj = None;
                 for x in v0..e {
                     if idx.toks[x].span.start >= cue_at {
                         break;
                     }
-                    if let Some(&mi) = idx.mention_start.get(&x) {
+                    if let Some(&mi) = idx.start_at(x) {
                         let m = idx.mentions[mi];
                         if !m.poss && m.b < e && matches!(w(text, idx, m.b), "for" | "of" | "over")
                         {
@@ -892,15 +907,18 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             }
         }
         // "X and Y, who allegedly ignored ...": the antecedents.
-        for k in st.a..st.b {
+        for k in (st.a..st.b).filter(|_| any_cue) {
             if w(text, idx, k) != "who" || k == st.a {
                 continue;
             }
             let Some((v0, e)) = predicate(text, idx, st.b, k + 1, idx.toks[k].quoted) else {
                 continue;
             };
-            let ptext = &text[idx.toks[v0].span.start..idx.toks[e - 1].span.end];
-            if !(CONDUCT_RE.is_match(ptext) || PASSIVE_ACTION_RE.is_match(ptext)) {
+            let (ps, pe) = (idx.toks[v0].span.start, idx.toks[e - 1].span.end);
+            let ptext = &text[ps..pe];
+            let bad = conduct.iter().any(|&(cs, ce)| cs >= ps && ce <= pe)
+                || (passive_hint && PASSIVE_ACTION_RE.is_match(ptext));
+            if !bad {
                 continue;
             }
             let mut j = k;

@@ -100,6 +100,11 @@ fn alias_linking_table() {
             2,
         ),
         (
+            "# Renters sue Quillby Rentals\n\nRenters sued Quillby Rentals Co. in May. Quillby said the suit had no merit.",
+            "Quillby Rentals Co.",
+            3,
+        ),
+        (
             "Sela Orrin and Dov Orrin run the shop. Orrin said sales fell.",
             "Sela Orrin",
             1,

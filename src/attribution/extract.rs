@@ -18,11 +18,6 @@ static HEDGE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("hedge automaton")
 });
 
-static OFF: LazyLock<String> = LazyLock::new(|| std::env::var("ATTR_OFF").unwrap_or_default());
-fn off(name: &str) -> bool {
-    OFF.split(',').any(|x| x == name)
-}
-
 struct Ctx<'a> {
     prose: &'a str,
     lower: &'a str,
@@ -374,8 +369,19 @@ fn according_to(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution
             continue;
         }
         let mut e = i + 2;
-        while e < n && c.is_word(e) && e - i < 22 {
-            e += 1;
+        while e < n && e - i < 22 {
+            if c.is_word(e) {
+                e += 1;
+            } else if c.kind(e) == Some(Kind::CloseQuote)
+                && c.toks[e].start == c.toks[e - 1].end
+                && c.w(e - 1).ends_with('s')
+                && c.is_word(e + 1)
+            {
+                // Plural possessive: "the commissioners' budget".
+                e += 1;
+            } else {
+                break;
+            }
         }
         if e == i + 2 {
             continue;
@@ -1033,11 +1039,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     && (c.is_comma(cue_end + 1)
                         || c.punct(cue_end + 1, ".")
                         || c.punct(cue_end + 1, ":"));
-                if cue.strength == Strength::Weak
-                    && !framed
-                    && !off("bel")
-                    && !believable(c, *a, *b, cue)
-                {
+                if cue.strength == Strength::Weak && !framed && !believable(c, *a, *b, cue) {
                     continue;
                 }
                 // Weak present forms are often nouns ("state representative"):
@@ -1046,11 +1048,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 let hw = c.w(*b);
                 let clear_subject = lexicon::is_person_pronoun(hw)
                     || cue.class == Class::Finding && lexicon::is_document_noun(hw);
-                if cue.strength == Strength::Weak
-                    && !inverted
-                    && !off("subj")
-                    && !subject_position(c, *a)
-                {
+                if cue.strength == Strength::Weak && !inverted && !subject_position(c, *a) {
                     continue;
                 }
                 if matches!(cue.class, Class::Intention) && matches!(hw, "i" | "we" | "you") {
@@ -1059,7 +1057,6 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 if cue.strength == Strength::Weak
                     && matches!(cue.form, Form::Base | Form::Third)
                     && lexicon::is_noun_like(w)
-                    && !off("nounlike")
                     && !(c.w(cue_end + 1) == "that"
                         || cue.class == Class::Intention && c.w(cue_end + 1) == "to"
                         || c.punct(cue_end + 1, ":")
@@ -1094,14 +1091,13 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     let person = lexicon::is_person_pronoun(hw)
                         || (*a..=*b).any(|x| c.toks[x].cap && x > 0)
                         || c.toks[*a].cap && !lexicon::is_determiner(c.w(*a));
-                    if prepish && !that_soon && !person && !off("prep") {
+                    if prepish && !that_soon && !person {
                         continue;
                     }
                 }
                 if cue.strength == Strength::Weak
                     && matches!(cue.form, Form::Base | Form::Third)
                     && !clear_subject
-                    && !off("opens")
                     && !opens_content(c, cue_end + 1)
                 {
                     continue;
@@ -1129,7 +1125,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     }
                 }
                 source_spans = vec![c.span(*a, *b)];
-                let (cl, r) = source::classify(c.prose, c.lower, &source_spans, c.sentence);
+                let (mut cl, r) = source::classify(c.prose, c.lower, &source_spans, c.sentence);
+                // Sworn testimony is on the record (SPEC §3.3, legal markers).
+                if w.starts_with("testif") && cl == SourceClass::Vague {
+                    cl = SourceClass::Institutional;
+                }
                 class = cl;
                 reason = r;
             }
@@ -1238,6 +1238,13 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 }
             }
             _ if colon => AttributionKind::ColonLeadIn,
+            Class::Act
+                if !["accus", "blam", "fault", "critici", "call"]
+                    .iter()
+                    .any(|p| w.starts_with(p)) =>
+            {
+                AttributionKind::Action
+            }
             _ => {
                 if src.is_some_and(|(a, b)| {
                     (a..=b).any(|x| lexicon::is_document_noun(c.w(x)))
@@ -1442,17 +1449,9 @@ fn trim_overlaps(attrs: &mut [Attribution], prose: &str) {
                     v.push(Span::new(me, frag.end));
                 }
             }
-            a.content = v
-                .into_iter()
-                .map(trim_span_punct)
-                .filter(|s| !s.is_empty())
-                .collect();
+            a.content = v.into_iter().filter(|s| !s.is_empty()).collect();
         }
     }
-}
-
-fn trim_span_punct(s: Span) -> Span {
-    s
 }
 
 /// Links direct quotations inside the content; stretches content over

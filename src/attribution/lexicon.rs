@@ -191,7 +191,7 @@ const LEMMAS: &[Lemma] = &[
     l("pledge", Speech, Weak),
     l("promise", Speech, Weak),
     l("predict", Speech, Weak),
-    l("urge", Speech, Weak),
+    l("urge", Act, Weak),
     l("point", Speech, Weak), // point out
     l("counter", Speech, Weak),
     l("retort", Speech, Strong),
@@ -984,6 +984,17 @@ pub static INSTITUTION_HEADS: LazyLock<FastSet<&'static str>> = LazyLock::new(||
         "study",
         "analysis",
         "foundation",
+        "regulators",
+        "auditors",
+        "commissioners",
+        "trustees",
+        "supervisors",
+        "release",
+        "ad",
+        "advertisement",
+        "commercial",
+        "tests",
+        "inspections",
         "institute",
         "center",
         "group",
@@ -1045,6 +1056,15 @@ pub fn is_document_noun(w: &str) -> bool {
             | "rulings"
             | "ruling"
             | "order"
+            | "tests"
+            | "testing"
+            | "inspections"
+            | "samples"
+            | "release"
+            | "ad"
+            | "advertisement"
+            | "resolution"
+            | "budget"
     )
 }
 

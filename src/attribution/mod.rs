@@ -40,12 +40,18 @@ pub enum AttributionKind {
     Intention,
     /// reportedly, is said to, it is understood.
     Hedge,
+    /// urged, praised, endorsed, opposed: a reported act or stance (PolNeAR
+    /// counts it), not a sourcing marker (SPEC §3.3).
+    Action,
 }
 
 impl AttributionKind {
-    /// Does this kind source a claim (SPEC §3.3: belief verbs do not)?
+    /// Does this kind source a claim (SPEC §3.3: belief verbs and reported acts do not)?
     pub fn sources_claim(self) -> bool {
-        !matches!(self, AttributionKind::Belief | AttributionKind::Intention)
+        !matches!(
+            self,
+            AttributionKind::Belief | AttributionKind::Intention | AttributionKind::Action
+        )
     }
 }
 

@@ -63,6 +63,11 @@ fn is_officialish(w: &str) -> bool {
             | "leadership"
             | "investigators"
             | "inspectors"
+            | "regulators"
+            | "auditors"
+            | "commissioners"
+            | "trustees"
+            | "supervisors"
             | "administrators"
             | "executives"
             | "counsel"
@@ -194,7 +199,11 @@ pub fn classify<'a>(
                     | "close"
                     | "familiar"
                     | "inside"
+                    | "that"
+                    | "which"
+                    | "by"
             )
+            || i > 1 && !w.cap && w.low.len() > 4 && w.low.ends_with("ed")
         {
             head_idx = i - 1;
             break;
@@ -217,10 +226,23 @@ pub fn classify<'a>(
         || first_low == "people"
             && matches!(words.get(1).map(|w| w.low), Some("familiar" | "close"));
     let positioned = words.len() > 2 || inst_qualifier;
+    let doc_head = INSTITUTION_HEADS.contains(head.low) || lexicon::is_document_noun(head.low);
+    // Unnamed documents ("a report", "documents", "studies") are vague; a
+    // described one ("a shareholder lawsuit filed in federal court", "a memo
+    // the chief executive sent") is identifiable.
+    let bare_document = matches!(
+        head.low,
+        "report" | "reports" | "documents" | "document" | "studies" | "study" | "records"
+    ) && !any_name
+        && words.len() <= 3;
     let class = if head_named && !vague_head || appositive_name {
         SourceClass::Named
-    } else if is_officialish(head.low) && inst_qualifier {
+    } else if is_officialish(head.low) && inst_qualifier
+        || doc_head && !vague_head && is_indefinite(first_low) && !bare_document && positioned
+    {
         SourceClass::Institutional
+    } else if doc_head && bare_document && is_indefinite(first_low) {
+        SourceClass::Vague
     } else if vague_head || is_indefinite(first_low) && !any_name {
         if reason && positioned {
             SourceClass::AnonymousDescribed

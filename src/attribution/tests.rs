@@ -85,6 +85,16 @@ fn kinds() {
             "told",
             Paraphrase,
         ),
+        (
+            "Dunmore urged the board to delay the vote.",
+            "urged",
+            Action,
+        ),
+        (
+            "Dunmore criticized the board for the delay.",
+            "criticized",
+            Paraphrase,
+        ),
     ];
     for (text, cue, kind) in cases {
         let (attrs, _) = run(text);

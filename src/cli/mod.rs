@@ -1,13 +1,19 @@
 //! Command-line interface: argument parsing, input collection, exit codes.
 
 mod config_cmd;
+mod git;
 mod input;
 mod output;
+mod sarif;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use copydesk::{Format, Options, Severity};
-use std::io::Write;
+use copydesk::{Code, Format, Options, Severity};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 #[derive(Parser)]
 #[command(
@@ -38,8 +44,14 @@ enum Command {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
+    /// rustc-style messages with the draft's lines.
     Human,
+    /// JSON Lines, one finding per line (see the README).
     Json,
+    /// SARIF 2.1.0, for code scanning and SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,6 +74,21 @@ struct InputArgs {
     /// Reference date (YYYY-MM-DD) for resolving relative dates, overriding the draft's own.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<chrono::NaiveDate>,
+    /// In directories, read only files matching GLOB (repeatable; replaces the
+    /// default .md/.markdown/.mdx/.txt/.text). A GLOB without `/` matches file names.
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Leave out files and directories matching GLOB (repeatable), also when
+    /// named on the command line.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Only drafts changed since the git revision REV (committed on this branch
+    /// since it left REV, uncommitted, or new and not ignored), within PATHs if given.
+    #[arg(long, value_name = "REV")]
+    changed_since: Option<String>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
 }
 
 #[derive(clap::Args)]
@@ -74,6 +101,10 @@ struct CheckArgs {
     /// Exit with status 1 when a finding at or above this severity is reported.
     #[arg(long, value_enum, default_value = "error")]
     fail_on: FailOn,
+    /// Print a table of findings per code and severity (after the human
+    /// output; on stderr with the other formats).
+    #[arg(long)]
+    summary: bool,
 }
 
 #[derive(clap::Args)]
@@ -121,90 +152,254 @@ fn options_for(path: &str, date: Option<chrono::NaiveDate>) -> Options {
     opts
 }
 
-fn check(args: CheckArgs) -> ExitCode {
-    let (drafts, mut had_error) = input::collect(
-        &args.input.paths,
-        args.input.stdin,
-        args.input.stdin_filename.as_deref(),
-    );
-    if drafts.is_empty() && !had_error {
-        eprintln!("copydesk: no drafts given: name files or directories, or pass `-` to read standard input");
-        return ExitCode::from(2);
+/// Collects the drafts and sets up the worker pool; `Err` is the exit code.
+fn prepare(input: &InputArgs) -> Result<(Vec<input::Draft>, bool), ExitCode> {
+    if let Some(n) = input.jobs {
+        // Only fails when the pool was already built, which it is not.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
     }
+    let selection = input::Selection {
+        include: input.include.clone(),
+        exclude: input.exclude.clone(),
+    };
+    let request = input::Request {
+        paths: &input.paths,
+        stdin: input.stdin,
+        stdin_name: input.stdin_filename.as_deref(),
+        selection: &selection,
+        changed_since: input.changed_since.as_deref(),
+    };
+    let (drafts, had_error) = match input::collect(&request) {
+        Ok(x) => x,
+        Err(msg) => {
+            eprintln!("copydesk: {msg}");
+            return Err(ExitCode::from(2));
+        }
+    };
+    if drafts.is_empty() && !had_error && input.changed_since.is_none() {
+        eprintln!("copydesk: no drafts given: name files or directories, or pass `-` to read standard input");
+        return Err(ExitCode::from(2));
+    }
+    Ok((drafts, had_error))
+}
+
+/// A progress bar on stderr for runs that take a while; never drawn when
+/// stderr is not a terminal.
+struct Progress {
+    bar: Option<ProgressBar>,
+    start: Instant,
+    shown: AtomicBool,
+}
+
+impl Progress {
+    /// Runs shorter than this never show a bar.
+    const DELAY: Duration = Duration::from_millis(400);
+
+    fn new(len: usize) -> Progress {
+        let bar = (len > 1 && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::hidden());
+            if let Ok(style) = ProgressStyle::with_template(
+                "{bar:30.cyan/blue} {pos}/{len} drafts  {per_sec:.dim}  {eta} left",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress {
+            bar,
+            start: Instant::now(),
+            shown: AtomicBool::new(false),
+        }
+    }
+
+    fn inc(&self) {
+        let Some(bar) = &self.bar else { return };
+        bar.inc(1);
+        if self.start.elapsed() >= Self::DELAY && !self.shown.swap(true, Ordering::Relaxed) {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// One draft, checked on a worker thread and rendered in the chosen format.
+struct Checked {
+    name: String,
+    outcome: Result<Report, String>,
+}
+
+struct Report {
+    /// Code and severity of each finding (exit status, `--summary`).
+    counts: Vec<(Code, Severity)>,
+    /// Human, JSON Lines or workflow-command output.
+    rendered: Vec<u8>,
+    sarif: Option<sarif::FileResults>,
+}
+
+fn check_one(
+    draft: &input::Draft,
+    format: OutputFormat,
+    date: Option<chrono::NaiveDate>,
+) -> Checked {
+    let outcome = draft.load().map(|text| {
+        let analysis = copydesk::analyze(&text, &options_for(&draft.name, date));
+        let findings = &analysis.findings;
+        let mut rendered = Vec::new();
+        let mut sarif_results = None;
+        // Writing to a Vec cannot fail.
+        let _ = match format {
+            OutputFormat::Json => output::json_lines(&mut rendered, &draft.name, &text, findings),
+            OutputFormat::Human => output::human(&mut rendered, &draft.name, &text, findings),
+            OutputFormat::Github => output::github(&mut rendered, &draft.name, &text, findings),
+            OutputFormat::Sarif => {
+                sarif_results = Some(sarif::file_results(&draft.name, &text, findings));
+                Ok(())
+            }
+        };
+        Report {
+            counts: findings.iter().map(|f| (f.code, f.severity)).collect(),
+            rendered,
+            sarif: sarif_results,
+        }
+    });
+    Checked {
+        name: draft.name.clone(),
+        outcome,
+    }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let (drafts, mut had_error) = match prepare(&args.input) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Never => None,
     };
+    let progress = Progress::new(drafts.len());
+    // `collect` keeps the input order whatever order the threads finish in.
+    let checked: Vec<Checked> = drafts
+        .par_iter()
+        .map(|d| {
+            let c = check_one(d, args.format, args.input.date);
+            progress.inc();
+            c
+        })
+        .collect();
+    progress.finish();
+
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failing = false;
-    let mut total = 0usize;
-    for draft in drafts {
-        let text = match draft.text {
-            Ok(t) => t,
+    let mut tally = output::Tally::default();
+    let mut sarif_files = Vec::new();
+    let mut problems = Vec::new();
+    let mut broken_pipe = false;
+    for c in checked {
+        let report = match c.outcome {
+            Ok(r) => r,
             Err(msg) => {
                 eprintln!("copydesk: {msg}");
                 had_error = true;
+                tally.unreadable += 1;
+                if args.format == OutputFormat::Github && !broken_pipe {
+                    broken_pipe = output::github_problem(&mut out, &c.name, &msg).is_err();
+                }
+                problems.push(sarif::Problem {
+                    name: c.name,
+                    message: msg,
+                });
                 continue;
             }
         };
-        let analysis = copydesk::analyze(&text, &options_for(&draft.name, args.input.date));
-        for f in &analysis.findings {
-            if threshold.is_some_and(|t| f.severity.rank() <= t.rank()) {
+        tally.drafts += 1;
+        for &(code, severity) in &report.counts {
+            tally.add(code, severity);
+            if threshold.is_some_and(|t| severity.rank() <= t.rank()) {
                 failing = true;
             }
         }
-        total += analysis.findings.len();
-        let res = match args.format {
-            OutputFormat::Json => {
-                output::json_lines(&mut out, &draft.name, &text, &analysis.findings)
-            }
-            OutputFormat::Human => output::human(&mut out, &draft.name, &text, &analysis.findings),
-        };
-        if res.is_err() {
-            // Broken pipe (e.g. `| head`): stop quietly.
-            return ExitCode::from(if had_error { 2 } else { 0 });
+        if let Some(s) = report.sarif {
+            sarif_files.push(s);
+        }
+        if !broken_pipe {
+            // Broken pipe (e.g. `| head`): stop writing, keep counting.
+            broken_pipe = out.write_all(&report.rendered).is_err();
         }
     }
-    if args.format == OutputFormat::Human {
-        let _ = writeln!(out, "{}", output::summary_line(total));
+    let code: u8 = if had_error {
+        2
+    } else if failing {
+        1
+    } else {
+        0
+    };
+    if !broken_pipe {
+        match args.format {
+            OutputFormat::Human => {
+                let _ = writeln!(out, "{}", output::summary_line(tally.total()));
+                if args.summary {
+                    let _ = write!(out, "\n{}", tally.table());
+                }
+            }
+            OutputFormat::Sarif => {
+                let log = sarif::log(sarif_files, &problems, code);
+                if serde_json::to_writer_pretty(&mut out, &log).is_ok() {
+                    let _ = writeln!(out);
+                }
+            }
+            OutputFormat::Json | OutputFormat::Github => {}
+        }
     }
     let _ = out.flush();
-    if had_error {
-        ExitCode::from(2)
-    } else if failing {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    if args.summary && args.format != OutputFormat::Human {
+        eprint!("{}", tally.table());
     }
+    ExitCode::from(code)
 }
 
 fn inspect(args: InspectArgs) -> ExitCode {
-    let (drafts, mut had_error) = input::collect(
-        &args.input.paths,
-        args.input.stdin,
-        args.input.stdin_filename.as_deref(),
-    );
-    if drafts.is_empty() && !had_error {
-        eprintln!("copydesk: no drafts given: name files or directories, or pass `-` to read standard input");
-        return ExitCode::from(2);
-    }
+    let (drafts, mut had_error) = match prepare(&args.input) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let progress = Progress::new(drafts.len());
+    let date = args.input.date;
+    let rows: Vec<Result<String, String>> = drafts
+        .par_iter()
+        .map(|d| {
+            let row = d.load().map(|text| {
+                let analysis = copydesk::analyze(&text, &options_for(&d.name, date));
+                copydesk::inspect::to_json(&d.name, &analysis).to_string()
+            });
+            progress.inc();
+            row
+        })
+        .collect();
+    progress.finish();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for draft in drafts {
-        let text = match draft.text {
-            Ok(t) => t,
+    let mut broken_pipe = false;
+    for row in rows {
+        match row {
+            Ok(line) => {
+                if !broken_pipe {
+                    broken_pipe = writeln!(out, "{line}").is_err();
+                }
+            }
             Err(msg) => {
                 eprintln!("copydesk: {msg}");
                 had_error = true;
-                continue;
             }
-        };
-        let analysis = copydesk::analyze(&text, &options_for(&draft.name, args.input.date));
-        let value = copydesk::inspect::to_json(&draft.name, &analysis);
-        if writeln!(out, "{value}").is_err() {
-            break;
         }
     }
     let _ = out.flush();

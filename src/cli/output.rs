@@ -1,8 +1,9 @@
-//! Printing findings: JSON Lines (CONTRACT.md) and rustc-style human output.
+//! Printing findings: JSON Lines (CONTRACT.md), rustc-style human output,
+//! GitHub workflow commands, and the `--summary` table. (SARIF: `sarif.rs`.)
 
 use annotate_snippets::{Level, Renderer, Snippet};
 use copydesk::position::{Encoding, LineIndex};
-use copydesk::{Finding, Severity};
+use copydesk::{Code, Finding, Severity};
 use std::io::{self, Write};
 
 pub fn json_lines(
@@ -99,5 +100,169 @@ pub fn summary_line(total: usize) -> String {
         0 => "No findings.".to_string(),
         1 => "Found 1 finding.".to_string(),
         n => format!("Found {n} findings."),
+    }
+}
+
+/// GitHub Actions workflow commands (`::error file=…,line=…::message`), one
+/// per finding; the runner turns them into annotations on the pull request.
+/// Info and hint findings become notices.
+pub fn github(out: &mut dyn Write, path: &str, text: &str, findings: &[Finding]) -> io::Result<()> {
+    let idx = LineIndex::new(text);
+    for f in findings {
+        let (l, c) = idx.position(text, f.span.start, Encoding::Chars);
+        let (el, ec) = idx.position(text, f.span.end, Encoding::Chars);
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info | Severity::Hint => "notice",
+        };
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            escape_property(path),
+            l + 1,
+            c + 1,
+            el + 1,
+            ec + 1,
+            escape_property(f.code.as_str()),
+            escape_data(&f.message),
+        )?;
+    }
+    Ok(())
+}
+
+/// An input that could not be checked, as a GitHub error annotation.
+pub fn github_problem(out: &mut dyn Write, path: &str, message: &str) -> io::Result<()> {
+    writeln!(
+        out,
+        "::error file={},title=copydesk::{}",
+        escape_property(path),
+        escape_data(message)
+    )
+}
+
+/// Escapes a workflow command's message (as `@actions/core` does).
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command property value: also `:` and `,`.
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Findings counted by code and severity, for `--summary`.
+#[derive(Default)]
+pub struct Tally {
+    counts: std::collections::BTreeMap<Code, [usize; 4]>,
+    pub drafts: usize,
+    pub unreadable: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, code: Code, severity: Severity) {
+        self.counts.entry(code).or_default()[severity.rank() as usize] += 1;
+    }
+
+    pub fn total(&self) -> usize {
+        self.counts.values().flatten().sum()
+    }
+
+    /// A plain-text table: one row per code found, then the totals.
+    pub fn table(&self) -> String {
+        const SEVERITIES: [Severity; 4] = [
+            Severity::Error,
+            Severity::Warning,
+            Severity::Info,
+            Severity::Hint,
+        ];
+        let width = Code::ALL
+            .iter()
+            .map(|c| c.as_str().len())
+            .max()
+            .unwrap_or(4)
+            .max("total".len());
+        let mut rows: Vec<(String, [usize; 4])> = Code::ALL
+            .iter()
+            .filter_map(|c| self.counts.get(c).map(|n| (c.as_str().to_string(), *n)))
+            .collect();
+        let mut totals = [0usize; 4];
+        for (_, n) in &rows {
+            for (t, x) in totals.iter_mut().zip(n) {
+                *t += x;
+            }
+        }
+        rows.push(("total".to_string(), totals));
+        let mut s = format!("{:<width$}", "code");
+        for sev in SEVERITIES {
+            s.push_str(&format!(" {:>7}", sev.as_str()));
+        }
+        s.push_str(&format!(" {:>7}\n", "total"));
+        for (name, n) in rows {
+            s.push_str(&format!("{name:<width$}"));
+            for x in n {
+                s.push_str(&format!(" {x:>7}"));
+            }
+            s.push_str(&format!(" {:>7}\n", n.iter().sum::<usize>()));
+        }
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        s.push_str(&format!(
+            "{} draft{} checked",
+            self.drafts,
+            plural(self.drafts)
+        ));
+        if self.unreadable > 0 {
+            s.push_str(&format!(", {} could not be read", self.unreadable));
+        }
+        s.push('\n');
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_command_escaping() {
+        let cases = [
+            ("plain", "plain", "plain"),
+            ("50% of it", "50%25 of it", "50%25 of it"),
+            ("a\nb\r", "a%0Ab%0D", "a%0Ab%0D"),
+            ("dir/a,b:c.md", "dir/a,b:c.md", "dir/a%2Cb%3Ac.md"),
+            ("%0A", "%250A", "%250A"),
+        ];
+        for (raw, data, prop) in cases {
+            assert_eq!(escape_data(raw), data, "{raw:?}");
+            assert_eq!(escape_property(raw), prop, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn summary_table_counts_by_code_and_severity() {
+        let mut t = Tally::default();
+        t.add(Code::RelativeDate, Severity::Warning);
+        t.add(Code::RelativeDate, Severity::Warning);
+        t.add(Code::UnattributedClaim, Severity::Error);
+        t.add(Code::UnattributedClaim, Severity::Hint);
+        t.drafts = 2;
+        let table = t.table();
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines.len(), 5, "{table}");
+        let cells = |l: &str| l.split_whitespace().map(String::from).collect::<Vec<_>>();
+        assert_eq!(
+            cells(lines[0]),
+            ["code", "error", "warning", "info", "hint", "total"]
+        );
+        assert_eq!(
+            cells(lines[1]),
+            ["unattributed-claim", "1", "0", "0", "1", "2"]
+        );
+        assert_eq!(cells(lines[2]), ["relative-date", "0", "2", "0", "0", "2"]);
+        assert_eq!(cells(lines[3]), ["total", "1", "2", "0", "1", "4"]);
+        assert_eq!(lines[4], "2 drafts checked");
+        assert_eq!(t.total(), 4);
     }
 }

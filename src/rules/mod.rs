@@ -2,6 +2,7 @@
 //! findings; `run` applies every enabled rule, then the per-check settings and
 //! the "never both vague and unattributed on one sentence" policy.
 
+mod leftover_tk;
 mod relative_date;
 mod unattributed_claim;
 mod unattributed_quote;
@@ -26,6 +27,8 @@ pub struct Context<'a> {
     pub attributions: &'a [Attribution],
     pub actors: &'a [Actor],
     pub voices: &'a [Voice],
+    /// Claim signals per sentence, indexed like `sentences`.
+    pub signals: &'a [Vec<crate::claims::ClaimSignal>],
     pub anchor: Option<Anchor>,
     pub opts: &'a Options,
     /// Named sources by position, built on first use.
@@ -152,8 +155,9 @@ pub trait Rule {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>);
 }
 
-fn all_rules() -> [&'static dyn Rule; 5] {
+fn all_rules() -> [&'static dyn Rule; 6] {
     [
+        &leftover_tk::LeftoverTk,
         &unattributed_claim::UnattributedClaim,
         &vague_attribution::VagueAttribution,
         &unattributed_quote::UnattributedQuote,

@@ -23,8 +23,9 @@ impl Rule for UnattributedClaim {
                 continue;
             }
             // Signals inside a quotation belong to the quoted speaker.
-            let signals: Vec<_> = claims::signals(&cx.doc.prose, s.span)
-                .into_iter()
+            let signals: Vec<_> = cx.signals[si]
+                .iter()
+                .copied()
                 .filter(|sig| !cx.in_direct_quote(sig.span.start))
                 .collect();
             let Some(first) = signals.first() else {

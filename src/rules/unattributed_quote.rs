@@ -15,26 +15,41 @@ impl Rule for UnattributedQuote {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let mut previous_attributed = false;
-        for q in cx.quotes {
+        let speakers = crate::attribution::quote_speakers(cx.attributions, cx.quotes.len());
+        let mut si = 0;
+        let mut contents: Vec<Span> = cx
+            .attributions
+            .iter()
+            .filter(|a| a.kind.sources_claim() && !a.source.is_empty())
+            .flat_map(|a| a.content.iter().copied())
+            .collect();
+        contents.sort_by_key(|c| c.start);
+        for (qi, q) in cx.quotes.iter().enumerate() {
             let block = &cx.doc.blocks[q.block];
             if !q.direct || !block.kind.is_checked() {
                 continue;
             }
-            // Some attribution takes this quote as (part of) its content.
-            let by_content = cx.attributions.iter().any(|a| {
-                a.kind.sources_claim()
-                    && !a.source.is_empty()
-                    && a.content.iter().any(|c| c.overlaps(q.inner))
-            });
+            // The attribution module matched a speaker to this quote, or some
+            // attribution with a source takes it as (part of) its content.
+            let k = contents.partition_point(|c| c.start < q.inner.end);
+            let by_content = speakers[qi].is_some()
+                || contents[..k]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|c| c.overlaps(q.inner));
             // Or the sentence it starts in is attributed (own marker or the
             // paragraph's speaker carried over).
-            let si = cx.sentences.partition_point(|s| s.span.end <= q.span.start);
+            while si < cx.sentences.len() && cx.sentences[si].span.end <= q.span.start {
+                si += 1;
+            }
             let by_voice = cx.sentences.get(si).is_some_and(|s| {
                 s.block == q.block && matches!(cx.voices[si], Voice::Attributed { .. })
             }) || cx.sentences[si..]
                 .iter()
                 .zip(&cx.voices[si..])
                 .take_while(|(s, _)| s.span.start < q.span.end.max(q.inner.end))
+                .take(8)
                 .any(|(_, v)| matches!(v, Voice::Attributed { carried: false, .. }));
             let attributed = by_content || by_voice || (q.continued && previous_attributed);
             if q.unclosed || q.continued {

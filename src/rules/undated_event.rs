@@ -179,6 +179,10 @@ impl Rule for UndatedEvent {
             if paragraph_anchored || !cx.is_checked(s) || !cx.voices[si].is_reporter() {
                 continue;
             }
+            // A TK placeholder is the reporter's promise of a time element.
+            if super::leftover_tk::tk_positions(prose, s.span).next().is_some() {
+                continue;
+            }
             let Some(verb) = main_clause_event(cx, s.span) else {
                 continue;
             };

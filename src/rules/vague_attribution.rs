@@ -3,7 +3,7 @@
 
 use super::{Context, Rule};
 use crate::attribution::{AttributionKind, SourceClass};
-use crate::claims::{self, Signal};
+use crate::claims::Signal;
 use crate::{Code, Edit, Finding, Fix, Severity, Span};
 
 pub struct VagueAttribution;
@@ -65,7 +65,7 @@ impl Rule for VagueAttribution {
             if !hedge && identifiable(&phrase) {
                 continue;
             }
-            let negative = claims::signals(&cx.doc.prose, s.span)
+            let negative = cx.signals[a.sentence]
                 .iter()
                 .any(|x| matches!(x.signal, Signal::Misconduct | Signal::Evaluation));
             let names_someone = cx

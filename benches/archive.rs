@@ -1,0 +1,210 @@
+//! Directory-check throughput over a generated archive of invented drafts.
+//!
+//! `cargo bench --bench archive` writes 2,000+ drafts into a temporary
+//! directory, then measures `copydesk check --format json DIR` end to end
+//! (the real binary: walk, read, parallel analysis, ordered output) with
+//! criterion (MB/s), and prints drafts/s plus a breakdown by stage measured
+//! in-process: reading the files, analysis on one thread, analysis on all
+//! cores (rayon). `ARCHIVE_DRAFTS=N` changes the archive size.
+
+use copydesk::{analyze, Format, Options};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const NAMES: &[&str] = &[
+    "Ana Ruiz",
+    "Tom Brandt",
+    "Lia Chen",
+    "Omar Diallo",
+    "Greta Holm",
+    "Ivo Marsh",
+];
+const ORGS: &[&str] = &[
+    "Corvane Logistics",
+    "the Harlow County Board",
+    "Millbrook Water Co.",
+    "the state health department",
+    "Pellam Transit",
+];
+const TEMPLATES: &[&str] = &[
+    "{N}, the county's finance director, said Tuesday that revenue fell 12% last year because tourism slowed.",
+    "\"We warned them about the pipes in 2019 and nobody listened,\" said {N}, who lives on Mill Street.",
+    "{O} did not respond to a request for comment.",
+    "Critics say {O} ignored the inspection reports for months.",
+    "The board voted 5-2 on March 3 to approve the contract. The contract runs through 2028.",
+    "{N} accused {O} of billing the city for work its crews never finished.",
+    "Officials reportedly discussed closing the plant yesterday.",
+    "The company will lay off 40 workers.",
+    "According to court records, {O} paid $2.1 million to settle the case in 2024.",
+    "Residents are frustrated with the repairs, which have dragged on since last spring.",
+    "\"It is a fair price for a safer bridge,\" {N} said at the meeting.",
+    "Ridership rose 8% in the first quarter, according to figures from {O}.",
+];
+
+/// One invented draft, varied by `seed` (length, front matter, format).
+fn draft(seed: usize) -> (String, &'static str) {
+    let words = 250 + (seed * 7919) % 1500;
+    let markdown = !seed.is_multiple_of(4);
+    let mut out = String::new();
+    if markdown {
+        if !seed.is_multiple_of(3) {
+            out.push_str(&format!(
+                "---\ndate: 2026-0{}-1{}\n---\n\n",
+                1 + seed % 9,
+                seed % 10
+            ));
+        }
+        out.push_str(&format!("# Desk story {seed}\n\n"));
+    }
+    let mut n = 0usize;
+    let mut i = seed;
+    while n < words {
+        let t = TEMPLATES[i % TEMPLATES.len()]
+            .replace("{N}", NAMES[(i / 3) % NAMES.len()])
+            .replace("{O}", ORGS[(i / 7) % ORGS.len()]);
+        n += t.split_whitespace().count();
+        out.push_str(&t);
+        out.push_str(if i % 3 == 2 {
+            "\n\n"
+        } else if markdown {
+            " "
+        } else {
+            "\n"
+        });
+        i += 1;
+    }
+    (out, if markdown { "md" } else { "txt" })
+}
+
+struct Archive {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    files: Vec<PathBuf>,
+    bytes: u64,
+}
+
+fn archive(count: usize) -> Archive {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    let mut files = Vec::with_capacity(count);
+    let mut bytes = 0u64;
+    for seed in 0..count {
+        let (text, ext) = draft(seed);
+        let sub = root.join(format!("{}/{:02}", 2015 + seed % 10, seed % 12 + 1));
+        std::fs::create_dir_all(&sub).unwrap();
+        let path = sub.join(format!("story-{seed:05}.{ext}"));
+        bytes += text.len() as u64;
+        std::fs::write(&path, text).unwrap();
+        files.push(path);
+    }
+    // Things a real archive holds that a run must skip.
+    std::fs::write(root.join(".gitignore"), "drafts-private/\n").unwrap();
+    std::fs::create_dir_all(root.join("drafts-private")).unwrap();
+    std::fs::write(root.join("drafts-private/x.md"), "Skipped.\n").unwrap();
+    std::fs::write(root.join("index.json"), "{}").unwrap();
+    Archive {
+        _dir: dir,
+        root,
+        files,
+        bytes,
+    }
+}
+
+fn run_check(root: &Path) {
+    let status = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(root)
+        .stdout(Stdio::null())
+        .status()
+        .expect("copydesk runs");
+    assert!(status.success(), "{status}");
+}
+
+fn rate(label: &str, bytes: u64, drafts: usize, t: Duration) {
+    let s = t.as_secs_f64();
+    eprintln!(
+        "archive: {label:<28} {:>8.1} ms  {:>7.1} MB/s  {:>8.0} drafts/s",
+        s * 1e3,
+        bytes as f64 / 1e6 / s,
+        drafts as f64 / s
+    );
+}
+
+fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+fn bench(c: &mut Criterion) {
+    let count: usize = std::env::var("ARCHIVE_DRAFTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2_000);
+    let a = archive(count);
+    eprintln!(
+        "archive: {} drafts, {:.1} MB, {} threads",
+        a.files.len(),
+        a.bytes as f64 / 1e6,
+        rayon::current_num_threads()
+    );
+
+    // Stages, in-process.
+    let read = || -> Vec<(String, String)> {
+        a.files
+            .iter()
+            .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
+            .collect()
+    };
+    rate("read files (1 thread)", a.bytes, count, best_of(3, read));
+    let texts = read();
+    let opts = |name: &str| Options::new(Format::from_path(name));
+    rate(
+        "analyze (1 thread)",
+        a.bytes,
+        count,
+        best_of(1, || {
+            texts
+                .iter()
+                .map(|(n, t)| analyze(t, &opts(n)).findings.len())
+                .sum::<usize>()
+        }),
+    );
+    rate(
+        "analyze (rayon, all cores)",
+        a.bytes,
+        count,
+        best_of(2, || {
+            texts
+                .par_iter()
+                .map(|(n, t)| analyze(t, &opts(n)).findings.len())
+                .sum::<usize>()
+        }),
+    );
+    rate(
+        "copydesk check DIR (e2e)",
+        a.bytes,
+        count,
+        best_of(3, || run_check(&a.root)),
+    );
+
+    let mut group = c.benchmark_group("archive");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    group.throughput(Throughput::Bytes(a.bytes));
+    group.bench_function("check-dir-json", |b| b.iter(|| run_check(&a.root)));
+    group.throughput(Throughput::Elements(count as u64));
+    group.bench_function("check-dir-json-drafts", |b| b.iter(|| run_check(&a.root)));
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

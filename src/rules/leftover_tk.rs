@@ -1,0 +1,66 @@
+//! `leftover-tk`: the newsroom's "to come" marker still in the text (SPEC §7:
+//! listed as Information so nothing ships with a TK in it).
+
+use super::{Context, Rule};
+use crate::{Code, Finding, Severity, Span};
+
+pub struct LeftoverTk;
+
+impl Rule for LeftoverTk {
+    fn code(&self) -> Code {
+        Code::LeftoverTk
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for (_, block) in cx.doc.checked_blocks() {
+            for at in tk_positions(&cx.doc.prose, block.span) {
+                out.push(Finding {
+                    code: Code::LeftoverTk,
+                    severity: Severity::Info,
+                    span: Span::new(at, at + 2),
+                    message: "TK marks material still to come; fill it in before this story runs."
+                        .to_string(),
+                    related: vec![],
+                    fixes: vec![],
+                });
+            }
+        }
+    }
+}
+
+/// Offsets of standalone `TK` tokens in `span`.
+pub fn tk_positions(prose: &str, span: Span) -> impl Iterator<Item = usize> + '_ {
+    let bytes = prose.as_bytes();
+    span.slice(prose)
+        .match_indices("TK")
+        .map(move |(i, _)| span.start + i)
+        .filter(move |&at| {
+            let before = at.checked_sub(1).map(|i| bytes[i]);
+            let after = bytes.get(at + 2).copied();
+            !before.is_some_and(|b| b.is_ascii_alphanumeric())
+                && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Code, Format, Options};
+
+    #[test]
+    fn standalone_tk_only() {
+        let cases = [
+            ("The pool closes on TK.", 1),
+            ("TK said the pool would close.", 1),
+            ("The TKO came in round three.", 0),
+            ("Send it to ATK Corp.", 0),
+        ];
+        for (text, want) in cases {
+            let n = analyze(text, &Options::new(Format::Markdown))
+                .findings
+                .iter()
+                .filter(|f| f.code == Code::LeftoverTk)
+                .count();
+            assert_eq!(n, want, "{text}");
+        }
+    }
+}
