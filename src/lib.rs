@@ -9,6 +9,7 @@ pub mod attribution;
 pub mod claims;
 pub mod document;
 pub mod finding;
+pub mod house;
 pub mod inspect;
 pub mod lexicon;
 pub mod position;
@@ -54,6 +55,8 @@ pub struct Options {
     /// and for the "add publication date" fix.
     pub today: NaiveDate,
     pub checks: CheckSettings,
+    /// House rules from `copydesk.toml` and the actors file.
+    pub house: std::sync::Arc<house::HouseRules>,
 }
 
 impl Options {
@@ -63,6 +66,7 @@ impl Options {
             reference_date: None,
             today: chrono::Local::now().date_naive(),
             checks: CheckSettings::default(),
+            house: Default::default(),
         }
     }
 }
@@ -200,6 +204,7 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
             f.fixes.push(fix);
         }
     }
+    let findings = apply_house_actors(findings, &actors, anchor_date, opts);
     let findings = rules::finish(findings, opts);
     Analysis {
         document,
@@ -215,6 +220,78 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
         claims,
         findings,
     }
+}
+
+/// Post-pass for the actors file and the house wording of the comment line:
+/// an actor whose reply is recorded loses its missing-response finding; the
+/// "did not respond" fixes use the house wording (dated when the outreach log
+/// says when the request went out).
+fn apply_house_actors(
+    findings: Vec<Finding>,
+    actors: &[actors::Actor],
+    anchor: Option<NaiveDate>,
+    opts: &Options,
+) -> Vec<Finding> {
+    let house = &*opts.house;
+    if *house == house::HouseRules::default() {
+        return findings;
+    }
+    let default_wording = house::CommentWording::default();
+    findings
+        .into_iter()
+        .filter_map(|mut f| {
+            if f.code != Code::MissingCommentResponse {
+                return Some(f);
+            }
+            let actor = actors
+                .iter()
+                .find(|a| a.mentions.iter().any(|m| m.start == f.span.start));
+            let recorded = actor.and_then(|a| {
+                house
+                    .actors
+                    .find(&a.name)
+                    .or_else(|| house.actors.find(a.short_name()))
+            });
+            if recorded.is_some_and(|r| r.replied()) {
+                return None;
+            }
+            let Some(a) = actor else { return Some(f) };
+            let short = a.short_name();
+            let dated = recorded
+                .and_then(|r| r.unanswered_since())
+                .flatten()
+                .map(|d| time::ap_date(d, anchor.unwrap_or(opts.today)));
+            let plain = house::HouseRules::fill(&default_wording.no_response, short, None);
+            let spokes =
+                house::HouseRules::fill(&default_wording.spokesperson_no_response, &a.name, None);
+            for fix in &mut f.fixes {
+                for e in &mut fix.edits {
+                    let line = e.text.trim_start_matches('\n');
+                    if line == plain {
+                        let text = match &dated {
+                            Some(d) => house::HouseRules::fill(
+                                &house.comment.no_response_dated,
+                                short,
+                                Some(d),
+                            ),
+                            None => {
+                                house::HouseRules::fill(&house.comment.no_response, short, None)
+                            }
+                        };
+                        e.text = format!("\n\n{text}");
+                    } else if line == spokes {
+                        let text = house::HouseRules::fill(
+                            &house.comment.spokesperson_no_response,
+                            &a.name,
+                            None,
+                        );
+                        e.text = format!("\n\n{text}");
+                    }
+                }
+            }
+            Some(f)
+        })
+        .collect()
 }
 
 /// Analyses drafts repeatedly (one per open document in the server), reusing

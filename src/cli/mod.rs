@@ -1,5 +1,6 @@
 //! Command-line interface: argument parsing, input collection, exit codes.
 
+mod config_cmd;
 mod git;
 mod input;
 mod output;
@@ -31,6 +32,8 @@ enum Command {
     Check(CheckArgs),
     /// Print what the analyser understood about each draft (JSON Lines).
     Inspect(InspectArgs),
+    /// Print the effective house configuration for a draft or folder, and where each value came from.
+    Config { path: Option<String> },
     /// Serve the Language Server Protocol over stdio.
     Lsp {
         /// Accepted for clients that add it on their own; stdio is the only transport.
@@ -135,6 +138,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Inspect(args) => inspect(args),
+        Command::Config { path } => config_cmd::run(path),
         Command::Lsp { stdio: _ } => crate::server::run(),
     }
 }
@@ -142,6 +146,9 @@ pub fn run() -> ExitCode {
 fn options_for(path: &str, date: Option<chrono::NaiveDate>) -> Options {
     let mut opts = Options::new(Format::from_path(path));
     opts.reference_date = date;
+    if config_cmd::apply(path, &mut opts).is_err() {
+        std::process::exit(2);
+    }
     opts
 }
 

@@ -1,0 +1,162 @@
+//! `copydesk config [PATH]` and the house-rules hook used by `check`/`inspect`.
+
+use copydesk::house::{self, Config};
+use copydesk::Options;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+
+type Loaded = Result<(Config, Arc<house::HouseRules>), String>;
+
+/// Loaded configurations by config file (warnings are printed once per file).
+static CACHE: Mutex<Option<HashMap<Option<PathBuf>, Loaded>>> = Mutex::new(None);
+
+/// Apply the house rules that govern `draft` to `opts`. The `--date` flag (already
+/// in `opts.reference_date`) wins over `[dates] reference_date`. `Err` means the
+/// config or actors file is broken (already reported on standard error).
+pub fn apply(draft: &str, opts: &mut Options) -> Result<(), ()> {
+    let key = house::discover(Path::new(draft));
+    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    let cache = guard.get_or_insert_with(HashMap::new);
+    let loaded =
+        cache
+            .entry(key)
+            .or_insert_with(|| match house::load_rules_for(Path::new(draft)) {
+                Ok((cfg, rules, warnings)) => {
+                    for w in warnings {
+                        eprintln!("copydesk: warning: {w}");
+                    }
+                    Ok((cfg, Arc::new(rules)))
+                }
+                Err(e) => {
+                    eprintln!("copydesk: error: {e}");
+                    Err(e.to_string())
+                }
+            });
+    match loaded {
+        Ok((cfg, rules)) => {
+            let flags = std::mem::take(&mut opts.checks);
+            opts.checks = cfg.check_settings();
+            opts.checks.disabled.extend(flags.disabled);
+            opts.checks.severity.extend(flags.severity);
+            if opts.reference_date.is_none() {
+                opts.reference_date = cfg.reference_date;
+            }
+            if cfg
+                .timezone
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case("utc") || t == "Z")
+            {
+                opts.today = chrono::Utc::now().date_naive();
+            } else if let Some(off) = cfg.timezone.as_deref().and_then(parse_offset) {
+                opts.today = (chrono::Utc::now() + chrono::Duration::seconds(off)).date_naive();
+            }
+            opts.house = rules.clone();
+            Ok(())
+        }
+        Err(_) => Err(()),
+    }
+}
+
+fn parse_offset(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() != 6 || b[3] != b':' {
+        return None;
+    }
+    let sign = match b[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let h: i64 = s.get(1..3)?.parse().ok()?;
+    let m: i64 = s.get(4..6)?.parse().ok()?;
+    Some(sign * (h * 3600 + m * 60))
+}
+
+fn list(v: &[String]) -> String {
+    let items: Vec<String> = v.iter().map(|s| format!("{s:?}")).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// `copydesk config [PATH]`: the effective configuration and where each value came from.
+pub fn run(path: Option<String>) -> ExitCode {
+    let path = path.unwrap_or_else(|| ".".into());
+    let (cfg, rules, warnings) = match house::load_rules_for(Path::new(&path)) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("copydesk: error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for w in &warnings {
+        eprintln!("copydesk: warning: {w}");
+    }
+    let mut lines: Vec<(String, String)> = Vec::new();
+    let mut push = |k: &str, v: String| lines.push((format!("{k} = {v}"), cfg.origin(k)));
+    match &cfg.path {
+        Some(p) => println!("# config file: {}", p.display()),
+        None => println!("# config file: none (built-in defaults)"),
+    }
+    println!("[checks]");
+    for code in copydesk::Code::ALL {
+        let c = cfg
+            .checks
+            .iter()
+            .find(|(c2, _)| *c2 == code)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default();
+        let val = match (c.enabled, c.severity) {
+            (Some(false), _) => "false".to_string(),
+            (_, Some(s)) => format!("{:?}", s.as_str()),
+            _ => "true".to_string(),
+        };
+        push(&format!("checks.{}", code.as_str()), val);
+    }
+    push(
+        "dates.reference_date",
+        cfg.reference_date
+            .map(|d| format!("\"{d}\""))
+            .unwrap_or_else(|| "(from the draft)".into()),
+    );
+    push(
+        "dates.timezone",
+        cfg.timezone
+            .as_deref()
+            .map(|t| format!("{t:?}"))
+            .unwrap_or_else(|| "\"local\"".into()),
+    );
+    push("sources.trusted", list(&cfg.trusted));
+    push("sources.vague", list(&cfg.vague));
+    push("sources.attribution_verbs", list(&cfg.attribution_verbs));
+    push(
+        "comment.no_response",
+        format!("{:?}", cfg.comment.no_response),
+    );
+    push(
+        "comment.no_response_dated",
+        format!("{:?}", cfg.comment.no_response_dated),
+    );
+    push(
+        "comment.spokesperson_no_response",
+        format!("{:?}", cfg.comment.spokesperson_no_response),
+    );
+    push("files.include", list(&cfg.include));
+    push("files.skip", list(&cfg.skip));
+    push(
+        "files.actors",
+        cfg.actors_path()
+            .map(|p| format!("{:?}", p.display().to_string()))
+            .unwrap_or_else(|| "(none)".into()),
+    );
+    for (line, origin) in lines {
+        println!("{line}  # {origin}");
+    }
+    if !rules.actors.actors.is_empty() {
+        println!("# actors: {}", rules.actors.actors.len());
+        for a in &rules.actors.actors {
+            println!("#   {}", a.name);
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,176 @@
+//! House rules through the CLI: discovery order, `copydesk config`, malformed
+//! files, and the actors file's effect on findings.
+
+use std::path::Path;
+use std::process::Command;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_copydesk"));
+    c.env("XDG_CONFIG_HOME", "/nonexistent-copydesk-xdg");
+    c
+}
+
+fn write(p: &Path, text: &str) {
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+const DRAFT: &str = "---\ndate: 2026-03-12\n---\n\nOrla Pennick, the harbor master, misled the council about the dredging bids, according to minutes released Tuesday by the port trust.\n";
+
+#[test]
+fn nearest_config_wins_then_user_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        &root.join("copydesk.toml"),
+        "[sources]\ntrusted = [\"outer\"]\n",
+    );
+    write(
+        &root.join("a/copydesk.toml"),
+        "[sources]\ntrusted = [\"inner\"]\n",
+    );
+    write(&root.join("a/b/d.md"), DRAFT);
+    write(&root.join("c/d.md"), DRAFT);
+    write(
+        &root.join("xdg/copydesk/copydesk.toml"),
+        "[sources]\ntrusted = [\"user\"]\n",
+    );
+    let cfg = |p: &Path, xdg: bool| {
+        let mut c = bin();
+        if xdg {
+            c.env("XDG_CONFIG_HOME", root.join("xdg"));
+        }
+        String::from_utf8(c.arg("config").arg(p).output().unwrap().stdout).unwrap()
+    };
+    assert!(cfg(&root.join("a/b/d.md"), false).contains("[\"inner\"]"));
+    assert!(cfg(&root.join("c/d.md"), false).contains("[\"outer\"]"));
+    // No project file: the user-level file applies.
+    let lone = tempfile::tempdir().unwrap();
+    write(&lone.path().join("d.md"), DRAFT);
+    assert!(cfg(&lone.path().join("d.md"), true).contains("[\"user\"]"));
+    let none = cfg(&lone.path().join("d.md"), false);
+    assert!(none.contains("none (built-in defaults)"), "{none}");
+    assert!(none.contains("sources.trusted = []  # default"), "{none}");
+}
+
+#[test]
+fn config_names_origins() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("copydesk.toml");
+    write(&file, "[checks]\nrelative-date = \"info\"\n");
+    let out = bin().arg("config").arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.contains(&format!(
+            "checks.relative-date = \"info\"  # {}",
+            file.display()
+        )),
+        "{s}"
+    );
+    assert!(s.contains("checks.undated-event = true  # default"), "{s}");
+}
+
+#[test]
+fn bad_toml_exits_2_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("copydesk.toml"), "[checks\n");
+    write(&dir.path().join("d.md"), DRAFT);
+    for args in [vec!["config"], vec!["check"]] {
+        let out = bin()
+            .args(&args)
+            .arg(dir.path().join("d.md"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("copydesk.toml:1:"), "{err}");
+    }
+}
+
+#[test]
+fn unknown_keys_warn_but_check_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("copydesk.toml"),
+        "[checks]\nloudness = 3\n",
+    );
+    write(&dir.path().join("d.md"), DRAFT);
+    let out = bin()
+        .arg("check")
+        .arg("--fail-on")
+        .arg("never")
+        .arg(dir.path().join("d.md"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("copydesk.toml:2:1: unknown key `checks.loudness`"),
+        "{err}"
+    );
+}
+
+fn comment_fixes(dir: &Path) -> (usize, Vec<String>) {
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(dir.join("d.md"))
+        .output()
+        .unwrap();
+    let mut n = 0;
+    let mut texts = Vec::new();
+    for line in String::from_utf8(out.stdout).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        if v["code"] == "missing-comment-response" {
+            n += 1;
+            for f in v["fixes"].as_array().unwrap() {
+                for e in f["edits"].as_array().unwrap() {
+                    texts.push(e["text"].as_str().unwrap().trim().to_string());
+                }
+            }
+        }
+    }
+    (n, texts)
+}
+
+#[test]
+fn actors_file_changes_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(&d.join("d.md"), DRAFT);
+    let (n, texts) = comment_fixes(d);
+    assert_eq!(n, 1);
+    assert!(texts.contains(&"Pennick did not respond to a request for comment.".to_string()));
+
+    write(
+        &d.join("copydesk.toml"),
+        "[files]\nactors = \"people.toml\"\n[comment]\nno_response = \"{Name} did not answer.\"\n",
+    );
+    write(
+        &d.join("people.toml"),
+        "[[actor]]\nname = \"Orla Pennick\"\n",
+    );
+    let (_, texts) = comment_fixes(d);
+    assert!(
+        texts.contains(&"Pennick did not answer.".to_string()),
+        "{texts:?}"
+    );
+
+    write(
+        &d.join("people.toml"),
+        "[[actor]]\nname = \"Orla Pennick\"\n[[actor.outreach]]\nasked_on = 2026-03-10\noutcome = \"no-reply\"\n",
+    );
+    let (_, texts) = comment_fixes(d);
+    assert!(
+        texts.contains(
+            &"Pennick did not respond to a request for comment sent Tuesday.".to_string()
+        ),
+        "{texts:?}"
+    );
+
+    write(
+        &d.join("people.toml"),
+        "[[actor]]\nname = \"Orla Pennick\"\n[[actor.outreach]]\nasked_on = 2026-03-10\noutcome = \"declined\"\n",
+    );
+    assert_eq!(comment_fixes(d).0, 0);
+}
