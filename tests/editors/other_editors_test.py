@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks the Helix and Zed configurations documented in docs/editors.md by starting
+"""Checks the Helix and Zed configurations documented in the README by starting
 `copydesk lsp` the way each editor does: the command and arguments from the documented
 config, Helix's `config` as initializationOptions plus didChangeConfiguration and answers
 to workspace/configuration, Zed's initialization_options and workspace settings as the
@@ -22,7 +22,7 @@ from lspclient import Client  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(os.environ.get("COPYDESK_BIN", REPO / "target" / "release" / "copydesk")).resolve()
-DOC = REPO / "docs" / "editors.md"
+DOC = REPO / "README.md"
 
 passed = failed = 0
 
