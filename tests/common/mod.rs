@@ -25,7 +25,8 @@ pub struct Lsp {
     pub published: Vec<(String, Option<i64>, Vec<Value>)>,
 }
 
-fn read_message(r: &mut impl BufRead) -> Option<Value> {
+/// Reads one Content-Length framed JSON-RPC message; None at end of stream.
+pub fn read_message(r: &mut impl BufRead) -> Option<Value> {
     let mut length = None;
     loop {
         let mut line = String::new();
