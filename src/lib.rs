@@ -161,7 +161,7 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
             anchor_date,
         ))
         .collect();
-    let attributions = attribution::find(&document, &sentences, &quotes);
+    let attributions = attribution::find_with(&document, &sentences, &quotes, opts.house.lexicon());
     let voices = voice::voices(&document, &sentences, &quotes, &attributions);
     let reply = actors::reply::analyze(&document, &sentences, &quotes);
     let actors = reply.actors;

@@ -174,3 +174,52 @@ fn actors_file_changes_findings() {
     );
     assert_eq!(comment_fixes(d).0, 0);
 }
+
+/// (code, line) of each finding `copydesk check --format json` reports for `draft`.
+fn codes(draft: &Path) -> Vec<(String, u64)> {
+    let out = bin()
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(draft)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["code"].as_str().unwrap().to_string(),
+                v["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn source_lists_change_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let draft = d.join("tolls.md");
+    write(
+        &draft,
+        "---\ndate: 2026-03-12\n---\n\n\
+         Brannock intimated that the toll keeper embezzled fares from the ferry fund.\n\n\
+         The sluice book shows the toll keeper embezzled fares from the ferry fund.\n\n\
+         Quay loafers said the toll keeper embezzled fares from the ferry fund.\n",
+    );
+    let before = codes(&draft);
+    assert!(
+        before.contains(&("unattributed-claim".into(), 5)),
+        "{before:?}"
+    );
+    // Unsourced, or sourced vaguely: either way flagged before the house lists.
+    assert!(before.iter().any(|(_, line)| *line == 7), "{before:?}");
+    assert!(!before.iter().any(|(_, line)| *line == 9), "{before:?}");
+    write(
+        &d.join("copydesk.toml"),
+        "[sources]\ntrusted = [\"the sluice book\"]\nvague = [\"quay loafers\"]\nattribution_verbs = [\"intimate\"]\n",
+    );
+    let after = codes(&draft);
+    assert_eq!(after, vec![("vague-attribution".into(), 9)]);
+}

@@ -1,6 +1,7 @@
 //! Sentence-level extraction: hedges, `according to`, colon lead-ins and
 //! reporting verbs with their sources and contents.
 
+use super::house::HouseLexicon;
 use super::lexicon::{self, Class, Cue, Form, Strength, HEDGES};
 use super::source;
 use super::token::{tokenize, Kind, Tok};
@@ -27,6 +28,8 @@ struct Ctx<'a> {
     sentence: Span,
     /// A direct quotation ending just before the sentence (whitespace between).
     prev_quote: Option<Span>,
+    /// House attribution verbs (copydesk.toml).
+    house: &'a HouseLexicon,
 }
 
 impl Ctx<'_> {
@@ -76,6 +79,7 @@ pub fn sentences(
     lower: &str,
     sentences: &[Sentence],
     quotes: &[Quote],
+    house: &HouseLexicon,
 ) -> Vec<Attribution> {
     let mut out = Vec::new();
     let mut toks = Vec::new();
@@ -122,6 +126,7 @@ pub fn sentences(
             quoted: &quoted,
             sentence: s.span,
             prev_quote,
+            house,
         };
         let before = out.len();
         let mut used = vec![false; toks.len()];
@@ -768,7 +773,9 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             continue;
         }
         let w = c.w(this);
-        let Some(cue) = lexicon::cue(w) else { continue };
+        let Some(cue) = lexicon::cue(w).or_else(|| c.house.cue(w)) else {
+            continue;
+        };
         let prev = if this > 0 { c.w(this - 1) } else { "" };
         // A capitalised cue word inside a sentence is a name or a headline word.
         if c.toks[this].cap && this > 0 && c.kind(this - 1) != Some(Kind::OpenQuote) {

@@ -62,7 +62,13 @@ impl Rule for VagueAttribution {
             if hedge && lower.starts_with("alleged") && legal_sourced {
                 continue;
             }
-            if !hedge && identifiable(&phrase) {
+            // House lists (copydesk.toml): a trusted name is never vague; a
+            // house vague term stays vague even where the phrase looks identifiable.
+            let house = cx.opts.house.lexicon();
+            if house.is_trusted(&phrase) {
+                continue;
+            }
+            if !hedge && identifiable(&phrase) && !house.is_vague(&phrase) {
                 continue;
             }
             let negative = cx.signals[a.sentence]
