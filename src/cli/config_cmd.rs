@@ -14,8 +14,9 @@ static CACHE: Mutex<Option<HashMap<Option<PathBuf>, Loaded>>> = Mutex::new(None)
 
 /// Apply the house rules that govern `draft` to `opts`. The `--date` flag (already
 /// in `opts.reference_date`) wins over `[dates] reference_date`. `Err` means the
-/// config or actors file is broken (already reported on standard error).
-pub fn apply(draft: &str, opts: &mut Options) -> Result<(), ()> {
+/// config or actors file is broken (already reported on standard error, once);
+/// it names the broken file.
+pub fn apply(draft: &str, opts: &mut Options) -> Result<(), String> {
     let key = house::discover(Path::new(draft));
     let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     let cache = guard.get_or_insert_with(HashMap::new);
@@ -31,7 +32,11 @@ pub fn apply(draft: &str, opts: &mut Options) -> Result<(), ()> {
                 }
                 Err(e) => {
                     eprintln!("copydesk: error: {e}");
-                    Err(e.to_string())
+                    Err(e
+                        .file
+                        .as_deref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| house::FILE_NAME.into()))
                 }
             });
     match loaded {
@@ -55,7 +60,7 @@ pub fn apply(draft: &str, opts: &mut Options) -> Result<(), ()> {
             opts.house = rules.clone();
             Ok(())
         }
-        Err(_) => Err(()),
+        Err(file) => Err(file.clone()),
     }
 }
 
