@@ -41,27 +41,37 @@ pub fn apply(draft: &str, opts: &mut Options) -> Result<(), String> {
             });
     match loaded {
         Ok((cfg, rules)) => {
-            let flags = std::mem::take(&mut opts.checks);
-            opts.checks = cfg.check_settings();
-            opts.checks.disabled.extend(flags.disabled);
-            opts.checks.severity.extend(flags.severity);
-            if opts.reference_date.is_none() {
-                opts.reference_date = cfg.reference_date;
-            }
-            if cfg
-                .timezone
-                .as_deref()
-                .is_some_and(|t| t.eq_ignore_ascii_case("utc") || t == "Z")
-            {
-                opts.today = chrono::Utc::now().date_naive();
-            } else if let Some(off) = cfg.timezone.as_deref().and_then(parse_offset) {
-                opts.today = (chrono::Utc::now() + chrono::Duration::seconds(off)).date_naive();
-            }
-            opts.house = rules.clone();
+            apply_config(cfg, rules.clone(), opts);
             Ok(())
         }
         Err(file) => Err(file.clone()),
     }
+}
+
+/// Lays a loaded configuration under `opts`: what `opts` already says (command
+/// line flags, editor settings) wins; `[checks]`, `[dates]` and the house
+/// rules fill in the rest. Shared by the CLI and the server.
+pub fn apply_config(cfg: &Config, rules: Arc<house::HouseRules>, opts: &mut Options) {
+    let flags = std::mem::take(&mut opts.checks);
+    opts.checks = cfg.check_settings();
+    opts.checks.disabled.extend(flags.disabled);
+    // `severity_for` takes the first entry: the caller's overrides go first.
+    let house_severity = std::mem::take(&mut opts.checks.severity);
+    opts.checks.severity = flags.severity;
+    opts.checks.severity.extend(house_severity);
+    if opts.reference_date.is_none() {
+        opts.reference_date = cfg.reference_date;
+    }
+    if cfg
+        .timezone
+        .as_deref()
+        .is_some_and(|t| t.eq_ignore_ascii_case("utc") || t == "Z")
+    {
+        opts.today = chrono::Utc::now().date_naive();
+    } else if let Some(off) = cfg.timezone.as_deref().and_then(parse_offset) {
+        opts.today = (chrono::Utc::now() + chrono::Duration::seconds(off)).date_naive();
+    }
+    opts.house = rules;
 }
 
 fn parse_offset(s: &str) -> Option<i64> {

@@ -1,6 +1,6 @@
 //! Command-line interface: argument parsing, input collection, exit codes.
 
-mod config_cmd;
+pub(crate) mod config_cmd;
 mod git;
 mod input;
 mod output;

@@ -721,7 +721,20 @@ impl HouseRules {
 /// Everything `copydesk check` and the server need for one draft: the config,
 /// the actors file (read relative to the config file) and all warnings.
 pub fn load_rules_for(path: &Path) -> Result<(Config, HouseRules, Vec<Warning>), ConfigError> {
-    let (cfg, mut warnings) = load_for(path)?;
+    let (cfg, warnings) = load_for(path)?;
+    with_actors(cfg, warnings)
+}
+
+/// [`load_rules_for`] given the config file itself (no discovery).
+pub fn load_rules_from(config: &Path) -> Result<(Config, HouseRules, Vec<Warning>), ConfigError> {
+    let (cfg, warnings) = load_file(config)?;
+    with_actors(cfg, warnings)
+}
+
+fn with_actors(
+    cfg: Config,
+    mut warnings: Vec<Warning>,
+) -> Result<(Config, HouseRules, Vec<Warning>), ConfigError> {
     let mut actors = ActorsFile::default();
     if let Some(ap) = cfg.actors_path() {
         let text = std::fs::read_to_string(&ap).map_err(|e| ConfigError {
