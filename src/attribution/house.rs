@@ -372,16 +372,19 @@ mod tests {
             .collect()
     }
 
+    /// (sentence, with the house lists: (source, class, cue), without them: (source, class))
+    type Case<'a> = (
+        &'a str,
+        Option<(&'a str, SourceClass, &'a str)>,
+        Option<(&'a str, SourceClass)>,
+    );
+
     #[test]
     fn house_lists_change_attributions() {
         use SourceClass::{Institutional, Named, Vague};
         let lex = lex();
         // (sentence, with the house lists, without them)
-        let cases: &[(
-            &str,
-            Option<(&str, SourceClass, &str)>,
-            Option<(&str, SourceClass)>,
-        )] = &[
+        let cases: &[Case] = &[
             (
                 "Okafor intimated that the bridge tolls were skimmed.",
                 Some(("Okafor", Named, "intimated")),
