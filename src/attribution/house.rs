@@ -266,13 +266,39 @@ pub fn apply(
             .take_while(|q| q.span.start <= at)
             .any(|q| q.direct && q.inner.contains(at))
     };
+    // Occurrences some source already covers, and the attributions of each
+    // sentence: built once, so the pass stays linear in the draft.
+    let covered = |list: &[Span]| -> Vec<bool> {
+        let mut v = vec![false; list.len()];
+        for s in out.iter().flat_map(|a| &a.source) {
+            let mut i = list.partition_point(|o| o.end <= s.start);
+            while i < list.len() && list[i].start < s.end {
+                v[i] = true;
+                i += 1;
+            }
+        }
+        v
+    };
+    let (trusted_covered, vague_covered) = (covered(&trusted), covered(&vague));
+    let mut by_sentence: FastMap<usize, Vec<usize>> = FastMap::default();
+    for (i, a) in out.iter().enumerate() {
+        by_sentence.entry(a.sentence).or_default().push(i);
+    }
     let found: Vec<(Span, SourceClass)> = trusted
         .iter()
-        .map(|s| (*s, SourceClass::Institutional))
-        .chain(vague.iter().map(|s| (*s, SourceClass::Vague)))
+        .zip(trusted_covered)
+        .map(|(s, c)| (*s, SourceClass::Institutional, c))
+        .chain(
+            vague
+                .iter()
+                .zip(vague_covered)
+                .map(|(s, c)| (*s, SourceClass::Vague, c)),
+        )
+        .filter(|(_, _, c)| !c)
+        .map(|(s, class, _)| (s, class))
         .collect();
     for (occ, class) in found {
-        if in_quote(occ.start) || out.iter().any(|a| a.source.iter().any(|s| s.overlaps(occ))) {
+        if in_quote(occ.start) {
             continue;
         }
         let si = sentences.partition_point(|s| s.span.end <= occ.start);
@@ -308,12 +334,14 @@ pub fn apply(
         let content = trim_edges(lower, Span::new(after, sentence.span.end))
             .or_else(|| trim_edges(lower, Span::new(sentence.span.start, occ.start)));
         // The extractor may have taken the verb with another (wrong) source.
-        if let Some(a) = out
-            .iter_mut()
-            .find(|a| a.sentence == si && a.cue.iter().any(|c| c.overlaps(vspan)))
-        {
-            a.source = vec![occ];
-            a.source_class = class;
+        let taken = by_sentence.get(&si).and_then(|ids| {
+            ids.iter()
+                .copied()
+                .find(|&i| out[i].cue.iter().any(|c| c.overlaps(vspan)))
+        });
+        if let Some(i) = taken {
+            out[i].source = vec![occ];
+            out[i].source_class = class;
             continue;
         }
         let kind = if cue.class == Class::Finding {
