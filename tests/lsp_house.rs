@@ -188,6 +188,8 @@ fn bad_config_is_reported_on_the_file_and_the_last_good_one_kept() {
     );
     let draft_uri = uri(&root.join("d.md"));
     let mut lsp = start();
+    // The config open in the editor is not analysed as a draft.
+    lsp.open(&config_uri, "toml", 1, "[sources]\n");
     lsp.open(&draft_uri, "markdown", 1, DRAFT);
     let good = lines(&lsp.diagnostics(&draft_uri, 1));
     assert!(!good.iter().any(|(_, l)| *l == 6 || *l == 4), "{good:?}");
@@ -239,5 +241,11 @@ fn bad_config_is_reported_on_the_file_and_the_last_good_one_kept() {
     write(&config, "[sources]\ntrusted = [\"the sluice book\"]\n");
     files_changed(&mut lsp, &[&config]);
     assert!(next_diagnostics(&mut lsp, &config_uri).is_empty());
+    assert!(
+        !lsp.published
+            .iter()
+            .any(|(u, version, _)| *u == config_uri && version.is_some()),
+        "the config file was analysed as a draft"
+    );
     lsp.shutdown();
 }

@@ -198,6 +198,11 @@ fn format_for(language_id: &str, uri: &Url) -> Format {
     }
 }
 
+/// TOML documents (copydesk.toml, actors files) are not analysed as drafts.
+fn is_config_document(language_id: &str, uri: &Url) -> bool {
+    language_id.eq_ignore_ascii_case("toml") || uri.path().to_ascii_lowercase().ends_with(".toml")
+}
+
 impl Backend {
     fn new(client: Client, snippets: Arc<AtomicBool>) -> Backend {
         Backend {
@@ -615,6 +620,11 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let td = params.text_document;
+        // copydesk.toml and actors files are configuration, not drafts: their
+        // diagnostics come from the house rules (see `publish_house`).
+        if is_config_document(&td.language_id, &td.uri) {
+            return;
+        }
         let generation = self.shared.next_generation();
         let doc = Doc {
             rope: Rope::from_str(&td.text),
@@ -636,6 +646,9 @@ impl LanguageServer for Backend {
             let mut docs = lock(&self.shared.docs);
             let Some(d) = docs.get_mut(&uri) else {
                 drop(docs);
+                if is_config_document("", &uri) {
+                    return;
+                }
                 self.log(
                     MessageType::WARNING,
                     format!("copydesk: ignoring changes to {uri}, which is not open"),
