@@ -183,6 +183,7 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
             anchor,
             opts,
             source_names: Default::default(),
+            mention_spans: Default::default(),
         };
         let mut findings = rules::run(&cx);
         findings.extend(actors::missing_response_findings(
