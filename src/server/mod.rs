@@ -623,8 +623,7 @@ impl LanguageServer for Backend {
                 .context
                 .diagnostics
                 .iter()
-                .filter_map(diagnostics::Data::from_diagnostic)
-                .map(|d| d.finding.code)
+                .filter_map(diagnostics::code_of)
                 .collect();
             cs.sort();
             cs.dedup();
