@@ -129,18 +129,22 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// The diagnostics of one analysed version. The engine applies `checks`
-/// already; applying them again here keeps the server right if it did not.
+/// The diagnostics of one analysed version, at most `limit` of them (only
+/// those are built: converting every finding of a huge draft first cost
+/// more memory than the draft). The engine applies `checks` already;
+/// applying them again here keeps the server right if it did not.
 pub fn build(
     findings: &[Finding],
     checks: &CheckSettings,
     lines: Lines,
     uri: &Url,
     version: i32,
+    limit: usize,
 ) -> Vec<Diagnostic> {
     findings
         .iter()
         .filter(|f| checks.enabled(f.code))
+        .take(limit)
         .map(|f| {
             let sev = checks.severity_for(f.code).unwrap_or(f.severity);
             let related = f
@@ -213,7 +217,7 @@ mod tests {
         };
         let uri = Url::parse("file:///d.md").unwrap();
         let mut checks = CheckSettings::default();
-        let d = &build(std::slice::from_ref(&finding), &checks, lines, &uri, 7)[0];
+        let d = &build(std::slice::from_ref(&finding), &checks, lines, &uri, 7, 10)[0];
         assert_eq!(d.range.start, tower_lsp::lsp_types::Position::new(1, 28));
         assert_eq!(d.range.end.character, 37);
         assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));
@@ -238,9 +242,14 @@ mod tests {
         assert_eq!(data.fixes[0].edits[0].range, d.range);
 
         checks.severity.push((Code::RelativeDate, Severity::Hint));
-        let d = &build(std::slice::from_ref(&finding), &checks, lines, &uri, 7)[0];
+        let d = &build(std::slice::from_ref(&finding), &checks, lines, &uri, 7, 10)[0];
         assert_eq!(d.severity, Some(DiagnosticSeverity::HINT));
         checks.disabled.push(Code::RelativeDate);
-        assert!(build(&[finding], &checks, lines, &uri, 7).is_empty());
+        assert!(build(&[finding.clone()], &checks, lines, &uri, 7, 10).is_empty());
+        checks.disabled.clear();
+        assert_eq!(
+            build(&[finding.clone(), finding], &checks, lines, &uri, 7, 1).len(),
+            1
+        );
     }
 }
