@@ -74,10 +74,7 @@ impl Rule for VagueAttribution {
             let negative = cx.signals[a.sentence]
                 .iter()
                 .any(|x| matches!(x.signal, Signal::Misconduct | Signal::Evaluation));
-            let names_someone = cx
-                .actors
-                .iter()
-                .any(|act| act.mentions.iter().any(|m| s.span.contains_span(*m)));
+            let names_someone = cx.names_someone(s.span);
             let severity = if negative && names_someone {
                 Severity::Warning
             } else {

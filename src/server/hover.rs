@@ -33,8 +33,15 @@ fn covers(span: Span, offset: usize) -> bool {
     span.start <= offset && offset <= span.end && !span.is_empty()
 }
 
+/// A statement shortened for the card, without its own quotation marks (the
+/// card puts it in quotation marks).
 fn excerpt(text: &str) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text
+        .trim_start_matches(['"', '“', '‘', '`'])
+        .trim_end_matches(['"', '”'])
+        .trim()
+        .to_string();
     if text.chars().count() <= EXCERPT_CHARS {
         return text;
     }
@@ -315,6 +322,9 @@ mod tests {
     #[test]
     fn excerpts_and_escapes() {
         assert_eq!(excerpt("a  b\nc"), "a b c");
+        // A direct quote's own marks are not doubled by the card's.
+        assert_eq!(excerpt("“We knew it,”"), "We knew it,");
+        assert_eq!(excerpt("\"Fine.\""), "Fine.");
         let long = "word ".repeat(40);
         assert!(excerpt(&long).ends_with('…'));
         assert_eq!(md("a*b_[c]"), "a\\*b\\_\\[c\\]");

@@ -313,7 +313,7 @@ impl Backend {
 
 /// Runs one analysis and publishes its diagnostics if it is still current.
 /// The largest document analysed live (about 330,000 words of prose).
-const MAX_LIVE_BYTES: usize = 2_000_000;
+const MAX_LIVE_BYTES: usize = 4_000_000;
 
 /// The most diagnostics published for one document.
 const MAX_DIAGNOSTICS: usize = 3_000;
@@ -399,16 +399,16 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
                 checks: opts.checks,
                 house: opts.house,
             };
-            let mut diags = diagnostics::build(
+            // Like other linters' "max problems": past this a list is unreadable
+            // and its JSON would cost more memory than the document.
+            let diags = diagnostics::build(
                 &snap.analysis.findings,
                 &snap.checks,
                 snap.lines(),
                 &uri,
                 version,
+                MAX_DIAGNOSTICS,
             );
-            // Like other linters' "max problems": past this a list is unreadable
-            // and its JSON would cost more memory than the document.
-            diags.truncate(MAX_DIAGNOSTICS);
             if *TIMING {
                 let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1e3;
                 eprintln!(
@@ -748,8 +748,7 @@ impl LanguageServer for Backend {
                 .context
                 .diagnostics
                 .iter()
-                .filter_map(diagnostics::Data::from_diagnostic)
-                .map(|d| d.finding.code)
+                .filter_map(diagnostics::code_of)
                 .collect();
             cs.sort();
             cs.dedup();
