@@ -67,7 +67,8 @@ fn fix_texts(d: &Value) -> Vec<String> {
         .unwrap()
         .iter()
         .flat_map(|f| f["edits"].as_array().unwrap().clone())
-        .map(|e| e["newText"].as_str().unwrap().trim().to_string())
+        // An edit travels as [startLine, startChar, endLine, endChar, newText].
+        .map(|e| e[4].as_str().unwrap().trim().to_string())
         .collect()
 }
 
