@@ -245,7 +245,7 @@ mod tests {
         let d = &build(std::slice::from_ref(&finding), &checks, lines, &uri, 7, 10)[0];
         assert_eq!(d.severity, Some(DiagnosticSeverity::HINT));
         checks.disabled.push(Code::RelativeDate);
-        assert!(build(&[finding.clone()], &checks, lines, &uri, 7, 10).is_empty());
+        assert!(build(std::slice::from_ref(&finding), &checks, lines, &uri, 7, 10).is_empty());
         checks.disabled.clear();
         assert_eq!(
             build(&[finding.clone(), finding], &checks, lines, &uri, 7, 1).len(),
