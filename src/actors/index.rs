@@ -35,18 +35,37 @@ const DOTTED: &[&str] = &[
     "Ark", "Del",
 ];
 
+/// The character at byte `i` (before `end`) and its length.
+#[inline]
+fn char_at(text: &str, i: usize, end: usize) -> Option<(char, usize)> {
+    if i >= end {
+        return None;
+    }
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    text.get(i..end)?.chars().next().map(|c| (c, c.len_utf8()))
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Splits `span` of `text` into tokens.
 pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
-    let bytes = text.as_bytes();
     let end = span.end.min(text.len());
     let mut i = span.start;
+    if !text.is_char_boundary(i) || !text.is_char_boundary(end) {
+        return;
+    }
     let mut qi = quotes.partition_point(|q| q.end <= i);
-    let is_alnum = |c: char| c.is_alphanumeric();
-    while i < end {
-        let Some(c) = text[i..end].chars().next() else {
-            break;
-        };
-        let clen = c.len_utf8();
+    while let Some((c, clen)) = char_at(text, i, end) {
         if c.is_whitespace() {
             i += clen;
             continue;
@@ -58,27 +77,26 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
         if is_alnum(c) {
             let start = i;
             let mut j = i + clen;
-            while let Some(d) = text[j..end].chars().next() {
+            while let Some((d, dlen)) = char_at(text, j, end) {
                 if is_alnum(d) {
-                    j += d.len_utf8();
+                    j += dlen;
                     continue;
                 }
-                let after = &text[j + d.len_utf8()..end];
-                let next = after.chars().next();
-                if d == '-' && next.is_some_and(is_alnum) {
+                let after = j + dlen;
+                let next = char_at(text, after, end);
+                if d == '-' && next.is_some_and(|(n, _)| is_alnum(n)) {
                     j += 1;
                     continue;
                 }
                 if d == '\'' || d == '’' {
                     // possessive 's ends the word
-                    let mut it = after.chars();
-                    let n1 = it.next();
-                    let n2 = it.next();
-                    if matches!(n1, Some('s')) && !n2.is_some_and(is_alnum) {
+                    let n1 = next.map(|(n, _)| n);
+                    let n2 = next.and_then(|(_, l)| char_at(text, after + l, end));
+                    if matches!(n1, Some('s')) && !n2.is_some_and(|(n, _)| is_alnum(n)) {
                         break;
                     }
                     if n1.is_some_and(is_alnum) {
-                        j += d.len_utf8();
+                        j += dlen;
                         continue;
                     }
                     break;
@@ -89,7 +107,7 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
                     let dotted = word.contains('.');
                     if single || dotted || DOTTED.contains(&word) {
                         j += 1;
-                        if text[j..end].chars().next().is_some_and(char::is_alphabetic)
+                        if char_at(text, j, end).is_some_and(|(n, _)| n.is_alphabetic())
                             && (single || dotted)
                         {
                             continue;
@@ -143,7 +161,6 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
             }
             continue;
         }
-        let _ = bytes;
         out.push(Tok {
             span: Span::new(i, i + clen),
             kind: TokKind::Punct,
@@ -605,18 +622,21 @@ impl Builder<'_> {
 /// Most blocks are sentence case; a title-case heading would turn every word
 /// into a name, so such blocks only link names already known.
 fn is_title_case(text: &str, toks: &[Tok]) -> bool {
-    let long: Vec<&Tok> = toks
-        .iter()
-        .filter(|t| t.kind == TokKind::Word && t.span.len() > 3 && !t.quoted)
-        .collect();
-    long.len() >= 4
-        && long.iter().all(|t| {
-            t.cap
+    let mut long = 0;
+    for t in toks {
+        if t.kind == TokKind::Word && t.span.len() > 3 && !t.quoted {
+            let ok = t.cap
                 || matches!(
                     t.span.slice(text),
                     "with" | "from" | "into" | "over" | "than" | "that" | "upon" | "onto"
-                )
-        })
+                );
+            if !ok {
+                return false;
+            }
+            long += 1;
+        }
+    }
+    long >= 4
 }
 
 /// Builds the actor index for the draft.
@@ -733,7 +753,7 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
                         quoted: toks[n].quoted,
                         kind: MentionKind::Named,
                     });
-                    for c in bld.actors[id].classes.clone() {
+                    for &c in &bld.actors[id].classes {
                         last_of_class.insert(c, id);
                     }
                     // Anything left after the match in the run ("Quillan State
@@ -916,9 +936,8 @@ pub fn phrase_back(text: &str, toks: &[Tok], sa: usize, end: usize) -> Option<us
         return None;
     }
     let last = toks[end - 1].span.slice(text);
-    let lw = last.to_ascii_lowercase();
     if toks[end - 1].kind != TokKind::Word
-        || !(ROLE_NOUNS.contains(lw.as_str()) || TITLE_HEADS.contains(last))
+        || !(with_lower(last, |l| ROLE_NOUNS.contains(l)) || TITLE_HEADS.contains(last))
     {
         return None;
     }
@@ -1154,8 +1173,11 @@ static TITLE_MODIFIERS: std::sync::LazyLock<std::collections::HashSet<&'static s
 
 /// A role noun, by list or by a typical suffix ("hydrologist", "historian").
 pub fn is_role(w: &str) -> bool {
-    let l = w.to_ascii_lowercase();
-    ROLE_NOUNS.contains(l.as_str())
+    with_lower(w, |l| is_role_lower(w, l))
+}
+
+fn is_role_lower(w: &str, l: &str) -> bool {
+    ROLE_NOUNS.contains(l)
         || (l.len() > 5
             && w.chars().next().is_some_and(char::is_lowercase)
             && ["ist", "ian", "eer", "ator", "ager", "ster"]
@@ -1171,8 +1193,14 @@ fn end_ok(text: &str, toks: &[Tok], k: usize) -> bool {
 
 /// Generic organisation words that stand for a body in descriptors.
 pub fn generic_org(w: &str) -> Option<&'static str> {
-    let l = w.to_ascii_lowercase();
-    Some(match l.as_str() {
+    if w.len() < 3 || w.len() > 14 {
+        return None;
+    }
+    with_lower(w, generic_org_lower)
+}
+
+fn generic_org_lower(l: &str) -> Option<&'static str> {
+    Some(match l {
         "city" => "city",
         "county" => "county",
         "state" => "state",

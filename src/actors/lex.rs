@@ -3,26 +3,72 @@
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// FNV-1a: word lists are probed once or more per token, and SipHash
-/// dominated the profile.
+/// A multiplicative word hash (FxHash-style, eight bytes at a time, with a
+/// final mix for hashbrown's bucket and tag bits): word lists are probed once
+/// or more per token, and SipHash, then byte-wise FNV, dominated the profile.
 #[derive(Default, Clone, Copy)]
 pub struct Fnv(u64);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Fnv {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
     }
+}
+
+impl Hasher for Fnv {
+    #[inline]
+    fn finish(&self) -> u64 {
+        let h = self.0;
+        let h = (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h ^ (h >> 32)
+    }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf29ce484222325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100000001b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i) | 0x100);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+/// Calls `f` with the ASCII lower-case form of `w`, without allocating for
+/// words that are already lower case or short.
+#[inline]
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(w);
+    }
+    if w.len() <= 32 {
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII case mapping keeps UTF-8 valid.
+        match std::str::from_utf8(b) {
+            Ok(l) => f(l),
+            Err(_) => f(&w.to_ascii_lowercase()),
+        }
+    } else {
+        f(&w.to_ascii_lowercase())
     }
 }
 
@@ -764,8 +810,15 @@ pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Organisation heads that refer back to the organisation ("the company").
 pub fn class_of_head(word: &str) -> Option<&'static str> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    Some(match w.as_str() {
+    let w = word.trim_end_matches('.');
+    if w.len() < 2 || w.len() > 14 {
+        return None;
+    }
+    with_lower(w, class_of_lower)
+}
+
+fn class_of_lower(w: &str) -> Option<&'static str> {
+    Some(match w {
         "inc" | "corp" | "co" | "ltd" | "llc" | "company" | "corporation" | "group"
         | "holdings" | "partners" | "services" | "solutions" | "systems" | "technologies"
         | "labs" | "logistics" | "hosting" | "forensics" | "economics" | "consulting"
@@ -1715,13 +1768,21 @@ pub fn frame_verb(word: &str) -> Option<Frame> {
     if word.len() < 3 || word.len() > 13 {
         return None;
     }
-    let lowered;
-    let w = if word.as_bytes()[0].is_ascii_uppercase() {
-        lowered = word.to_ascii_lowercase();
-        lowered.as_str()
-    } else {
-        word
-    };
+    if word.as_bytes()[0].is_ascii_uppercase() {
+        let mut buf = [0u8; 13];
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII case mapping keeps UTF-8 valid.
+        let Ok(w) = std::str::from_utf8(b) else {
+            return None;
+        };
+        return frame_of(w);
+    }
+    frame_of(word)
+}
+
+fn frame_of(w: &str) -> Option<Frame> {
     Some(match w {
         "accuse" | "accused" | "accuses" | "accusing" => Frame::Accuse,
         "blame" | "blamed" | "blames" | "blaming" => Frame::Blame,
@@ -1792,3 +1853,196 @@ pub static NO_RESPONSE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
 pub static DEATH_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
     re(r"(?i)\b(killed|killing|murdered|death\s+of|fatal\s+shooting\s+of|fatally\s+shot|funeral\s+for|mourn(ed|ing)?)\s*$").unwrap()
 });
+
+/// Bit of [`cues`]: [`DEATH_HINT`]-style words ("killed", "funeral").
+pub const CUE_DEATH: u8 = 1;
+/// Bit of [`cues`]: [`DEFENCE_RE`] may match.
+pub const CUE_DEFENCE: u8 = 2;
+/// Bit of [`cues`]: [`CONDUCT_RE`] may match.
+pub const CUE_CONDUCT: u8 = 4;
+/// Bit of [`cues`]: [`NO_RESPONSE_RE`] may match.
+pub const CUE_NO_RESPONSE: u8 = 8;
+
+/// Literals, one of which every match of the cue's regex contains
+/// (ASCII case-insensitively); `true` when the literal starts right after the
+/// regex's leading ASCII word boundary.
+const CUE_WORDS: &[(u8, bool, &[&str])] = &[
+    (
+        CUE_DEATH,
+        false,
+        &["kill", "murder", "death", "fatal", "mourn", "funeral", "died"],
+    ),
+    (
+        CUE_DEFENCE,
+        false,
+        &[
+            "nothing",
+            "wrongdoing",
+            "innocent",
+            "faith",
+            "within",
+            "crossed",
+        ],
+    ),
+    (
+        CUE_CONDUCT,
+        true,
+        &[
+            "lie",
+            "liar",
+            "lying",
+            "misle",
+            "conceal",
+            "cover",
+            "hid",
+            "falsif",
+            "fabricat",
+            "forg",
+            "overbill",
+            "overcharg",
+            "overstat",
+            "inflat",
+            "violat",
+            "retaliat",
+            "harass",
+            "berat",
+            "mock",
+            "threaten",
+            "pressur",
+            "intimidat",
+            "bull",
+            "abus",
+            "ignor",
+            "neglect",
+            "negligen",
+            "fail",
+            "mismanag",
+            "embezzl",
+            "stole",
+            "steal",
+            "defraud",
+            "fraud",
+            "brib",
+            "kickback",
+            "skipp",
+            "sat",
+            "never",
+            "withh",
+            "leak",
+            "turn",
+            "shut",
+            "switch",
+            "disabl",
+            "dump",
+            "pollut",
+            "contaminat",
+            "discriminat",
+            "underpa",
+            "unpaid",
+            "wrong",
+            "botch",
+            "misus",
+            "misappropriat",
+            "reckless",
+            "unfit",
+            "incompeten",
+            "illegal",
+            "unlawful",
+            "improper",
+            "falsely",
+            "corrupt",
+            "hostage",
+            "sold",
+            "sell",
+            "cheat",
+            "scam",
+            "plagiari",
+            "whitewash",
+            "stonewall",
+            "allegedly",
+            "trad",
+            "sexual",
+            "assault",
+            "keep",
+            "stay",
+            "would",
+            "lax",
+            "sloppy",
+            "shoddy",
+            "unsafe",
+        ],
+    ),
+    (
+        CUE_NO_RESPONSE,
+        false,
+        &[
+            "reached",
+            "available",
+            "respond",
+            "return",
+            "reply",
+            "answer",
+            "comment",
+            "response",
+            "declined",
+            "declines",
+            "refused",
+            "would",
+            "referred",
+            "refers",
+            "attempts",
+            "efforts",
+            "calls",
+            "emails",
+            "messages",
+            "request",
+            "sought",
+            "asked",
+        ],
+    ),
+];
+
+static CUE_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<(u8, bool)>)> = LazyLock::new(|| {
+    let mut pats = Vec::new();
+    let mut meta = Vec::new();
+    for &(bit, word_start, words) in CUE_WORDS {
+        for w in words {
+            pats.push(*w);
+            meta.push((bit, word_start));
+        }
+    }
+    let ac = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&pats)
+        .unwrap();
+    (ac, meta)
+});
+
+/// Does `text` hold a character that Unicode case folding maps to an ASCII
+/// letter (KELVIN SIGN, LONG S, DOTLESS I)? The regexes are Unicode
+/// case-insensitive, so [`cues`] cannot rule them out on such text.
+pub fn has_fold_exotics(text: &str) -> bool {
+    text.contains('\u{212A}') || text.contains('\u{17F}') || text.contains('\u{131}')
+}
+
+/// Which cue regexes may match in `s` (a superset; [`CUE_DEATH`] is exact
+/// for [`DEATH_HINT`]-style words). Only valid when the draft has no
+/// [`has_fold_exotics`] characters.
+pub fn cues(s: &str) -> u8 {
+    let (ac, meta) = &*CUE_AC;
+    let bytes = s.as_bytes();
+    let mut bits = 0u8;
+    for m in ac.find_overlapping_iter(s) {
+        let (bit, word_start) = meta[m.pattern().as_usize()];
+        if bits & bit != 0 {
+            continue;
+        }
+        let p = m.start();
+        if word_start && p > 0 && (bytes[p - 1].is_ascii_alphanumeric() || bytes[p - 1] == b'_') {
+            continue;
+        }
+        bits |= bit;
+    }
+    bits
+}

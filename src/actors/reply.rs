@@ -175,41 +175,36 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
         }
         j -= 1;
     }
-    let words: Vec<(usize, &str)> = (j..=k).map(|x| (x, w(text, idx, x))).collect();
-    if words
-        .iter()
-        .any(|(_, x)| KIN.contains(x.to_ascii_lowercase().as_str()))
-    {
+    if (j..=k).any(|x| with_lower(w(text, idx, x), |l| KIN.contains(l))) {
         return None;
     }
-    let speaking = words
-        .iter()
-        .any(|(_, x)| SPEAKS_FOR.contains(x.to_ascii_lowercase().as_str()) && *x != "director");
+    let speaking = (j..=k).any(|x| {
+        let s = w(text, idx, x);
+        with_lower(s, |l| SPEAKS_FOR.contains(l)) && s != "director"
+    });
     if !speaking {
         // a bare body: "police said"
-        if j == k {
+        if j == k && matches!(word, "police" | "Police") {
             if let Some(key) = generic_key(text, idx, word, k) {
-                if matches!(word, "police" | "Police") {
-                    return Some(Principal {
-                        speaker: None,
-                        keys: vec![key],
-                    });
-                }
+                return Some(Principal {
+                    speaker: None,
+                    keys: vec![key],
+                });
             }
         }
         return None;
     }
     // a mention inside the phrase (possessor, modifier or object of "for")
     let mut key = None;
-    for (x, _) in words.iter().rev() {
-        if let Some(&mi) = idx.start_at(*x) {
+    for x in (j..=k).rev() {
+        if let Some(&mi) = idx.start_at(x) {
             key = Some(Key::Actor(idx.mentions[mi].actor));
             break;
         }
     }
     if key.is_none() {
-        for (x, ww) in words.iter().rev() {
-            if let Some(kk) = generic_key(text, idx, ww, *x) {
+        for x in (j..=k).rev() {
+            if let Some(kk) = generic_key(text, idx, w(text, idx, x), x) {
                 key = Some(kk);
                 break;
             }
@@ -283,7 +278,7 @@ fn object_after(text: &str, idx: &Index, sb: usize, c: usize, span: usize) -> Op
                 // "according to Hollis's attorney"
                 let rest_end = (m.b + 4).min(sb);
                 let speaking = (m.b..rest_end)
-                    .any(|x| SPEAKS_FOR.contains(w(text, idx, x).to_ascii_lowercase().as_str()));
+                    .any(|x| with_lower(w(text, idx, x), |l| SPEAKS_FOR.contains(l)));
                 if speaking {
                     return Some(Principal {
                         speaker: None,
@@ -334,10 +329,13 @@ impl Regex {
 /// Response lines (SPEC §5.3).
 fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
     let mut lines = Vec::new();
+    let exotic = has_fold_exotics(text);
+    let mut consumed: Vec<(usize, usize)> = Vec::new();
     for (si, st) in idx.sents.iter().enumerate() {
         let stext = st.span.slice(text);
-        let mut consumed: Vec<(usize, usize)> = Vec::new();
-        let caps = if NO_RESPONSE_RE.is_match(stext) {
+        consumed.clear();
+        let maybe = exotic || cues(stext) & CUE_NO_RESPONSE != 0;
+        let caps = if maybe && NO_RESPONSE_RE.is_match(stext) {
             NO_RESPONSE_RE.captures_iter(stext).collect()
         } else {
             Vec::new()
@@ -638,10 +636,13 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
     let mut out: Vec<Accusation> = Vec::new();
     let mut seen: std::collections::HashSet<(usize, Span)> = std::collections::HashSet::new();
     let mut dead = vec![false; idx.actors.len()];
-    let n = idx.sents.len();
-    for si in 0..n {
-        let st = idx.sents[si].clone();
+    let exotic = has_fold_exotics(text);
+    let all_cues = CUE_DEATH | CUE_DEFENCE | CUE_CONDUCT;
+    let idx_mut = idx;
+    let idx: &Index = idx_mut;
+    for st in &idx.sents {
         let stext = st.span.slice(text);
+        let cue = if exotic { all_cues } else { cues(stext) };
         let mut push = |out: &mut Vec<Accusation>, target: usize, accuser: Option<usize>| {
             if accuser == Some(target) {
                 return;
@@ -655,12 +656,16 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             }
         };
         // The dead.
-        let ms: Vec<Mention> = {
+        let ms: &[Mention] = {
             let lo = idx.mentions.partition_point(|m| m.a < st.a);
-            let hi = idx.mentions.partition_point(|m| m.a < st.b);
-            idx.mentions[lo..hi].to_vec()
+            let hi = lo + idx.mentions[lo..].partition_point(|m| m.a < st.b);
+            &idx.mentions[lo..hi]
         };
-        let deathly = DEATH_HINT.is_match(stext);
+        let deathly = if exotic {
+            DEATH_HINT.is_match(stext)
+        } else {
+            cue & CUE_DEATH != 0
+        };
         for m in ms.iter().filter(|_| deathly) {
             let before = &text[st.span.start..idx.toks[m.run_a].span.start];
             let mut cut = before.len().saturating_sub(40);
@@ -825,10 +830,14 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             }
         }
         // Subjects of negative conduct or official action.
-        let conduct: Vec<(usize, usize)> = CONDUCT_RE
-            .find_iter(stext)
-            .map(|m| (st.span.start + m.start(), st.span.start + m.end()))
-            .collect();
+        let conduct: Vec<(usize, usize)> = if cue & CUE_CONDUCT != 0 {
+            CONDUCT_RE
+                .find_iter(stext)
+                .map(|m| (st.span.start + m.start(), st.span.start + m.end()))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let passive_hint = PASSIVE_HINT.is_match(stext);
         let any_cue = passive_hint || !conduct.is_empty();
         for k in (st.a..st.b).filter(|_| any_cue) {
@@ -942,12 +951,11 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             }
         }
         // A defence implies an accusation: "her brother had done nothing wrong".
-        if DEFENCE_RE.is_match(stext) {
+        if cue & CUE_DEFENCE != 0 && DEFENCE_RE.is_match(stext) {
             let mut tgt = None;
-            for m in &ms {
+            for m in ms {
                 if m.poss && m.b + 1 < st.b {
-                    let nx = w(text, idx, m.b + 1).to_ascii_lowercase();
-                    if KIN.contains(nx.as_str()) {
+                    if with_lower(w(text, idx, m.b + 1), |l| KIN.contains(l)) {
                         tgt = Some(m.actor);
                         break;
                     }
@@ -972,10 +980,10 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             }
         }
     }
-    for (a, d) in idx.actors.iter_mut().zip(dead) {
+    for (a, d) in idx_mut.actors.iter_mut().zip(dead) {
         a.dead = d;
     }
-    let actors = &idx.actors;
+    let actors = &idx_mut.actors;
     out.retain(|a| !actors[a.target].dead);
     out
 }
