@@ -178,6 +178,8 @@ pub struct SentToks {
     pub block: usize,
     pub checked: bool,
     pub title_case: bool,
+    /// [`sentence_cues`] bits: which cue regexes may match in the sentence.
+    pub cues: u8,
     /// Range into `Index::toks`.
     pub a: usize,
     pub b: usize,
@@ -647,9 +649,11 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
         v.sort();
         v
     };
+    let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+    let cue_bits = sentence_cues(text, &spans);
     let mut toks = Vec::new();
     let mut sents = Vec::new();
-    for s in sentences {
+    for (s, &cues) in sentences.iter().zip(&cue_bits) {
         let a = toks.len();
         tokenize(text, s.span, &qspans, &mut toks);
         let b = toks.len();
@@ -660,6 +664,7 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
             block: s.block,
             checked: kind.is_some_and(|k| k.is_checked()),
             title_case,
+            cues,
             a,
             b,
         });

@@ -74,14 +74,48 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 
 pub type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
 pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
-type HashSet<T> = FastSet<T>;
 
-fn set(words: &[&'static str]) -> HashSet<&'static str> {
-    words.iter().copied().collect()
+/// A word list: a hash set behind a (length, first byte) filter that turns
+/// most probes away before hashing.
+pub struct WordSet {
+    set: FastSet<&'static str>,
+    /// Per length (capped at 31): bit `first byte & 63`.
+    mask: [u64; 32],
+}
+
+impl WordSet {
+    #[inline]
+    fn slot(w: &[u8]) -> Option<(usize, u64)> {
+        let first = *w.first()?;
+        Some((w.len().min(31), 1u64 << (first & 63)))
+    }
+
+    /// Is `w` (exactly, case-sensitively) in the list?
+    #[inline]
+    pub fn contains<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> bool {
+        let w = w.as_ref();
+        match Self::slot(w.as_bytes()) {
+            Some((len, bit)) => self.mask[len] & bit != 0 && self.set.contains(w),
+            None => self.set.contains(w),
+        }
+    }
+}
+
+fn set(words: &[&'static str]) -> WordSet {
+    let mut mask = [0u64; 32];
+    for w in words {
+        if let Some((len, bit)) = WordSet::slot(w.as_bytes()) {
+            mask[len] |= bit;
+        }
+    }
+    WordSet {
+        set: words.iter().copied().collect(),
+        mask,
+    }
 }
 
 /// Capitalised titles that stand before a name and become a descriptor.
-pub static TITLE_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static TITLE_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Mayor",
         "Sen.",
@@ -195,7 +229,7 @@ pub static TITLE_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Party labels split off as their own descriptor ("Republican state Sen.").
-pub static PARTY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static PARTY: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Republican",
         "Democratic",
@@ -209,7 +243,7 @@ pub static PARTY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Role nouns heading a descriptor ("city spokesperson", "a compliance analyst").
-pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static ROLE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "spokesperson",
         "spokesman",
@@ -442,7 +476,7 @@ pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Role nouns whose holder speaks for the organisation or person they are tied to.
-pub static SPEAKS_FOR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static SPEAKS_FOR: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "spokesperson",
         "spokesman",
@@ -473,7 +507,7 @@ pub static SPEAKS_FOR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Roles outside the body they are tied to: no coverage runs through them.
-pub static OUTSIDE_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static OUTSIDE_ROLES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "contractor",
         "consultant",
@@ -524,7 +558,7 @@ pub static OUTSIDE_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Kinship and friendship nouns: their statements never cover anyone.
-pub static KIN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static KIN: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "sister",
         "brother",
@@ -569,7 +603,7 @@ pub static KIN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Last words that make a capitalised name an organisation.
-pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Inc.",
         "Inc",
@@ -857,7 +891,7 @@ fn class_of_lower(w: &str) -> Option<&'static str> {
 }
 
 /// Collective bodies of equals: their head does not speak for each member.
-pub static COLLEGIAL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static COLLEGIAL: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "board",
         "council",
@@ -873,7 +907,7 @@ pub static COLLEGIAL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Last words that make a capitalised name a place, not an actor.
-pub static PLACE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static PLACE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Street",
         "St.",
@@ -949,14 +983,14 @@ pub static PLACE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// First words that make a capitalised name a place ("Lake Michigan").
-pub static PLACE_FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static PLACE_FIRST: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Lake", "Mount", "Mt.", "Fort", "Ft.", "Port", "Cape", "Camp", "Lakes",
     ])
 });
 
 /// Well-known places that are never actors on their own.
-pub static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static PLACES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "North",
         "South",
@@ -1122,7 +1156,7 @@ pub static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Capitalised words that are never names on their own (sentence openers,
 /// calendar words, pronouns...).
-pub static COMMON_CAPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static COMMON_CAPS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "The",
         "A",
@@ -1423,7 +1457,7 @@ pub static COMMON_CAPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words that end a pre-name descriptor when walking backwards from a name.
-pub static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static STOP: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "a",
         "an",
@@ -1594,7 +1628,7 @@ pub static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Reporting verbs: their subject speaks (SPEC §3.3 and §5.3).
-pub static REPORT_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static REPORT_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "said",
         "says",
@@ -1854,27 +1888,32 @@ pub static DEATH_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
     re(r"(?i)\b(killed|killing|murdered|death\s+of|fatal\s+shooting\s+of|fatally\s+shot|funeral\s+for|mourn(ed|ing)?)\s*$").unwrap()
 });
 
-/// Bit of [`cues`]: [`DEATH_HINT`]-style words ("killed", "funeral").
+/// Bit of [`sentence_cues`]: death words ("killed", "funeral").
 pub const CUE_DEATH: u8 = 1;
-/// Bit of [`cues`]: [`DEFENCE_RE`] may match.
+/// Bit of [`sentence_cues`]: [`DEFENCE_RE`] may match.
 pub const CUE_DEFENCE: u8 = 2;
-/// Bit of [`cues`]: [`CONDUCT_RE`] may match.
+/// Bit of [`sentence_cues`]: [`CONDUCT_RE`] may match.
 pub const CUE_CONDUCT: u8 = 4;
-/// Bit of [`cues`]: [`NO_RESPONSE_RE`] may match.
+/// Bit of [`sentence_cues`]: [`NO_RESPONSE_RE`] may match.
 pub const CUE_NO_RESPONSE: u8 = 8;
 
+/// Bit of [`sentence_cues`]: [`PASSIVE_ACTION_RE`] may match somewhere in the sentence.
+pub const CUE_PASSIVE: u8 = 16;
+
 /// Literals, one of which every match of the cue's regex contains
-/// (ASCII case-insensitively); `true` when the literal starts right after the
-/// regex's leading ASCII word boundary.
+/// (ASCII case-insensitively); `true` when the literal always starts at an
+/// ASCII word boundary (a `\b` or `\s` stands before it in the regex).
 const CUE_WORDS: &[(u8, bool, &[&str])] = &[
     (
         CUE_DEATH,
         false,
-        &["kill", "murder", "death", "fatal", "mourn", "funeral", "died"],
+        &[
+            "kill", "murder", "death", "fatal", "mourn", "funeral", "died",
+        ],
     ),
     (
         CUE_DEFENCE,
-        false,
+        true,
         &[
             "nothing",
             "wrongdoing",
@@ -1974,15 +2013,19 @@ const CUE_WORDS: &[(u8, bool, &[&str])] = &[
     ),
     (
         CUE_NO_RESPONSE,
-        false,
+        true,
         &[
             "reached",
             "available",
+            "unavailable",
+            "unable",
             "respond",
             "return",
             "reply",
             "answer",
             "comment",
+            "unanswered",
+            "unreturned",
             "response",
             "declined",
             "declines",
@@ -2000,8 +2043,54 @@ const CUE_WORDS: &[(u8, bool, &[&str])] = &[
             "asked",
         ],
     ),
+    (
+        CUE_PASSIVE,
+        true,
+        &[
+            "accused",
+            "charged",
+            "indicted",
+            "sued",
+            "cited",
+            "fined",
+            "suspended",
+            "arrested",
+            "convicted",
+            "faulted",
+            "blamed",
+            "investigated",
+            "disciplined",
+            "censured",
+            "reprimanded",
+            "sanctioned",
+            "criticized",
+            "criticised",
+            "placed",
+            "put",
+            "under",
+            "subject",
+            "named",
+            "found",
+            "ordered",
+            "barred",
+            "banned",
+            "fired",
+            "ousted",
+            "terminated",
+            "guilty",
+            "charge",
+            "count",
+            "lawsuit",
+            "allegation",
+            "complaint",
+            "investigation",
+        ],
+    ),
+    (CUE_PASSIVE, false, &["admit"]),
 ];
 
+/// The cue literals in one automaton over ASCII-lower-cased text, with each
+/// pattern's (bit, starts at a word boundary).
 static CUE_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<(u8, bool)>)> = LazyLock::new(|| {
     let mut pats = Vec::new();
     let mut meta = Vec::new();
@@ -2012,37 +2101,57 @@ static CUE_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<(u8, bool)>)> = LazyLock
         }
     }
     let ac = aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&pats)
-        .unwrap();
+        .expect("cue literals compile");
     (ac, meta)
 });
 
 /// Does `text` hold a character that Unicode case folding maps to an ASCII
 /// letter (KELVIN SIGN, LONG S, DOTLESS I)? The regexes are Unicode
-/// case-insensitive, so [`cues`] cannot rule them out on such text.
+/// case-insensitive, so [`sentence_cues`] cannot rule them out on such text.
 pub fn has_fold_exotics(text: &str) -> bool {
     text.contains('\u{212A}') || text.contains('\u{17F}') || text.contains('\u{131}')
 }
 
-/// Which cue regexes may match in `s` (a superset; [`CUE_DEATH`] is exact
-/// for [`DEATH_HINT`]-style words). Only valid when the draft has no
-/// [`has_fold_exotics`] characters.
-pub fn cues(s: &str) -> u8 {
-    let (ac, meta) = &*CUE_AC;
-    let bytes = s.as_bytes();
-    let mut bits = 0u8;
-    for m in ac.find_overlapping_iter(s) {
-        let (bit, word_start) = meta[m.pattern().as_usize()];
-        if bits & bit != 0 {
-            continue;
-        }
-        let p = m.start();
-        if word_start && p > 0 && (bytes[p - 1].is_ascii_alphanumeric() || bytes[p - 1] == b'_') {
-            continue;
-        }
-        bits |= bit;
+/// For each sentence span, which cue regexes may match inside it (bits
+/// `CUE_*`): a superset of the sentences each regex matches in, from one pass
+/// over the whole draft.
+pub fn sentence_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
+    let sorted = spans
+        .windows(2)
+        .all(|w| w[0].start <= w[0].end && w[0].end <= w[1].start)
+        && spans.iter().all(|s| s.end <= text.len());
+    if !sorted || has_fold_exotics(text) {
+        return vec![u8::MAX; spans.len()];
     }
-    bits
+    let lower = text.as_bytes().to_ascii_lowercase();
+    let (ac, meta) = &*CUE_AC;
+    let mut out = vec![0u8; spans.len()];
+    let mut cur = 0usize;
+    for m in ac.find_overlapping_iter(&lower) {
+        let (bit, word_start) = meta[m.pattern().as_usize()];
+        let (p, e) = (m.start(), m.end());
+        // the sentence holding the match (spans are sorted)
+        while cur < spans.len() && spans[cur].end <= p {
+            cur += 1;
+        }
+        while cur > 0 && spans[cur].start > p {
+            cur -= 1;
+        }
+        let Some(sp) = spans.get(cur) else {
+            continue;
+        };
+        if p < sp.start || e > sp.end || out[cur] & bit != 0 {
+            continue;
+        }
+        if word_start
+            && p > sp.start
+            && (lower[p - 1].is_ascii_alphanumeric() || lower[p - 1] == b'_')
+        {
+            continue;
+        }
+        out[cur] |= bit;
+    }
+    out
 }

@@ -329,12 +329,11 @@ impl Regex {
 /// Response lines (SPEC §5.3).
 fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
     let mut lines = Vec::new();
-    let exotic = has_fold_exotics(text);
     let mut consumed: Vec<(usize, usize)> = Vec::new();
     for (si, st) in idx.sents.iter().enumerate() {
         let stext = st.span.slice(text);
         consumed.clear();
-        let maybe = exotic || cues(stext) & CUE_NO_RESPONSE != 0;
+        let maybe = st.cues & CUE_NO_RESPONSE != 0;
         let caps = if maybe && NO_RESPONSE_RE.is_match(stext) {
             NO_RESPONSE_RE.captures_iter(stext).collect()
         } else {
@@ -636,13 +635,11 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
     let mut out: Vec<Accusation> = Vec::new();
     let mut seen: std::collections::HashSet<(usize, Span)> = std::collections::HashSet::new();
     let mut dead = vec![false; idx.actors.len()];
-    let exotic = has_fold_exotics(text);
-    let all_cues = CUE_DEATH | CUE_DEFENCE | CUE_CONDUCT;
     let idx_mut = idx;
     let idx: &Index = idx_mut;
     for st in &idx.sents {
         let stext = st.span.slice(text);
-        let cue = if exotic { all_cues } else { cues(stext) };
+        let cue = st.cues;
         let mut push = |out: &mut Vec<Accusation>, target: usize, accuser: Option<usize>| {
             if accuser == Some(target) {
                 return;
@@ -661,11 +658,8 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             let hi = lo + idx.mentions[lo..].partition_point(|m| m.a < st.b);
             &idx.mentions[lo..hi]
         };
-        let deathly = if exotic {
-            DEATH_HINT.is_match(stext)
-        } else {
-            cue & CUE_DEATH != 0
-        };
+        // (exact, unless the draft has case-folding oddities)
+        let deathly = cue & CUE_DEATH != 0 && DEATH_HINT.is_match(stext);
         for m in ms.iter().filter(|_| deathly) {
             let before = &text[st.span.start..idx.toks[m.run_a].span.start];
             let mut cut = before.len().saturating_sub(40);
@@ -838,7 +832,9 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
         } else {
             Vec::new()
         };
-        let passive_hint = PASSIVE_HINT.is_match(stext);
+        // PASSIVE_ACTION_RE cannot match inside this sentence without a cue
+        // word, so the hint is moot then.
+        let passive_hint = cue & CUE_PASSIVE != 0 && PASSIVE_HINT.is_match(stext);
         let any_cue = passive_hint || !conduct.is_empty();
         for k in (st.a..st.b).filter(|_| any_cue) {
             let (actor, start, end, quoted) = if let Some(&mi) = idx.start_at(k) {
