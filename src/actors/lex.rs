@@ -75,19 +75,20 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 pub type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
 pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-/// A word list: a hash set behind a (length, first byte) filter that turns
-/// most probes away before hashing.
+/// A word list: a hash set behind a (length, first byte, last byte) bit
+/// filter that turns most probes away before hashing.
 pub struct WordSet {
     set: FastSet<&'static str>,
-    /// Per length (capped at 31): bit `first byte & 63`.
-    mask: [u64; 32],
+    filter: Box<[u64; 256]>,
 }
 
 impl WordSet {
     #[inline]
     fn slot(w: &[u8]) -> Option<(usize, u64)> {
-        let first = *w.first()?;
-        Some((w.len().min(31), 1u64 << (first & 63)))
+        let (&first, &last) = (w.first()?, w.last()?);
+        let key =
+            ((w.len() & 15) << 10) | ((usize::from(first) & 31) << 5) | (usize::from(last) & 31);
+        Some((key >> 6, 1u64 << (key & 63)))
     }
 
     /// Is `w` (exactly, case-sensitively) in the list?
@@ -95,22 +96,22 @@ impl WordSet {
     pub fn contains<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> bool {
         let w = w.as_ref();
         match Self::slot(w.as_bytes()) {
-            Some((len, bit)) => self.mask[len] & bit != 0 && self.set.contains(w),
+            Some((i, bit)) => self.filter[i] & bit != 0 && self.set.contains(w),
             None => self.set.contains(w),
         }
     }
 }
 
 fn set(words: &[&'static str]) -> WordSet {
-    let mut mask = [0u64; 32];
+    let mut filter = Box::new([0u64; 256]);
     for w in words {
-        if let Some((len, bit)) = WordSet::slot(w.as_bytes()) {
-            mask[len] |= bit;
+        if let Some((i, bit)) = WordSet::slot(w.as_bytes()) {
+            filter[i] |= bit;
         }
     }
     WordSet {
         set: words.iter().copied().collect(),
-        mask,
+        filter,
     }
 }
 
@@ -2089,7 +2090,7 @@ const CUE_WORDS: &[(u8, bool, &[&str])] = &[
     (CUE_PASSIVE, false, &["admit"]),
 ];
 
-/// The cue literals in one automaton over ASCII-lower-cased text, with each
+/// The cue literals in one ASCII case-insensitive automaton, with each
 /// pattern's (bit, starts at a word boundary).
 static CUE_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<(u8, bool)>)> = LazyLock::new(|| {
     let mut pats = Vec::new();
@@ -2101,6 +2102,7 @@ static CUE_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<(u8, bool)>)> = LazyLock
         }
     }
     let ac = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&pats)
         .expect("cue literals compile");
@@ -2125,18 +2127,18 @@ pub fn sentence_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
     if !sorted || has_fold_exotics(text) {
         return vec![u8::MAX; spans.len()];
     }
-    let lower = text.as_bytes().to_ascii_lowercase();
+    let bytes = text.as_bytes();
     let (ac, meta) = &*CUE_AC;
     let mut out = vec![0u8; spans.len()];
     let mut cur = 0usize;
-    for m in ac.find_overlapping_iter(&lower) {
+    for m in ac.find_overlapping_iter(bytes) {
         let (bit, word_start) = meta[m.pattern().as_usize()];
         let (p, e) = (m.start(), m.end());
         // the sentence holding the match (spans are sorted)
         while cur < spans.len() && spans[cur].end <= p {
             cur += 1;
         }
-        while cur > 0 && spans[cur].start > p {
+        while cur > 0 && spans.get(cur).is_none_or(|s| s.start > p) {
             cur -= 1;
         }
         let Some(sp) = spans.get(cur) else {
@@ -2145,10 +2147,9 @@ pub fn sentence_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
         if p < sp.start || e > sp.end || out[cur] & bit != 0 {
             continue;
         }
-        if word_start
-            && p > sp.start
-            && (lower[p - 1].is_ascii_alphanumeric() || lower[p - 1] == b'_')
-        {
+        // (the regexes' ASCII `\b`; counting `_` as a boundary only widens
+        // the superset)
+        if word_start && p > sp.start && bytes[p - 1].is_ascii_alphanumeric() {
             continue;
         }
         out[cur] |= bit;

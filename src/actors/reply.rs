@@ -57,7 +57,7 @@ const PRONOUNS_F: &[&str] = &["she", "She", "her", "Her"];
 /// Nearest preceding named person (or organisation for "it") compatible with
 /// the pronoun at token `k`.
 fn resolve_pronoun(text: &str, idx: &Index, k: usize) -> Option<usize> {
-    let w = idx.toks[k].span.slice(text);
+    let w = idx.toks[k].span().slice(text);
     let (want_person, g) = if PRONOUNS_M.contains(&w) {
         (true, 1)
     } else if PRONOUNS_F.contains(&w) {
@@ -91,7 +91,7 @@ fn resolve_pronoun(text: &str, idx: &Index, k: usize) -> Option<usize> {
 }
 
 fn w<'a>(text: &'a str, idx: &Index, k: usize) -> &'a str {
-    idx.toks[k].span.slice(text)
+    idx.toks[k].span().slice(text)
 }
 
 fn is_adverbish(s: &str) -> bool {
@@ -141,7 +141,7 @@ fn generic_key(text: &str, idx: &Index, word: &str, k: usize) -> Option<Key> {
 /// statement.
 fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principal> {
     let t = &idx.toks[k];
-    let word = t.span.slice(text);
+    let word = t.span().slice(text);
     if t.kind == TokKind::Word
         && (PRONOUNS_M.contains(&word)
             || PRONOUNS_F.contains(&word)
@@ -162,7 +162,7 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
     let mut j = k;
     while j > sa && k - j < 10 {
         let p = &idx.toks[j - 1];
-        let pw = p.span.slice(text);
+        let pw = p.span().slice(text);
         if p.kind == TokKind::Punct {
             break;
         }
@@ -197,7 +197,7 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
     // a mention inside the phrase (possessor, modifier or object of "for")
     let mut key = None;
     for x in (j..=k).rev() {
-        if let Some(&mi) = idx.start_at(x) {
+        if let Some(mi) = idx.start_at(x) {
             key = Some(Key::Actor(idx.mentions[mi].actor));
             break;
         }
@@ -272,7 +272,7 @@ fn object_after(text: &str, idx: &Index, sb: usize, c: usize, span: usize) -> Op
     let mut k = c + 1;
     let lim = (c + 1 + span).min(sb);
     while k < lim {
-        if let Some(&mi) = idx.start_at(k) {
+        if let Some(mi) = idx.start_at(k) {
             let m = &idx.mentions[mi];
             if m.poss {
                 // "according to Hollis's attorney"
@@ -290,7 +290,7 @@ fn object_after(text: &str, idx: &Index, sb: usize, c: usize, span: usize) -> Op
             return Some(principal_of(idx, m.actor));
         }
         let t = &idx.toks[k];
-        let s = t.span.slice(text);
+        let s = t.span().slice(text);
         if t.kind == TokKind::Punct || matches!(s, "that" | "which" | "who") {
             return None;
         }
@@ -307,7 +307,7 @@ fn object_after(text: &str, idx: &Index, sb: usize, c: usize, span: usize) -> Op
 
 fn tok_at(idx: &Index, sa: usize, sb: usize, offset: usize) -> usize {
     let toks = &idx.toks[sa..sb];
-    sa + toks.partition_point(|t| t.span.start < offset)
+    sa + toks.partition_point(|t| t.span().start < offset)
 }
 
 static DEATH_HINT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -397,7 +397,7 @@ fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
             if t.kind != TokKind::Word || t.quoted {
                 continue;
             }
-            let word = t.span.slice(text);
+            let word = t.span().slice(text);
             let p = if word == "according" && k + 1 < st.b && w(text, idx, k + 1) == "to" {
                 object_after(text, idx, st.b, k + 1, 5)
             } else if REPORT_VERBS.contains(word) {
@@ -472,7 +472,7 @@ fn subject_position(text: &str, idx: &Index, sa: usize, start: usize) -> bool {
         return true;
     }
     let p = &idx.toks[s - 1];
-    let pw = p.span.slice(text);
+    let pw = p.span().slice(text);
     if p.kind == TokKind::Punct {
         return matches!(pw, "," | "“" | "\"" | "(" | "—" | ":" | ";" | "‘" | "–");
     }
@@ -526,7 +526,7 @@ fn predicate(
         return None;
     }
     let t = &idx.toks[k];
-    let vw = t.span.slice(text);
+    let vw = t.span().slice(text);
     if t.kind != TokKind::Word || !vw.chars().next().is_some_and(char::is_lowercase) {
         return None;
     }
@@ -559,7 +559,7 @@ fn predicate(
     let sb = sb.min(k + 60);
     while e < sb {
         let t = &idx.toks[e];
-        let x = t.span.slice(text);
+        let x = t.span().slice(text);
         if t.quoted != quoted && t.kind == TokKind::Word {
             break;
         }
@@ -569,7 +569,7 @@ fn predicate(
         if t.kind == TokKind::Word && !t.quoted && REPORT_VERBS.contains(x) && e > k + 1 {
             break;
         }
-        if let Some(&mi) = idx.start_at(e) {
+        if let Some(mi) = idx.start_at(e) {
             let m = &idx.mentions[mi];
             if !m.poss
                 && matches!(
@@ -600,13 +600,13 @@ fn first_object(
         if matches!(x, "." | ";" | "—") || (REPORT_VERBS.contains(x) && k > from) {
             break;
         }
-        if let Some(&mi) = idx.start_at(k) {
+        if let Some(mi) = idx.start_at(k) {
             let m = &idx.mentions[mi];
             // "Pax University athletic director X": the university is a
             // modifier of the real object.
             let modifier = m.b < sb && {
                 let t = &idx.toks[m.b];
-                let nw = t.span.slice(text);
+                let nw = t.span().slice(text);
                 t.kind == TokKind::Word
                     && nw.chars().next().is_some_and(char::is_lowercase)
                     && !STOP.contains(nw)
@@ -637,6 +637,7 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
     let mut dead = vec![false; idx.actors.len()];
     let idx_mut = idx;
     let idx: &Index = idx_mut;
+    let (mut lo, mut hi) = (0, 0);
     for st in &idx.sents {
         let stext = st.span.slice(text);
         let cue = st.cues;
@@ -653,15 +654,19 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             }
         };
         // The dead.
-        let ms: &[Mention] = {
-            let lo = idx.mentions.partition_point(|m| m.a < st.a);
-            let hi = lo + idx.mentions[lo..].partition_point(|m| m.a < st.b);
-            &idx.mentions[lo..hi]
-        };
+        // mentions are sorted by token
+        while lo < idx.mentions.len() && idx.mentions[lo].a < st.a {
+            lo += 1;
+        }
+        hi = hi.max(lo);
+        while hi < idx.mentions.len() && idx.mentions[hi].a < st.b {
+            hi += 1;
+        }
+        let ms: &[Mention] = &idx.mentions[lo..hi];
         // (exact, unless the draft has case-folding oddities)
         let deathly = cue & CUE_DEATH != 0 && DEATH_HINT.is_match(stext);
         for m in ms.iter().filter(|_| deathly) {
-            let before = &text[st.span.start..idx.toks[m.run_a].span.start];
+            let before = &text[st.span.start..idx.toks[m.run_a].span().start];
             let mut cut = before.len().saturating_sub(40);
             while !before.is_char_boundary(cut) {
                 cut += 1;
@@ -680,10 +685,10 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
         // Frames with an object target.
         for k in st.a..st.b {
             let t = idx.toks[k];
-            if t.kind != TokKind::Word {
+            if t.kind != TokKind::Word || t.len() < 3 || t.len() > 13 {
                 continue;
             }
-            let word = t.span.slice(text);
+            let word = t.span().slice(text);
             let Some(frame) = frame_verb(word) else {
                 continue;
             };
@@ -837,14 +842,19 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
         let passive_hint = cue & CUE_PASSIVE != 0 && PASSIVE_HINT.is_match(stext);
         let any_cue = passive_hint || !conduct.is_empty();
         for k in (st.a..st.b).filter(|_| any_cue) {
-            let (actor, start, end, quoted) = if let Some(&mi) = idx.start_at(k) {
+            let (actor, start, end, quoted) = if let Some(mi) = idx.start_at(k) {
                 let m = idx.mentions[mi];
                 if m.poss {
                     continue;
                 }
                 (m.actor, m.run_a, m.b, m.quoted)
             } else {
-                let x = w(text, idx, k);
+                let len = idx.toks[k].len();
+                let x = if len == 2 || len == 3 {
+                    w(text, idx, k)
+                } else {
+                    ""
+                };
                 if matches!(x, "he" | "He" | "she" | "She") {
                     match resolve_pronoun(text, idx, k) {
                         Some(a) => (a, k, k + 1, idx.toks[k].quoted),
@@ -880,7 +890,7 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
                 vk += 1;
             }
             let verb = if vk < e { w(text, idx, vk) } else { "" };
-            let (ps, pe) = (idx.toks[v0].span.start, idx.toks[e - 1].span.end);
+            let (ps, pe) = (idx.toks[v0].span().start, idx.toks[e - 1].span().end);
             let ptext = &text[ps..pe];
             if passive_hint && PASSIVE_ACTION_RE.is_match(ptext) {
                 push(&mut out, actor, None);
@@ -894,10 +904,10 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
                 let cue_at = cs;
                 let mut obj = None;
                 for x in v0..e {
-                    if idx.toks[x].span.start >= cue_at {
+                    if idx.toks[x].span().start >= cue_at {
                         break;
                     }
-                    if let Some(&mi) = idx.start_at(x) {
+                    if let Some(mi) = idx.start_at(x) {
                         let m = idx.mentions[mi];
                         if !m.poss && m.b < e && matches!(w(text, idx, m.b), "for" | "of" | "over")
                         {
@@ -913,13 +923,13 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
         }
         // "X and Y, who allegedly ignored ...": the antecedents.
         for k in (st.a..st.b).filter(|_| any_cue) {
-            if w(text, idx, k) != "who" || k == st.a {
+            if idx.toks[k].len() != 3 || w(text, idx, k) != "who" || k == st.a {
                 continue;
             }
             let Some((v0, e)) = predicate(text, idx, st.b, k + 1, idx.toks[k].quoted) else {
                 continue;
             };
-            let (ps, pe) = (idx.toks[v0].span.start, idx.toks[e - 1].span.end);
+            let (ps, pe) = (idx.toks[v0].span().start, idx.toks[e - 1].span().end);
             let ptext = &text[ps..pe];
             let bad = conduct.iter().any(|&(cs, ce)| cs >= ps && ce <= pe)
                 || (passive_hint && PASSIVE_ACTION_RE.is_match(ptext));
