@@ -7,18 +7,18 @@ use std::sync::LazyLock;
 /// final mix for hashbrown's bucket and tag bits): word lists are probed once
 /// or more per token, and SipHash, then byte-wise FNV, dominated the profile.
 #[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
+pub struct WordHash(u64);
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
-impl Fnv {
+impl WordHash {
     #[inline]
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
     }
 }
 
-impl Hasher for Fnv {
+impl Hasher for WordHash {
     #[inline]
     fn finish(&self) -> u64 {
         let h = self.0;
@@ -72,8 +72,8 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-pub type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
-pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<WordHash>>;
+pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHash>>;
 
 /// A word list: a hash set behind a (length, first byte, last byte) bit
 /// filter that turns most probes away before hashing.
