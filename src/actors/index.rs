@@ -49,6 +49,11 @@ impl Tok {
     pub fn len(&self) -> usize {
         (self.end - self.start) as usize
     }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
 }
 
 /// Abbreviations whose period belongs to the word.

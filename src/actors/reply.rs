@@ -631,11 +631,10 @@ fn first_object(
 }
 
 /// Accusations and criticism (SPEC §5.1), in every block and voice.
-fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
+fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
     let mut out: Vec<Accusation> = Vec::new();
     let mut seen: std::collections::HashSet<(usize, Span)> = std::collections::HashSet::new();
-    let mut dead = vec![false; idx.actors.len()];
-    let idx_mut = idx;
+    let mut dead = vec![false; idx_mut.actors.len()];
     let idx: &Index = idx_mut;
     let (mut lo, mut hi) = (0, 0);
     for st in &idx.sents {
@@ -960,11 +959,12 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
         if cue & CUE_DEFENCE != 0 && DEFENCE_RE.is_match(stext) {
             let mut tgt = None;
             for m in ms {
-                if m.poss && m.b + 1 < st.b {
-                    if with_lower(w(text, idx, m.b + 1), |l| KIN.contains(l)) {
-                        tgt = Some(m.actor);
-                        break;
-                    }
+                if m.poss
+                    && m.b + 1 < st.b
+                    && with_lower(w(text, idx, m.b + 1), |l| KIN.contains(l))
+                {
+                    tgt = Some(m.actor);
+                    break;
                 }
             }
             if tgt.is_none() {
