@@ -16,12 +16,44 @@ pub enum TokKind {
     Punct,
 }
 
+/// A token: 12 bytes, since drafts have hundreds of thousands of them.
 #[derive(Clone, Copy, Debug)]
 pub struct Tok {
-    pub span: Span,
+    start: u32,
+    end: u32,
     pub kind: TokKind,
     pub cap: bool,
     pub quoted: bool,
+}
+
+impl Tok {
+    #[inline]
+    fn new(span: Span, kind: TokKind, cap: bool, quoted: bool) -> Tok {
+        Tok {
+            start: span.start as u32,
+            end: span.end as u32,
+            kind,
+            cap,
+            quoted,
+        }
+    }
+
+    /// The token's byte range.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Its length in bytes.
+    #[inline]
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
 }
 
 /// Abbreviations whose period belongs to the word.
@@ -35,18 +67,46 @@ const DOTTED: &[&str] = &[
     "Ark", "Del",
 ];
 
+/// The character at byte `i` (before `end`) and its length.
+#[inline]
+fn char_at(text: &str, i: usize, end: usize) -> Option<(char, usize)> {
+    if i >= end {
+        return None;
+    }
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    text.get(i..end)?.chars().next().map(|c| (c, c.len_utf8()))
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Splits `span` of `text` into tokens.
 pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
-    let bytes = text.as_bytes();
     let end = span.end.min(text.len());
     let mut i = span.start;
+    if end > u32::MAX as usize {
+        // token offsets are u32
+        return;
+    }
+    if !text.is_char_boundary(i) || !text.is_char_boundary(end) {
+        return;
+    }
+    let bytes = text.as_bytes();
     let mut qi = quotes.partition_point(|q| q.end <= i);
-    let is_alnum = |c: char| c.is_alphanumeric();
-    while i < end {
-        let Some(c) = text[i..end].chars().next() else {
-            break;
-        };
-        let clen = c.len_utf8();
+    while let Some((c, clen)) = char_at(text, i, end) {
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         if c.is_whitespace() {
             i += clen;
             continue;
@@ -58,27 +118,32 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
         if is_alnum(c) {
             let start = i;
             let mut j = i + clen;
-            while let Some(d) = text[j..end].chars().next() {
+            loop {
+                while j < end && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                let Some((d, dlen)) = char_at(text, j, end) else {
+                    break;
+                };
                 if is_alnum(d) {
-                    j += d.len_utf8();
+                    j += dlen;
                     continue;
                 }
-                let after = &text[j + d.len_utf8()..end];
-                let next = after.chars().next();
-                if d == '-' && next.is_some_and(is_alnum) {
+                let after = j + dlen;
+                let next = char_at(text, after, end);
+                if d == '-' && next.is_some_and(|(n, _)| is_alnum(n)) {
                     j += 1;
                     continue;
                 }
                 if d == '\'' || d == '’' {
                     // possessive 's ends the word
-                    let mut it = after.chars();
-                    let n1 = it.next();
-                    let n2 = it.next();
-                    if matches!(n1, Some('s')) && !n2.is_some_and(is_alnum) {
+                    let n1 = next.map(|(n, _)| n);
+                    let n2 = next.and_then(|(_, l)| char_at(text, after + l, end));
+                    if matches!(n1, Some('s')) && !n2.is_some_and(|(n, _)| is_alnum(n)) {
                         break;
                     }
                     if n1.is_some_and(is_alnum) {
-                        j += d.len_utf8();
+                        j += dlen;
                         continue;
                     }
                     break;
@@ -89,7 +154,7 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
                     let dotted = word.contains('.');
                     if single || dotted || DOTTED.contains(&word) {
                         j += 1;
-                        if text[j..end].chars().next().is_some_and(char::is_alphabetic)
+                        if char_at(text, j, end).is_some_and(|(n, _)| n.is_alphabetic())
                             && (single || dotted)
                         {
                             continue;
@@ -106,23 +171,23 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
                 }
                 break;
             }
-            out.push(Tok {
-                span: Span::new(start, j),
-                kind: TokKind::Word,
-                cap: c.is_uppercase(),
+            out.push(Tok::new(
+                Span::new(start, j),
+                TokKind::Word,
+                c.is_uppercase(),
                 quoted,
-            });
+            ));
             i = j;
             // possessive
             let rest = &text[i..end];
             for ap in ["'s", "’s"] {
                 if rest.starts_with(ap) && !rest[ap.len()..].chars().next().is_some_and(is_alnum) {
-                    out.push(Tok {
-                        span: Span::new(i, i + ap.len()),
-                        kind: TokKind::Poss,
-                        cap: false,
+                    out.push(Tok::new(
+                        Span::new(i, i + ap.len()),
+                        TokKind::Poss,
+                        false,
                         quoted,
-                    });
+                    ));
                     i += ap.len();
                     break;
                 }
@@ -132,24 +197,18 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
                 let after = &rest[if rest.starts_with('\'') { 1 } else { 3 }..];
                 if w.ends_with('s') && !after.chars().next().is_some_and(is_alnum) {
                     let l = if rest.starts_with('\'') { 1 } else { 3 };
-                    out.push(Tok {
-                        span: Span::new(i, i + l),
-                        kind: TokKind::Poss,
-                        cap: false,
-                        quoted,
-                    });
+                    out.push(Tok::new(Span::new(i, i + l), TokKind::Poss, false, quoted));
                     i += l;
                 }
             }
             continue;
         }
-        let _ = bytes;
-        out.push(Tok {
-            span: Span::new(i, i + clen),
-            kind: TokKind::Punct,
-            cap: false,
+        out.push(Tok::new(
+            Span::new(i, i + clen),
+            TokKind::Punct,
+            false,
             quoted,
-        });
+        ));
         i += clen;
     }
 }
@@ -161,6 +220,8 @@ pub struct SentToks {
     pub block: usize,
     pub checked: bool,
     pub title_case: bool,
+    /// [`sentence_cues`] bits: which cue regexes may match in the sentence.
+    pub cues: u8,
     /// Range into `Index::toks`.
     pub a: usize,
     pub b: usize,
@@ -195,8 +256,8 @@ pub struct Index {
     pub mentions: Vec<Mention>,
     /// For each token, the mention ending there (index into `mentions`), or
     /// `usize::MAX`.
-    pub mention_end: Vec<usize>,
-    pub mention_start: Vec<usize>,
+    pub mention_end: Vec<u32>,
+    pub mention_start: Vec<u32>,
     pub actors: Vec<Actor>,
     /// Generic affiliation keys ("city", "police") per actor.
     pub gender: Vec<i32>,
@@ -204,17 +265,23 @@ pub struct Index {
 
 impl Index {
     /// The mention starting at token `k`.
-    pub fn start_at(&self, k: usize) -> Option<&usize> {
-        self.mention_start.get(k).filter(|&&i| i != usize::MAX)
+    pub fn start_at(&self, k: usize) -> Option<usize> {
+        self.mention_start
+            .get(k)
+            .filter(|&&i| i != u32::MAX)
+            .map(|&i| i as usize)
     }
 
     /// The mention ending at token `k` (inclusive).
-    pub fn end_at(&self, k: usize) -> Option<&usize> {
-        self.mention_end.get(k).filter(|&&i| i != usize::MAX)
+    pub fn end_at(&self, k: usize) -> Option<usize> {
+        self.mention_end
+            .get(k)
+            .filter(|&&i| i != u32::MAX)
+            .map(|&i| i as usize)
     }
 
     pub fn word<'a>(&self, text: &'a str, i: usize) -> &'a str {
-        self.toks[i].span.slice(text)
+        self.toks[i].span().slice(text)
     }
 }
 
@@ -246,11 +313,10 @@ struct Run {
     titled: bool,
 }
 
-fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize) -> Vec<Run> {
-    let mut out = Vec::new();
+fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, out: &mut Vec<Run>) {
     let mut i = sa;
     while i < sb {
-        let w = toks[i].span.slice(text);
+        let w = toks[i].span().slice(text);
         if !is_name_word(&toks[i], w) {
             i += 1;
             continue;
@@ -259,15 +325,15 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize) -> Vec<Run> {
         let mut b = i + 1;
         while b < sb && b - a < 12 {
             let t = &toks[b];
-            let w = t.span.slice(text);
+            let w = t.span().slice(text);
             if is_name_word(t, w) {
                 b += 1;
                 continue;
             }
             if CONNECTORS.contains(&w)
                 && b + 1 < sb
-                && is_name_word(&toks[b + 1], toks[b + 1].span.slice(text))
-                && !COMMON_CAPS.contains(toks[b + 1].span.slice(text))
+                && is_name_word(&toks[b + 1], toks[b + 1].span().slice(text))
+                && !COMMON_CAPS.contains(toks[b + 1].span().slice(text))
                 && (w != "of" && w != "for" || b - a >= 1)
             {
                 b += 2;
@@ -278,7 +344,7 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize) -> Vec<Run> {
         // Sentence-initial common words are not part of a name.
         let mut s = a;
         while s < b {
-            let w = toks[s].span.slice(text);
+            let w = toks[s].span().slice(text);
             if COMMON_CAPS.contains(w) && !TITLE_HEADS.contains(w) {
                 s += 1;
             } else {
@@ -286,7 +352,7 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize) -> Vec<Run> {
             }
         }
         // Leading connectors left over.
-        while s < b && CONNECTORS.contains(&toks[s].span.slice(text)) {
+        while s < b && CONNECTORS.contains(&toks[s].span().slice(text)) {
             s += 1;
         }
         if s < b {
@@ -294,11 +360,11 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize) -> Vec<Run> {
             let mut n = s;
             let mut titled = false;
             for k in s..b {
-                let w = toks[k].span.slice(text);
+                let w = toks[k].span().slice(text);
                 if TITLE_HEADS.contains(w) || w.starts_with("President-") {
                     let rest_ok = k + 1 < b
                         && (k + 1..b).all(|m| {
-                            let x = toks[m].span.slice(text);
+                            let x = toks[m].span().slice(text);
                             !ORG_WORDS.contains(x) && !TITLE_HEADS.contains(x)
                         });
                     if rest_ok {
@@ -308,7 +374,7 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize) -> Vec<Run> {
                 }
             }
             // Party label at the start ("Republican Helen Park").
-            while n < b && PARTY.contains(toks[n].span.slice(text)) && n + 1 < b {
+            while n < b && PARTY.contains(toks[n].span().slice(text)) && n + 1 < b {
                 n += 1;
                 titled = true;
             }
@@ -316,7 +382,6 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize) -> Vec<Run> {
         }
         i = b.max(i + 1);
     }
-    out
 }
 
 fn lower_first(w: &str) -> bool {
@@ -324,7 +389,7 @@ fn lower_first(w: &str) -> bool {
 }
 
 fn prev_word<'a>(text: &'a str, toks: &[Tok], sa: usize, i: usize) -> Option<&'a str> {
-    (i > sa).then(|| toks[i - 1].span.slice(text))
+    (i > sa).then(|| toks[i - 1].span().slice(text))
 }
 
 /// The kind of a new actor named by `run`, or None when it is a place or too
@@ -337,14 +402,14 @@ fn classify(
     r: &Run,
     dateline_place: &str,
 ) -> Option<ActorKind> {
-    let names: Vec<&str> = (r.n..r.b).map(|k| toks[k].span.slice(text)).collect();
+    let names: Vec<&str> = (r.n..r.b).map(|k| toks[k].span().slice(text)).collect();
     let first = names[0];
     let last = *names.last()?;
-    let full = toks[r.n].span.start..toks[r.b - 1].span.end;
+    let full = toks[r.n].span().start..toks[r.b - 1].span().end;
     let full = &text[full];
     let at_start = (sa..r.a).all(|k| toks[k].kind == TokKind::Punct);
     let prev = prev_word(text, toks, sa, r.a);
-    let next = (r.b < sb).then(|| toks[r.b].span.slice(text));
+    let next = (r.b < sb).then(|| toks[r.b].span().slice(text));
     let next_lower_noun = r.b < sb
         && toks[r.b].kind == TokKind::Word
         && lower_first(next.unwrap_or(""))
@@ -395,7 +460,7 @@ fn classify(
         // "the fitness app Stridely", "according to PitchLedger", "the FBI"
         let pw = prev.unwrap_or("");
         let pre_role = ROLE_NOUNS.contains(pw) && lower_first(pw);
-        let according = r.a >= sa + 2 && toks[r.a - 2].span.slice(text) == "according";
+        let according = r.a >= sa + 2 && toks[r.a - 2].span().slice(text) == "according";
         if pre_role {
             return match class_of_head(pw) {
                 Some(_) => Some(ActorKind::Org),
@@ -432,6 +497,20 @@ fn classify(
 }
 
 fn name_key(s: &str) -> std::borrow::Cow<'_, str> {
+    // Fast path: plain ASCII with single spaces is its own key.
+    let mut prev_space = false;
+    let plain = s.bytes().all(|c| {
+        let ok = if c == b' ' {
+            !prev_space
+        } else {
+            c < 0x80 && !c.is_ascii_whitespace() && c != 0x0B
+        };
+        prev_space = c == b' ';
+        ok
+    });
+    if plain {
+        return std::borrow::Cow::Borrowed(s);
+    }
     if s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ") {
         std::borrow::Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
@@ -456,10 +535,11 @@ impl Builder<'_> {
         // then "Larkspur Management Co.") is the same organisation.
         let mut upgraded = None;
         if kind == ActorKind::Org {
-            let words: Vec<&str> = key.split(' ').collect();
-            for k in (2..words.len()).rev() {
-                let prefix = words[..k].join(" ");
-                if let Some(&old) = self.by_name.get(prefix.as_str()) {
+            let spaces: Vec<usize> = key.match_indices(' ').map(|(i, _)| i).collect();
+            for k in (2..spaces.len() + 1).rev() {
+                // the first k words
+                let prefix = &key[..spaces[k - 1]];
+                if let Some(&old) = self.by_name.get(prefix) {
                     self.actors[old].name = key.clone();
                     self.actors[old].kind = ActorKind::Org;
                     self.actors[old].aliases.clear();
@@ -585,7 +665,8 @@ impl Builder<'_> {
         let key = key.as_ref();
         // A single word that is an unambiguous alias of a longer name refers
         // to that name ("the Post", "the PAC").
-        if !key.contains(' ') {
+        let single = !key.contains(' ');
+        if single {
             if let Some(v) = self.alias.get(key) {
                 if v.len() == 1 {
                     return Some(v[0]);
@@ -594,6 +675,10 @@ impl Builder<'_> {
         }
         if let Some(&id) = self.by_name.get(key) {
             return Some(id);
+        }
+        if single {
+            // the alias lookup above already failed
+            return None;
         }
         match self.alias.get(key) {
             Some(v) if v.len() == 1 => Some(v[0]),
@@ -605,18 +690,21 @@ impl Builder<'_> {
 /// Most blocks are sentence case; a title-case heading would turn every word
 /// into a name, so such blocks only link names already known.
 fn is_title_case(text: &str, toks: &[Tok]) -> bool {
-    let long: Vec<&Tok> = toks
-        .iter()
-        .filter(|t| t.kind == TokKind::Word && t.span.len() > 3 && !t.quoted)
-        .collect();
-    long.len() >= 4
-        && long.iter().all(|t| {
-            t.cap
+    let mut long = 0;
+    for t in toks {
+        if t.kind == TokKind::Word && t.span().len() > 3 && !t.quoted {
+            let ok = t.cap
                 || matches!(
-                    t.span.slice(text),
+                    t.span().slice(text),
                     "with" | "from" | "into" | "over" | "than" | "that" | "upon" | "onto"
-                )
-        })
+                );
+            if !ok {
+                return false;
+            }
+            long += 1;
+        }
+    }
+    long >= 4
 }
 
 /// Builds the actor index for the draft.
@@ -627,12 +715,21 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
         v.sort();
         v
     };
-    let mut toks = Vec::new();
-    let mut sents = Vec::new();
-    for s in sentences {
+    let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+    let cue_bits = sentence_cues(text, &spans);
+    let mut toks = Vec::with_capacity(text.len() / 4 + 16);
+    // he/she tokens, for the gender guess
+    let mut pronouns: Vec<usize> = Vec::new();
+    let mut sents = Vec::with_capacity(sentences.len());
+    for (s, &cues) in sentences.iter().zip(&cue_bits) {
         let a = toks.len();
         tokenize(text, s.span, &qspans, &mut toks);
         let b = toks.len();
+        for (k, t) in toks[a..b].iter().enumerate() {
+            if pronoun_gender(text, t) != 0 {
+                pronouns.push(a + k);
+            }
+        }
         let kind = doc.blocks.get(s.block).map(|b| b.kind);
         let title_case = is_title_case(text, &toks[a..b]);
         sents.push(SentToks {
@@ -640,6 +737,7 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
             block: s.block,
             checked: kind.is_some_and(|k| k.is_checked()),
             title_case,
+            cues,
             a,
             b,
         });
@@ -656,19 +754,22 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
         alias: HashMap::default(),
     };
     // Pass 1: create actors from full names.
-    let mut all_runs: Vec<Vec<Run>> = Vec::with_capacity(sents.len());
+    let mut run_store: Vec<Run> = Vec::new();
+    let mut run_ranges: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
     for st in &sents {
-        let rs = runs(text, &toks, st.a, st.b);
+        let r0 = run_store.len();
+        runs(text, &toks, st.a, st.b, &mut run_store);
+        let rs = &run_store[r0..];
         if !st.title_case {
-            for r in &rs {
-                let name = &text[toks[r.n].span.start..toks[r.b - 1].span.end];
+            for r in rs {
+                let name = &text[toks[r.n].span().start..toks[r.b - 1].span().end];
                 if let Some(&id) = bld.by_name.get(name_key(name).as_ref()) {
                     // "the X" later shows a name first read as a person is
                     // an organisation.
-                    let prev = (r.a > st.a).then(|| toks[r.a - 1].span.slice(text));
+                    let prev = (r.a > st.a).then(|| toks[r.a - 1].span().slice(text));
                     let next_lower = r.b < st.b
                         && toks[r.b].kind == TokKind::Word
-                        && lower_first(toks[r.b].span.slice(text));
+                        && lower_first(toks[r.b].span().slice(text));
                     if bld.actors[id].kind == ActorKind::Person
                         && !r.titled
                         && !next_lower
@@ -687,13 +788,13 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
                 }
             }
         }
-        all_runs.push(rs);
+        run_ranges.push((r0, run_store.len()));
     }
     // Pass 2: link mentions in order; definite descriptions; descriptors.
     let mut mentions: Vec<Mention> = Vec::new();
     let mut last_of_class: HashMap<&'static str, usize> = HashMap::default();
     for (si, st) in sents.iter().enumerate() {
-        let rs = &all_runs[si];
+        let rs = &run_store[run_ranges[si].0..run_ranges[si].1];
         let mut ri = 0;
         let mut k = st.a;
         while k < st.b {
@@ -705,7 +806,7 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
                                                                      // "Quillan State spokesperson"), then from the left.
                                                                      // whole run, then shrinking from the right, then from the left
                 for b in (r.n + 1..=r.b).rev() {
-                    let name = &text[toks[r.n].span.start..toks[b - 1].span.end];
+                    let name = &text[toks[r.n].span().start..toks[b - 1].span().end];
                     if let Some(id) = bld.lookup(name) {
                         found = Some((id, r.n, b));
                         break;
@@ -713,7 +814,7 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
                 }
                 if found.is_none() {
                     for n in r.n + 1..r.b {
-                        let name = &text[toks[n].span.start..toks[r.b - 1].span.end];
+                        let name = &text[toks[n].span().start..toks[r.b - 1].span().end];
                         if let Some(id) = bld.lookup(name) {
                             found = Some((id, n, r.b));
                             break;
@@ -724,7 +825,7 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
                     let poss = b < st.b && toks[b].kind == TokKind::Poss;
                     mentions.push(Mention {
                         actor: id,
-                        span: Span::new(toks[n].span.start, toks[b - 1].span.end),
+                        span: Span::new(toks[n].span().start, toks[b - 1].span().end),
                         sent: si,
                         a: n,
                         b,
@@ -733,20 +834,20 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
                         quoted: toks[n].quoted,
                         kind: MentionKind::Named,
                     });
-                    for c in bld.actors[id].classes.clone() {
+                    for &c in &bld.actors[id].classes {
                         last_of_class.insert(c, id);
                     }
                     // Anything left after the match in the run ("Quillan State
                     // Athletic Director Sheryl Amundsen" when the title split
                     // failed) is tried as its own name.
                     if b < r.b {
-                        let name = &text[toks[b].span.start..toks[r.b - 1].span.end];
+                        let name = &text[toks[b].span().start..toks[r.b - 1].span().end];
                         if let Some(id2) = bld.lookup(name) {
                             if id2 != id {
                                 let poss = r.b < st.b && toks[r.b].kind == TokKind::Poss;
                                 mentions.push(Mention {
                                     actor: id2,
-                                    span: Span::new(toks[b].span.start, toks[r.b - 1].span.end),
+                                    span: Span::new(toks[b].span().start, toks[r.b - 1].span().end),
                                     sent: si,
                                     a: b,
                                     b: r.b,
@@ -763,9 +864,13 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
                 continue;
             }
             // Definite descriptions: "the company", "the university".
-            let w = toks[k].span.slice(text);
+            let w = if toks[k].len() == 3 {
+                toks[k].span().slice(text)
+            } else {
+                ""
+            };
             if (w == "the" || w == "The") && k + 1 < st.b {
-                let nw = toks[k + 1].span.slice(text);
+                let nw = toks[k + 1].span().slice(text);
                 let mut head = k + 1;
                 // allow one modifier: "the Arden plant" is a name; "the
                 // sprawling company" is rare, so only bare nouns.
@@ -779,7 +884,7 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
                                 let poss = head + 1 < st.b && toks[head + 1].kind == TokKind::Poss;
                                 mentions.push(Mention {
                                     actor: id,
-                                    span: Span::new(toks[k].span.start, toks[head].span.end),
+                                    span: Span::new(toks[k].span().start, toks[head].span().end),
                                     sent: si,
                                     a: k,
                                     b: head + 1,
@@ -867,9 +972,11 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
     for m in &mentions {
         actors[m.actor].mentions.push(m.span);
     }
-    let mut mention_end = vec![usize::MAX; toks.len()];
-    let mut mention_start = vec![usize::MAX; toks.len()];
+    let mut mention_end = vec![u32::MAX; toks.len()];
+    let mut mention_start = vec![u32::MAX; toks.len()];
     for (i, m) in mentions.iter().enumerate() {
+        // (mentions are far fewer than tokens, whose offsets are u32)
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
         mention_end[m.b - 1] = i;
         mention_start[m.a] = i;
     }
@@ -883,7 +990,7 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
         actors,
     };
     affiliations(text, &mut idx);
-    genders(text, &mut idx);
+    genders(text, &mut idx, &pronouns);
     idx
 }
 
@@ -915,17 +1022,16 @@ pub fn phrase_back(text: &str, toks: &[Tok], sa: usize, end: usize) -> Option<us
     if end <= sa {
         return None;
     }
-    let last = toks[end - 1].span.slice(text);
-    let lw = last.to_ascii_lowercase();
+    let last = toks[end - 1].span().slice(text);
     if toks[end - 1].kind != TokKind::Word
-        || !(ROLE_NOUNS.contains(lw.as_str()) || TITLE_HEADS.contains(last))
+        || !(with_lower(last, |l| ROLE_NOUNS.contains(l)) || TITLE_HEADS.contains(last))
     {
         return None;
     }
     let mut s = end - 1;
     while s > sa && end - s < 8 {
         let t = &toks[s - 1];
-        let w = t.span.slice(text);
+        let w = t.span().slice(text);
         if !is_modifier(w, t) || t.quoted != toks[end - 1].quoted {
             break;
         }
@@ -953,7 +1059,7 @@ fn push_desc(out: &mut Vec<Descriptor>, text: &str, toks: &[Tok], a: usize, b: u
     if a >= b {
         return;
     }
-    let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+    let span = Span::new(toks[a].span().start, toks[b - 1].span().end);
     let raw = span.slice(text);
     let mut t = strip_det(raw).trim_end_matches([',', ';', ':']).trim();
     if t.ends_with('.') {
@@ -988,14 +1094,14 @@ fn descriptors_for(
         let mut s = m.run_a;
         // "Republican" as its own descriptor.
         let mut k = m.run_a;
-        while k < m.a && PARTY.contains(toks[k].span.slice(text)) {
+        while k < m.a && PARTY.contains(toks[k].span().slice(text)) {
             push_desc(&mut out, text, toks, k, k + 1);
             k += 1;
         }
         let mut back = k;
         if k == m.run_a {
             while back > sa && m.run_a - back < 3 && {
-                let x = toks[back - 1].span.slice(text);
+                let x = toks[back - 1].span().slice(text);
                 end_ok(text, toks, back - 1)
                     && (TITLE_MODIFIERS.contains(x)
                         || ["then-", "now-", "ex-", "former-"]
@@ -1005,7 +1111,7 @@ fn descriptors_for(
                 back -= 1;
             }
             // party before lower-case modifiers: "Republican state Sen."
-            if back > sa && PARTY.contains(toks[back - 1].span.slice(text)) {
+            if back > sa && PARTY.contains(toks[back - 1].span().slice(text)) {
                 push_desc(&mut out, text, toks, back - 1, back);
             }
         }
@@ -1021,7 +1127,7 @@ fn descriptors_for(
         if let Some(s) = phrase_back(text, toks, sa, pre_end) {
             // party label at the front is its own descriptor
             let mut s2 = s;
-            if PARTY.contains(toks[s].span.slice(text)) && s + 1 < pre_end {
+            if PARTY.contains(toks[s].span().slice(text)) && s + 1 < pre_end {
                 push_desc(&mut out, text, toks, s, s + 1);
                 s2 = s + 1;
             }
@@ -1033,10 +1139,10 @@ fn descriptors_for(
         return out;
     }
     // (c) "DESC, NAME," apposition.
-    if pre_end >= sa + 2 && toks[pre_end - 1].span.slice(text) == "," {
+    if pre_end >= sa + 2 && toks[pre_end - 1].span().slice(text) == "," {
         let closes = after >= sb
             || matches!(
-                toks[after].span.slice(text),
+                toks[after].span().slice(text),
                 "," | "." | "of" | "who" | ";" | "—"
             );
         if closes {
@@ -1052,17 +1158,17 @@ fn descriptors_for(
         }
     }
     // (d) "NAME, DESC," apposition.
-    if after + 1 < sb && toks[after].span.slice(text) == "," {
+    if after + 1 < sb && toks[after].span().slice(text) == "," {
         let s = after + 1;
         let mut e = s;
         while e < sb {
-            let w = toks[e].span.slice(text);
+            let w = toks[e].span().slice(text);
             if matches!(w, "," | ";" | "—" | "–" | "(" | ")" | "\"" | "“" | "”") {
                 // ", Oregon." continues a place
                 if w == ","
                     && e + 1 < sb
-                    && PLACES.contains(toks[e + 1].span.slice(text))
-                    && (e + 2 >= sb || matches!(toks[e + 2].span.slice(text), "," | "."))
+                    && PLACES.contains(toks[e + 1].span().slice(text))
+                    && (e + 2 >= sb || matches!(toks[e + 2].span().slice(text), "," | "."))
                 {
                     e += 2;
                     continue;
@@ -1075,13 +1181,13 @@ fn descriptors_for(
             e += 1;
         }
         if e > s && e - s <= 16 {
-            let first = toks[s].span.slice(text);
+            let first = toks[s].span().slice(text);
             let fl = first.to_ascii_lowercase();
             let det = matches!(
                 fl.as_str(),
                 "a" | "an" | "the" | "its" | "his" | "her" | "their" | "one"
             );
-            let words: Vec<&str> = (s..e).map(|k| toks[k].span.slice(text)).collect();
+            let words: Vec<&str> = (s..e).map(|k| toks[k].span().slice(text)).collect();
             let role_early = words.iter().take(5).any(|w| is_role(w));
             let bad = matches!(
                 fl.as_str(),
@@ -1154,8 +1260,11 @@ static TITLE_MODIFIERS: std::sync::LazyLock<std::collections::HashSet<&'static s
 
 /// A role noun, by list or by a typical suffix ("hydrologist", "historian").
 pub fn is_role(w: &str) -> bool {
-    let l = w.to_ascii_lowercase();
-    ROLE_NOUNS.contains(l.as_str())
+    with_lower(w, |l| is_role_lower(w, l))
+}
+
+fn is_role_lower(w: &str, l: &str) -> bool {
+    ROLE_NOUNS.contains(l)
         || (l.len() > 5
             && w.chars().next().is_some_and(char::is_lowercase)
             && ["ist", "ian", "eer", "ator", "ager", "ster"]
@@ -1165,14 +1274,20 @@ pub fn is_role(w: &str) -> bool {
 
 fn end_ok(text: &str, toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
-    let w = t.span.slice(text);
+    let w = t.span().slice(text);
     t.kind == TokKind::Word && is_modifier(w, t) && !PARTY.contains(w)
 }
 
 /// Generic organisation words that stand for a body in descriptors.
 pub fn generic_org(w: &str) -> Option<&'static str> {
-    let l = w.to_ascii_lowercase();
-    Some(match l.as_str() {
+    if w.len() < 3 || w.len() > 14 {
+        return None;
+    }
+    with_lower(w, generic_org_lower)
+}
+
+fn generic_org_lower(l: &str) -> Option<&'static str> {
+    Some(match l {
         "city" => "city",
         "county" => "county",
         "state" => "state",
@@ -1279,8 +1394,8 @@ fn affiliation_of(
     d: &Descriptor,
 ) -> Option<Aff> {
     let toks = &idx.toks;
-    let a = toks.partition_point(|t| t.span.start < d.span.start);
-    let b = toks.partition_point(|t| t.span.start < d.span.end);
+    let a = toks.partition_point(|t| t.span().start < d.span.start);
+    let b = toks.partition_point(|t| t.span().start < d.span.end);
     if a >= b {
         return None;
     }
@@ -1288,7 +1403,7 @@ fn affiliation_of(
     let mut head = None;
     let mut stop = b;
     for k in a..b {
-        let w = toks[k].span.slice(text);
+        let w = toks[k].span().slice(text);
         let l = w.to_ascii_lowercase();
         if matches!(
             l.as_str(),
@@ -1312,7 +1427,7 @@ fn affiliation_of(
         }
     }
     let head = head?;
-    let role = toks[head].span.slice(text).to_ascii_lowercase();
+    let role = toks[head].span().slice(text).to_ascii_lowercase();
     let role = role.trim_end_matches('.').to_string();
     if OUTSIDE_ROLES.contains(role.as_str()) || KIN.contains(role.as_str()) {
         return None;
@@ -1337,7 +1452,7 @@ fn affiliation_of(
     let mention_in = |from: usize, to: usize, allow_poss: bool| -> Option<usize> {
         let mut found = None;
         for k in from..to {
-            if let Some(&mi) = idx.start_at(k) {
+            if let Some(mi) = idx.start_at(k) {
                 let m = &idx.mentions[mi];
                 if m.actor != me && m.b <= to.max(m.b) && (allow_poss || !m.poss) {
                     found = Some(m.actor);
@@ -1350,7 +1465,7 @@ fn affiliation_of(
     let mut key = None;
     if aff.is_none() {
         for k in (a..head).rev() {
-            if let Some(g) = generic_org(toks[k].span.slice(text)) {
+            if let Some(g) = generic_org(toks[k].span().slice(text)) {
                 key = Some(g.to_string());
                 break;
             }
@@ -1358,19 +1473,19 @@ fn affiliation_of(
     }
     // "spokesperson for X", "economist at X", "manager for X"
     if aff.is_none() && key.is_none() && stop == head + 1 && stop < b {
-        let prep = toks[stop].span.slice(text);
+        let prep = toks[stop].span().slice(text);
         if matches!(prep, "for" | "of" | "at" | "with") {
             let mut k = stop + 1;
-            if k < b && matches!(toks[k].span.slice(text), "the" | "The") {
+            if k < b && matches!(toks[k].span().slice(text), "the" | "The") {
                 k += 1;
             }
-            if let Some(&mi) = idx.start_at(k) {
+            if let Some(mi) = idx.start_at(k) {
                 let m = &idx.mentions[mi];
                 if !m.poss && m.actor != me {
                     aff = Some(m.actor);
                 }
             } else if k < b {
-                if let Some(g) = generic_org(toks[k].span.slice(text)) {
+                if let Some(g) = generic_org(toks[k].span().slice(text)) {
                     let poss = k + 1 < toks.len() && toks[k + 1].kind == TokKind::Poss;
                     if !poss {
                         key = Some(g.to_string());
@@ -1420,36 +1535,56 @@ fn affiliation_of(
     Some((aff, key, speaks, true, role))
 }
 
+/// +1 for he/his/him, -1 for she/her/hers, else 0.
+fn pronoun_gender(text: &str, t: &Tok) -> i32 {
+    if t.len() < 2 || t.len() > 4 {
+        return 0;
+    }
+    match text.as_bytes().get(t.start as usize..t.end as usize) {
+        Some(b"he" | b"He" | b"his" | b"His" | b"him") => 1,
+        Some(b"she" | b"She" | b"her" | b"Her" | b"hers") => -1,
+        _ => 0,
+    }
+}
+
 /// Guesses he/she for people from pronouns that follow a lone mention.
-fn genders(text: &str, idx: &mut Index) {
+/// `pronouns`: the tokens [`pronoun_gender`] counts, in order.
+fn genders(text: &str, idx: &mut Index, pronouns: &[usize]) {
     let mut votes = vec![0i32; idx.actors.len()];
     let mut mi = 0;
+    let mut pi = 0;
     let mut cur_block = usize::MAX;
     let mut people_in_block: Vec<usize> = Vec::new();
+    // Mentions join the block's people as the scan reaches their first
+    // token; a pronoun votes when one person is in view.
+    let reach = |mi: &mut usize, people: &mut Vec<usize>, k: usize| {
+        while *mi < idx.mentions.len() && idx.mentions[*mi].a <= k {
+            let m = idx.mentions[*mi];
+            if idx.actors[m.actor].kind == ActorKind::Person && !people.contains(&m.actor) {
+                people.push(m.actor);
+            }
+            *mi += 1;
+        }
+    };
     for st in &idx.sents {
         if st.block != cur_block {
             cur_block = st.block;
             people_in_block.clear();
         }
-        for k in st.a..st.b {
-            while mi < idx.mentions.len() && idx.mentions[mi].a <= k {
-                let m = idx.mentions[mi];
-                if idx.actors[m.actor].kind == ActorKind::Person
-                    && !people_in_block.contains(&m.actor)
-                {
-                    people_in_block.push(m.actor);
-                }
-                mi += 1;
-            }
-            let w = idx.toks[k].span.slice(text);
-            let g = match w {
-                "he" | "He" | "his" | "His" | "him" => 1,
-                "she" | "She" | "her" | "Her" | "hers" => -1,
-                _ => 0,
-            };
+        while pi < pronouns.len() && pronouns[pi] < st.a {
+            pi += 1;
+        }
+        while pi < pronouns.len() && pronouns[pi] < st.b {
+            let k = pronouns[pi];
+            pi += 1;
+            reach(&mut mi, &mut people_in_block, k);
+            let g = pronoun_gender(text, &idx.toks[k]);
             if g != 0 && people_in_block.len() == 1 && !idx.toks[k].quoted {
                 votes[people_in_block[0]] += g;
             }
+        }
+        if st.b > st.a {
+            reach(&mut mi, &mut people_in_block, st.b - 1);
         }
     }
     for a in &idx.actors {
@@ -1468,7 +1603,7 @@ fn genders(text: &str, idx: &mut Index) {
 
 /// Actor the token is part of, as a named or definite mention ending at `k`.
 pub fn mention_ending(idx: &Index, k: usize) -> Option<&Mention> {
-    idx.end_at(k).map(|&i| &idx.mentions[i])
+    idx.end_at(k).map(|i| &idx.mentions[i])
 }
 
 #[allow(dead_code)]

@@ -3,39 +3,120 @@
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// FNV-1a: word lists are probed once or more per token, and SipHash
-/// dominated the profile.
+/// A multiplicative word hash (FxHash-style, eight bytes at a time, with a
+/// final mix for hashbrown's bucket and tag bits): word lists are probed once
+/// or more per token, and SipHash, then byte-wise FNV, dominated the profile.
 #[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
+pub struct WordHash(u64);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf29ce484222325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl WordHash {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
     }
 }
 
-pub type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
-pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
-type HashSet<T> = FastSet<T>;
+impl Hasher for WordHash {
+    #[inline]
+    fn finish(&self) -> u64 {
+        let h = self.0;
+        let h = (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h ^ (h >> 32)
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i) | 0x100);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
 
-fn set(words: &[&'static str]) -> HashSet<&'static str> {
-    words.iter().copied().collect()
+/// Calls `f` with the ASCII lower-case form of `w`, without allocating for
+/// words that are already lower case or short.
+#[inline]
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(w);
+    }
+    if w.len() <= 32 {
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII case mapping keeps UTF-8 valid.
+        match std::str::from_utf8(b) {
+            Ok(l) => f(l),
+            Err(_) => f(&w.to_ascii_lowercase()),
+        }
+    } else {
+        f(&w.to_ascii_lowercase())
+    }
+}
+
+pub type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<WordHash>>;
+pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHash>>;
+
+/// A word list: a hash set behind a (length, first byte, last byte) bit
+/// filter that turns most probes away before hashing.
+pub struct WordSet {
+    set: FastSet<&'static str>,
+    filter: Box<[u64; 256]>,
+}
+
+impl WordSet {
+    #[inline]
+    fn slot(w: &[u8]) -> Option<(usize, u64)> {
+        let (&first, &last) = (w.first()?, w.last()?);
+        let key =
+            ((w.len() & 15) << 10) | ((usize::from(first) & 31) << 5) | (usize::from(last) & 31);
+        Some((key >> 6, 1u64 << (key & 63)))
+    }
+
+    /// Is `w` (exactly, case-sensitively) in the list?
+    #[inline]
+    pub fn contains<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> bool {
+        let w = w.as_ref();
+        match Self::slot(w.as_bytes()) {
+            Some((i, bit)) => self.filter[i] & bit != 0 && self.set.contains(w),
+            None => self.set.contains(w),
+        }
+    }
+}
+
+fn set(words: &[&'static str]) -> WordSet {
+    let mut filter = Box::new([0u64; 256]);
+    for w in words {
+        if let Some((i, bit)) = WordSet::slot(w.as_bytes()) {
+            filter[i] |= bit;
+        }
+    }
+    WordSet {
+        set: words.iter().copied().collect(),
+        filter,
+    }
 }
 
 /// Capitalised titles that stand before a name and become a descriptor.
-pub static TITLE_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static TITLE_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Mayor",
         "Sen.",
@@ -149,7 +230,7 @@ pub static TITLE_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Party labels split off as their own descriptor ("Republican state Sen.").
-pub static PARTY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static PARTY: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Republican",
         "Democratic",
@@ -163,7 +244,7 @@ pub static PARTY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Role nouns heading a descriptor ("city spokesperson", "a compliance analyst").
-pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static ROLE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "spokesperson",
         "spokesman",
@@ -396,7 +477,7 @@ pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Role nouns whose holder speaks for the organisation or person they are tied to.
-pub static SPEAKS_FOR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static SPEAKS_FOR: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "spokesperson",
         "spokesman",
@@ -427,7 +508,7 @@ pub static SPEAKS_FOR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Roles outside the body they are tied to: no coverage runs through them.
-pub static OUTSIDE_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static OUTSIDE_ROLES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "contractor",
         "consultant",
@@ -478,7 +559,7 @@ pub static OUTSIDE_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Kinship and friendship nouns: their statements never cover anyone.
-pub static KIN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static KIN: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "sister",
         "brother",
@@ -523,7 +604,7 @@ pub static KIN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Last words that make a capitalised name an organisation.
-pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Inc.",
         "Inc",
@@ -764,8 +845,15 @@ pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Organisation heads that refer back to the organisation ("the company").
 pub fn class_of_head(word: &str) -> Option<&'static str> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    Some(match w.as_str() {
+    let w = word.trim_end_matches('.');
+    if w.len() < 2 || w.len() > 14 {
+        return None;
+    }
+    with_lower(w, class_of_lower)
+}
+
+fn class_of_lower(w: &str) -> Option<&'static str> {
+    Some(match w {
         "inc" | "corp" | "co" | "ltd" | "llc" | "company" | "corporation" | "group"
         | "holdings" | "partners" | "services" | "solutions" | "systems" | "technologies"
         | "labs" | "logistics" | "hosting" | "forensics" | "economics" | "consulting"
@@ -804,7 +892,7 @@ pub fn class_of_head(word: &str) -> Option<&'static str> {
 }
 
 /// Collective bodies of equals: their head does not speak for each member.
-pub static COLLEGIAL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static COLLEGIAL: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "board",
         "council",
@@ -820,7 +908,7 @@ pub static COLLEGIAL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Last words that make a capitalised name a place, not an actor.
-pub static PLACE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static PLACE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Street",
         "St.",
@@ -896,14 +984,14 @@ pub static PLACE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// First words that make a capitalised name a place ("Lake Michigan").
-pub static PLACE_FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static PLACE_FIRST: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "Lake", "Mount", "Mt.", "Fort", "Ft.", "Port", "Cape", "Camp", "Lakes",
     ])
 });
 
 /// Well-known places that are never actors on their own.
-pub static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static PLACES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "North",
         "South",
@@ -1069,7 +1157,7 @@ pub static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Capitalised words that are never names on their own (sentence openers,
 /// calendar words, pronouns...).
-pub static COMMON_CAPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static COMMON_CAPS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "The",
         "A",
@@ -1370,7 +1458,7 @@ pub static COMMON_CAPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words that end a pre-name descriptor when walking backwards from a name.
-pub static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static STOP: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "a",
         "an",
@@ -1541,7 +1629,7 @@ pub static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Reporting verbs: their subject speaks (SPEC §3.3 and §5.3).
-pub static REPORT_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static REPORT_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "said",
         "says",
@@ -1715,13 +1803,21 @@ pub fn frame_verb(word: &str) -> Option<Frame> {
     if word.len() < 3 || word.len() > 13 {
         return None;
     }
-    let lowered;
-    let w = if word.as_bytes()[0].is_ascii_uppercase() {
-        lowered = word.to_ascii_lowercase();
-        lowered.as_str()
-    } else {
-        word
-    };
+    if word.as_bytes()[0].is_ascii_uppercase() {
+        let mut buf = [0u8; 13];
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII case mapping keeps UTF-8 valid.
+        let Ok(w) = std::str::from_utf8(b) else {
+            return None;
+        };
+        return frame_of(w);
+    }
+    frame_of(word)
+}
+
+fn frame_of(w: &str) -> Option<Frame> {
     Some(match w {
         "accuse" | "accused" | "accuses" | "accusing" => Frame::Accuse,
         "blame" | "blamed" | "blames" | "blaming" => Frame::Blame,
@@ -1792,3 +1888,271 @@ pub static NO_RESPONSE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
 pub static DEATH_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
     re(r"(?i)\b(killed|killing|murdered|death\s+of|fatal\s+shooting\s+of|fatally\s+shot|funeral\s+for|mourn(ed|ing)?)\s*$").unwrap()
 });
+
+/// Bit of [`sentence_cues`]: death words ("killed", "funeral").
+pub const CUE_DEATH: u8 = 1;
+/// Bit of [`sentence_cues`]: [`DEFENCE_RE`] may match.
+pub const CUE_DEFENCE: u8 = 2;
+/// Bit of [`sentence_cues`]: [`CONDUCT_RE`] may match.
+pub const CUE_CONDUCT: u8 = 4;
+/// Bit of [`sentence_cues`]: [`NO_RESPONSE_RE`] may match.
+pub const CUE_NO_RESPONSE: u8 = 8;
+
+/// Bit of [`sentence_cues`]: [`PASSIVE_ACTION_RE`] may match somewhere in the sentence.
+pub const CUE_PASSIVE: u8 = 16;
+
+/// Literals, one of which every match of the cue's regex contains
+/// (ASCII case-insensitively); `true` when the literal always starts at an
+/// ASCII word boundary (a `\b` or `\s` stands before it in the regex).
+const CUE_WORDS: &[(u8, bool, &[&str])] = &[
+    (
+        CUE_DEATH,
+        false,
+        &[
+            "kill", "murder", "death", "fatal", "mourn", "funeral", "died",
+        ],
+    ),
+    (
+        CUE_DEFENCE,
+        true,
+        &[
+            "nothing",
+            "wrongdoing",
+            "innocent",
+            "faith",
+            "within",
+            "crossed",
+        ],
+    ),
+    (
+        CUE_CONDUCT,
+        true,
+        &[
+            "lie",
+            "liar",
+            "lying",
+            "misle",
+            "conceal",
+            "cover",
+            "hid",
+            "falsif",
+            "fabricat",
+            "forg",
+            "overbill",
+            "overcharg",
+            "overstat",
+            "inflat",
+            "violat",
+            "retaliat",
+            "harass",
+            "berat",
+            "mock",
+            "threaten",
+            "pressur",
+            "intimidat",
+            "bull",
+            "abus",
+            "ignor",
+            "neglect",
+            "negligen",
+            "fail",
+            "mismanag",
+            "embezzl",
+            "stole",
+            "steal",
+            "defraud",
+            "fraud",
+            "brib",
+            "kickback",
+            "skipp",
+            "sat",
+            "never",
+            "withh",
+            "leak",
+            "turn",
+            "shut",
+            "switch",
+            "disabl",
+            "dump",
+            "pollut",
+            "contaminat",
+            "discriminat",
+            "underpa",
+            "unpaid",
+            "wrong",
+            "botch",
+            "misus",
+            "misappropriat",
+            "reckless",
+            "unfit",
+            "incompeten",
+            "illegal",
+            "unlawful",
+            "improper",
+            "falsely",
+            "corrupt",
+            "hostage",
+            "sold",
+            "sell",
+            "cheat",
+            "scam",
+            "plagiari",
+            "whitewash",
+            "stonewall",
+            "allegedly",
+            "trad",
+            "sexual",
+            "assault",
+            "keep",
+            "stay",
+            "would",
+            "lax",
+            "sloppy",
+            "shoddy",
+            "unsafe",
+        ],
+    ),
+    (
+        CUE_NO_RESPONSE,
+        true,
+        &[
+            "reached",
+            "available",
+            "unavailable",
+            "unable",
+            "respond",
+            "return",
+            "reply",
+            "answer",
+            "comment",
+            "unanswered",
+            "unreturned",
+            "response",
+            "declined",
+            "declines",
+            "refused",
+            "would",
+            "referred",
+            "refers",
+            "attempts",
+            "efforts",
+            "calls",
+            "emails",
+            "messages",
+            "request",
+            "sought",
+            "asked",
+        ],
+    ),
+    (
+        CUE_PASSIVE,
+        true,
+        &[
+            "accused",
+            "charged",
+            "indicted",
+            "sued",
+            "cited",
+            "fined",
+            "suspended",
+            "arrested",
+            "convicted",
+            "faulted",
+            "blamed",
+            "investigated",
+            "disciplined",
+            "censured",
+            "reprimanded",
+            "sanctioned",
+            "criticized",
+            "criticised",
+            "placed",
+            "put",
+            "under",
+            "subject",
+            "named",
+            "found",
+            "ordered",
+            "barred",
+            "banned",
+            "fired",
+            "ousted",
+            "terminated",
+            "guilty",
+            "charge",
+            "count",
+            "lawsuit",
+            "allegation",
+            "complaint",
+            "investigation",
+        ],
+    ),
+    (CUE_PASSIVE, false, &["admit"]),
+];
+
+/// The cue literals in one ASCII case-insensitive automaton, with each
+/// pattern's (bit, starts at a word boundary).
+static CUE_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<(u8, bool)>)> = LazyLock::new(|| {
+    let mut pats = Vec::new();
+    let mut meta = Vec::new();
+    for &(bit, word_start, words) in CUE_WORDS {
+        for w in words {
+            pats.push(*w);
+            meta.push((bit, word_start));
+        }
+    }
+    let ac = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&pats)
+        .expect("cue literals compile");
+    (ac, meta)
+});
+
+/// Does `text` hold a character that Unicode case folding maps to an ASCII
+/// letter (KELVIN SIGN, LONG S, DOTLESS I)? The regexes are Unicode
+/// case-insensitive, so [`sentence_cues`] cannot rule them out on such text.
+pub fn has_fold_exotics(text: &str) -> bool {
+    text.contains('\u{212A}') || text.contains('\u{17F}') || text.contains('\u{131}')
+}
+
+/// For each sentence span, which cue regexes may match inside it (bits
+/// `CUE_*`): a superset of the sentences each regex matches in, from one pass
+/// over the whole draft.
+pub fn sentence_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
+    let sorted = spans
+        .windows(2)
+        .all(|w| w[0].start <= w[0].end && w[0].end <= w[1].start)
+        && spans.iter().all(|s| s.end <= text.len());
+    if !sorted || has_fold_exotics(text) {
+        return vec![u8::MAX; spans.len()];
+    }
+    let bytes = text.as_bytes();
+    let (ac, meta) = &*CUE_AC;
+    let mut out = vec![0u8; spans.len()];
+    let mut cur = 0usize;
+    for m in ac.find_overlapping_iter(bytes) {
+        let (bit, word_start) = meta[m.pattern().as_usize()];
+        let (p, e) = (m.start(), m.end());
+        // the sentence holding the match (spans are sorted)
+        while cur < spans.len() && spans[cur].end <= p {
+            cur += 1;
+        }
+        while cur > 0 && spans.get(cur).is_none_or(|s| s.start > p) {
+            cur -= 1;
+        }
+        let Some(sp) = spans.get(cur) else {
+            continue;
+        };
+        if p < sp.start || e > sp.end || out[cur] & bit != 0 {
+            continue;
+        }
+        // (the regexes' ASCII `\b`; counting `_` as a boundary only widens
+        // the superset)
+        if word_start && p > sp.start && bytes[p - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        out[cur] |= bit;
+    }
+    out
+}

@@ -57,7 +57,7 @@ const PRONOUNS_F: &[&str] = &["she", "She", "her", "Her"];
 /// Nearest preceding named person (or organisation for "it") compatible with
 /// the pronoun at token `k`.
 fn resolve_pronoun(text: &str, idx: &Index, k: usize) -> Option<usize> {
-    let w = idx.toks[k].span.slice(text);
+    let w = idx.toks[k].span().slice(text);
     let (want_person, g) = if PRONOUNS_M.contains(&w) {
         (true, 1)
     } else if PRONOUNS_F.contains(&w) {
@@ -91,7 +91,7 @@ fn resolve_pronoun(text: &str, idx: &Index, k: usize) -> Option<usize> {
 }
 
 fn w<'a>(text: &'a str, idx: &Index, k: usize) -> &'a str {
-    idx.toks[k].span.slice(text)
+    idx.toks[k].span().slice(text)
 }
 
 fn is_adverbish(s: &str) -> bool {
@@ -141,7 +141,7 @@ fn generic_key(text: &str, idx: &Index, word: &str, k: usize) -> Option<Key> {
 /// statement.
 fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principal> {
     let t = &idx.toks[k];
-    let word = t.span.slice(text);
+    let word = t.span().slice(text);
     if t.kind == TokKind::Word
         && (PRONOUNS_M.contains(&word)
             || PRONOUNS_F.contains(&word)
@@ -162,7 +162,7 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
     let mut j = k;
     while j > sa && k - j < 10 {
         let p = &idx.toks[j - 1];
-        let pw = p.span.slice(text);
+        let pw = p.span().slice(text);
         if p.kind == TokKind::Punct {
             break;
         }
@@ -175,41 +175,36 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
         }
         j -= 1;
     }
-    let words: Vec<(usize, &str)> = (j..=k).map(|x| (x, w(text, idx, x))).collect();
-    if words
-        .iter()
-        .any(|(_, x)| KIN.contains(x.to_ascii_lowercase().as_str()))
-    {
+    if (j..=k).any(|x| with_lower(w(text, idx, x), |l| KIN.contains(l))) {
         return None;
     }
-    let speaking = words
-        .iter()
-        .any(|(_, x)| SPEAKS_FOR.contains(x.to_ascii_lowercase().as_str()) && *x != "director");
+    let speaking = (j..=k).any(|x| {
+        let s = w(text, idx, x);
+        with_lower(s, |l| SPEAKS_FOR.contains(l)) && s != "director"
+    });
     if !speaking {
         // a bare body: "police said"
-        if j == k {
+        if j == k && matches!(word, "police" | "Police") {
             if let Some(key) = generic_key(text, idx, word, k) {
-                if matches!(word, "police" | "Police") {
-                    return Some(Principal {
-                        speaker: None,
-                        keys: vec![key],
-                    });
-                }
+                return Some(Principal {
+                    speaker: None,
+                    keys: vec![key],
+                });
             }
         }
         return None;
     }
     // a mention inside the phrase (possessor, modifier or object of "for")
     let mut key = None;
-    for (x, _) in words.iter().rev() {
-        if let Some(&mi) = idx.start_at(*x) {
+    for x in (j..=k).rev() {
+        if let Some(mi) = idx.start_at(x) {
             key = Some(Key::Actor(idx.mentions[mi].actor));
             break;
         }
     }
     if key.is_none() {
-        for (x, ww) in words.iter().rev() {
-            if let Some(kk) = generic_key(text, idx, ww, *x) {
+        for x in (j..=k).rev() {
+            if let Some(kk) = generic_key(text, idx, w(text, idx, x), x) {
                 key = Some(kk);
                 break;
             }
@@ -277,13 +272,13 @@ fn object_after(text: &str, idx: &Index, sb: usize, c: usize, span: usize) -> Op
     let mut k = c + 1;
     let lim = (c + 1 + span).min(sb);
     while k < lim {
-        if let Some(&mi) = idx.start_at(k) {
+        if let Some(mi) = idx.start_at(k) {
             let m = &idx.mentions[mi];
             if m.poss {
                 // "according to Hollis's attorney"
                 let rest_end = (m.b + 4).min(sb);
                 let speaking = (m.b..rest_end)
-                    .any(|x| SPEAKS_FOR.contains(w(text, idx, x).to_ascii_lowercase().as_str()));
+                    .any(|x| with_lower(w(text, idx, x), |l| SPEAKS_FOR.contains(l)));
                 if speaking {
                     return Some(Principal {
                         speaker: None,
@@ -295,7 +290,7 @@ fn object_after(text: &str, idx: &Index, sb: usize, c: usize, span: usize) -> Op
             return Some(principal_of(idx, m.actor));
         }
         let t = &idx.toks[k];
-        let s = t.span.slice(text);
+        let s = t.span().slice(text);
         if t.kind == TokKind::Punct || matches!(s, "that" | "which" | "who") {
             return None;
         }
@@ -312,7 +307,7 @@ fn object_after(text: &str, idx: &Index, sb: usize, c: usize, span: usize) -> Op
 
 fn tok_at(idx: &Index, sa: usize, sb: usize, offset: usize) -> usize {
     let toks = &idx.toks[sa..sb];
-    sa + toks.partition_point(|t| t.span.start < offset)
+    sa + toks.partition_point(|t| t.span().start < offset)
 }
 
 static DEATH_HINT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -334,10 +329,12 @@ impl Regex {
 /// Response lines (SPEC §5.3).
 fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
     let mut lines = Vec::new();
+    let mut consumed: Vec<(usize, usize)> = Vec::new();
     for (si, st) in idx.sents.iter().enumerate() {
         let stext = st.span.slice(text);
-        let mut consumed: Vec<(usize, usize)> = Vec::new();
-        let caps = if NO_RESPONSE_RE.is_match(stext) {
+        consumed.clear();
+        let maybe = st.cues & CUE_NO_RESPONSE != 0;
+        let caps = if maybe && NO_RESPONSE_RE.is_match(stext) {
             NO_RESPONSE_RE.captures_iter(stext).collect()
         } else {
             Vec::new()
@@ -400,7 +397,7 @@ fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
             if t.kind != TokKind::Word || t.quoted {
                 continue;
             }
-            let word = t.span.slice(text);
+            let word = t.span().slice(text);
             let p = if word == "according" && k + 1 < st.b && w(text, idx, k + 1) == "to" {
                 object_after(text, idx, st.b, k + 1, 5)
             } else if REPORT_VERBS.contains(word) {
@@ -475,7 +472,7 @@ fn subject_position(text: &str, idx: &Index, sa: usize, start: usize) -> bool {
         return true;
     }
     let p = &idx.toks[s - 1];
-    let pw = p.span.slice(text);
+    let pw = p.span().slice(text);
     if p.kind == TokKind::Punct {
         return matches!(pw, "," | "“" | "\"" | "(" | "—" | ":" | ";" | "‘" | "–");
     }
@@ -529,7 +526,7 @@ fn predicate(
         return None;
     }
     let t = &idx.toks[k];
-    let vw = t.span.slice(text);
+    let vw = t.span().slice(text);
     if t.kind != TokKind::Word || !vw.chars().next().is_some_and(char::is_lowercase) {
         return None;
     }
@@ -562,7 +559,7 @@ fn predicate(
     let sb = sb.min(k + 60);
     while e < sb {
         let t = &idx.toks[e];
-        let x = t.span.slice(text);
+        let x = t.span().slice(text);
         if t.quoted != quoted && t.kind == TokKind::Word {
             break;
         }
@@ -572,7 +569,7 @@ fn predicate(
         if t.kind == TokKind::Word && !t.quoted && REPORT_VERBS.contains(x) && e > k + 1 {
             break;
         }
-        if let Some(&mi) = idx.start_at(e) {
+        if let Some(mi) = idx.start_at(e) {
             let m = &idx.mentions[mi];
             if !m.poss
                 && matches!(
@@ -603,13 +600,13 @@ fn first_object(
         if matches!(x, "." | ";" | "—") || (REPORT_VERBS.contains(x) && k > from) {
             break;
         }
-        if let Some(&mi) = idx.start_at(k) {
+        if let Some(mi) = idx.start_at(k) {
             let m = &idx.mentions[mi];
             // "Pax University athletic director X": the university is a
             // modifier of the real object.
             let modifier = m.b < sb && {
                 let t = &idx.toks[m.b];
-                let nw = t.span.slice(text);
+                let nw = t.span().slice(text);
                 t.kind == TokKind::Word
                     && nw.chars().next().is_some_and(char::is_lowercase)
                     && !STOP.contains(nw)
@@ -634,14 +631,15 @@ fn first_object(
 }
 
 /// Accusations and criticism (SPEC §5.1), in every block and voice.
-fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
+fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
     let mut out: Vec<Accusation> = Vec::new();
     let mut seen: std::collections::HashSet<(usize, Span)> = std::collections::HashSet::new();
-    let mut dead = vec![false; idx.actors.len()];
-    let n = idx.sents.len();
-    for si in 0..n {
-        let st = idx.sents[si].clone();
+    let mut dead = vec![false; idx_mut.actors.len()];
+    let idx: &Index = idx_mut;
+    let (mut lo, mut hi) = (0, 0);
+    for st in &idx.sents {
         let stext = st.span.slice(text);
+        let cue = st.cues;
         let mut push = |out: &mut Vec<Accusation>, target: usize, accuser: Option<usize>| {
             if accuser == Some(target) {
                 return;
@@ -655,14 +653,19 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             }
         };
         // The dead.
-        let ms: Vec<Mention> = {
-            let lo = idx.mentions.partition_point(|m| m.a < st.a);
-            let hi = idx.mentions.partition_point(|m| m.a < st.b);
-            idx.mentions[lo..hi].to_vec()
-        };
-        let deathly = DEATH_HINT.is_match(stext);
+        // mentions are sorted by token
+        while lo < idx.mentions.len() && idx.mentions[lo].a < st.a {
+            lo += 1;
+        }
+        hi = hi.max(lo);
+        while hi < idx.mentions.len() && idx.mentions[hi].a < st.b {
+            hi += 1;
+        }
+        let ms: &[Mention] = &idx.mentions[lo..hi];
+        // (exact, unless the draft has case-folding oddities)
+        let deathly = cue & CUE_DEATH != 0 && DEATH_HINT.is_match(stext);
         for m in ms.iter().filter(|_| deathly) {
-            let before = &text[st.span.start..idx.toks[m.run_a].span.start];
+            let before = &text[st.span.start..idx.toks[m.run_a].span().start];
             let mut cut = before.len().saturating_sub(40);
             while !before.is_char_boundary(cut) {
                 cut += 1;
@@ -681,10 +684,10 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
         // Frames with an object target.
         for k in st.a..st.b {
             let t = idx.toks[k];
-            if t.kind != TokKind::Word {
+            if t.kind != TokKind::Word || t.len() < 3 || t.len() > 13 {
                 continue;
             }
-            let word = t.span.slice(text);
+            let word = t.span().slice(text);
             let Some(frame) = frame_verb(word) else {
                 continue;
             };
@@ -825,21 +828,32 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             }
         }
         // Subjects of negative conduct or official action.
-        let conduct: Vec<(usize, usize)> = CONDUCT_RE
-            .find_iter(stext)
-            .map(|m| (st.span.start + m.start(), st.span.start + m.end()))
-            .collect();
-        let passive_hint = PASSIVE_HINT.is_match(stext);
+        let conduct: Vec<(usize, usize)> = if cue & CUE_CONDUCT != 0 {
+            CONDUCT_RE
+                .find_iter(stext)
+                .map(|m| (st.span.start + m.start(), st.span.start + m.end()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // PASSIVE_ACTION_RE cannot match inside this sentence without a cue
+        // word, so the hint is moot then.
+        let passive_hint = cue & CUE_PASSIVE != 0 && PASSIVE_HINT.is_match(stext);
         let any_cue = passive_hint || !conduct.is_empty();
         for k in (st.a..st.b).filter(|_| any_cue) {
-            let (actor, start, end, quoted) = if let Some(&mi) = idx.start_at(k) {
+            let (actor, start, end, quoted) = if let Some(mi) = idx.start_at(k) {
                 let m = idx.mentions[mi];
                 if m.poss {
                     continue;
                 }
                 (m.actor, m.run_a, m.b, m.quoted)
             } else {
-                let x = w(text, idx, k);
+                let len = idx.toks[k].len();
+                let x = if len == 2 || len == 3 {
+                    w(text, idx, k)
+                } else {
+                    ""
+                };
                 if matches!(x, "he" | "He" | "she" | "She") {
                     match resolve_pronoun(text, idx, k) {
                         Some(a) => (a, k, k + 1, idx.toks[k].quoted),
@@ -875,7 +889,7 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
                 vk += 1;
             }
             let verb = if vk < e { w(text, idx, vk) } else { "" };
-            let (ps, pe) = (idx.toks[v0].span.start, idx.toks[e - 1].span.end);
+            let (ps, pe) = (idx.toks[v0].span().start, idx.toks[e - 1].span().end);
             let ptext = &text[ps..pe];
             if passive_hint && PASSIVE_ACTION_RE.is_match(ptext) {
                 push(&mut out, actor, None);
@@ -889,10 +903,10 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
                 let cue_at = cs;
                 let mut obj = None;
                 for x in v0..e {
-                    if idx.toks[x].span.start >= cue_at {
+                    if idx.toks[x].span().start >= cue_at {
                         break;
                     }
-                    if let Some(&mi) = idx.start_at(x) {
+                    if let Some(mi) = idx.start_at(x) {
                         let m = idx.mentions[mi];
                         if !m.poss && m.b < e && matches!(w(text, idx, m.b), "for" | "of" | "over")
                         {
@@ -908,13 +922,13 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
         }
         // "X and Y, who allegedly ignored ...": the antecedents.
         for k in (st.a..st.b).filter(|_| any_cue) {
-            if w(text, idx, k) != "who" || k == st.a {
+            if idx.toks[k].len() != 3 || w(text, idx, k) != "who" || k == st.a {
                 continue;
             }
             let Some((v0, e)) = predicate(text, idx, st.b, k + 1, idx.toks[k].quoted) else {
                 continue;
             };
-            let (ps, pe) = (idx.toks[v0].span.start, idx.toks[e - 1].span.end);
+            let (ps, pe) = (idx.toks[v0].span().start, idx.toks[e - 1].span().end);
             let ptext = &text[ps..pe];
             let bad = conduct.iter().any(|&(cs, ce)| cs >= ps && ce <= pe)
                 || (passive_hint && PASSIVE_ACTION_RE.is_match(ptext));
@@ -942,15 +956,15 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             }
         }
         // A defence implies an accusation: "her brother had done nothing wrong".
-        if DEFENCE_RE.is_match(stext) {
+        if cue & CUE_DEFENCE != 0 && DEFENCE_RE.is_match(stext) {
             let mut tgt = None;
-            for m in &ms {
-                if m.poss && m.b + 1 < st.b {
-                    let nx = w(text, idx, m.b + 1).to_ascii_lowercase();
-                    if KIN.contains(nx.as_str()) {
-                        tgt = Some(m.actor);
-                        break;
-                    }
+            for m in ms {
+                if m.poss
+                    && m.b + 1 < st.b
+                    && with_lower(w(text, idx, m.b + 1), |l| KIN.contains(l))
+                {
+                    tgt = Some(m.actor);
+                    break;
                 }
             }
             if tgt.is_none() {
@@ -972,10 +986,10 @@ fn find_accusations(text: &str, idx: &mut Index) -> Vec<Accusation> {
             }
         }
     }
-    for (a, d) in idx.actors.iter_mut().zip(dead) {
+    for (a, d) in idx_mut.actors.iter_mut().zip(dead) {
         a.dead = d;
     }
-    let actors = &idx.actors;
+    let actors = &idx_mut.actors;
     out.retain(|a| !actors[a.target].dead);
     out
 }

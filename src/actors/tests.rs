@@ -416,3 +416,123 @@ fn never_panics_on_odd_input() {
         let _ = run(t);
     }
 }
+
+/// The cue prefilter must keep every sentence a cue regex matches in: each
+/// regex is run over invented sentences, with and without a match, and the
+/// cue bit must be set wherever it matches.
+#[test]
+fn cue_prefilter_keeps_regex_matches() {
+    use crate::span::Span;
+    use lex::*;
+    let sentences = [
+        "The contractor overbilled the district for two years.",
+        "Officials said the firm had COVERED UP the spill.",
+        "Dray could not be reached for comment on Tuesday.",
+        "The agency did not immediately respond to questions.",
+        "A spokesperson declined to comment.",
+        "Calls to the landlord were not returned.",
+        "Her lawyer said she had done nothing wrong.",
+        "The clerk was suspended without pay last week.",
+        "The vendor faces three counts of fraud.",
+        "He admitted to taking the money.",
+        "The pilot was killed when the plane went down.",
+        "Mourners gathered for the funeral of the late mayor.",
+        "The council voted 5-2 to approve the budget.",
+        "Turnout was higher than expected in the north ward.",
+        "Rain is expected through the weekend.",
+        "The board met at the library_annex on Monday.",
+        "Pelt said the audit was sloppy and the figures inflated.",
+        "Requests for comment to the firm went unanswered.",
+    ];
+    let text = sentences.join(" ");
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for s in &sentences {
+        spans.push(Span::new(at, at + s.len()));
+        at += s.len() + 1;
+    }
+    let bits = sentence_cues(&text, &spans);
+    let mut seen_set = 0u8;
+    let mut seen_clear = 0u8;
+    for (s, b) in sentences.iter().zip(&bits) {
+        let checks: [(u8, bool); 5] = [
+            (CUE_CONDUCT, CONDUCT_RE.is_match(s)),
+            (CUE_NO_RESPONSE, NO_RESPONSE_RE.is_match(s)),
+            (CUE_DEFENCE, DEFENCE_RE.is_match(s)),
+            (
+                CUE_DEATH,
+                [
+                    "kill", "murder", "death", "fatal", "mourn", "funeral", "died",
+                ]
+                .iter()
+                .any(|w| s.to_ascii_lowercase().contains(w)),
+            ),
+            (CUE_PASSIVE, {
+                // PASSIVE_ACTION_RE is anchored: try it at every word.
+                s.char_indices()
+                    .filter(|&(i, _)| i == 0 || s.as_bytes()[i - 1] == b' ')
+                    .any(|(i, _)| PASSIVE_ACTION_RE.is_match(&s[i..]))
+            }),
+        ];
+        for (bit, matched) in checks {
+            if matched {
+                assert!(b & bit != 0, "cue {bit} missing for {s:?}");
+                seen_set |= bit;
+            } else if b & bit == 0 {
+                seen_clear |= bit;
+            }
+        }
+    }
+    // every cue is exercised both ways
+    let all = CUE_CONDUCT | CUE_NO_RESPONSE | CUE_DEFENCE | CUE_DEATH | CUE_PASSIVE;
+    assert_eq!(seen_set, all);
+    assert_eq!(seen_clear, all);
+    // Text a case-insensitive regex could match through Unicode case
+    // folding (KELVIN SIGN) turns the prefilter off.
+    let odd = "The \u{212A}ILLING was reported.";
+    assert_eq!(
+        sentence_cues(odd, &[Span::new(0, odd.len())]),
+        vec![u8::MAX]
+    );
+}
+
+#[test]
+fn word_sets_and_lowering_table() {
+    use lex::*;
+    let cases: &[(&str, bool, bool)] = &[
+        // word, in REPORT_VERBS, lower-cased is a role noun
+        ("said", true, false),
+        ("Said", false, false),
+        ("Spokesperson", false, true),
+        ("spokesperson", false, true),
+        ("", false, false),
+        ("éditeur", false, false),
+    ];
+    for &(w, report, role) in cases {
+        assert_eq!(REPORT_VERBS.contains(w), report, "{w}");
+        assert_eq!(with_lower(w, |l| ROLE_NOUNS.contains(l)), role, "{w}");
+    }
+    assert_eq!(frame_verb("ACCUSED"), Some(Frame::Accuse));
+    assert_eq!(frame_verb("Blamed"), Some(Frame::Blame));
+    assert_eq!(frame_verb("aCCUSED"), None);
+    assert_eq!(class_of_head("Administration"), Some("agency"));
+    assert_eq!(class_of_head("Inc."), Some("company"));
+}
+
+#[test]
+fn tokens_table() {
+    use crate::span::Span;
+    let cases: &[(&str, &[&str])] = &[
+        ("Dr. Oba's clinic", &["Dr.", "Oba", "'s", "clinic"]),
+        ("the co-op’s  board", &["the", "co-op", "’s", "board"]),
+        ("at 9 a.m. sharp", &["at", "9", "a.m.", "sharp"]),
+        ("J.R. Vell, née Orme", &["J.R.", "Vell", ",", "née", "Orme"]),
+        ("the Joneses' dog", &["the", "Joneses", "'", "dog"]),
+    ];
+    for &(text, want) in cases {
+        let mut out = Vec::new();
+        index::tokenize(text, Span::new(0, text.len()), &[], &mut out);
+        let got: Vec<&str> = out.iter().map(|t| t.span().slice(text)).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
