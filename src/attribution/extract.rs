@@ -1039,106 +1039,38 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     && (c.is_comma(cue_end + 1)
                         || c.punct(cue_end + 1, ".")
                         || c.punct(cue_end + 1, ":"));
-                if cue.strength == Strength::Weak && !framed && !believable(c, *a, *b, cue) {
-                    continue;
-                }
-                // Weak present forms are often nouns ("state representative"):
-                // the next word must open a clause or an object, unless the
-                // subject is clearly a speaker or a document.
-                let hw = c.w(*b);
-                let clear_subject = lexicon::is_person_pronoun(hw)
-                    || cue.class == Class::Finding && lexicon::is_document_noun(hw);
-                if cue.strength == Strength::Weak && !inverted && !subject_position(c, *a) {
-                    continue;
-                }
-                if matches!(cue.class, Class::Intention) && matches!(hw, "i" | "we" | "you") {
-                    continue;
-                }
-                if cue.strength == Strength::Weak
-                    && matches!(cue.form, Form::Base | Form::Third)
-                    && lexicon::is_noun_like(w)
-                    && !(c.w(cue_end + 1) == "that"
-                        || cue.class == Class::Intention && c.w(cue_end + 1) == "to"
-                        || c.punct(cue_end + 1, ":")
-                        || c.kind(cue_end + 1) == Some(Kind::OpenQuote)
-                        || lexicon::is_person_pronoun(hw)
-                        || cue.class == Class::Finding && lexicon::is_document_noun(hw))
-                {
-                    continue;
-                }
-                if cue.strength == Strength::Weak && cue.form == Form::Past {
-                    let nx = c.w(cue_end + 1);
-                    let prepish = matches!(
-                        nx,
-                        "last"
-                            | "this"
-                            | "on"
-                            | "in"
-                            | "at"
-                            | "for"
-                            | "during"
-                            | "earlier"
-                            | "yesterday"
-                            | "from"
-                            | "into"
-                            | "since"
-                            | "until"
-                            | "under"
-                    ) || lexicon::is_weekday_or_month(nx);
-                    let that_soon = (cue_end + 1..c.toks.len().min(cue_end + 9)).any(|x| {
-                        c.w(x) == "that" || c.punct(x, ":") || c.kind(x) == Some(Kind::OpenQuote)
-                    });
-                    let person = lexicon::is_person_pronoun(hw)
-                        || (*a..=*b).any(|x| c.toks[x].cap && x > 0)
-                        || c.toks[*a].cap && !lexicon::is_determiner(c.w(*a));
-                    if prepish && !that_soon && !person {
+                let rejected = weak_reject(c, *a, *b, cue, w, cue_end, inverted, framed);
+                if let Some(why) = rejected {
+                    if !loose_reason(why) || !loose_ok(c, this, cue_end, cue) {
                         continue;
                     }
-                }
-                if cue.strength == Strength::Weak
-                    && matches!(cue.form, Form::Base | Form::Third)
-                    && !clear_subject
-                    && !opens_content(c, cue_end + 1)
-                {
-                    continue;
-                }
-                if hw == "it"
-                    && cue.strength == Strength::Weak
-                    && c.w(cue_end + 1) != "that"
-                    && c.is_word(cue_end + 1)
-                    && !matches!(cue.class, Class::Finding)
-                {
-                    continue;
-                }
-                if matches!(cue.class, Class::Belief | Class::Intention) {
-                    // Needs a clause or "to": "wants to", "believes that", "hopes he".
-                    let nx = c.w(cue_end + 1);
-                    if nx.is_empty() {
-                        continue;
+                    source_spans = Vec::new();
+                    class = SourceClass::None;
+                    reason = false;
+                } else {
+                    source_spans = vec![c.span(*a, *b)];
+                    let (mut cl, r) = source::classify(c.prose, c.lower, &source_spans, c.sentence);
+                    // Sworn testimony is on the record (SPEC §3.3, legal markers).
+                    if w.starts_with("testif") && cl == SourceClass::Vague {
+                        cl = SourceClass::Institutional;
                     }
-                    if c.toks[*b].kind == Kind::Word
-                        && !lexicon::is_person_pronoun(c.w(*b))
-                        && cue.form == Form::Base
-                        && !c.w(*b).ends_with('s')
-                    {
-                        continue;
-                    }
+                    class = cl;
+                    reason = r;
                 }
-                source_spans = vec![c.span(*a, *b)];
-                let (mut cl, r) = source::classify(c.prose, c.lower, &source_spans, c.sentence);
-                // Sworn testimony is on the record (SPEC §3.3, legal markers).
-                if w.starts_with("testif") && cl == SourceClass::Vague {
-                    cl = SourceClass::Institutional;
-                }
-                class = cl;
-                reason = r;
             }
             (None, Some((s, cl, r))) => {
                 source_spans = s;
                 class = cl;
                 reason = r;
             }
-            (None, None) => continue,
+            (None, None) => {
+                if !loose_ok(c, this, cue_end, cue) {
+                    continue;
+                }
+                source_spans = Vec::new();
+                class = SourceClass::None;
+                reason = false;
+            }
         }
         let (src_a, src_b) = src.unwrap_or((this, this));
         // Content.
@@ -1273,6 +1205,116 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         out.push(at);
         i = cue_end + 1;
     }
+}
+
+/// Why a weak cue's source phrase is not believable (None: it is).
+#[allow(clippy::too_many_arguments)]
+fn weak_reject(
+    c: &Ctx,
+    a: usize,
+    b: usize,
+    cue: Cue,
+    w: &str,
+    cue_end: usize,
+    inverted: bool,
+    framed: bool,
+) -> Option<u8> {
+    if cue.strength == Strength::Weak && !framed && !believable(c, a, b, cue) {
+        return Some(1);
+    }
+    // Weak present forms are often nouns ("state representative"):
+    // the next word must open a clause or an object, unless the
+    // subject is clearly a speaker or a document.
+    let hw = c.w(b);
+    let clear_subject = lexicon::is_person_pronoun(hw)
+        || cue.class == Class::Finding && lexicon::is_document_noun(hw);
+    if cue.strength == Strength::Weak && !inverted && !subject_position(c, a) {
+        return Some(2);
+    }
+    if matches!(cue.class, Class::Intention) && matches!(hw, "i" | "we" | "you") {
+        return Some(3);
+    }
+    if cue.strength == Strength::Weak
+        && matches!(cue.form, Form::Base | Form::Third)
+        && lexicon::is_noun_like(w)
+        && !(c.w(cue_end + 1) == "that"
+            || cue.class == Class::Intention && c.w(cue_end + 1) == "to"
+            || c.punct(cue_end + 1, ":")
+            || c.kind(cue_end + 1) == Some(Kind::OpenQuote)
+            || lexicon::is_person_pronoun(hw)
+            || cue.class == Class::Finding && lexicon::is_document_noun(hw))
+    {
+        return Some(4);
+    }
+    if cue.strength == Strength::Weak && cue.form == Form::Past {
+        let nx = c.w(cue_end + 1);
+        let prepish = matches!(
+            nx,
+            "last"
+                | "this"
+                | "on"
+                | "in"
+                | "at"
+                | "for"
+                | "during"
+                | "earlier"
+                | "yesterday"
+                | "from"
+                | "into"
+                | "since"
+                | "until"
+                | "under"
+        ) || lexicon::is_weekday_or_month(nx);
+        let that_soon = (cue_end + 1..c.toks.len().min(cue_end + 9))
+            .any(|x| c.w(x) == "that" || c.punct(x, ":") || c.kind(x) == Some(Kind::OpenQuote));
+        let person = lexicon::is_person_pronoun(hw)
+            || (a..=b).any(|x| c.toks[x].cap && x > 0)
+            || c.toks[a].cap && !lexicon::is_determiner(c.w(a));
+        if prepish && !that_soon && !person {
+            return Some(5);
+        }
+    }
+    if cue.strength == Strength::Weak
+        && matches!(cue.form, Form::Base | Form::Third)
+        && !clear_subject
+        && !opens_content(c, cue_end + 1)
+    {
+        return Some(6);
+    }
+    if hw == "it"
+        && cue.strength == Strength::Weak
+        && c.w(cue_end + 1) != "that"
+        && c.is_word(cue_end + 1)
+        && !matches!(cue.class, Class::Finding)
+    {
+        return Some(7);
+    }
+    if matches!(cue.class, Class::Belief | Class::Intention) {
+        // Needs a clause or "to": "wants to", "believes that", "hopes he".
+        let nx = c.w(cue_end + 1);
+        if nx.is_empty() {
+            return Some(8);
+        }
+        if c.toks[b].kind == Kind::Word
+            && !lexicon::is_person_pronoun(c.w(b))
+            && cue.form == Form::Base
+            && !c.w(b).ends_with('s')
+        {
+            return Some(9);
+        }
+    }
+    None
+}
+
+fn loose_reason(why: u8) -> bool {
+    matches!(why, 4 | 6)
+}
+
+/// A cue verb with no findable source still marks an attribution when it
+/// stands in verb position (PolNeAR counts sourceless and passive cues).
+fn loose_ok(c: &Ctx, this: usize, cue_end: usize, cue: Cue) -> bool {
+    let _ = (c, this, cue_end);
+    matches!(cue.form, Form::Past | Form::Third | Form::Ing)
 }
 
 /// The sentence's first noun phrase (for participles: "Reyes left, saying...").

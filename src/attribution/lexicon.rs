@@ -346,6 +346,90 @@ const LEMMAS: &[Lemma] = &[
     l("favour", Intention, Weak),
     l("support", Act, Weak),
     l("oppose", Act, Weak),
+    // More speech, stance and judgment verbs (PolNeAR counts reported acts
+    // and attitudes as attributions).
+    l("voice", Speech, Weak),
+    l("proclaim", Speech, Strong),
+    l("reaffirm", Speech, Strong),
+    l("clarify", Speech, Weak),
+    l("articulate", Speech, Weak),
+    l("outline", Speech, Weak),
+    f("rebut", ["rebuts", "rebutted", "rebutting"], Speech, Strong),
+    l("interject", Speech, Strong),
+    l("chide", Act, Weak),
+    l("scold", Act, Weak),
+    l("rebuke", Act, Weak),
+    l("lambaste", Act, Weak),
+    l("deride", Act, Weak),
+    l("chastise", Act, Weak),
+    l("berate", Act, Weak),
+    l("castigate", Act, Weak),
+    l("bemoan", Speech, Weak),
+    l("hail", Act, Weak),
+    l("laud", Act, Weak),
+    l("extol", Act, Weak),
+    l("champion", Act, Weak),
+    l("congratulate", Act, Weak),
+    l("liken", Act, Weak),
+    f("dub", ["dubs", "dubbed", "dubbing"], Act, Weak),
+    l("characterize", Act, Weak),
+    l("characterise", Act, Weak),
+    l("depict", Act, Weak),
+    l("allude", Speech, Weak),
+    l("underscore", Speech, Weak),
+    l("apologize", Speech, Weak),
+    l("apologise", Speech, Weak),
+    l("protest", Act, Weak),
+    l("grumble", Speech, Weak),
+    l("gripe", Speech, Weak),
+    f("snipe", ["snipes", "sniped", "sniping"], Speech, Weak),
+    l("taunt", Act, Weak),
+    l("ridicule", Act, Weak),
+    l("rail", Act, Weak),
+    l("lash", Act, Weak),
+    l("confess", Speech, Weak),
+    l("affirm", Speech, Weak),
+    l("advocate", Act, Weak),
+    l("implore", Act, Weak),
+    l("inquire", Speech, Weak),
+    l("ponder", Belief, Weak),
+    l("contemplate", Intention, Weak),
+    l("recollect", Speech, Weak),
+    l("notify", Speech, Weak),
+    l("instruct", Act, Weak),
+    l("disavow", Act, Weak),
+    l("repudiate", Act, Weak),
+    l("embrace", Act, Weak),
+    l("justify", Act, Weak),
+    f("swear", ["swears", "swore", "swearing"], Speech, Weak),
+    l("reassure", Speech, Weak),
+    l("insinuate", Speech, Weak),
+    l("calculate", Finding, Weak),
+    l("deem", Belief, Weak),
+    l("perceive", Belief, Weak),
+    l("desire", Intention, Weak),
+    l("resent", Belief, Weak),
+    l("regret", Belief, Weak),
+    l("admire", Belief, Weak),
+    l("distrust", Belief, Weak),
+    l("anticipate", Belief, Weak),
+    f(
+        "foresee",
+        ["foresees", "foresaw", "foreseeing"],
+        Belief,
+        Weak,
+    ),
+    l("envision", Belief, Weak),
+    l("opt", Intention, Weak),
+    l("vote", Act, Weak),
+    l("nominate", Act, Weak),
+    l("urge", Act, Weak),
+    l("pitch", Act, Weak),
+    l("vouch", Speech, Weak),
+    l("remember", Belief, Weak),
+    l("sound", Speech, Weak),
+    l("weigh", Speech, Weak),
+    l("reiterate", Speech, Strong),
 ];
 
 fn regular(base: &'static str) -> [String; 3] {
@@ -1306,5 +1390,33 @@ pub fn is_noun_like(w: &str) -> bool {
             | "back"
             | "backs"
             | "rally"
+            | "vote"
+            | "votes"
+            | "sound"
+            | "sounds"
+            | "pitch"
+            | "pitches"
+            | "outline"
+            | "outlines"
+            | "champion"
+            | "champions"
+            | "protest"
+            | "protests"
+            | "desire"
+            | "desires"
+            | "regret"
+            | "regrets"
+            | "embrace"
+            | "advocate"
+            | "advocates"
+            | "voice"
+            | "voices"
+            | "rail"
+            | "rails"
+            | "lash"
+            | "hail"
+            | "taunt"
+            | "taunts"
+            | "ridicule"
     )
 }
