@@ -779,7 +779,9 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 .iter()
                 .filter(|t| t.kind == Kind::Word && t.cap)
                 .count();
-            if !(cue.strength == Strength::Strong && caps * 10 >= words * 7) {
+            if !((cue.strength == Strength::Strong || !lexicon::is_noun_like(w))
+                && caps * 10 >= words * 7)
+            {
                 continue;
             }
         }
@@ -833,6 +835,18 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 }
                 used[this] = true;
                 out.push(at);
+            } else {
+                let mut at = new_attr(AttributionKind::Action, si);
+                at.cue.push(c.span(this - 1, this));
+                if let Some(last) = c.last_content() {
+                    if last > this {
+                        at.content.push(c.span(this + 1, last));
+                    }
+                }
+                if !at.content.is_empty() {
+                    used[this] = true;
+                    out.push(at);
+                }
             }
             continue;
         }
@@ -1041,7 +1055,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                         || c.punct(cue_end + 1, ":"));
                 let rejected = weak_reject(c, *a, *b, cue, w, cue_end, inverted, framed);
                 if let Some(why) = rejected {
-                    if !loose_reason(why) || !loose_ok(c, this, cue_end, cue) {
+                    if !loose_reason(why, cue) || !loose_ok(c, this, cue) {
                         continue;
                     }
                     source_spans = Vec::new();
@@ -1064,7 +1078,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 reason = r;
             }
             (None, None) => {
-                if !loose_ok(c, this, cue_end, cue) {
+                if !loose_ok(c, this, cue) {
                     continue;
                 }
                 source_spans = Vec::new();
@@ -1306,15 +1320,34 @@ fn weak_reject(
     None
 }
 
-fn loose_reason(why: u8) -> bool {
-    matches!(why, 4 | 6)
+fn loose_reason(why: u8, cue: Cue) -> bool {
+    match why {
+        // A noun-like present form or a weak clause opener: still a verb here.
+        4 | 6 => true,
+        // A past-tense cue after a non-speaker subject ("the memo argued").
+        1 => cue.form == Form::Past,
+        _ => false,
+    }
 }
 
-/// A cue verb with no findable source still marks an attribution when it
-/// stands in verb position (PolNeAR counts sourceless and passive cues).
-fn loose_ok(c: &Ctx, this: usize, cue_end: usize, cue: Cue) -> bool {
-    let _ = (c, this, cue_end);
-    matches!(cue.form, Form::Past | Form::Third | Form::Ing)
+/// A cue verb with no findable (or believable) source still marks an
+/// attribution when it stands in verb position: PolNeAR counts sourceless,
+/// passive and relative-clause cues.
+fn loose_ok(c: &Ctx, this: usize, cue: Cue) -> bool {
+    let w = c.w(this);
+    match cue.form {
+        Form::Third => !lexicon::is_noun_like(w),
+        Form::Ing | Form::Past => true,
+        Form::Base => {
+            // "those who favor", "voters see": not after a determiner or "to".
+            let prev = if this > 0 { c.w(this - 1) } else { "" };
+            !lexicon::is_noun_like(w)
+                && this > 0
+                && c.is_word(this - 1)
+                && !lexicon::is_determiner(prev)
+                && prev != "to"
+        }
+    }
 }
 
 /// The sentence's first noun phrase (for participles: "Reyes left, saying...").
