@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 static HEDGE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -24,12 +25,25 @@ struct Ctx<'a> {
     toks: &'a [Tok],
     /// Token sits inside a direct quotation.
     quoted: &'a [bool],
+    /// The cue entry of each token's lower-case text, looked up once.
+    cues: &'a [Option<Cue>],
     sentence: Span,
     /// A direct quotation ending just before the sentence (whitespace between).
     prev_quote: Option<Span>,
+    /// Does the sentence give a reason for anonymity (computed on first use)?
+    reason: OnceCell<bool>,
 }
 
 impl Ctx<'_> {
+    fn classify(&self, src: &[Span]) -> (SourceClass, bool) {
+        let reason = *self
+            .reason
+            .get_or_init(|| source::has_anonymity_reason(self.sentence.slice(self.lower)));
+        source::classify_given(self.prose, self.lower, src, self.sentence, reason)
+    }
+    fn cue(&self, i: usize) -> Option<Cue> {
+        self.cues.get(i).copied().flatten()
+    }
     fn w(&self, i: usize) -> &str {
         self.toks
             .get(i)
@@ -80,16 +94,43 @@ pub fn sentences(
     let mut out = Vec::new();
     let mut toks = Vec::new();
     let mut quoted = Vec::new();
+    let mut cues = Vec::new();
+    let mut used = Vec::new();
+    let mut here: Vec<usize> = Vec::new();
     let mut qi = 0;
+    // One pass of the hedge automaton over the whole text (whole-word matches).
+    let hedge_hits: Vec<(usize, usize)> = HEDGE_AC
+        .find_iter(lower)
+        .map(|m| (m.start(), m.end()))
+        .filter(|&(s, e)| {
+            let b = lower.as_bytes();
+            (s == 0 || !b[s - 1].is_ascii_alphanumeric())
+                && (e >= b.len() || !b[e].is_ascii_alphanumeric())
+        })
+        .collect();
+    let mut hi = 0;
     for (si, s) in sentences.iter().enumerate() {
         tokenize(&doc.prose, s.span, &mut toks);
         if toks.is_empty() {
             continue;
         }
+        while hi < hedge_hits.len() && hedge_hits[hi].0 < s.span.start {
+            hi += 1;
+        }
+        let mut he = hi;
+        while he < hedge_hits.len() && hedge_hits[he].1 <= s.span.end {
+            he += 1;
+        }
+        let hedges_here = &hedge_hits[hi..he];
+        cues.clear();
+        cues.extend(
+            toks.iter()
+                .map(|t| lexicon::cue(lower.get(t.start..t.end).unwrap_or(""))),
+        );
         while qi < quotes.len() && quotes[qi].span.end <= s.span.start {
             qi += 1;
         }
-        let mut here: Vec<usize> = Vec::new();
+        here.clear();
         let mut k = qi;
         while k < quotes.len() && quotes[k].span.start < s.span.end {
             if quotes[k].direct && quotes[k].span.overlaps(s.span) {
@@ -98,10 +139,14 @@ pub fn sentences(
             k += 1;
         }
         quoted.clear();
-        quoted.extend(toks.iter().map(|t| {
-            here.iter()
-                .any(|&q| quotes[q].inner.contains(t.start) && quotes[q].inner.end >= t.end)
-        }));
+        if here.is_empty() {
+            quoted.resize(toks.len(), false);
+        } else {
+            quoted.extend(toks.iter().map(|t| {
+                here.iter()
+                    .any(|&q| quotes[q].inner.contains(t.start) && quotes[q].inner.end >= t.end)
+            }));
+        }
         let prev_quote = qi
             .checked_sub(1)
             .map(|x| &quotes[x])
@@ -120,12 +165,15 @@ pub fn sentences(
             lower,
             toks: &toks,
             quoted: &quoted,
+            cues: &cues,
             sentence: s.span,
             prev_quote,
+            reason: OnceCell::new(),
         };
         let before = out.len();
-        let mut used = vec![false; toks.len()];
-        hedges(&ctx, si, &mut used, &mut out);
+        used.clear();
+        used.resize(toks.len(), false);
+        hedges(&ctx, si, hedges_here, &mut used, &mut out);
         according_to(&ctx, si, &mut used, &mut out);
         if s.index_in_block == 0 {
             name_colon(&ctx, si, &mut used, &mut out);
@@ -205,17 +253,14 @@ fn trim_back(c: &Ctx, a: usize, lo: usize) -> Option<usize> {
     None
 }
 
-fn hedges(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
-    let low = c.sentence.slice(c.lower);
-    for m in HEDGE_AC.find_iter(low) {
-        let s = c.sentence.start + m.start();
-        let e = c.sentence.start + m.end();
-        let bytes = c.lower.as_bytes();
-        let left_ok = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
-        let right_ok = e >= bytes.len() || !bytes[e].is_ascii_alphanumeric();
-        if !left_ok || !right_ok {
-            continue;
-        }
+fn hedges(
+    c: &Ctx,
+    si: usize,
+    hits: &[(usize, usize)],
+    used: &mut [bool],
+    out: &mut Vec<Attribution>,
+) {
+    for &(s, e) in hits {
         let (Some(a), Some(b)) = (
             c.toks.iter().position(|t| t.start == s),
             c.toks.iter().position(|t| t.end == e),
@@ -228,7 +273,7 @@ fn hedges(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         used[a..=b].iter_mut().for_each(|u| *u = true);
         let mut at = new_attr(AttributionKind::Hedge, si);
         at.cue.push(Span::new(s, e));
-        let phrase = &low[m.start()..m.end()];
+        let phrase = c.lower.get(s..e).unwrap_or("");
         if phrase.starts_with("some ") || phrase.starts_with("many ") {
             at.source.push(c.toks[a].span());
             at.source_class = SourceClass::Vague;
@@ -254,6 +299,7 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
         return None;
     }
     let w = c.w(end);
+    let end_cue = c.cue(end);
     if lexicon::is_person_pronoun(w) || w == "it" {
         return Some((end, end));
     }
@@ -266,7 +312,7 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
     if lexicon::is_np_stop(w) || lexicon::is_np_inner_only(w) || lexicon::is_determiner(w) {
         return None;
     }
-    if let Some(cue) = lexicon::cue(w) {
+    if let Some(cue) = end_cue {
         if matches!(cue.form, Form::Past | Form::Ing) && !c.toks[end].cap {
             return None;
         }
@@ -286,7 +332,7 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
             break;
         }
         if !t.cap {
-            if let Some(cue) = lexicon::cue(pw) {
+            if let Some(cue) = c.cue(p) {
                 if matches!(cue.form, Form::Past | Form::Ing | Form::Third) {
                     break;
                 }
@@ -326,7 +372,7 @@ fn np_right(c: &Ctx, start: usize) -> Option<(usize, usize)> {
             break;
         }
         if !c.toks[b + 1].cap {
-            if let Some(cue) = lexicon::cue(nw) {
+            if let Some(cue) = c.cue(b + 1) {
                 if matches!(cue.form, Form::Past | Form::Third | Form::Ing) {
                     break;
                 }
@@ -391,7 +437,7 @@ fn according_to(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution
         let mut at = new_attr(AttributionKind::AccordingTo, si);
         at.cue.push(c.span(i, i + 1));
         at.source.push(c.span(i + 2, src_end));
-        let (class, reason) = source::classify(c.prose, c.lower, &at.source, c.sentence);
+        let (class, reason) = c.classify(&at.source);
         at.source_class = class;
         at.anonymity_reason = reason;
         let head = c.w(src_end);
@@ -468,7 +514,7 @@ fn name_colon(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>)
     let mut at = new_attr(AttributionKind::ColonLeadIn, si);
     at.cue.push(c.toks[k].span());
     at.source.push(c.span(0, k - 1));
-    let (class, reason) = source::classify(c.prose, c.lower, &at.source, c.sentence);
+    let (class, reason) = c.classify(&at.source);
     at.source_class = class;
     at.anonymity_reason = reason;
     if let Some(last) = c.last_content() {
@@ -496,7 +542,7 @@ fn colon_quote(c: &Ctx, si: usize, out: &mut Vec<Attribution>) {
     let mut at = new_attr(AttributionKind::ColonLeadIn, si);
     at.cue.push(c.toks[n - 1].span());
     at.source.push(c.span(a, b));
-    let (class, reason) = source::classify(c.prose, c.lower, &at.source, c.sentence);
+    let (class, reason) = c.classify(&at.source);
     at.source_class = class;
     at.anonymity_reason = reason;
     out.push(at);
@@ -566,7 +612,7 @@ fn in_document(c: &Ctx, si: usize, out: &mut Vec<Attribution>) {
     let mut at = new_attr(AttributionKind::Document, si);
     at.cue.push(c.toks[0].span());
     at.source.push(c.span(1, comma - 1));
-    let (class, reason) = source::classify(c.prose, c.lower, &at.source, c.sentence);
+    let (class, reason) = c.classify(&at.source);
     at.source_class = class;
     at.anonymity_reason = reason;
     at.content.push(c.span(comma + 1, last));
@@ -768,7 +814,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             continue;
         }
         let w = c.w(this);
-        let Some(cue) = lexicon::cue(w) else { continue };
+        let Some(cue) = c.cue(this) else { continue };
         let prev = if this > 0 { c.w(this - 1) } else { "" };
         // A capitalised cue word inside a sentence is a name or a headline word.
         if c.toks[this].cap && this > 0 && c.kind(this - 1) != Some(Kind::OpenQuote) {
@@ -1063,7 +1109,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     reason = false;
                 } else {
                     source_spans = vec![c.span(*a, *b)];
-                    let (mut cl, r) = source::classify(c.prose, c.lower, &source_spans, c.sentence);
+                    let (mut cl, r) = c.classify(&source_spans);
                     // Sworn testimony is on the record (SPEC §3.3, legal markers).
                     if w.starts_with("testif") && cl == SourceClass::Vague {
                         cl = SourceClass::Institutional;

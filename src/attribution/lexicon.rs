@@ -490,8 +490,33 @@ pub static CUES: LazyLock<FastMap<String, Cue>> = LazyLock::new(|| {
     m
 });
 
+/// Bit `(first, second, last)` letter triple of every cue form: most words
+/// are turned away before hashing.
+static CUE_TRIPLES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 26 * 26 * 26 / 64 + 1];
+    for w in CUES.keys() {
+        if let Some(k) = triple(w.as_bytes()) {
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    bits
+});
+
+#[inline]
+fn triple(b: &[u8]) -> Option<usize> {
+    let (&f, &s, &l) = (b.first()?, b.get(1)?, b.last()?);
+    if !(f.is_ascii_lowercase() && s.is_ascii_lowercase() && l.is_ascii_lowercase()) {
+        return None;
+    }
+    Some((usize::from(f - b'a') * 26 + usize::from(s - b'a')) * 26 + usize::from(l - b'a'))
+}
+
 pub fn cue(word: &str) -> Option<Cue> {
-    if word.len() < 3 || word.len() > 16 || !word.as_bytes()[0].is_ascii_lowercase() {
+    if word.len() < 3 || word.len() > 16 {
+        return None;
+    }
+    let k = triple(word.as_bytes())?;
+    if CUE_TRIPLES[k / 64] & (1 << (k % 64)) == 0 {
         return None;
     }
     CUES.get(word).copied()
