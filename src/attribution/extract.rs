@@ -835,6 +835,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         if cue.form == Form::Past && c.w(this + 1) == "by" {
             continue;
         }
+        // "compared with last year": a preposition, not the verb (which
+        // takes an object first: "compared the fee to a toll").
+        if w == "compared" && matches!(c.w(this + 1), "with" | "to") {
+            continue;
+        }
         // Nouns and infinitives: "a report", "to say", "Reyes's remarks".
         if this > 0
             && c.is_word(this - 1)

@@ -421,7 +421,6 @@ const LEMMAS: &[Lemma] = &[
     ),
     l("envision", Belief, Weak),
     l("opt", Intention, Weak),
-    l("vote", Act, Weak),
     l("nominate", Act, Weak),
     l("urge", Act, Weak),
     l("pitch", Act, Weak),
