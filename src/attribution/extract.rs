@@ -180,6 +180,7 @@ pub fn sentences(
         }
         let before_verbs = out.len();
         verbs(&ctx, si, &mut used, &mut out);
+        phrases(&ctx, si, &mut used, &mut out);
         if out.len() == before_verbs {
             in_document(&ctx, si, &mut out);
             colon_quote(&ctx, si, &mut out);
@@ -1269,6 +1270,72 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         }
         out.push(at);
         i = cue_end + 1;
+    }
+}
+
+/// Idioms that report a stance or a naming: `made it clear`, `took issue
+/// with`, `known as`.
+const PHRASES: &[&[&str]] = &[
+    &["known", "as"],
+    &["made", "it", "clear"],
+    &["made", "clear"],
+    &["makes", "it", "clear"],
+    &["makes", "clear"],
+    &["make", "it", "clear"],
+    &["make", "clear"],
+    &["took", "issue", "with"],
+    &["takes", "issue", "with"],
+    &["take", "issue", "with"],
+    &["spoke", "out"],
+    &["speaks", "out"],
+    &["sided", "with"],
+    &["sides", "with"],
+    &["went", "after"],
+    &["cast", "doubt"],
+    &["casts", "doubt"],
+    &["raised", "concerns"],
+    &["raised", "questions"],
+    &["lashed", "out"],
+    &["weighed", "in"],
+];
+
+fn phrases(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    let n = c.toks.len();
+    let mut i = 0;
+    while i < n {
+        let hit = PHRASES.iter().find(|p| {
+            i + p.len() <= n
+                && p.iter().enumerate().all(|(k, w)| {
+                    c.is_word(i + k) && !used[i + k] && !c.quoted[i + k] && c.w(i + k) == *w
+                })
+        });
+        let Some(p) = hit else {
+            i += 1;
+            continue;
+        };
+        let end = i + p.len() - 1;
+        let mut at = new_attr(AttributionKind::Action, si);
+        at.cue.push(c.span(i, end));
+        if let Some(last) = c.last_content() {
+            if last > end {
+                at.content.push(c.span(end + 1, last));
+            }
+        }
+        if i > 0 && c.is_word(i - 1) && !lexicon::is_np_stop(c.w(i - 1)) {
+            if let Some((a, b)) = np_left(c, i - 1, 0) {
+                if believable(c, a, b, Cue::ANY) {
+                    at.source.push(c.span(a, b));
+                    let (class, reason) = c.classify(&at.source);
+                    at.source_class = class;
+                    at.anonymity_reason = reason;
+                }
+            }
+        }
+        if !at.content.is_empty() {
+            used[i..=end].iter_mut().for_each(|u| *u = true);
+            out.push(at);
+        }
+        i = end + 1;
     }
 }
 

@@ -74,6 +74,17 @@ pub struct Cue {
     pub addressee: bool,
 }
 
+impl Cue {
+    /// A plain speech act (for phrase cues that have no lexicon entry).
+    pub const ANY: Cue = Cue {
+        class: Class::Act,
+        strength: Strength::Weak,
+        loaded: false,
+        form: Form::Past,
+        addressee: false,
+    };
+}
+
 struct Lemma {
     base: &'static str,
     /// Explicit forms (third, past, ing) when irregular or doubling.
@@ -429,6 +440,10 @@ const LEMMAS: &[Lemma] = &[
     l("sound", Speech, Weak),
     l("weigh", Speech, Weak),
     l("reiterate", Speech, Strong),
+    l("label", Act, Weak),
+    l("brand", Act, Weak),
+    l("title", Act, Weak),
+    l("name", Act, Weak),
 ];
 
 fn regular(base: &'static str) -> [String; 3] {
@@ -1442,5 +1457,13 @@ pub fn is_noun_like(w: &str) -> bool {
             | "taunt"
             | "taunts"
             | "ridicule"
+            | "label"
+            | "labels"
+            | "brand"
+            | "brands"
+            | "title"
+            | "titles"
+            | "name"
+            | "names"
     )
 }

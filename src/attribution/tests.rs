@@ -371,6 +371,27 @@ fn broad_cues() {
             "argued",
             AttributionKind::Paraphrase,
         ),
+        // Stance and naming idioms.
+        (
+            "The ferry captain made it clear that the timetable would not change.",
+            "made it clear",
+            AttributionKind::Action,
+        ),
+        (
+            "The shoal, known as the Elbow, has grounded three boats.",
+            "known as",
+            AttributionKind::Action,
+        ),
+        (
+            "Councilwoman Ferrand took issue with the toll increase.",
+            "took issue with",
+            AttributionKind::Action,
+        ),
+        (
+            "Critics dubbed the levy a toll on errands.",
+            "dubbed",
+            AttributionKind::Action,
+        ),
         // Title Case headline with a weak verb.
         (
             "Harbor Town Residents Endorse Ferry Subsidy",
@@ -394,6 +415,7 @@ fn broad_cues_not_nouns() {
         ("Both states require a ferry license.", "states"),
         ("The votes were counted by noon.", "votes"),
         ("Sales rose sharply compared with last year.", "compared"),
+        ("The brand names on the shelf were all local.", "names"),
     ];
     for &(text, word) in cases {
         let (attrs, _) = run(text);
