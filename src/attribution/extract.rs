@@ -1303,6 +1303,32 @@ fn phrases(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
     let n = c.toks.len();
     let mut i = 0;
     while i < n {
+        // Cheap first-word gate before trying the phrase list.
+        if !c.is_word(i)
+            || !matches!(
+                c.w(i),
+                "known"
+                    | "made"
+                    | "makes"
+                    | "make"
+                    | "took"
+                    | "takes"
+                    | "take"
+                    | "spoke"
+                    | "speaks"
+                    | "sided"
+                    | "sides"
+                    | "went"
+                    | "cast"
+                    | "casts"
+                    | "raised"
+                    | "lashed"
+                    | "weighed"
+            )
+        {
+            i += 1;
+            continue;
+        }
         let hit = PHRASES.iter().find(|p| {
             i + p.len() <= n
                 && p.iter().enumerate().all(|(k, w)| {
