@@ -145,30 +145,152 @@ fn claim_spans(
 
 /// Analyses one draft.
 pub fn analyze(text: &str, opts: &Options) -> Analysis {
+    analyze_with(text, opts, None)
+}
+
+/// The work on one block that depends on nothing but the block's text and
+/// the anchor date: its sentences, and their temporal expressions and claim
+/// signals. Spans are relative to the block's start so the work can be
+/// reused wherever the block moves.
+#[derive(Debug)]
+struct BlockWork {
+    sentences: Vec<Span>,
+    temporals: Vec<Vec<time::Temporal>>,
+    signals: Vec<Vec<claims::ClaimSignal>>,
+}
+
+impl BlockWork {
+    fn compute(prose: &str, block: Span, anchor: Option<NaiveDate>) -> BlockWork {
+        let mut spans = Vec::new();
+        sentences::split_span(prose, block, &mut |s| spans.push(s));
+        let back = -(block.start as isize);
+        BlockWork {
+            temporals: spans
+                .iter()
+                .map(|s| {
+                    let mut tags = time::tag_sentence(prose, *s, anchor);
+                    tags.iter_mut().for_each(|t| t.span = t.span.shifted(back));
+                    tags
+                })
+                .collect(),
+            signals: spans
+                .iter()
+                .map(|s| {
+                    let mut sig = claims::signals(prose, *s);
+                    sig.iter_mut().for_each(|x| x.span = x.span.shifted(back));
+                    sig
+                })
+                .collect(),
+            sentences: spans.into_iter().map(|s| s.shifted(back)).collect(),
+        }
+    }
+}
+
+/// Block work from earlier analyses, keyed by the block's text with one
+/// character of context on each side (word boundaries look that far).
+#[derive(Default)]
+struct BlockMemo {
+    anchor: Option<NaiveDate>,
+    entries: std::collections::HashMap<Box<str>, std::sync::Arc<BlockWork>>,
+    reused: usize,
+}
+
+/// `span` widened by one character each way, within `text`.
+fn with_context(text: &str, span: Span) -> &str {
+    let start = text[..span.start]
+        .char_indices()
+        .next_back()
+        .map_or(span.start, |(i, _)| i);
+    let end = text[span.end..]
+        .chars()
+        .next()
+        .map_or(span.end, |c| span.end + c.len_utf8());
+    &text[start..end]
+}
+
+/// Analyses one draft, reusing per-block work from `memo` when given.
+fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) -> Analysis {
     let document = Document::parse(text, opts.format);
     let anchor = anchor_for(&document, opts);
-    let sentences = sentences::split(&document);
-    let quotes = sentences::quotes(&document);
     let anchor_date = anchor.map(|a| a.date);
+    let prose = document.prose.as_str();
+    if let Some(m) = memo.as_deref_mut() {
+        if m.anchor != anchor_date {
+            m.entries.clear();
+            m.anchor = anchor_date;
+        }
+        m.reused = 0;
+    }
+    let mut fresh = std::collections::HashMap::new();
+    let mut sentences: Vec<sentences::Sentence> = Vec::new();
+    let mut per_sentence_tags: Vec<Vec<time::Temporal>> = Vec::new();
+    let mut signals: Vec<Vec<claims::ClaimSignal>> = Vec::new();
+    for (bi, block) in document.blocks.iter().enumerate() {
+        if !sentences::has_sentences(block.kind) {
+            continue;
+        }
+        let work = match memo.as_deref_mut() {
+            Some(m) => {
+                let key = with_context(prose, block.span);
+                let work = match m.entries.get(key).or_else(|| fresh.get(key)) {
+                    Some(w) => {
+                        m.reused += 1;
+                        std::sync::Arc::clone(w)
+                    }
+                    None => std::sync::Arc::new(BlockWork::compute(prose, block.span, anchor_date)),
+                };
+                fresh.insert(Box::from(key), std::sync::Arc::clone(&work));
+                work
+            }
+            None => std::sync::Arc::new(BlockWork::compute(prose, block.span, anchor_date)),
+        };
+        let at = block.span.start as isize;
+        for ((s, tags), sig) in work
+            .sentences
+            .iter()
+            .zip(&work.temporals)
+            .zip(&work.signals)
+        {
+            sentences.push(sentences::Sentence {
+                span: s.shifted(at),
+                block: bi,
+                index_in_block: 0,
+            });
+            per_sentence_tags.push(
+                tags.iter()
+                    .map(|t| time::Temporal {
+                        span: t.span.shifted(at),
+                        ..t.clone()
+                    })
+                    .collect(),
+            );
+            signals.push(
+                sig.iter()
+                    .map(|x| claims::ClaimSignal {
+                        span: x.span.shifted(at),
+                        ..*x
+                    })
+                    .collect(),
+            );
+        }
+        sentences::number_in_block(&mut sentences);
+    }
+    if let Some(m) = memo {
+        // Keep only what this version used: the memo never outgrows the draft.
+        m.entries = fresh;
+    }
+    let quotes = sentences::quotes(&document);
     // The dateline's own date (blanked in `prose`) comes first.
     let temporals: Vec<time::Temporal> = document
         .dateline
         .iter()
         .flat_map(|d| time::tag_dateline(text, d.span, anchor_date))
-        .chain(time::tag_document(
-            &document.prose,
-            sentences.iter().map(|s| s.span),
-            anchor_date,
-        ))
+        .chain(time::in_context(prose, per_sentence_tags, anchor_date))
         .collect();
-    let attributions = attribution::find(&document, &sentences, &quotes);
+    let attributions = attribution::find_with(&document, &sentences, &quotes, opts.house.lexicon());
     let voices = voice::voices(&document, &sentences, &quotes, &attributions);
     let reply = actors::reply::analyze(&document, &sentences, &quotes);
     let actors = reply.actors;
-    let signals: Vec<Vec<claims::ClaimSignal>> = sentences
-        .iter()
-        .map(|s| claims::signals(&document.prose, s.span))
-        .collect();
     let claims = claim_spans(&document, &sentences, &signals);
     let findings = {
         let cx = rules::Context {
@@ -183,6 +305,7 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
             anchor,
             opts,
             source_names: Default::default(),
+            mention_spans: Default::default(),
         };
         let mut findings = rules::run(&cx);
         findings.extend(actors::missing_response_findings(
@@ -295,16 +418,33 @@ fn apply_house_actors(
 }
 
 /// Analyses drafts repeatedly (one per open document in the server), reusing
-/// work on the parts of the text that did not change since the last call.
+/// work on the parts of the text that did not change since the last call:
+/// each block's sentences, temporal expressions and claim signals are kept,
+/// keyed by the block's text, and reused wherever the block now stands. The
+/// passes that read across blocks (quotations, attribution carry-over,
+/// actors, the rules) run on every call; they are linear in the draft.
 #[derive(Default)]
-pub struct Analyzer {}
+pub struct Analyzer {
+    memo: BlockMemo,
+}
 
 impl Analyzer {
     pub fn new() -> Analyzer {
         Analyzer::default()
     }
 
+    /// Same result as [`analyze`], with the unchanged blocks' work reused.
     pub fn analyze(&mut self, text: &str, opts: &Options) -> Analysis {
-        analyze(text, opts)
+        analyze_with(text, opts, Some(&mut self.memo))
+    }
+
+    /// How many blocks the last call reused rather than read again.
+    pub fn reused_blocks(&self) -> usize {
+        self.memo.reused
+    }
+
+    /// How many blocks' work is kept for the next call.
+    pub fn cached_blocks(&self) -> usize {
+        self.memo.entries.len()
     }
 }

@@ -66,10 +66,9 @@ fn is_opening_quote(c: char) -> bool {
 pub fn split(doc: &Document) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
-        if block.kind == BlockKind::Table || block.kind == BlockKind::Image {
+        if !has_sentences(block.kind) {
             continue;
         }
-        let before = out.len();
         split_span(&doc.prose, block.span, &mut |span| {
             out.push(Sentence {
                 span,
@@ -77,11 +76,29 @@ pub fn split(doc: &Document) -> Vec<Sentence> {
                 index_in_block: 0,
             })
         });
-        for (i, s) in out[before..].iter_mut().enumerate() {
-            s.index_in_block = i;
-        }
+        number_in_block(&mut out);
     }
     out
+}
+
+/// Tables and images are read as a whole, not as sentences.
+pub fn has_sentences(kind: BlockKind) -> bool {
+    kind != BlockKind::Table && kind != BlockKind::Image
+}
+
+/// Numbers the trailing run of sentences that share the last one's block.
+pub fn number_in_block(sentences: &mut [Sentence]) {
+    let Some(last) = sentences.last() else { return };
+    let block = last.block;
+    let run = sentences
+        .iter()
+        .rev()
+        .take_while(|s| s.block == block)
+        .count();
+    let n = sentences.len();
+    for (i, s) in sentences[n - run..].iter_mut().enumerate() {
+        s.index_in_block = i;
+    }
 }
 
 /// Calls `emit` with each sentence of `span` in `text`, trimmed.

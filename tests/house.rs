@@ -174,3 +174,152 @@ fn actors_file_changes_findings() {
     );
     assert_eq!(comment_fixes(d).0, 0);
 }
+
+/// (code, line) of each finding `copydesk check --format json` reports for `draft`.
+fn codes(draft: &Path) -> Vec<(String, u64)> {
+    let out = bin()
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(draft)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["code"].as_str().unwrap().to_string(),
+                v["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn source_lists_change_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let draft = d.join("tolls.md");
+    write(
+        &draft,
+        "---\ndate: 2026-03-12\n---\n\n\
+         Brannock intimated that the toll keeper embezzled fares from the ferry fund.\n\n\
+         The sluice book shows the toll keeper embezzled fares from the ferry fund.\n\n\
+         Quay loafers said the toll keeper embezzled fares from the ferry fund.\n",
+    );
+    let before = codes(&draft);
+    assert!(
+        before.contains(&("unattributed-claim".into(), 5)),
+        "{before:?}"
+    );
+    // Unsourced, or sourced vaguely: either way flagged before the house lists.
+    assert!(before.iter().any(|(_, line)| *line == 7), "{before:?}");
+    assert!(!before.iter().any(|(_, line)| *line == 9), "{before:?}");
+    write(
+        &d.join("copydesk.toml"),
+        "[sources]\ntrusted = [\"the sluice book\"]\nvague = [\"quay loafers\"]\nattribution_verbs = [\"intimate\"]\n",
+    );
+    let after = codes(&draft);
+    assert_eq!(after, vec![("vague-attribution".into(), 9)]);
+}
+
+/// The drafts `copydesk inspect` reads under `root` (relative, sorted).
+fn inspected(root: &Path, extra: &[&str]) -> Vec<String> {
+    let out = bin().arg("inspect").args(extra).arg(root).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let mut v: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let p = v["path"].as_str().unwrap().to_string();
+            Path::new(&p)
+                .strip_prefix(root)
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn files_globs_select_walked_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        &root.join("copydesk.toml"),
+        "[files]\ninclude = [\"stories/**/*.md\", \"*.txt\"]\nskip = [\"notes\", \"stories/old/**\"]\n",
+    );
+    for f in [
+        "stories/a.md",
+        "stories/deep/b.md",
+        "stories/old/c.md",
+        "notes/d.md",
+        "stories/notes/e.md",
+        "f.txt",
+        "g.md",
+        "sub/h.md",
+    ] {
+        write(&root.join(f), "The ferry left at noon.\n");
+    }
+    // A nearer copydesk.toml without [files]: the default extensions apply there.
+    write(
+        &root.join("sub/copydesk.toml"),
+        "[checks]\nrelative-date = false\n",
+    );
+    assert_eq!(
+        inspected(root, &[]),
+        ["f.txt", "stories/a.md", "stories/deep/b.md", "sub/h.md"]
+    );
+    // --include replaces the house include; the house skips still apply.
+    assert_eq!(
+        inspected(root, &["--include", "*.md"]),
+        ["g.md", "stories/a.md", "stories/deep/b.md", "sub/h.md"]
+    );
+    // Walking a subfolder: globs stay relative to the config file's folder.
+    assert_eq!(inspected(&root.join("stories"), &[]), ["a.md", "deep/b.md"]);
+    // A file named on the command line is always read.
+    let out = bin()
+        .arg("inspect")
+        .arg(root.join("notes/d.md"))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn broken_config_skips_its_drafts_but_keeps_the_others_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(&root.join("good/d.md"), DRAFT);
+    write(&root.join("bad/d.md"), DRAFT);
+    write(&root.join("bad/copydesk.toml"), "[sources\n");
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(root.join("good/d.md"))
+        .arg(root.join("bad/d.md"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let good = root.join("good/d.md").display().to_string();
+    assert!(
+        stdout.lines().count() > 0 && stdout.lines().all(|l| l.contains(&good)),
+        "{stdout}"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("bad/copydesk.toml:1:"), "{err}");
+    assert!(err.contains("skipped"), "{err}");
+    // Human output ends with its summary line too.
+    let out = bin()
+        .arg("check")
+        .arg(root.join("good/d.md"))
+        .arg(root.join("bad/d.md"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Found "));
+}

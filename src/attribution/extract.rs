@@ -1,6 +1,7 @@
 //! Sentence-level extraction: hedges, `according to`, colon lead-ins and
 //! reporting verbs with their sources and contents.
 
+use super::house::HouseLexicon;
 use super::lexicon::{self, Class, Cue, Form, Strength, HEDGES};
 use super::source;
 use super::token::{tokenize, Kind, Tok};
@@ -32,6 +33,8 @@ struct Ctx<'a> {
     prev_quote: Option<Span>,
     /// Does the sentence give a reason for anonymity (computed on first use)?
     reason: OnceCell<bool>,
+    /// House attribution verbs (copydesk.toml).
+    house: &'a HouseLexicon,
 }
 
 impl Ctx<'_> {
@@ -90,6 +93,7 @@ pub fn sentences(
     lower: &str,
     sentences: &[Sentence],
     quotes: &[Quote],
+    house: &HouseLexicon,
 ) -> Vec<Attribution> {
     let mut out = Vec::new();
     let mut toks = Vec::new();
@@ -169,6 +173,7 @@ pub fn sentences(
             sentence: s.span,
             prev_quote,
             reason: OnceCell::new(),
+            house,
         };
         let before = out.len();
         used.clear();
@@ -815,7 +820,9 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             continue;
         }
         let w = c.w(this);
-        let Some(cue) = c.cue(this) else { continue };
+        let Some(cue) = c.cue(this).or_else(|| c.house.cue(w)) else {
+            continue;
+        };
         let prev = if this > 0 { c.w(this - 1) } else { "" };
         // A capitalised cue word inside a sentence is a name or a headline word.
         if c.toks[this].cap && this > 0 && c.kind(this - 1) != Some(Kind::OpenQuote) {

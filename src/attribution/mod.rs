@@ -8,6 +8,7 @@
 //! determiners decide.
 
 mod extract;
+mod house;
 mod lexicon;
 mod source;
 mod speakers;
@@ -20,6 +21,8 @@ use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
 use serde::Serialize;
+
+pub use house::HouseLexicon;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -118,10 +121,23 @@ pub enum SpeakerRule {
 
 /// Finds every attribution in the draft, in text order of their cue or content.
 pub fn find(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Vec<Attribution> {
+    find_with(doc, sentences, quotes, HouseLexicon::empty())
+}
+
+/// [`find`] with the house lists of `copydesk.toml` (`[sources]`): extra
+/// attribution verbs, trusted names (never vague; `NAME shows ...` sources a
+/// claim) and extra vague terms.
+pub fn find_with(
+    doc: &Document,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    extra: &HouseLexicon,
+) -> Vec<Attribution> {
     let lower = doc.prose.to_ascii_lowercase();
-    let mut out = extract::sentences(doc, &lower, sentences, quotes);
+    let mut out = extract::sentences(doc, &lower, sentences, quotes, extra);
     speakers::match_quotes(doc, &lower, sentences, quotes, &mut out);
     source::resolve_pronouns(&mut out);
+    house::apply(&lower, sentences, quotes, extra, &mut out);
     out.sort_by_key(first_offset);
     out
 }

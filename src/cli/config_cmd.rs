@@ -14,8 +14,9 @@ static CACHE: Mutex<Option<HashMap<Option<PathBuf>, Loaded>>> = Mutex::new(None)
 
 /// Apply the house rules that govern `draft` to `opts`. The `--date` flag (already
 /// in `opts.reference_date`) wins over `[dates] reference_date`. `Err` means the
-/// config or actors file is broken (already reported on standard error).
-pub fn apply(draft: &str, opts: &mut Options) -> Result<(), ()> {
+/// config or actors file is broken (already reported on standard error, once);
+/// it names the broken file.
+pub fn apply(draft: &str, opts: &mut Options) -> Result<(), String> {
     let key = house::discover(Path::new(draft));
     let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     let cache = guard.get_or_insert_with(HashMap::new);
@@ -31,32 +32,46 @@ pub fn apply(draft: &str, opts: &mut Options) -> Result<(), ()> {
                 }
                 Err(e) => {
                     eprintln!("copydesk: error: {e}");
-                    Err(e.to_string())
+                    Err(e
+                        .file
+                        .as_deref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| house::FILE_NAME.into()))
                 }
             });
     match loaded {
         Ok((cfg, rules)) => {
-            let flags = std::mem::take(&mut opts.checks);
-            opts.checks = cfg.check_settings();
-            opts.checks.disabled.extend(flags.disabled);
-            opts.checks.severity.extend(flags.severity);
-            if opts.reference_date.is_none() {
-                opts.reference_date = cfg.reference_date;
-            }
-            if cfg
-                .timezone
-                .as_deref()
-                .is_some_and(|t| t.eq_ignore_ascii_case("utc") || t == "Z")
-            {
-                opts.today = chrono::Utc::now().date_naive();
-            } else if let Some(off) = cfg.timezone.as_deref().and_then(parse_offset) {
-                opts.today = (chrono::Utc::now() + chrono::Duration::seconds(off)).date_naive();
-            }
-            opts.house = rules.clone();
+            apply_config(cfg, rules.clone(), opts);
             Ok(())
         }
-        Err(_) => Err(()),
+        Err(file) => Err(file.clone()),
     }
+}
+
+/// Lays a loaded configuration under `opts`: what `opts` already says (command
+/// line flags, editor settings) wins; `[checks]`, `[dates]` and the house
+/// rules fill in the rest. Shared by the CLI and the server.
+pub fn apply_config(cfg: &Config, rules: Arc<house::HouseRules>, opts: &mut Options) {
+    let flags = std::mem::take(&mut opts.checks);
+    opts.checks = cfg.check_settings();
+    opts.checks.disabled.extend(flags.disabled);
+    // `severity_for` takes the first entry: the caller's overrides go first.
+    let house_severity = std::mem::take(&mut opts.checks.severity);
+    opts.checks.severity = flags.severity;
+    opts.checks.severity.extend(house_severity);
+    if opts.reference_date.is_none() {
+        opts.reference_date = cfg.reference_date;
+    }
+    if cfg
+        .timezone
+        .as_deref()
+        .is_some_and(|t| t.eq_ignore_ascii_case("utc") || t == "Z")
+    {
+        opts.today = chrono::Utc::now().date_naive();
+    } else if let Some(off) = cfg.timezone.as_deref().and_then(parse_offset) {
+        opts.today = (chrono::Utc::now() + chrono::Duration::seconds(off)).date_naive();
+    }
+    opts.house = rules;
 }
 
 fn parse_offset(s: &str) -> Option<i64> {

@@ -4,12 +4,13 @@
 //! `.ignore` and git's exclude files are honoured (inside a git repository or
 //! not), hidden files and `node_modules` are skipped, and by default only
 //! Markdown and text files are read. [`Selection`] carries the include and
-//! exclude globs (today from `--include`/`--exclude`; a house configuration
-//! can fill it the same way). The list of drafts comes back sorted by path
-//! within each directory, so output order never depends on thread timing.
+//! exclude globs from `--include`/`--exclude`; the `[files]` `include` and
+//! `skip` globs of the copydesk.toml that governs each walked file apply too
+//! ([`HouseFiles`]). The list of drafts comes back sorted by path within each
+//! directory, so output order never depends on thread timing.
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -135,9 +136,126 @@ impl Matcher {
         }
     }
 
+    /// Whether a file found walking a directory is a draft to read: the
+    /// command-line globs first (`--include` replaces the house `include`),
+    /// then the `[files]` globs of the copydesk.toml that governs it.
+    fn wants_walked_file(&self, rel: &Path, path: &Path, house: &mut HouseFiles) -> bool {
+        if self.exclude.is_match(rel) {
+            return false;
+        }
+        let (abs, sel) = house.for_file(path);
+        if sel.as_ref().is_some_and(|h| h.skips(&abs)) {
+            return false;
+        }
+        match (&self.include, sel.as_ref()) {
+            (Some(inc), _) => inc.is_match(rel),
+            (None, Some(h)) if h.include.is_some() => match (&h.include, h.rel(&abs)) {
+                (Some(inc), Some(hrel)) => inc.is_match(hrel),
+                _ => has_draft_extension(rel),
+            },
+            _ => has_draft_extension(rel),
+        }
+    }
+
     /// Whether a file named explicitly on the command line is excluded.
     pub fn excludes(&self, given: &Path) -> bool {
         self.exclude.is_match(&normalise(given))
+    }
+}
+
+/// The `[files]` globs of one copydesk.toml, matched against paths relative
+/// to the folder holding it.
+struct HouseSelection {
+    root: PathBuf,
+    walk_root: PathBuf,
+    include: Option<Globs>,
+    skip: Globs,
+}
+
+impl HouseSelection {
+    /// `None`: no usable `[files]` globs (no file, or a broken one, which the
+    /// check itself reports).
+    fn load(config: &Path, walk_root: &Path) -> Option<HouseSelection> {
+        let (cfg, _) = copydesk::house::load_file(config).ok()?;
+        if cfg.include.is_empty() && cfg.skip.is_empty() {
+            return None;
+        }
+        let compile = |key: &str, globs: &[String]| match Globs::new(globs) {
+            Ok(g) => Some(g),
+            Err(e) => {
+                eprintln!(
+                    "copydesk: warning: {}: files.{key}: {e}; ignored",
+                    config.display()
+                );
+                None
+            }
+        };
+        let include = if cfg.include.is_empty() {
+            None
+        } else {
+            Some(compile("include", &cfg.include)?)
+        };
+        let skip = compile("skip", &cfg.skip)?;
+        Some(HouseSelection {
+            root: config.parent().unwrap_or(walk_root).to_path_buf(),
+            walk_root: walk_root.to_path_buf(),
+            include,
+            skip,
+        })
+    }
+
+    /// `abs` relative to the config's folder; for a user-level file (not
+    /// above the draft), relative to the walked folder.
+    fn rel<'p>(&self, abs: &'p Path) -> Option<&'p Path> {
+        abs.strip_prefix(&self.root)
+            .or_else(|_| abs.strip_prefix(&self.walk_root))
+            .ok()
+    }
+
+    /// Is the file, or a folder it sits in, skipped?
+    fn skips(&self, abs: &Path) -> bool {
+        self.rel(abs).is_some_and(|rel| {
+            rel.ancestors()
+                .filter(|a| !a.as_os_str().is_empty())
+                .any(|a| self.skip.is_match(a))
+        })
+    }
+}
+
+/// The copydesk.toml `[files]` selection for each walked folder, looked up
+/// once per folder and parsed once per config file.
+pub struct HouseFiles {
+    walk_root: PathBuf,
+    by_dir: HashMap<PathBuf, (PathBuf, Option<Arc<HouseSelection>>)>,
+    by_config: HashMap<PathBuf, Option<Arc<HouseSelection>>>,
+}
+
+impl HouseFiles {
+    fn new(walk_root: &Path) -> HouseFiles {
+        HouseFiles {
+            walk_root: std::fs::canonicalize(walk_root).unwrap_or_else(|_| walk_root.into()),
+            by_dir: HashMap::new(),
+            by_config: HashMap::new(),
+        }
+    }
+
+    /// The file's absolute path and the selection that governs it.
+    fn for_file(&mut self, path: &Path) -> (PathBuf, Option<Arc<HouseSelection>>) {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let name = path.file_name().unwrap_or_default();
+        if !self.by_dir.contains_key(dir) {
+            let abs_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+            let sel = copydesk::house::discover(&abs_dir).and_then(|config| {
+                let walk_root = &self.walk_root;
+                self.by_config
+                    .entry(config.clone())
+                    .or_insert_with(|| HouseSelection::load(&config, walk_root).map(Arc::new))
+                    .clone()
+            });
+            self.by_dir.insert(dir.to_path_buf(), (abs_dir, sel));
+        }
+        let (abs_dir, sel) = &self.by_dir[dir];
+        (abs_dir.join(name), sel.clone())
     }
 }
 
@@ -274,6 +392,7 @@ pub fn walk(dir: &Path, matcher: &Matcher, had_error: &mut bool) -> Vec<PathBuf>
             !excluded.is_match(rel)
         });
     let mut out = Vec::new();
+    let mut house = HouseFiles::new(dir);
     for entry in builder.build() {
         match entry {
             Ok(e) => {
@@ -284,7 +403,7 @@ pub fn walk(dir: &Path, matcher: &Matcher, had_error: &mut bool) -> Vec<PathBuf>
                     continue;
                 }
                 let rel = e.path().strip_prefix(&root).unwrap_or(e.path());
-                if matcher.wants_file(rel) {
+                if matcher.wants_walked_file(rel, e.path(), &mut house) {
                     out.push(e.into_path());
                 }
             }

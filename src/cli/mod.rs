@@ -1,6 +1,6 @@
 //! Command-line interface: argument parsing, input collection, exit codes.
 
-mod config_cmd;
+pub(crate) mod config_cmd;
 mod git;
 mod input;
 mod output;
@@ -143,13 +143,18 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn options_for(path: &str, date: Option<chrono::NaiveDate>) -> Options {
+/// Engine options for the draft at `path`, with its house rules. `Err` (the
+/// draft is skipped, the run exits 2) when its copydesk.toml or actors file is
+/// broken; the file's own error is printed once on standard error.
+fn options_for(path: &str, date: Option<chrono::NaiveDate>) -> Result<Options, String> {
     let mut opts = Options::new(Format::from_path(path));
     opts.reference_date = date;
-    if config_cmd::apply(path, &mut opts).is_err() {
-        std::process::exit(2);
-    }
-    opts
+    config_cmd::apply(path, &mut opts).map_err(|file| {
+        format!(
+            "skipped `{path}`: its house configuration ({file}) is broken; fix it and run again"
+        )
+    })?;
+    Ok(opts)
 }
 
 /// Collects the drafts and sets up the worker pool; `Err` is the exit code.
@@ -248,8 +253,9 @@ fn check_one(
     format: OutputFormat,
     date: Option<chrono::NaiveDate>,
 ) -> Checked {
-    let outcome = draft.load().map(|text| {
-        let analysis = copydesk::analyze(&text, &options_for(&draft.name, date));
+    let outcome = draft.load().and_then(|text| {
+        let opts = options_for(&draft.name, date)?;
+        let analysis = copydesk::analyze(&text, &opts);
         let findings = &analysis.findings;
         let mut rendered = Vec::new();
         let mut sarif_results = None;
@@ -263,11 +269,11 @@ fn check_one(
                 Ok(())
             }
         };
-        Report {
+        Ok(Report {
             counts: findings.iter().map(|f| (f.code, f.severity)).collect(),
             rendered,
             sarif: sarif_results,
-        }
+        })
     });
     Checked {
         name: draft.name.clone(),
@@ -377,9 +383,10 @@ fn inspect(args: InspectArgs) -> ExitCode {
     let rows: Vec<Result<String, String>> = drafts
         .par_iter()
         .map(|d| {
-            let row = d.load().map(|text| {
-                let analysis = copydesk::analyze(&text, &options_for(&d.name, date));
-                copydesk::inspect::to_json(&d.name, &analysis).to_string()
+            let row = d.load().and_then(|text| {
+                let opts = options_for(&d.name, date)?;
+                let analysis = copydesk::analyze(&text, &opts);
+                Ok(copydesk::inspect::to_json(&d.name, &analysis).to_string())
             });
             progress.inc();
             row

@@ -4,6 +4,7 @@
 use annotate_snippets::{Level, Renderer, Snippet};
 use copydesk::position::{Encoding, LineIndex};
 use copydesk::{Code, Finding, Severity};
+use serde::Serialize;
 use std::io::{self, Write};
 
 pub fn json_lines(
@@ -12,30 +13,94 @@ pub fn json_lines(
     text: &str,
     findings: &[Finding],
 ) -> io::Result<()> {
+    // Borrowing structs rather than `json!` values: no per-key allocation.
+    // Fields are declared in alphabetical order, the order the lines have
+    // always had.
+    #[derive(Serialize)]
+    struct JsonSpan {
+        end: usize,
+        start: usize,
+    }
+    #[derive(Serialize)]
+    struct JsonRelated<'a> {
+        column: u32,
+        line: u32,
+        message: &'a str,
+        span: JsonSpan,
+    }
+    #[derive(Serialize)]
+    struct JsonEdit<'a> {
+        span: JsonSpan,
+        text: &'a str,
+    }
+    #[derive(Serialize)]
+    struct JsonFix<'a> {
+        edits: Vec<JsonEdit<'a>>,
+        title: &'a str,
+    }
+    #[derive(Serialize)]
+    struct JsonFinding<'a> {
+        code: &'a str,
+        column: u32,
+        end_column: u32,
+        end_line: u32,
+        fixes: Vec<JsonFix<'a>>,
+        line: u32,
+        message: &'a str,
+        path: &'a str,
+        related: Vec<JsonRelated<'a>>,
+        severity: &'a str,
+        span: JsonSpan,
+    }
+    let span = |s: copydesk::Span| JsonSpan {
+        end: s.end,
+        start: s.start,
+    };
     let idx = LineIndex::new(text);
     for f in findings {
         let (l, c) = idx.position(text, f.span.start, Encoding::Chars);
         let (el, ec) = idx.position(text, f.span.end, Encoding::Chars);
-        let obj = serde_json::json!({
-            "path": path,
-            "code": f.code.as_str(),
-            "severity": f.severity.as_str(),
-            "message": f.message,
-            "span": {"start": f.span.start, "end": f.span.end},
-            "line": l + 1,
-            "column": c + 1,
-            "end_line": el + 1,
-            "end_column": ec + 1,
-            "related": f.related.iter().map(|r| {
-                let (rl, rc) = idx.position(text, r.span.start, Encoding::Chars);
-                serde_json::json!({"span": {"start": r.span.start, "end": r.span.end}, "line": rl + 1, "column": rc + 1, "message": r.message})
-            }).collect::<Vec<_>>(),
-            "fixes": f.fixes.iter().map(|x| serde_json::json!({
-                "title": x.title,
-                "edits": x.edits.iter().map(|e| serde_json::json!({"span": {"start": e.span.start, "end": e.span.end}, "text": e.text})).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-        });
-        writeln!(out, "{obj}")?;
+        let obj = JsonFinding {
+            code: f.code.as_str(),
+            column: c + 1,
+            end_column: ec + 1,
+            end_line: el + 1,
+            fixes: f
+                .fixes
+                .iter()
+                .map(|x| JsonFix {
+                    edits: x
+                        .edits
+                        .iter()
+                        .map(|e| JsonEdit {
+                            span: span(e.span),
+                            text: &e.text,
+                        })
+                        .collect(),
+                    title: &x.title,
+                })
+                .collect(),
+            line: l + 1,
+            message: &f.message,
+            path,
+            related: f
+                .related
+                .iter()
+                .map(|r| {
+                    let (rl, rc) = idx.position(text, r.span.start, Encoding::Chars);
+                    JsonRelated {
+                        column: rc + 1,
+                        line: rl + 1,
+                        message: &r.message,
+                        span: span(r.span),
+                    }
+                })
+                .collect(),
+            severity: f.severity.as_str(),
+            span: span(f.span),
+        };
+        serde_json::to_writer(&mut *out, &obj)?;
+        out.write_all(b"\n")?;
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ mod actors;
 
 pub use actors::{parse_actors, Actor, ActorsFile, Outreach, OutreachOutcome};
 
+use crate::attribution::HouseLexicon;
 use crate::finding::{Code, Severity};
 use crate::position::{Encoding, LineIndex};
 use crate::CheckSettings;
@@ -482,6 +483,13 @@ pub fn parse_config(
                     };
                     let dotted = format!("sources.{name}");
                     if let Some(list) = as_string_list(v, &dotted, &mut sink) {
+                        if name == "attribution_verbs" {
+                            if let Some(bad) =
+                                list.iter().find(|w| w.split_whitespace().count() != 1)
+                            {
+                                sink.warn(v.span(), format!("`sources.attribution_verbs` holds single words (e.g. \"recount\"), found `{bad}`; that entry is ignored"));
+                            }
+                        }
                         *slot = list;
                         cfg.set_keys.push(dotted);
                     }
@@ -629,6 +637,34 @@ pub fn load_for(path: &Path) -> Result<(Config, Vec<Warning>), ConfigError> {
     }
 }
 
+/// The compiled `[sources]` lists, built on first use and then shared by every
+/// analysis that uses these rules. It is derived data: it takes no part in
+/// comparisons or hashing of [`HouseRules`].
+#[derive(Clone, Default)]
+pub struct LexiconCache(std::sync::OnceLock<std::sync::Arc<HouseLexicon>>);
+
+impl PartialEq for LexiconCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for LexiconCache {}
+
+impl std::hash::Hash for LexiconCache {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
+}
+
+impl fmt::Debug for LexiconCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "LexiconCache(built)"
+        } else {
+            "LexiconCache(empty)"
+        })
+    }
+}
+
 /// What the engine needs from the house rules (shared by `Options` through an `Arc`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct HouseRules {
@@ -637,17 +673,39 @@ pub struct HouseRules {
     pub attribution_verbs: Vec<String>,
     pub comment: CommentWording,
     pub actors: ActorsFile,
+    /// The three lists above, compiled ([`HouseRules::lexicon`]). Leave it at
+    /// its default when building the rules by hand; do not change the lists
+    /// once it is built.
+    pub compiled: LexiconCache,
 }
 
 impl HouseRules {
     pub fn from_config(cfg: &Config, actors: ActorsFile) -> HouseRules {
-        HouseRules {
+        let rules = HouseRules {
             trusted: cfg.trusted.clone(),
             vague: cfg.vague.clone(),
             attribution_verbs: cfg.attribution_verbs.clone(),
             comment: cfg.comment.clone(),
             actors,
+            compiled: LexiconCache::default(),
+        };
+        // Compile now, once per configuration, not on the first keystroke.
+        rules.lexicon();
+        rules
+    }
+
+    /// The compiled trusted names, vague terms and attribution verbs.
+    pub fn lexicon(&self) -> &HouseLexicon {
+        if self.trusted.is_empty() && self.vague.is_empty() && self.attribution_verbs.is_empty() {
+            return HouseLexicon::empty();
         }
+        self.compiled.0.get_or_init(|| {
+            std::sync::Arc::new(HouseLexicon::new(
+                &self.trusted,
+                &self.vague,
+                &self.attribution_verbs,
+            ))
+        })
     }
 
     /// `{Name}` (and `{Date}`) filled in.
@@ -663,7 +721,20 @@ impl HouseRules {
 /// Everything `copydesk check` and the server need for one draft: the config,
 /// the actors file (read relative to the config file) and all warnings.
 pub fn load_rules_for(path: &Path) -> Result<(Config, HouseRules, Vec<Warning>), ConfigError> {
-    let (cfg, mut warnings) = load_for(path)?;
+    let (cfg, warnings) = load_for(path)?;
+    with_actors(cfg, warnings)
+}
+
+/// [`load_rules_for`] given the config file itself (no discovery).
+pub fn load_rules_from(config: &Path) -> Result<(Config, HouseRules, Vec<Warning>), ConfigError> {
+    let (cfg, warnings) = load_file(config)?;
+    with_actors(cfg, warnings)
+}
+
+fn with_actors(
+    cfg: Config,
+    mut warnings: Vec<Warning>,
+) -> Result<(Config, HouseRules, Vec<Warning>), ConfigError> {
     let mut actors = ActorsFile::default();
     if let Some(ap) = cfg.actors_path() {
         let text = std::fs::read_to_string(&ap).map_err(|e| ConfigError {

@@ -164,3 +164,95 @@ fn actors_file_problems_are_warnings() {
     assert_eq!(w.len(), 2, "{w:?}");
     assert_eq!(w[0].line, 3);
 }
+
+/// Findings (code, flagged text) for `text` under `rules`.
+fn findings_with(text: &str, rules: HouseRules) -> Vec<(Code, String)> {
+    let mut opts = crate::Options::new(crate::Format::PlainText);
+    opts.reference_date = NaiveDate::from_ymd_opt(2026, 3, 12);
+    opts.house = std::sync::Arc::new(rules);
+    crate::analyze(text, &opts)
+        .findings
+        .into_iter()
+        .map(|f| (f.code, f.span.slice(text).to_string()))
+        .collect()
+}
+
+#[test]
+fn source_lists_feed_the_rules() {
+    let (cfg, w) = parse(
+        r#"
+[sources]
+trusted = ["the tide ledger", "the sluice book"]
+vague = ["dock gossips"]
+attribution_verbs = ["intimate"]
+"#,
+    );
+    assert!(w.is_empty(), "{w:?}");
+    let rules = HouseRules::from_config(&cfg, ActorsFile::default());
+    let u = Code::UnattributedClaim;
+    let v = Code::VagueAttribution;
+    // (draft, code expected without the house lists, code expected with them)
+    let cases: &[(&str, Option<Code>, Option<Code>)] = &[
+        (
+            "Okafor intimated that the treasurer embezzled money from the pension fund.",
+            Some(u),
+            None,
+        ),
+        (
+            "The tide ledger shows the treasurer embezzled money from the pension fund.",
+            Some(u),
+            None,
+        ),
+        (
+            // Trusted names are never vague.
+            "The treasurer embezzled money from the pension fund, the sluice book shows.",
+            Some(v),
+            None,
+        ),
+        (
+            "Dock gossips said the treasurer embezzled money from the pension fund.",
+            None,
+            Some(v),
+        ),
+        (
+            "The treasurer embezzled money from the pension fund.",
+            Some(u),
+            Some(u),
+        ),
+    ];
+    for (text, without, with) in cases {
+        let codes = |rules: HouseRules| -> Vec<Code> {
+            findings_with(text, rules)
+                .into_iter()
+                .map(|(c, _)| c)
+                .filter(|c| *c == u || *c == v)
+                .collect()
+        };
+        assert_eq!(
+            codes(HouseRules::default()),
+            without.iter().copied().collect::<Vec<_>>(),
+            "without: {text}"
+        );
+        assert_eq!(
+            codes(rules.clone()),
+            with.iter().copied().collect::<Vec<_>>(),
+            "with: {text}"
+        );
+    }
+    // The flagged phrase is the house term.
+    let got = findings_with(cases[3].0, rules.clone());
+    assert!(got.contains(&(v, "Dock gossips".into())), "{got:?}");
+}
+
+#[test]
+fn multi_word_attribution_verbs_are_warned() {
+    let (cfg, w) = parse("[sources]\nattribution_verbs = [\"let slip\", \"intone\"]\n");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].message.contains("single words"), "{}", w[0].message);
+    assert_eq!(cfg.attribution_verbs.len(), 2);
+    let rules = HouseRules::from_config(&cfg, ActorsFile::default());
+    assert!(rules.lexicon().cue("intoned").is_some());
+    assert!(rules.lexicon().cue("let").is_none());
+    // The compiled lists take no part in equality.
+    assert_eq!(rules, HouseRules::from_config(&cfg, ActorsFile::default()));
+}

@@ -33,6 +33,8 @@ pub struct Context<'a> {
     pub opts: &'a Options,
     /// Named sources by position, built on first use.
     pub source_names: std::cell::OnceCell<Vec<(usize, String)>>,
+    /// Every actor mention, sorted by start, built on first use.
+    pub mention_spans: std::cell::OnceCell<Vec<Span>>,
 }
 
 impl Context<'_> {
@@ -57,6 +59,25 @@ impl Context<'_> {
     pub fn in_direct_quote(&self, offset: usize) -> bool {
         self.direct_quotes_in(Span::new(offset, offset + 1))
             .any(|q| q.span.start < offset && offset < q.span.end.max(q.inner.end))
+    }
+
+    /// Does `span` contain a mention of any actor? A binary search over the
+    /// sorted mentions, so rules can ask it of every sentence.
+    pub fn names_someone(&self, span: Span) -> bool {
+        let all = self.mention_spans.get_or_init(|| {
+            let mut v: Vec<Span> = self
+                .actors
+                .iter()
+                .flat_map(|a| a.mentions.iter().copied())
+                .collect();
+            v.sort_by_key(|m| (m.start, m.end));
+            v
+        });
+        let i = all.partition_point(|m| m.start < span.start);
+        all[i..]
+            .iter()
+            .take_while(|m| m.start < span.end)
+            .any(|m| span.contains_span(*m))
     }
 
     /// Sources already named in the draft, nearest to `at` first, as the
@@ -175,12 +196,25 @@ pub fn run(cx: &Context) -> Vec<Finding> {
         }
     }
     // Never both vague-attribution and unattributed-claim on one sentence.
-    let vague: Vec<Span> = out
+    let mut vague: Vec<Span> = out
         .iter()
         .filter(|f| f.code == Code::VagueAttribution)
         .map(|f| f.span)
         .collect();
-    out.retain(|f| f.code != Code::UnattributedClaim || !vague.iter().any(|v| v.overlaps(f.span)));
+    vague.sort_by_key(|v| v.start);
+    // Vague spans are short and disjoint; any overlapping one starts before
+    // the end of the claim and ends after its start.
+    let max_len = vague.iter().map(|v| v.len()).max().unwrap_or(0);
+    out.retain(|f| {
+        if f.code != Code::UnattributedClaim {
+            return true;
+        }
+        let lo = vague.partition_point(|v| v.start + max_len < f.span.start);
+        !vague[lo..]
+            .iter()
+            .take_while(|v| v.start < f.span.end)
+            .any(|v| v.overlaps(f.span))
+    });
     out
 }
 

@@ -32,10 +32,7 @@ impl Rule for UnattributedClaim {
                 continue;
             };
             let misconduct = signals.iter().find(|x| x.signal == Signal::Misconduct);
-            let names_someone = cx
-                .actors
-                .iter()
-                .any(|a| a.mentions.iter().any(|m| s.span.contains_span(*m)));
+            let names_someone = cx.names_someone(s.span);
             let (severity, why) = match misconduct {
                 Some(_) if names_someone => (Severity::Error, Signal::Misconduct),
                 _ => (Severity::Warning, first.signal),

@@ -62,16 +62,19 @@ impl Rule for VagueAttribution {
             if hedge && lower.starts_with("alleged") && legal_sourced {
                 continue;
             }
-            if !hedge && identifiable(&phrase) {
+            // House lists (copydesk.toml): a trusted name is never vague; a
+            // house vague term stays vague even where the phrase looks identifiable.
+            let house = cx.opts.house.lexicon();
+            if house.is_trusted(&phrase) {
+                continue;
+            }
+            if !hedge && identifiable(&phrase) && !house.is_vague(&phrase) {
                 continue;
             }
             let negative = cx.signals[a.sentence]
                 .iter()
                 .any(|x| matches!(x.signal, Signal::Misconduct | Signal::Evaluation));
-            let names_someone = cx
-                .actors
-                .iter()
-                .any(|act| act.mentions.iter().any(|m| s.span.contains_span(*m)));
+            let names_someone = cx.names_someone(s.span);
             let severity = if negative && names_someone {
                 Severity::Warning
             } else {

@@ -1,6 +1,14 @@
-//! Findings as LSP diagnostics. Each diagnostic carries its whole finding in
-//! `data`, with the fixes' edits already as LSP ranges and the document
-//! version they apply to, so code actions need no server state.
+//! Findings as LSP diagnostics. Each diagnostic carries its finding's fixes
+//! in `data`, with the edits already as LSP ranges and the document version
+//! they apply to, so code actions need no server state. (The rest of the
+//! finding, code, message, severity, span and related spans, is the
+//! diagnostic itself.) `data` is kept compact, since clients parse it for
+//! every diagnostic on every keystroke:
+//!
+//! ```json
+//! {"version": 4, "fixes": [{"title": "…", "bulkSafe": true,
+//!   "edits": [[startLine, startChar, endLine, endChar, "new text"]]}]}
+//! ```
 
 use super::convert::Lines;
 use copydesk::{CheckSettings, Code, Finding, Severity};
@@ -9,7 +17,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 use tower_lsp::lsp_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
-    NumberOrString, Range, Url,
+    NumberOrString, Position, Range, Url,
 };
 
 /// Where each check is documented; a check's section is `#<code>`.
@@ -27,20 +35,40 @@ fn code_url(code: Code) -> Option<Url> {
     Url::parse(&format!("{DOCS_URL}#{}", code.doc_anchor())).ok()
 }
 
-/// A fix's edit as it travels in `data`.
+/// A fix's edit as it travels in `data`: on the wire, the array
+/// `[startLine, startChar, endLine, endChar, newText]`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(from = "EditWire", into = "EditWire")]
 pub struct DataEdit {
     pub range: Range,
     /// Replacement text; `TK` marks where the reporter fills in.
     pub new_text: String,
 }
 
+#[derive(Clone, Serialize, Deserialize)]
+struct EditWire(u32, u32, u32, u32, String);
+
+impl From<EditWire> for DataEdit {
+    fn from(w: EditWire) -> DataEdit {
+        DataEdit {
+            range: Range::new(Position::new(w.0, w.1), Position::new(w.2, w.3)),
+            new_text: w.4,
+        }
+    }
+}
+
+impl From<DataEdit> for EditWire {
+    fn from(e: DataEdit) -> EditWire {
+        let (s, t) = (e.range.start, e.range.end);
+        EditWire(s.line, s.character, t.line, t.character, e.new_text)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DataFix {
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub bulk_safe: bool,
     pub edits: Vec<DataEdit>,
 }
@@ -48,11 +76,8 @@ pub struct DataFix {
 /// The `data` of a copydesk diagnostic.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Data {
-    /// Document version the finding (and its ranges) belong to.
+    /// Document version the fixes' ranges belong to.
     pub version: i32,
-    /// The engine's finding, except its fixes, which are in `fixes` (the same
-    /// fixes with LSP ranges: sending both doubled the size of diagnostics).
-    pub finding: Finding,
     pub fixes: Vec<DataFix>,
 }
 
@@ -62,6 +87,17 @@ impl Data {
             return None;
         }
         serde_json::from_value(d.data.clone()?).ok()
+    }
+}
+
+/// The check a copydesk diagnostic reports.
+pub fn code_of(d: &Diagnostic) -> Option<Code> {
+    if d.source.as_deref() != Some(SOURCE) {
+        return None;
+    }
+    match d.code.as_ref()? {
+        NumberOrString::String(s) => Code::parse(s),
+        NumberOrString::Number(_) => None,
     }
 }
 
@@ -93,18 +129,22 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// The diagnostics of one analysed version. The engine applies `checks`
-/// already; applying them again here keeps the server right if it did not.
+/// The diagnostics of one analysed version, at most `limit` of them (only
+/// those are built: converting every finding of a huge draft first cost
+/// more memory than the draft). The engine applies `checks` already;
+/// applying them again here keeps the server right if it did not.
 pub fn build(
     findings: &[Finding],
     checks: &CheckSettings,
     lines: Lines,
     uri: &Url,
     version: i32,
+    limit: usize,
 ) -> Vec<Diagnostic> {
     findings
         .iter()
         .filter(|f| checks.enabled(f.code))
+        .take(limit)
         .map(|f| {
             let sev = checks.severity_for(f.code).unwrap_or(f.severity);
             let related = f
@@ -120,10 +160,6 @@ pub fn build(
                 .collect::<Vec<_>>();
             let data = Data {
                 version,
-                finding: Finding {
-                    fixes: Vec::new(),
-                    ..f.clone()
-                },
                 fixes: fixes_of(f, lines),
             };
             Diagnostic {
@@ -181,7 +217,7 @@ mod tests {
         };
         let uri = Url::parse("file:///d.md").unwrap();
         let mut checks = CheckSettings::default();
-        let d = &build(std::slice::from_ref(&finding), &checks, lines, &uri, 7)[0];
+        let d = &build(std::slice::from_ref(&finding), &checks, lines, &uri, 7, 10)[0];
         assert_eq!(d.range.start, tower_lsp::lsp_types::Position::new(1, 28));
         assert_eq!(d.range.end.character, 37);
         assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));
@@ -192,21 +228,28 @@ mod tests {
         assert_eq!(d.related_information.as_ref().unwrap().len(), 1);
         let data = Data::from_diagnostic(d).unwrap();
         assert_eq!(data.version, 7);
+        assert_eq!(code_of(d), Some(Code::RelativeDate));
+        // Compact on the wire: edits are arrays, bulkSafe only when true.
+        let wire = d.data.as_ref().unwrap();
         assert_eq!(
-            data.finding,
-            Finding {
-                fixes: vec![],
-                ..finding.clone()
-            }
+            wire["fixes"][0]["edits"][0],
+            serde_json::json!([1, 28, 1, 37, "TK"])
         );
+        assert_eq!(wire["fixes"][0]["bulkSafe"], true);
+        assert!(wire.get("finding").is_none());
         assert_eq!(data.fixes[0].title, "Use weekday");
         assert!(data.fixes[0].bulk_safe);
         assert_eq!(data.fixes[0].edits[0].range, d.range);
 
         checks.severity.push((Code::RelativeDate, Severity::Hint));
-        let d = &build(std::slice::from_ref(&finding), &checks, lines, &uri, 7)[0];
+        let d = &build(std::slice::from_ref(&finding), &checks, lines, &uri, 7, 10)[0];
         assert_eq!(d.severity, Some(DiagnosticSeverity::HINT));
         checks.disabled.push(Code::RelativeDate);
-        assert!(build(&[finding], &checks, lines, &uri, 7).is_empty());
+        assert!(build(std::slice::from_ref(&finding), &checks, lines, &uri, 7, 10).is_empty());
+        checks.disabled.clear();
+        assert_eq!(
+            build(&[finding.clone(), finding], &checks, lines, &uri, 7, 1).len(),
+            1
+        );
     }
 }

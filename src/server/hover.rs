@@ -3,6 +3,7 @@
 
 use super::convert::Lines;
 use copydesk::actors::{ActorKind, Outcome, ReplyStatus};
+use copydesk::house::{HouseRules, OutreachOutcome};
 use copydesk::time::{Relativity, Temporal};
 use copydesk::{Analysis, AnchorSource, Span};
 use std::fmt::Write;
@@ -13,8 +14,13 @@ const LIST_MAX: usize = 3;
 const EXCERPT_CHARS: usize = 90;
 
 /// The Markdown card and the span it covers for the thing at `offset`.
-pub fn hover(a: &Analysis, lines: Lines, offset: usize) -> Option<(String, Span)> {
-    if let Some(r) = actor_card(a, lines, offset) {
+pub fn hover(
+    a: &Analysis,
+    house: &HouseRules,
+    lines: Lines,
+    offset: usize,
+) -> Option<(String, Span)> {
+    if let Some(r) = actor_card(a, house, lines, offset) {
         return Some(r);
     }
     let t = a.temporals.iter().find(|t| covers(t.span, offset))?;
@@ -27,8 +33,15 @@ fn covers(span: Span, offset: usize) -> bool {
     span.start <= offset && offset <= span.end && !span.is_empty()
 }
 
+/// A statement shortened for the card, without its own quotation marks (the
+/// card puts it in quotation marks).
 fn excerpt(text: &str) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text
+        .trim_start_matches(['"', '“', '‘', '`'])
+        .trim_end_matches(['"', '”'])
+        .trim()
+        .to_string();
     if text.chars().count() <= EXCERPT_CHARS {
         return text;
     }
@@ -61,7 +74,12 @@ fn outcome_text(o: Outcome) -> &'static str {
     }
 }
 
-fn actor_card(a: &Analysis, lines: Lines, offset: usize) -> Option<(String, Span)> {
+fn actor_card(
+    a: &Analysis,
+    house: &HouseRules,
+    lines: Lines,
+    offset: usize,
+) -> Option<(String, Span)> {
     let text = lines.text;
     let (idx, actor, mention) = a.actors.iter().enumerate().find_map(|(i, act)| {
         act.mentions
@@ -76,6 +94,13 @@ fn actor_card(a: &Analysis, lines: Lines, offset: usize) -> Option<(String, Span
         ActorKind::Org => "organisation",
     };
     let _ = writeln!(s, "**{}** · {kind}", md(&actor.name));
+    let recorded = house
+        .actors
+        .find(&actor.name)
+        .or_else(|| house.actors.find(actor.short_name()));
+    if let Some(r) = recorded {
+        actors_file_section(&mut s, r);
+    }
 
     if !actor.descriptors.is_empty() {
         let list: Vec<String> = actor
@@ -206,6 +231,55 @@ fn actor_card(a: &Analysis, lines: Lines, offset: usize) -> Option<(String, Span
     Some((s, mention))
 }
 
+/// What the reporter's actors file says about the actor.
+fn actors_file_section(s: &mut String, r: &copydesk::house::Actor) {
+    let _ = writeln!(s, "\n**Actors file**");
+    let mut facts: Vec<String> = Vec::new();
+    if let Some(t) = &r.title {
+        facts.push(md(t));
+    }
+    if let Some(aff) = &r.affiliation {
+        facts.push(format!("affiliation: {}", md(aff)));
+    }
+    if let Some(k) = &r.kind {
+        facts.push(format!("kind: {}", md(k)));
+    }
+    if let Some(sp) = &r.spokesperson {
+        facts.push(format!("spokesperson: {}", md(sp)));
+    }
+    if !r.aliases.is_empty() {
+        let aliases: Vec<String> = r.aliases.iter().map(|x| md(x)).collect();
+        facts.push(format!("also: {}", aliases.join(", ")));
+    }
+    if !facts.is_empty() {
+        let _ = writeln!(s, "\n{}", facts.join(" · "));
+    }
+    if !r.outreach.is_empty() {
+        let _ = writeln!(s, "\nOutreach:");
+        for o in &r.outreach {
+            let when = o
+                .asked_on
+                .map(|d| d.format("%B %-d, %Y").to_string())
+                .unwrap_or_else(|| "date not recorded".into());
+            let how = o
+                .how
+                .as_deref()
+                .map(|h| format!(" by {}", md(h)))
+                .unwrap_or_default();
+            let outcome = match o.outcome {
+                OutreachOutcome::NoReply => "no reply",
+                OutreachOutcome::Responded => "responded",
+                OutreachOutcome::Declined => "declined",
+            };
+            let _ = write!(s, "- asked {when}{how}: {outcome}");
+            if let Some(w) = o.words.as_deref().filter(|w| !w.trim().is_empty()) {
+                let _ = write!(s, " — “{}”", md(&excerpt(w)));
+            }
+            s.push('\n');
+        }
+    }
+}
+
 fn temporal_card(a: &Analysis, t: &Temporal) -> String {
     let kind = match t.relativity {
         Relativity::Absolute => "absolute date",
@@ -248,6 +322,9 @@ mod tests {
     #[test]
     fn excerpts_and_escapes() {
         assert_eq!(excerpt("a  b\nc"), "a b c");
+        // A direct quote's own marks are not doubled by the card's.
+        assert_eq!(excerpt("“We knew it,”"), "We knew it,");
+        assert_eq!(excerpt("\"Fine.\""), "Fine.");
         let long = "word ".repeat(40);
         assert!(excerpt(&long).ends_with('…'));
         assert_eq!(md("a*b_[c]"), "a\\*b\\_\\[c\\]");

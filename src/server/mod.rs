@@ -12,6 +12,7 @@
 mod actions;
 mod convert;
 mod diagnostics;
+mod house;
 mod hover;
 mod outline;
 mod settings;
@@ -93,6 +94,8 @@ pub struct Snapshot {
     enc: Encoding,
     analysis: Analysis,
     checks: CheckSettings,
+    /// The house rules the analysis used (actors file data for hover).
+    house: Arc<copydesk::house::HouseRules>,
 }
 
 impl Snapshot {
@@ -137,6 +140,12 @@ struct Shared {
     publish: tokio::sync::Mutex<()>,
     /// Settings problems found before the client could be told.
     pending_warnings: Mutex<Vec<String>>,
+    /// copydesk.toml and actors files, per config file.
+    house: Mutex<house::HouseCache>,
+    /// The client registers file watchers for us (dynamic registration).
+    watch_dynamic: AtomicBool,
+    /// Actors file names in the current watcher registration (None: not registered).
+    watched: Mutex<Option<std::collections::BTreeSet<String>>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -189,6 +198,11 @@ fn format_for(language_id: &str, uri: &Url) -> Format {
     }
 }
 
+/// TOML documents (copydesk.toml, actors files) are not analysed as drafts.
+fn is_config_document(language_id: &str, uri: &Url) -> bool {
+    language_id.eq_ignore_ascii_case("toml") || uri.path().to_ascii_lowercase().ends_with(".toml")
+}
+
 impl Backend {
     fn new(client: Client, snippets: Arc<AtomicBool>) -> Backend {
         Backend {
@@ -203,6 +217,9 @@ impl Backend {
                 snippets,
                 publish: tokio::sync::Mutex::new(()),
                 pending_warnings: Mutex::new(Vec::new()),
+                house: Mutex::new(house::HouseCache::default()),
+                watch_dynamic: AtomicBool::new(false),
+                watched: Mutex::new(None),
             }),
         }
     }
@@ -296,7 +313,7 @@ impl Backend {
 
 /// Runs one analysis and publishes its diagnostics if it is still current.
 /// The largest document analysed live (about 330,000 words of prose).
-const MAX_LIVE_BYTES: usize = 2_000_000;
+const MAX_LIVE_BYTES: usize = 4_000_000;
 
 /// The most diagnostics published for one document.
 const MAX_DIAGNOSTICS: usize = 3_000;
@@ -355,11 +372,21 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
             if !shared.is_current(&uri, generation) {
                 return None;
             }
+            // The document's copydesk.toml (cached; read from disk only the
+            // first time and when the client reports a change).
+            let mut opts = settings.options(format);
+            let loaded = uri
+                .to_file_path()
+                .ok()
+                .and_then(|p| lock(&shared.house).for_document(&p));
+            if let Some(h) = &loaded {
+                crate::cli::config_cmd::apply_config(&h.cfg, h.rules.clone(), &mut opts);
+            }
             let t0 = Instant::now();
             let text = String::from(&rope);
             drop(rope);
             let t1 = Instant::now();
-            let analysis = analyzer.analyze(&text, &settings.options(format));
+            let analysis = analyzer.analyze(&text, &opts);
             drop(analyzer);
             let t2 = Instant::now();
             drop(text); // the analysis keeps its own copy in `document.text`
@@ -369,18 +396,19 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
                 index,
                 enc,
                 analysis,
-                checks: settings.checks,
+                checks: opts.checks,
+                house: opts.house,
             };
-            let mut diags = diagnostics::build(
+            // Like other linters' "max problems": past this a list is unreadable
+            // and its JSON would cost more memory than the document.
+            let diags = diagnostics::build(
                 &snap.analysis.findings,
                 &snap.checks,
                 snap.lines(),
                 &uri,
                 version,
+                MAX_DIAGNOSTICS,
             );
-            // Like other linters' "max problems": past this a list is unreadable
-            // and its JSON would cost more memory than the document.
-            diags.truncate(MAX_DIAGNOSTICS);
             if *TIMING {
                 let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1e3;
                 eprintln!(
@@ -395,7 +423,9 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
             Some((Arc::new(snap), diags))
         })
     };
-    match job.await {
+    let job = job.await;
+    publish_house(&shared, &client).await;
+    match job {
         Ok(Some((snap, diags))) => {
             let _order = shared.publish.lock().await;
             {
@@ -442,6 +472,63 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
     }
 }
 
+/// Publishes the problems of config and actors files read since the last call,
+/// and keeps the file watchers in step with the actors files in use.
+async fn publish_house(shared: &Shared, client: &Client) {
+    let enc = shared.encoding();
+    let Some(diags) = lock(&shared.house).take_diagnostics(enc) else {
+        return;
+    };
+    {
+        let _order = shared.publish.lock().await;
+        for (uri, d) in diags {
+            client.publish_diagnostics(uri, d, None).await;
+        }
+    }
+    register_watchers(shared, client).await;
+}
+
+const WATCH_ID: &str = "copydesk-house-files";
+
+/// Asks the client to watch `**/copydesk.toml` and the actors files in use
+/// (dynamic registration, when the client supports it).
+async fn register_watchers(shared: &Shared, client: &Client) {
+    if !shared.watch_dynamic.load(Ordering::Relaxed) {
+        return;
+    }
+    let names = lock(&shared.house).actors_names();
+    let was = {
+        let mut watched = lock(&shared.watched);
+        if watched.as_ref() == Some(&names) {
+            return;
+        }
+        watched.replace(names.clone())
+    };
+    if was.is_some() {
+        let _ = client
+            .unregister_capability(vec![Unregistration {
+                id: WATCH_ID.into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+            }])
+            .await;
+    }
+    let watchers: Vec<FileSystemWatcher> = std::iter::once(copydesk::house::FILE_NAME.to_string())
+        .chain(names)
+        .map(|name| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(format!("**/{name}")),
+            kind: None,
+        })
+        .collect();
+    let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+    let _ = client
+        .register_capability(vec![Registration {
+            id: WATCH_ID.into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        }])
+        .await;
+}
+
 #[tower_lsp::async_trait]
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> RpcResult<InitializeResult> {
@@ -461,6 +548,12 @@ impl LanguageServer for Backend {
         );
         self.shared.config_pull.store(
             ws.and_then(|w| w.configuration).unwrap_or(false),
+            Ordering::Relaxed,
+        );
+        self.shared.watch_dynamic.store(
+            ws.and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false),
             Ordering::Relaxed,
         );
         {
@@ -513,6 +606,9 @@ impl LanguageServer for Backend {
             self.client.log_message(MessageType::WARNING, w).await;
         }
         self.pull_settings();
+        let shared = self.shared.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move { register_watchers(&shared, &client).await });
     }
 
     async fn shutdown(&self) -> RpcResult<()> {
@@ -524,6 +620,11 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let td = params.text_document;
+        // copydesk.toml and actors files are configuration, not drafts: their
+        // diagnostics come from the house rules (see `publish_house`).
+        if is_config_document(&td.language_id, &td.uri) {
+            return;
+        }
         let generation = self.shared.next_generation();
         let doc = Doc {
             rope: Rope::from_str(&td.text),
@@ -545,6 +646,9 @@ impl LanguageServer for Backend {
             let mut docs = lock(&self.shared.docs);
             let Some(d) = docs.get_mut(&uri) else {
                 drop(docs);
+                if is_config_document("", &uri) {
+                    return;
+                }
                 self.log(
                     MessageType::WARNING,
                     format!("copydesk: ignoring changes to {uri}, which is not open"),
@@ -579,6 +683,27 @@ impl LanguageServer for Backend {
         }
     }
 
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let changed = {
+            let mut house = lock(&self.shared.house);
+            let mut any = false;
+            for c in &params.changes {
+                if let Ok(path) = c.uri.to_file_path() {
+                    any |= house.changed(&path);
+                }
+            }
+            any
+        };
+        if changed {
+            // Re-analyse open drafts from their in-memory text; the config
+            // diagnostics go out with the first analysis (or now, if none is open).
+            self.reanalyse_all();
+            let shared = self.shared.clone();
+            let client = self.client.clone();
+            tokio::spawn(async move { publish_house(&shared, &client).await });
+        }
+    }
+
     async fn hover(&self, params: HoverParams) -> RpcResult<Option<Hover>> {
         let pos = params.text_document_position_params;
         let Some(snap) = self.snapshot(&pos.text_document.uri).await else {
@@ -587,7 +712,7 @@ impl LanguageServer for Backend {
         let lines = snap.lines();
         let offset = lines.offset(pos.position);
         Ok(
-            hover::hover(&snap.analysis, lines, offset).map(|(text, span)| Hover {
+            hover::hover(&snap.analysis, &snap.house, lines, offset).map(|(text, span)| Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
                     value: text,
@@ -623,8 +748,7 @@ impl LanguageServer for Backend {
                 .context
                 .diagnostics
                 .iter()
-                .filter_map(diagnostics::Data::from_diagnostic)
-                .map(|d| d.finding.code)
+                .filter_map(diagnostics::code_of)
                 .collect();
             cs.sort();
             cs.dedup();

@@ -62,17 +62,31 @@ pub fn tag_sentence(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> V
 }
 
 /// Tags the sentences of one document in order. Like [`tag_sentence`] on
-/// each, plus document context: in earnings copy, "a year ago" after a
-/// quarter has been named means that quarter a year earlier (`1988-Q3`).
+/// each, plus document context (see [`in_context`]).
 pub fn tag_document(
     prose: &str,
     sentences: impl IntoIterator<Item = Span>,
     anchor: Option<NaiveDate>,
 ) -> Vec<Temporal> {
+    let per_sentence = sentences
+        .into_iter()
+        .map(|s| tag_sentence(prose, s, anchor));
+    in_context(prose, per_sentence, anchor)
+}
+
+/// Joins the tags of each sentence (from [`tag_sentence`], in document
+/// order) and applies document context: in earnings copy, "a year ago" after
+/// a quarter has been named means that quarter a year earlier (`1988-Q3`).
+/// Kept apart from the per-sentence work so that work can be reused.
+pub fn in_context(
+    prose: &str,
+    per_sentence: impl IntoIterator<Item = Vec<Temporal>>,
+    anchor: Option<NaiveDate>,
+) -> Vec<Temporal> {
     let mut out = Vec::new();
     let mut last_quarter: Option<(i32, u32)> = None;
-    for s in sentences {
-        for mut t in tag_sentence(prose, s, anchor) {
+    for tags in per_sentence {
+        for mut t in tags {
             let v = t.value.as_deref().unwrap_or("");
             if let Some((y, q)) = v.split_once("-Q") {
                 if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u32>()) {
