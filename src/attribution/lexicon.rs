@@ -74,6 +74,17 @@ pub struct Cue {
     pub addressee: bool,
 }
 
+impl Cue {
+    /// A plain speech act (for phrase cues that have no lexicon entry).
+    pub const ANY: Cue = Cue {
+        class: Class::Act,
+        strength: Strength::Weak,
+        loaded: false,
+        form: Form::Past,
+        addressee: false,
+    };
+}
+
 struct Lemma {
     base: &'static str,
     /// Explicit forms (third, past, ing) when irregular or doubling.
@@ -346,6 +357,93 @@ const LEMMAS: &[Lemma] = &[
     l("favour", Intention, Weak),
     l("support", Act, Weak),
     l("oppose", Act, Weak),
+    // More speech, stance and judgment verbs (PolNeAR counts reported acts
+    // and attitudes as attributions).
+    l("voice", Speech, Weak),
+    l("proclaim", Speech, Strong),
+    l("reaffirm", Speech, Strong),
+    l("clarify", Speech, Weak),
+    l("articulate", Speech, Weak),
+    l("outline", Speech, Weak),
+    f("rebut", ["rebuts", "rebutted", "rebutting"], Speech, Strong),
+    l("interject", Speech, Strong),
+    l("chide", Act, Weak),
+    l("scold", Act, Weak),
+    l("rebuke", Act, Weak),
+    l("lambaste", Act, Weak),
+    l("deride", Act, Weak),
+    l("chastise", Act, Weak),
+    l("berate", Act, Weak),
+    l("castigate", Act, Weak),
+    l("bemoan", Speech, Weak),
+    l("hail", Act, Weak),
+    l("laud", Act, Weak),
+    l("extol", Act, Weak),
+    l("champion", Act, Weak),
+    l("congratulate", Act, Weak),
+    l("liken", Act, Weak),
+    f("dub", ["dubs", "dubbed", "dubbing"], Act, Weak),
+    l("characterize", Act, Weak),
+    l("characterise", Act, Weak),
+    l("depict", Act, Weak),
+    l("allude", Speech, Weak),
+    l("underscore", Speech, Weak),
+    l("apologize", Speech, Weak),
+    l("apologise", Speech, Weak),
+    l("protest", Act, Weak),
+    l("grumble", Speech, Weak),
+    l("gripe", Speech, Weak),
+    f("snipe", ["snipes", "sniped", "sniping"], Speech, Weak),
+    l("taunt", Act, Weak),
+    l("ridicule", Act, Weak),
+    l("rail", Act, Weak),
+    l("lash", Act, Weak),
+    l("confess", Speech, Weak),
+    l("affirm", Speech, Weak),
+    l("advocate", Act, Weak),
+    l("implore", Act, Weak),
+    l("inquire", Speech, Weak),
+    l("ponder", Belief, Weak),
+    l("contemplate", Intention, Weak),
+    l("recollect", Speech, Weak),
+    l("notify", Speech, Weak),
+    l("instruct", Act, Weak),
+    l("disavow", Act, Weak),
+    l("repudiate", Act, Weak),
+    l("embrace", Act, Weak),
+    l("justify", Act, Weak),
+    f("swear", ["swears", "swore", "swearing"], Speech, Weak),
+    l("reassure", Speech, Weak),
+    l("insinuate", Speech, Weak),
+    l("calculate", Finding, Weak),
+    l("deem", Belief, Weak),
+    l("perceive", Belief, Weak),
+    l("desire", Intention, Weak),
+    l("resent", Belief, Weak),
+    l("regret", Belief, Weak),
+    l("admire", Belief, Weak),
+    l("distrust", Belief, Weak),
+    l("anticipate", Belief, Weak),
+    f(
+        "foresee",
+        ["foresees", "foresaw", "foreseeing"],
+        Belief,
+        Weak,
+    ),
+    l("envision", Belief, Weak),
+    l("opt", Intention, Weak),
+    l("nominate", Act, Weak),
+    l("urge", Act, Weak),
+    l("pitch", Act, Weak),
+    l("vouch", Speech, Weak),
+    l("remember", Belief, Weak),
+    l("sound", Speech, Weak),
+    l("weigh", Speech, Weak),
+    l("reiterate", Speech, Strong),
+    l("label", Act, Weak),
+    l("brand", Act, Weak),
+    l("title", Act, Weak),
+    l("name", Act, Weak),
 ];
 
 fn regular(base: &'static str) -> [String; 3] {
@@ -406,8 +504,33 @@ pub static CUES: LazyLock<FastMap<String, Cue>> = LazyLock::new(|| {
     m
 });
 
+/// Bit `(first, second, last)` letter triple of every cue form: most words
+/// are turned away before hashing.
+static CUE_TRIPLES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 26 * 26 * 26 / 64 + 1];
+    for w in CUES.keys() {
+        if let Some(k) = triple(w.as_bytes()) {
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    bits
+});
+
+#[inline]
+fn triple(b: &[u8]) -> Option<usize> {
+    let (&f, &s, &l) = (b.first()?, b.get(1)?, b.last()?);
+    if !(f.is_ascii_lowercase() && s.is_ascii_lowercase() && l.is_ascii_lowercase()) {
+        return None;
+    }
+    Some((usize::from(f - b'a') * 26 + usize::from(s - b'a')) * 26 + usize::from(l - b'a'))
+}
+
 pub fn cue(word: &str) -> Option<Cue> {
-    if word.len() < 3 || word.len() > 16 || !word.as_bytes()[0].is_ascii_lowercase() {
+    if word.len() < 3 || word.len() > 16 {
+        return None;
+    }
+    let k = triple(word.as_bytes())?;
+    if CUE_TRIPLES[k / 64] & (1 << (k % 64)) == 0 {
         return None;
     }
     CUES.get(word).copied()
@@ -1306,5 +1429,41 @@ pub fn is_noun_like(w: &str) -> bool {
             | "back"
             | "backs"
             | "rally"
+            | "vote"
+            | "votes"
+            | "sound"
+            | "sounds"
+            | "pitch"
+            | "pitches"
+            | "outline"
+            | "outlines"
+            | "champion"
+            | "champions"
+            | "protest"
+            | "protests"
+            | "desire"
+            | "desires"
+            | "regret"
+            | "regrets"
+            | "embrace"
+            | "advocate"
+            | "advocates"
+            | "voice"
+            | "voices"
+            | "rail"
+            | "rails"
+            | "lash"
+            | "hail"
+            | "taunt"
+            | "taunts"
+            | "ridicule"
+            | "label"
+            | "labels"
+            | "brand"
+            | "brands"
+            | "title"
+            | "titles"
+            | "name"
+            | "names"
     )
 }

@@ -104,15 +104,16 @@ struct Word<'a> {
     seg: usize,
 }
 
-/// Classifies the source phrase `src` found in `sentence`.
-/// Returns the class and whether the sentence gives a reason for anonymity.
-pub fn classify<'a>(
+/// Classifies the source phrase `src` found in `sentence`, given whether the
+/// sentence gives a reason for anonymity (computed once per sentence).
+/// Returns the class and that reason flag.
+pub fn classify_given<'a>(
     prose: &'a str,
     lower: &'a str,
     src: &[Span],
     sentence: Span,
+    reason: bool,
 ) -> (SourceClass, bool) {
-    let reason = has_anonymity_reason(sentence.slice(lower));
     let Some(first) = src.first() else {
         return (SourceClass::None, reason);
     };

@@ -332,3 +332,98 @@ fn never_panics_on_odd_input() {
         let _ = run(text);
     }
 }
+
+/// Cue classes PolNeAR counts that need no believable speaker: passives,
+/// sourceless verbs in verb position, stance verbs, Title Case headlines.
+#[test]
+fn broad_cues() {
+    let cases: &[(&str, &str, AttributionKind)] = &[
+        // Passive reporting verb, no agent.
+        (
+            "The harbor master was asked about the dredging schedule.",
+            "was asked",
+            AttributionKind::Action,
+        ),
+        // Stance verbs added to the lexicon.
+        (
+            "Councilwoman Ferrand railed against the new parking fees.",
+            "railed",
+            AttributionKind::Action,
+        ),
+        (
+            "Ferrand likened the fee schedule to a toll on every errand.",
+            "likened",
+            AttributionKind::Action,
+        ),
+        (
+            "Several shop owners voiced concern that the fees would drive customers away.",
+            "voiced",
+            AttributionKind::Paraphrase,
+        ),
+        (
+            "The ferry operator bemoaned the cost of fuel.",
+            "bemoaned",
+            AttributionKind::Paraphrase,
+        ),
+        // A past-tense cue after a subject that is not a known speaker.
+        (
+            "The leaflet argued that the ferry fares were too high.",
+            "argued",
+            AttributionKind::Paraphrase,
+        ),
+        // Stance and naming idioms.
+        (
+            "The ferry captain made it clear that the timetable would not change.",
+            "made it clear",
+            AttributionKind::Action,
+        ),
+        (
+            "The shoal, known as the Elbow, has grounded three boats.",
+            "known as",
+            AttributionKind::Action,
+        ),
+        (
+            "Councilwoman Ferrand took issue with the toll increase.",
+            "took issue with",
+            AttributionKind::Action,
+        ),
+        (
+            "Critics dubbed the levy a toll on errands.",
+            "dubbed",
+            AttributionKind::Action,
+        ),
+        // Title Case headline with a weak verb.
+        (
+            "Harbor Town Residents Endorse Ferry Subsidy",
+            "endorse",
+            AttributionKind::Action,
+        ),
+    ];
+    for &(text, cue, kind) in cases {
+        let (attrs, _) = run(text);
+        let a = with_cue(text, &attrs, cue);
+        assert_eq!(a.kind, kind, "{text}: {a:#?}");
+        assert!(!a.content.is_empty(), "{text}: no content");
+    }
+}
+
+/// Words that look like cue verbs but are nouns or modifiers here.
+#[test]
+fn broad_cues_not_nouns() {
+    let cases: &[(&str, &str)] = &[
+        ("The remarks drew a small crowd at the pier.", "remarks"),
+        ("Both states require a ferry license.", "states"),
+        ("The votes were counted by noon.", "votes"),
+        ("Sales rose sharply compared with last year.", "compared"),
+        ("The brand names on the shelf were all local.", "names"),
+    ];
+    for &(text, word) in cases {
+        let (attrs, _) = run(text);
+        assert!(
+            !attrs
+                .iter()
+                .any(|a| text_of(text, &a.cue).eq_ignore_ascii_case(word)),
+            "{text}: {attrs:#?}"
+        );
+    }
+}

@@ -64,8 +64,20 @@ fn keeps_period(w: &str) -> bool {
     ) || (w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
 }
 
+/// Length of the word character at byte `i` of `s`, if it is one.
+#[inline]
+fn word_char_at(s: &str, i: usize) -> Option<usize> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return b.is_ascii_alphanumeric().then_some(1);
+    }
+    let c = s.get(i..)?.chars().next()?;
+    is_word_char(c).then_some(c.len_utf8())
+}
+
 /// Tokenizes `span` of `text`. Straight double quotes are judged opening or
-/// closing by their neighbours.
+/// closing by their neighbours. ASCII bytes take a fast path; other
+/// characters are decoded one at a time.
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     out.clear();
     let s = match text.get(span.start..span.end) {
@@ -73,28 +85,42 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
         None => return,
     };
     let bytes = s.as_bytes();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let b0 = bytes[i];
+        let (c, len) = if b0 < 0x80 {
+            (b0 as char, 1)
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
         let at = span.start + i;
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if matches!(d, '\'' | '’' | '-' | '.' | '&') {
-                    // Internal apostrophe, hyphen or dot: keep if a word char follows.
-                    let after = j + d.len_utf8();
-                    let next = s[after..].chars().next();
-                    if next.is_some_and(is_word_char) {
-                        end = after;
-                        it.next();
+        if b0 < 0x80 && b0.is_ascii_alphanumeric() || b0 >= 0x80 && is_word_char(c) {
+            let mut end = i + len;
+            while end < n {
+                let d = bytes[end];
+                if d < 0x80 {
+                    if d.is_ascii_alphanumeric() {
+                        end += 1;
+                    } else if matches!(d, b'\'' | b'-' | b'.' | b'&')
+                        && word_char_at(s, end + 1).is_some()
+                    {
+                        // Internal apostrophe, hyphen or dot: kept if a word char follows.
+                        end += 1;
                     } else {
                         break;
                     }
+                } else if let Some(l) = word_char_at(s, end) {
+                    end += l;
+                } else if s[end..].starts_with('’') && word_char_at(s, end + 3).is_some() {
+                    end += 3;
                 } else {
                     break;
                 }
@@ -104,18 +130,21 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
                 let w = &s[i..end];
                 if keeps_period(w) || w.contains('.') {
                     end += 1;
-                    it.next();
                 }
             }
             out.push(Tok {
                 start: at,
                 end: span.start + end,
                 kind: Kind::Word,
-                cap: c.is_uppercase(),
+                cap: if b0 < 0x80 {
+                    b0.is_ascii_uppercase()
+                } else {
+                    c.is_uppercase()
+                },
             });
+            i = end;
             continue;
         }
-        let len = c.len_utf8();
         let kind = match c {
             '“' | '‘' => Kind::OpenQuote,
             '”' => Kind::CloseQuote,
@@ -132,17 +161,16 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
                 }
             }
             '`' if s[i + 1..].starts_with('`') => {
-                it.next();
                 out.push(Tok {
                     start: at,
                     end: at + 2,
                     kind: Kind::OpenQuote,
                     cap: false,
                 });
+                i += 2;
                 continue;
             }
             '\'' if s[i + 1..].starts_with('\'') => {
-                it.next();
                 let prev_space = i == 0 || s[..i].ends_with(char::is_whitespace);
                 out.push(Tok {
                     start: at,
@@ -154,6 +182,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
                     },
                     cap: false,
                 });
+                i += 2;
                 continue;
             }
             _ => Kind::Punct,
@@ -164,6 +193,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             kind,
             cap: false,
         });
+        i += len;
     }
 }
 
