@@ -289,8 +289,9 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
         .collect();
     let attributions = attribution::find_with(&document, &sentences, &quotes, opts.house.lexicon());
     let voices = voice::voices(&document, &sentences, &quotes, &attributions);
-    let reply = actors::reply::analyze(&document, &sentences, &quotes);
+    let mut reply = actors::reply::analyze(&document, &sentences, &quotes);
     let actors = reply.actors;
+    answer_for_each_other(&actors, &reply.responses, &mut reply.status, &opts.house);
     let claims = claim_spans(&document, &sentences, &signals);
     let findings = {
         let cx = rules::Context {
@@ -342,6 +343,53 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
         reply: reply.status,
         claims,
         findings,
+    }
+}
+
+/// The actors file decides who can answer for whom: an actor accused in the
+/// draft counts as covered when the draft has a response line from another
+/// draft actor that the file makes the same person (an alias), their
+/// organisation (its `affiliation`) or their `spokesperson`.
+fn answer_for_each_other(
+    actors: &[actors::Actor],
+    responses: &[actors::Response],
+    status: &mut [actors::ReplyStatus],
+    house: &house::HouseRules,
+) {
+    if house.actors.actors.is_empty() {
+        return;
+    }
+    let recorded = |a: &actors::Actor| {
+        house
+            .actors
+            .find(&a.name)
+            .or_else(|| house.actors.find(a.short_name()))
+    };
+    let entries: Vec<Option<&house::Actor>> = actors.iter().map(recorded).collect();
+    for (i, st) in status.iter_mut().enumerate() {
+        if *st != actors::ReplyStatus::Missing {
+            continue;
+        }
+        let Some(me) = entries.get(i).copied().flatten() else {
+            continue;
+        };
+        let answers_for_me = |j: usize| {
+            let Some(other) = entries.get(j).copied().flatten() else {
+                return false;
+            };
+            std::ptr::eq(other, me)
+                || me.affiliation.as_deref().is_some_and(|n| other.is_named(n))
+                || me
+                    .spokesperson
+                    .as_deref()
+                    .is_some_and(|n| other.is_named(n))
+        };
+        let cover = responses.iter().position(|r| {
+            r.actor != i && (answers_for_me(r.actor) || r.via.is_some_and(answers_for_me))
+        });
+        if let Some(r) = cover {
+            *st = actors::ReplyStatus::Covered(r);
+        }
     }
 }
 

@@ -323,3 +323,49 @@ fn broken_config_skips_its_drafts_but_keeps_the_others_output() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stdout).unwrap().contains("Found "));
 }
+
+/// The actors file decides who can answer for whom: the organisation an
+/// accused person belongs to, their spokesperson, or the same person under an
+/// alias.
+#[test]
+fn actors_file_affiliation_decides_who_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let draft = "---\ndate: 2026-03-12\n---\n\nAdele Marrow, the depot manager, falsified the inspection logs, according to records released Tuesday.\n\nThe Fenwick Rail Board declined to comment.\n";
+    write(&d.join("d.md"), draft);
+    write(
+        &d.join("copydesk.toml"),
+        "[files]\nactors = \"people.toml\"\n",
+    );
+    let missing = |d: &Path| {
+        codes(&d.join("d.md"))
+            .iter()
+            .filter(|(c, _)| c == "missing-comment-response")
+            .count()
+    };
+    // Known to the file, but not affiliated: the board does not answer for her.
+    write(
+        &d.join("people.toml"),
+        "[[actor]]\nname = \"Adele Marrow\"\n\n[[actor]]\nname = \"Fenwick Rail Board\"\nkind = \"organization\"\n",
+    );
+    assert_eq!(missing(d), 1);
+    // Affiliated: the board's refusal covers her.
+    write(
+        &d.join("people.toml"),
+        "[[actor]]\nname = \"Adele Marrow\"\naffiliation = \"Fenwick Rail Board\"\n\n[[actor]]\nname = \"Fenwick Rail Board\"\nkind = \"organization\"\n",
+    );
+    assert_eq!(missing(d), 0);
+    // Her spokesperson answering covers her too.
+    write(
+        &d.join("d.md"),
+        &draft.replace(
+            "The Fenwick Rail Board declined to comment.",
+            "Jonas Pell declined to comment.",
+        ),
+    );
+    write(
+        &d.join("people.toml"),
+        "[[actor]]\nname = \"Adele Marrow\"\nspokesperson = \"Jonas Pell\"\n\n[[actor]]\nname = \"Jonas Pell\"\n",
+    );
+    assert_eq!(missing(d), 0);
+}
