@@ -59,37 +59,6 @@ fn automaton(terms: &[String]) -> Option<AhoCorasick> {
         .ok()
 }
 
-/// Regular inflections of a base form: third person, past, -ing.
-fn inflect(b: &str) -> [String; 3] {
-    let y_stem = b.ends_with('y') && !b.ends_with("ay") && !b.ends_with("ey") && !b.ends_with("oy");
-    let third = if b.ends_with('s')
-        || b.ends_with("sh")
-        || b.ends_with("ch")
-        || b.ends_with('x')
-        || b.ends_with('z')
-        || b.ends_with('o')
-    {
-        format!("{b}es")
-    } else if y_stem {
-        format!("{}ies", &b[..b.len() - 1])
-    } else {
-        format!("{b}s")
-    };
-    let past = if b.ends_with('e') {
-        format!("{b}d")
-    } else if y_stem {
-        format!("{}ied", &b[..b.len() - 1])
-    } else {
-        format!("{b}ed")
-    };
-    let ing = if b.ends_with('e') && !b.ends_with("ee") {
-        format!("{}ing", &b[..b.len() - 1])
-    } else {
-        format!("{b}ing")
-    };
-    [third, past, ing]
-}
-
 impl HouseLexicon {
     /// Compiles the lists. Verbs are single words: a base form (`recount`)
     /// brings its regular inflections; an inflected form (`recounted`,
@@ -122,7 +91,7 @@ impl HouseLexicon {
                 if v.ends_with('s') && !v.ends_with("ss") {
                     add(v.clone(), Form::Third);
                 }
-                let [third, past, ing] = inflect(&v);
+                let [third, past, ing] = super::lexicon::regular(&v);
                 add(v, Form::Base);
                 add(third, Form::Third);
                 add(past, Form::Past);

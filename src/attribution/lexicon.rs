@@ -446,8 +446,8 @@ const LEMMAS: &[Lemma] = &[
     l("name", Act, Weak),
 ];
 
-fn regular(base: &'static str) -> [String; 3] {
-    let b = base;
+/// Regular inflections of a base form: third person, past, -ing.
+pub(crate) fn regular(b: &str) -> [String; 3] {
     let third = if b.ends_with('s')
         || b.ends_with("sh")
         || b.ends_with("ch")
