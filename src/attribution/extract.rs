@@ -209,7 +209,8 @@ pub fn sentences(
     out
 }
 
-fn new_attr(kind: AttributionKind, si: usize) -> Attribution {
+/// An attribution of `kind` in sentence `si` with nothing found yet.
+pub(super) fn new_attr(kind: AttributionKind, si: usize) -> Attribution {
     Attribution {
         kind,
         source: Vec::new(),

@@ -319,18 +319,12 @@ pub fn apply(
             AttributionKind::Paraphrase
         };
         out.push(Attribution {
-            kind,
             source: vec![occ],
             cue: vec![vspan],
             content: content.into_iter().collect(),
             source_class: class,
             loaded: cue.loaded,
-            sentence: si,
-            quotes: Vec::new(),
-            speaker_rule: None,
-            carried: false,
-            antecedent: None,
-            anonymity_reason: false,
+            ..super::extract::new_attr(kind, si)
         });
     }
 }

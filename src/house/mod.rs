@@ -122,14 +122,27 @@ pub struct Warning {
     pub message: String,
 }
 
+/// `file:line:column: message`, the form editors and terminals link.
+fn write_located(
+    f: &mut fmt::Formatter<'_>,
+    file: Option<&Path>,
+    line: usize,
+    column: usize,
+    message: &str,
+) -> fmt::Result {
+    let file = file.map_or_else(|| FILE_NAME.into(), |p| p.display().to_string());
+    write!(f, "{file}:{line}:{column}: {message}")
+}
+
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let file = self
-            .file
-            .as_deref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| FILE_NAME.into());
-        write!(f, "{file}:{}:{}: {}", self.line, self.column, self.message)
+        write_located(
+            f,
+            self.file.as_deref(),
+            self.line,
+            self.column,
+            &self.message,
+        )
     }
 }
 
@@ -145,12 +158,13 @@ pub struct ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let file = self
-            .file
-            .as_deref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| FILE_NAME.into());
-        write!(f, "{file}:{}:{}: {}", self.line, self.column, self.message)
+        write_located(
+            f,
+            self.file.as_deref(),
+            self.line,
+            self.column,
+            &self.message,
+        )
     }
 }
 
