@@ -3,9 +3,25 @@
 //! middle half (like the LSP benchmark driver), timing each re-analysis.
 //!
 //! `cargo bench --bench keystroke -- FILE [EDITS]` (default: a generated
-//! 50,000-word draft, 100 edits). Prints p50/p95/max and the first analysis.
+//! draft, 100 edits). Prints p50/p95/max and the first analysis.
+//! `KEYSTROKE_VERIFY=1` also checks each result against a fresh analysis.
 
-use copydesk::{Analyzer, Format, Options};
+use copydesk::{analyze, Analysis, Analyzer, Format, Options};
+
+/// What a client sees, comparable (for `KEYSTROKE_VERIFY=1`).
+fn view(a: &Analysis) -> String {
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        a.sentences,
+        a.quotes,
+        a.temporals,
+        a.attributions,
+        a.actors,
+        a.responses,
+        a.accusations,
+        a.findings
+    )
+}
 use std::time::Instant;
 
 fn main() {
@@ -15,8 +31,8 @@ fn main() {
         None => "The agency lost $4 million, officials said yesterday. \"We will fix it,\" said Ana Ruiz.\n\n".repeat(3000),
     };
     let edits: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(100);
-    let mut opts = Options::new(Format::Markdown);
-    opts.reference_date = chrono::NaiveDate::from_ymd_opt(2026, 11, 28);
+    let verify = std::env::var_os("KEYSTROKE_VERIFY").is_some();
+    let opts = Options::new(Format::Markdown);
     let mut analyzer = Analyzer::new();
     let t = Instant::now();
     let first = analyzer.analyze(&text, &opts);
@@ -52,10 +68,20 @@ fn main() {
         let t = Instant::now();
         let a = analyzer.analyze(&doc, &opts);
         times.push(t.elapsed().as_secs_f64() * 1e3);
+        if verify {
+            assert_eq!(
+                view(&a),
+                view(&analyze(&doc, &opts)),
+                "reuse differs from a fresh read"
+            );
+        }
         drop(a);
     }
     times.sort_by(|a, b| a.total_cmp(b));
-    let pct = |p: f64| times[((p * times.len() as f64).ceil() as usize).clamp(1, times.len()) - 1];
+    let pct = |p: f64| {
+        let k = (p * times.len() as f64).ceil() as usize;
+        times.get(k.max(1) - 1).copied().unwrap_or(0.0)
+    };
     println!(
         "{} bytes, {n_findings} findings: first {first_ms:.2} ms, edits p50 {:.2} / p95 {:.2} / max {:.2} ms",
         text.len(),
