@@ -205,6 +205,59 @@ struct BlockEntry {
     work: std::sync::Arc<BlockWork>,
     /// Its sentence-level attributions, once found.
     attributions: Option<std::sync::Arc<AttributionWork>>,
+    /// Its quotations, once found.
+    quotes: Option<QuoteWork>,
+}
+
+/// A block's quotations (spans relative to the block's start, `block` 0)
+/// for one state of the quotation carried from the previous block.
+struct QuoteWork {
+    carried_in: bool,
+    quotes: Vec<sentences::Quote>,
+    carried_out: bool,
+}
+
+/// [`sentences::block_quotes`] through the block's cache entry.
+fn block_quotes_memo(
+    prose: &str,
+    block: &document::Block,
+    bi: usize,
+    carried_in: bool,
+    entry: Option<&mut BlockEntry>,
+    out: &mut Vec<sentences::Quote>,
+) -> bool {
+    let Some(entry) = entry else {
+        return sentences::block_quotes(prose, block, bi, carried_in, out);
+    };
+    let at = block.span.start as isize;
+    if entry
+        .quotes
+        .as_ref()
+        .is_none_or(|w| w.carried_in != carried_in)
+    {
+        let mut quotes = Vec::new();
+        let carried_out = sentences::block_quotes(prose, block, bi, carried_in, &mut quotes);
+        for q in &mut quotes {
+            q.span = q.span.shifted(-at);
+            q.inner = q.inner.shifted(-at);
+            q.block = 0;
+        }
+        entry.quotes = Some(QuoteWork {
+            carried_in,
+            quotes,
+            carried_out,
+        });
+    }
+    let Some(w) = &entry.quotes else {
+        return false;
+    };
+    out.extend(w.quotes.iter().map(|q| sentences::Quote {
+        span: q.span.shifted(at),
+        inner: q.inner.shifted(at),
+        block: bi,
+        ..*q
+    }));
+    w.carried_out
 }
 
 /// A fast hash for block texts (hashed on every keystroke; SipHash showed
@@ -468,8 +521,12 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
     let mut sentences: Vec<sentences::Sentence> = Vec::new();
     let mut per_sentence_tags: Vec<Vec<time::Temporal>> = Vec::new();
     let mut signals: Vec<Vec<claims::ClaimSignal>> = Vec::new();
+    let mut quotes: Vec<sentences::Quote> = Vec::new();
+    // The previous block left a quotation open.
+    let mut carried_open = false;
     for (bi, block) in document.blocks.iter().enumerate() {
         if !sentences::has_sentences(block.kind) {
+            carried_open = sentences::block_quotes(prose, block, bi, carried_open, &mut quotes);
             continue;
         }
         let work = match memo.as_deref_mut() {
@@ -490,12 +547,20 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
                     let e = BlockEntry {
                         work: std::sync::Arc::clone(&work),
                         attributions: None,
+                        quotes: None,
                     };
                     m.entries.insert(Box::from(key), e);
                     work
                 }
             }
             None => std::sync::Arc::new(BlockWork::compute(prose, block.span, anchor_date)),
+        };
+        carried_open = match memo.as_deref_mut() {
+            None => sentences::block_quotes(prose, block, bi, carried_open, &mut quotes),
+            Some(m) => {
+                let entry = m.entries.get_mut(with_context(prose, block.span));
+                block_quotes_memo(prose, block, bi, carried_open, entry, &mut quotes)
+            }
         };
         let at = block.span.start as isize;
         for ((s, tags), sig) in work
@@ -529,7 +594,6 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
         sentences::number_in_block(&mut sentences);
     }
     drop(old);
-    let quotes = sentences::quotes(&document);
     // The dateline's own date (blanked in `prose`) comes first.
     let temporals: Vec<time::Temporal> = document
         .dateline

@@ -87,11 +87,12 @@ fn repeated_paragraphs_share_entries() {
     assert_eq!(analyzer.reused_blocks(), 3);
 }
 
-/// Attribution extraction reads a little past its block: the quotation
-/// just before it, the next block's span, the characters either side. A
-/// change there, and only there, makes it read the block again.
+/// Attribution extraction reads a little past its block (the quotation
+/// just before it, the next block's span, the characters either side), and
+/// quotations depend on whether the previous block left one open. A change
+/// there makes the block be read again.
 #[test]
-fn attributions_are_read_again_when_their_context_changes() {
+fn blocks_are_read_again_when_their_context_changes() {
     let o = opts(Format::Markdown);
     let cases: &[(&str, &str, &str)] = &[
         // The quotation ending the previous paragraph grows.
@@ -111,6 +112,13 @@ fn attributions_are_read_again_when_their_context_changes() {
             "Reyes laid out the plan to the council:\n\nWe replace the mains first.\n",
             "We replace",
             "\"We replace",
+        ),
+        // Closing the quotation the previous paragraph left open: the next
+        // one no longer continues it.
+        (
+            "\"We will fix the pipes,\" Reyes said. \"The work starts in May.\n\n\"It ends in June and costs less than we feared,\" he said.\n",
+            "in May.",
+            "in May.\"",
         ),
         // The character before a paragraph ends a clause.
         (
