@@ -840,8 +840,39 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 continue;
             }
         }
-        // Participles introducing an agent: "a report released by".
+        // Participles introducing an agent: "a report released by" is a
+        // document, not a cue; "was criticized by", "first reported by" are
+        // passive cues whose source follows "by".
         if cue.form == Form::Past && c.w(this + 1) == "by" {
+            if matches!(cue.class, Class::Speech | Class::Act)
+                || prev == "first"
+                || this > 0 && is_be(prev) && cue.class != Class::Belief
+            {
+                passive_by(c, si, this, used, out);
+            }
+            continue;
+        }
+        // Questions put to the reader: "Do you support the plan?"
+        if this >= 2
+            && prev == "you"
+            && matches!(
+                c.w(this - 2),
+                "do" | "did" | "does" | "would" | "will" | "can" | "could"
+            )
+        {
+            continue;
+        }
+        // Noun and adjective uses: "thanks to", "the nominating contest",
+        // "(Reporting by ...)", "you can find more".
+        if w == "thanks" && (c.w(this + 1) == "to" || c.is_comma(this + 1))
+            || w == "reporting" && (c.w(this + 1) == "by" || prev == "precincts")
+            || w == "nominating"
+                && c.is_word(this + 1)
+                && !c.toks[this + 1].cap
+                && !lexicon::is_determiner(c.w(this + 1))
+                && !lexicon::is_person_pronoun(c.w(this + 1))
+            || w == "find" && !matches!(c.w(this + 1), "that" | "it")
+        {
             continue;
         }
         // "compared with last year": a preposition, not the verb (which
@@ -849,14 +880,27 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         if w == "compared" && matches!(c.w(this + 1), "with" | "to") {
             continue;
         }
-        // Nouns and infinitives: "a report", "to say", "Reyes's remarks".
+        // Nouns and infinitives: "a report", "to say", "Reyes's remarks";
+        // but gerunds after "by"/"in" ("by saying"), "first reported",
+        // relative "which said", and pronoun-like "some said", "another says".
+        let verb_after = match cue.form {
+            Form::Ing => matches!(prev, "by" | "in"),
+            Form::Past => matches!(
+                prev,
+                "first" | "which" | "that" | "some" | "another" | "each"
+            ),
+            Form::Third => matches!(prev, "which" | "some" | "another" | "each"),
+            Form::Base => matches!(prev, "some"),
+        };
         if this > 0
             && c.is_word(this - 1)
+            && !verb_after
             && (noun_before(prev) || prev.ends_with("'s") || prev.ends_with("’s"))
         {
             continue;
         }
-        if this > 0 && c.punct(this - 1, "-") {
+        // "self-described", "so-called"; a spaced dash ("Ruiz - said") is a break.
+        if this > 1 && c.punct(this - 1, "-") && c.toks[this - 2].end == c.toks[this - 1].start {
             continue;
         }
         // "Asked about the plan, Reyes said...": a question with no source.
@@ -1115,7 +1159,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                         || c.punct(cue_end + 1, ":"));
                 let rejected = weak_reject(c, *a, *b, cue, w, cue_end, inverted, framed);
                 if let Some(why) = rejected {
-                    if !loose_reason(why, cue) || !loose_ok(c, this, cue) {
+                    if !loose_reason(why, cue) || !loose_ok(c, this, cue, why) {
                         continue;
                     }
                     source_spans = Vec::new();
@@ -1138,7 +1182,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 reason = r;
             }
             (None, None) => {
-                if !loose_ok(c, this, cue) {
+                if !loose_ok(c, this, cue, 0) {
                     continue;
                 }
                 source_spans = Vec::new();
@@ -1279,6 +1323,39 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         out.push(at);
         i = cue_end + 1;
     }
+}
+
+/// `was criticized by X`, `first reported by X`: the source follows "by",
+/// the rest of the sentence is the content.
+fn passive_by(c: &Ctx, si: usize, this: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    let mut a = this;
+    while a > 0
+        && this - a < 3
+        && c.is_word(a - 1)
+        && !used[a - 1]
+        && (is_be(c.w(a - 1)) || matches!(c.w(a - 1), "first" | "also" | "been"))
+    {
+        a -= 1;
+    }
+    let Some((sa, sb)) = np_right(c, this + 2) else {
+        return;
+    };
+    if (a..=sb).any(|x| used[x]) {
+        return;
+    }
+    let content = around(c, a, sb);
+    if content.is_empty() {
+        return;
+    }
+    let mut at = new_attr(AttributionKind::Action, si);
+    at.cue.push(c.span(a, this + 1));
+    at.source.push(c.span(sa, sb));
+    let (class, reason) = c.classify(&at.source);
+    at.source_class = class;
+    at.anonymity_reason = reason;
+    at.content = content;
+    used[a..=sb].iter_mut().for_each(|u| *u = true);
+    out.push(at);
 }
 
 /// Idioms that report a stance or a naming: `made it clear`, `took issue
@@ -1476,8 +1553,19 @@ fn loose_reason(why: u8, cue: Cue) -> bool {
     match why {
         // A noun-like present form or a weak clause opener: still a verb here.
         4 | 6 => true,
-        // A past-tense cue after a non-speaker subject ("the memo argued").
-        1 => cue.form == Form::Past,
+        // A past-tense cue after a non-speaker subject ("the memo argued"),
+        // or a speech participle ("the ad, asking voters...").
+        1 => cue.form == Form::Past || cue.form == Form::Ing && cue.class == Class::Speech,
+        // Not in subject position: relative and object-raised clauses
+        // ("a senator who criticized", "led her to declare") still report.
+        2 => match cue.form {
+            Form::Past => matches!(cue.class, Class::Speech | Class::Act | Class::Finding),
+            Form::Ing => matches!(cue.class, Class::Speech | Class::Act | Class::Writing),
+            _ => false,
+        },
+        // Stances and intentions whose subject did not pass the checks
+        // ("Strategists hope the ads...", "it appears...") are still stances.
+        3 | 5 | 7 | 9 => true,
         _ => false,
     }
 }
@@ -1485,15 +1573,36 @@ fn loose_reason(why: u8, cue: Cue) -> bool {
 /// A cue verb with no findable (or believable) source still marks an
 /// attribution when it stands in verb position: PolNeAR counts sourceless,
 /// passive and relative-clause cues.
-fn loose_ok(c: &Ctx, this: usize, cue: Cue) -> bool {
+fn loose_ok(c: &Ctx, this: usize, cue: Cue, why: u8) -> bool {
     let w = c.w(this);
+    // A noun-like present form right after its subject ("Sanders calls",
+    // "Democrats hope") is a verb when it reports speech or a stance.
+    let verbal = why == 4
+        && match cue.form {
+            // "remarks" and "comments" are nearly always plural nouns.
+            Form::Third => {
+                !matches!(cue.class, Class::Writing | Class::Finding)
+                    && !matches!(w, "remarks" | "comments")
+            }
+            // A base form needs a plural or non-third-person subject or an
+            // auxiliary ("Democrats hope", "they claim", "did not comment"),
+            // not a singular noun ("the night charge nurse").
+            _ => {
+                let prev = if this > 0 { c.w(this - 1) } else { "" };
+                matches!(cue.class, Class::Speech | Class::Belief | Class::Intention)
+                    && (matches!(prev, "i" | "we" | "you" | "they")
+                        || lexicon::is_aux_or_adverb(prev)
+                        || matches!(prev, "would" | "should" | "can" | "must" | "to")
+                        || prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss"))
+            }
+        };
     match cue.form {
-        Form::Third => !lexicon::is_noun_like(w),
+        Form::Third => verbal || !lexicon::is_noun_like(w),
         Form::Ing | Form::Past => true,
         Form::Base => {
             // "those who favor", "voters see": not after a determiner or "to".
             let prev = if this > 0 { c.w(this - 1) } else { "" };
-            !lexicon::is_noun_like(w)
+            (verbal || !lexicon::is_noun_like(w))
                 && this > 0
                 && c.is_word(this - 1)
                 && !lexicon::is_determiner(prev)

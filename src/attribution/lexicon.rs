@@ -158,7 +158,7 @@ const LEMMAS: &[Lemma] = &[
     l("confirm", Speech, Strong),
     l("answer", Speech, Weak),
     addr(l("ask", Speech, Weak)),
-    l("remark", Speech, Strong),
+    l("remark", Speech, Weak),
     l("comment", Speech, Weak),
     l("observe", Speech, Weak),
     l("stress", Speech, Weak),
