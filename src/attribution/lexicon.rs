@@ -444,6 +444,47 @@ const LEMMAS: &[Lemma] = &[
     l("brand", Act, Weak),
     l("title", Act, Weak),
     l("name", Act, Weak),
+    // Acts of advocacy, persuasion and public stance-taking.
+    l("reference", Speech, Weak),
+    l("press", Act, Weak),
+    l("push", Act, Weak),
+    l("issue", Writing, Weak),
+    l("convince", Act, Weak),
+    l("persuade", Act, Weak),
+    l("anger", Act, Weak),
+    l("unveil", Speech, Weak),
+    l("attribute", Act, Weak),
+    f("spar", ["spars", "sparred", "sparring"], Act, Weak),
+    l("rebuff", Act, Weak),
+    l("knock", Act, Weak),
+    f("rip", ["rips", "ripped", "ripping"], Act, Weak),
+    l("float", Act, Weak),
+    l("credit", Act, Weak),
+];
+
+/// Forms of cue lemmas that are nearly always nouns or other verbs in news
+/// copy ("the press", "the issues", "a push"): only their other forms
+/// ("pressed", "issued", "pushed") report a stance or a statement.
+const NOT_CUES: &[&str] = &[
+    "press",
+    "presses",
+    "push",
+    "issue",
+    "issues",
+    "issuing",
+    "anger",
+    "angering",
+    "unveil",
+    "unveils",
+    "unveiling",
+    "knock",
+    "knocks",
+    "knocking",
+    "float",
+    "floats",
+    "floating",
+    "reference",
+    "references",
 ];
 
 /// Regular inflections of a base form: third person, past, -ing.
@@ -500,6 +541,9 @@ pub static CUES: LazyLock<FastMap<String, Cue>> = LazyLock::new(|| {
         for (w, form) in all {
             m.entry(w).or_insert_with(|| mk(form));
         }
+    }
+    for w in NOT_CUES {
+        m.remove(*w);
     }
     m
 });

@@ -469,6 +469,15 @@ fn more_cue_constructions() {
         // Noun-like present forms right after their subject.
         ("Ferrand calls the toll a tax on errands.", "calls"),
         ("Most boat owners hope the fees will fall.", "hope"),
+        // Acts of advocacy and persuasion.
+        (
+            "Councilwoman Ferrand pressed the harbor board for a lower toll.",
+            "pressed",
+        ),
+        (
+            "The ferry union issued a warning about the new timetable.",
+            "issued",
+        ),
         // A relative clause cue (not in subject position).
         (
             "The levy angered a councilwoman who criticized the fees at length.",
@@ -495,6 +504,8 @@ fn more_non_cues() {
         ("You can find the timetable at the pier.", "find"),
         ("The night charge nurses work twelve-hour shifts.", "charge"),
         ("The council heard his closing remarks at noon.", "remarks"),
+        ("The press gathered outside the ferry office.", "press"),
+        ("The issues on the ballot include a ferry levy.", "issues"),
     ];
     for &(text, word) in cases {
         let (attrs, _) = run(text);
