@@ -972,11 +972,26 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 _,
             ) => continue,
             ("back" | "backs", _) => continue,
+            // "seems unlikely", "appears closer": the writer's or the
+            // subject's apparent stance; but "appeared on television" and the
+            // bare forms ("would appear", "seem") are other verbs.
+            ("seems" | "seemed" | "appears", nx)
+                if nx != "to"
+                    && !matches!(
+                        nx,
+                        "on" | "in" | "at" | "before" | "with" | "alongside" | "onstage" | ""
+                    ) => {}
             (
                 "seem" | "seems" | "seemed" | "seeming" | "appear" | "appears" | "appeared"
                 | "appearing",
                 nx,
             ) if nx != "to" => continue,
+            // "maintains a lead" is not "maintains that...".
+            ("maintain" | "maintains" | "maintained" | "maintaining", nx)
+                if nx != "that" && c.is_word(this + 1) =>
+            {
+                continue
+            }
             ("continue" | "continues" | "continued" | "continuing", _) if c.is_word(this + 1) => {
                 continue
             }
@@ -1582,7 +1597,10 @@ fn loose_ok(c: &Ctx, this: usize, cue: Cue, why: u8) -> bool {
             // "remarks" and "comments" are nearly always plural nouns.
             Form::Third => {
                 !matches!(cue.class, Class::Writing | Class::Finding)
-                    && !matches!(w, "remarks" | "comments")
+                    && !matches!(
+                        w,
+                        "remarks" | "comments" | "attacks" | "challenges" | "advocates"
+                    )
             }
             // A base form needs a plural or non-third-person subject or an
             // auxiliary ("Democrats hope", "they claim", "did not comment"),

@@ -187,7 +187,6 @@ const LEMMAS: &[Lemma] = &[
     addr(l("assure", Speech, Weak)),
     addr(l("inform", Speech, Weak)),
     addr(l("remind", Speech, Weak)),
-    addr(l("advise", Speech, Weak)),
     l("caution", Speech, Weak),
     f(
         "testify",
@@ -407,7 +406,6 @@ const LEMMAS: &[Lemma] = &[
     l("contemplate", Intention, Weak),
     l("recollect", Speech, Weak),
     l("notify", Speech, Weak),
-    l("instruct", Act, Weak),
     l("disavow", Act, Weak),
     l("repudiate", Act, Weak),
     l("embrace", Act, Weak),
@@ -485,6 +483,15 @@ const NOT_CUES: &[&str] = &[
     "floating",
     "reference",
     "references",
+    // Prepositions, conjunctions and gerund nouns: "regarding the plan",
+    // "assuming he wins", "seeing a surge", "sharing the stage", "the finding".
+    "regarding",
+    "assuming",
+    "seeing",
+    "sharing",
+    "reading",
+    "finding",
+    "releasing",
 ];
 
 /// Regular inflections of a base form: third person, past, -ing.

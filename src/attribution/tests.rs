@@ -478,6 +478,13 @@ fn more_cue_constructions() {
             "The ferry union issued a warning about the new timetable.",
             "issued",
         ),
+        // Apparent stance without "to".
+        (
+            "The harbor board seems unlikely to lower the toll.",
+            "seems",
+        ),
+        // "maintains that" reports a claim.
+        ("Ferrand maintains that the toll is illegal.", "maintains"),
         // A relative clause cue (not in subject position).
         (
             "The levy angered a councilwoman who criticized the fees at length.",
@@ -505,6 +512,13 @@ fn more_non_cues() {
         ("The night charge nurses work twelve-hour shifts.", "charge"),
         ("The council heard his closing remarks at noon.", "remarks"),
         ("The press gathered outside the ferry office.", "press"),
+        ("The mayor maintains a wide lead in the race.", "maintains"),
+        (
+            "The captain appeared on television after the storm.",
+            "appeared",
+        ),
+        ("Regarding the toll, the council has not met.", "regarding"),
+        ("Ferrand keeps attacks on the toll to a minimum.", "attacks"),
         ("The issues on the ballot include a ferry levy.", "issues"),
     ];
     for &(text, word) in cases {
