@@ -1397,6 +1397,90 @@ const PHRASES: &[&[&str]] = &[
     &["raised", "questions"],
     &["lashed", "out"],
     &["weighed", "in"],
+    // Reporting and stance idioms: "as she put it", "shot back", "laid out",
+    // "went on to say", "made the case", "took aim", "doubled down".
+    &["put", "it"],
+    &["puts", "it"],
+    &["laid", "out"],
+    &["lays", "out"],
+    &["laying", "out"],
+    &["fired", "back"],
+    &["fires", "back"],
+    &["shot", "back"],
+    &["shoots", "back"],
+    &["hit", "back"],
+    &["hits", "back"],
+    &["make", "the", "case"],
+    &["made", "the", "case"],
+    &["makes", "the", "case"],
+    &["making", "the", "case"],
+    &["made", "a", "case"],
+    &["make", "a", "case"],
+    &["singled", "out"],
+    &["singles", "out"],
+    &["distanced", "himself"],
+    &["distanced", "herself"],
+    &["distanced", "themselves"],
+    &["distanced", "itself"],
+    &["distances", "himself"],
+    &["distances", "herself"],
+    &["distancing", "himself"],
+    &["distancing", "herself"],
+    &["doubled", "down"],
+    &["doubles", "down"],
+    &["doubling", "down"],
+    &["walked", "back"],
+    &["walks", "back"],
+    &["walking", "back"],
+    &["took", "aim"],
+    &["take", "aim"],
+    &["takes", "aim"],
+    &["taking", "aim"],
+    &["came", "out", "against"],
+    &["come", "out", "against"],
+    &["comes", "out", "against"],
+    &["coming", "out", "against"],
+    &["came", "out", "in", "favor"],
+    &["came", "out", "in", "support"],
+    &["threw", "his", "support"],
+    &["threw", "her", "support"],
+    &["threw", "their", "support"],
+    &["threw", "its", "support"],
+    &["focuses", "on"],
+    &["went", "on", "to", "say"],
+    &["goes", "on", "to", "say"],
+    &["went", "on", "to", "explain"],
+    &["goes", "on", "to", "explain"],
+    &["went", "on", "to", "add"],
+    &["goes", "on", "to", "add"],
+    &["went", "on", "to", "argue"],
+    &["goes", "on", "to", "argue"],
+    &["went", "on", "to", "attack"],
+    &["goes", "on", "to", "attack"],
+    &["went", "on", "to", "call"],
+    &["goes", "on", "to", "call"],
+    &["went", "on", "to", "describe"],
+    &["goes", "on", "to", "describe"],
+    &["went", "on", "to", "praise"],
+    &["goes", "on", "to", "praise"],
+    &["went", "on", "to", "criticize"],
+    &["goes", "on", "to", "criticize"],
+    &["went", "on", "to", "note"],
+    &["goes", "on", "to", "note"],
+    &["went", "on", "to", "accuse"],
+    &["goes", "on", "to", "accuse"],
+    &["went", "on", "to", "blast"],
+    &["goes", "on", "to", "blast"],
+    &["went", "on", "to", "suggest"],
+    &["goes", "on", "to", "suggest"],
+    &["went", "on", "to", "claim"],
+    &["goes", "on", "to", "claim"],
+    &["went", "on", "to", "insist"],
+    &["goes", "on", "to", "insist"],
+    &["went", "on", "to", "warn"],
+    &["goes", "on", "to", "warn"],
+    &["went", "on", "to", "tell"],
+    &["goes", "on", "to", "tell"],
 ];
 
 fn phrases(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
@@ -1424,6 +1508,37 @@ fn phrases(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     | "raised"
                     | "lashed"
                     | "weighed"
+                    | "came"
+                    | "come"
+                    | "comes"
+                    | "coming"
+                    | "distanced"
+                    | "distances"
+                    | "distancing"
+                    | "doubled"
+                    | "doubles"
+                    | "doubling"
+                    | "fired"
+                    | "fires"
+                    | "focuses"
+                    | "goes"
+                    | "hit"
+                    | "hits"
+                    | "laid"
+                    | "laying"
+                    | "lays"
+                    | "making"
+                    | "put"
+                    | "puts"
+                    | "shoots"
+                    | "shot"
+                    | "singled"
+                    | "singles"
+                    | "taking"
+                    | "threw"
+                    | "walked"
+                    | "walking"
+                    | "walks"
             )
         {
             i += 1;

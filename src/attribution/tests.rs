@@ -485,6 +485,23 @@ fn more_cue_constructions() {
         ),
         // "maintains that" reports a claim.
         ("Ferrand maintains that the toll is illegal.", "maintains"),
+        // Reporting and stance idioms.
+        (
+            "The fees, as Ferrand put it, are a toll on every errand.",
+            "put it",
+        ),
+        (
+            "The harbor master shot back that the boats were never late.",
+            "shot back",
+        ),
+        (
+            "Ferrand went on to say the ferry would need a subsidy.",
+            "went on to say",
+        ),
+        (
+            "The union made the case for a second ferry at the hearing.",
+            "made the case",
+        ),
         // A relative clause cue (not in subject position).
         (
             "The levy angered a councilwoman who criticized the fees at length.",
