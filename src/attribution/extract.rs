@@ -186,6 +186,7 @@ pub fn sentences(
         let before_verbs = out.len();
         verbs(&ctx, si, &mut used, &mut out);
         phrases(&ctx, si, &mut used, &mut out);
+        stances(&ctx, si, &mut used, &mut out);
         if out.len() == before_verbs {
             in_document(&ctx, si, &mut out);
             colon_quote(&ctx, si, &mut out);
@@ -1337,6 +1338,158 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         }
         out.push(at);
         i = cue_end + 1;
+    }
+}
+
+/// Adjectives of stance after a copula: `was eager to`, `is skeptical of`.
+fn is_stance_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "eager"
+            | "hopeful"
+            | "convinced"
+            | "quick"
+            | "aware"
+            | "skeptical"
+            | "sceptical"
+            | "wary"
+            | "adamant"
+            | "outraged"
+            | "upset"
+            | "reluctant"
+            | "unhappy"
+            | "vocal"
+            | "outspoken"
+            | "supportive"
+            | "keen"
+            | "doubtful"
+            | "dismissive"
+            | "inclined"
+    )
+}
+
+/// Nouns of saying and believing that take a `that` clause: `the claim that`,
+/// `his insistence that`.
+fn is_stance_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "claims"
+            | "assertion"
+            | "suggestion"
+            | "insistence"
+            | "acknowledgment"
+            | "acknowledgement"
+            | "admission"
+            | "complaint"
+            | "complaints"
+            | "warning"
+            | "warnings"
+            | "assurance"
+            | "assurances"
+            | "contention"
+            | "conclusion"
+            | "speculation"
+            | "rumor"
+            | "rumors"
+            | "worry"
+            | "worries"
+            | "fears"
+            | "hopes"
+            | "allegation"
+            | "allegations"
+            | "boast"
+            | "vow"
+            | "pledge"
+            | "promise"
+            | "prediction"
+            | "argument"
+            | "accusation"
+    )
+}
+
+/// Stance adjectives after a copula (`Ferrand was skeptical of the plan`) and
+/// stance nouns with a `that` clause (`the claim that the toll is illegal`).
+fn stances(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    let n = c.toks.len();
+    let Some(last) = c.last_content() else { return };
+    for i in 1..n {
+        if used[i] || c.quoted[i] || !c.is_word(i) || i >= last {
+            continue;
+        }
+        let w = c.w(i);
+        if is_stance_adjective(w) {
+            // The copula, possibly with "not" or an adverb between.
+            let mut b = i - 1;
+            while b > 0
+                && i - b < 3
+                && c.is_word(b)
+                && (matches!(
+                    c.w(b),
+                    "not" | "very" | "so" | "also" | "still" | "more" | "less"
+                ) || c.w(b).ends_with("ly"))
+            {
+                b -= 1;
+            }
+            if !c.is_word(b)
+                || used[b]
+                || !(is_be(c.w(b))
+                    || matches!(
+                        c.w(b),
+                        "seemed" | "seems" | "remains" | "remained" | "appeared" | "appears"
+                    ))
+            {
+                continue;
+            }
+            let mut at = new_attr(AttributionKind::Belief, si);
+            at.cue.push(c.span(b, i));
+            if b > 0 {
+                if let Some((sa, sb)) = np_left(c, b - 1, 0) {
+                    if believable(c, sa, sb, Cue::ANY) && !(sa..=sb).any(|x| used[x]) {
+                        at.source.push(c.span(sa, sb));
+                        let (class, reason) = c.classify(&at.source);
+                        at.source_class = class;
+                        at.anonymity_reason = reason;
+                        used[sa..=sb].iter_mut().for_each(|u| *u = true);
+                    }
+                }
+            }
+            at.content.push(c.span(i + 1, last));
+            used[b..=i].iter_mut().for_each(|u| *u = true);
+            out.push(at);
+        } else if is_stance_noun(w) && c.w(i + 1) == "that" {
+            // A complement clause, not a relative one ("the claim that he made").
+            let k = i + 2;
+            if k > last || !c.is_word(k) {
+                continue;
+            }
+            let kw = c.w(k);
+            if !(lexicon::is_determiner(kw)
+                || lexicon::is_person_pronoun(kw)
+                || matches!(kw, "it" | "there")
+                || c.toks[k].cap)
+            {
+                continue;
+            }
+            let mut at = new_attr(AttributionKind::Action, si);
+            at.cue.push(c.toks[i].span());
+            let pw = c.w(i - 1);
+            if c.is_word(i - 1)
+                && !used[i - 1]
+                && (matches!(pw, "his" | "her" | "their" | "its")
+                    || pw.ends_with("'s")
+                    || pw.ends_with("’s"))
+            {
+                at.source.push(c.toks[i - 1].span());
+                let (class, reason) = c.classify(&at.source);
+                at.source_class = class;
+                at.anonymity_reason = reason;
+                used[i - 1] = true;
+            }
+            at.content.push(c.span(k, last));
+            used[i] = true;
+            out.push(at);
+        }
     }
 }
 

@@ -502,6 +502,19 @@ fn more_cue_constructions() {
             "The union made the case for a second ferry at the hearing.",
             "made the case",
         ),
+        // Stance adjectives after a copula, stance nouns with a that-clause.
+        (
+            "The harbor board was skeptical of the toll plan.",
+            "was skeptical",
+        ),
+        (
+            "Ferrand was eager to cut the fees before summer.",
+            "was eager",
+        ),
+        (
+            "The union repeated its claim that the boats were unsafe.",
+            "claim",
+        ),
         // A relative clause cue (not in subject position).
         (
             "The levy angered a councilwoman who criticized the fees at length.",
@@ -529,6 +542,7 @@ fn more_non_cues() {
         ("The night charge nurses work twelve-hour shifts.", "charge"),
         ("The council heard his closing remarks at noon.", "remarks"),
         ("The press gathered outside the ferry office.", "press"),
+        ("The claim that was filed last spring was denied.", "claim"),
         ("The mayor maintains a wide lead in the race.", "maintains"),
         (
             "The captain appeared on television after the storm.",
