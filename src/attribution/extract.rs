@@ -1875,11 +1875,15 @@ fn loose_ok(c: &Ctx, this: usize, cue: Cue, why: u8) -> bool {
             // not a singular noun ("the night charge nurse").
             _ => {
                 let prev = if this > 0 { c.w(this - 1) } else { "" };
+                let plural = matches!(prev, "i" | "we" | "you" | "they")
+                    || prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss");
                 matches!(cue.class, Class::Speech | Class::Belief | Class::Intention)
-                    && (matches!(prev, "i" | "we" | "you" | "they")
+                    && (plural
                         || lexicon::is_aux_or_adverb(prev)
-                        || matches!(prev, "would" | "should" | "can" | "must" | "to")
-                        || prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss"))
+                        || matches!(prev, "would" | "should" | "can" | "must" | "to"))
+                    // "Most voters support the ban": an act of stance needs a
+                    // plural subject right before it.
+                    || cue.class == Class::Act && plural
             }
         };
     match cue.form {

@@ -515,6 +515,17 @@ fn more_cue_constructions() {
             "The union repeated its claim that the boats were unsafe.",
             "claim",
         ),
+        // Praise, blame and disclosure verbs; an act of stance after a
+        // plural subject.
+        (
+            "The columnist bashed the toll plan in a weekend column.",
+            "bashed",
+        ),
+        (
+            "Ferrand contradicted the harbor master on the ferry schedule.",
+            "contradicted",
+        ),
+        ("Most boat owners support the new toll.", "support"),
         // A relative clause cue (not in subject position).
         (
             "The levy angered a councilwoman who criticized the fees at length.",
@@ -542,6 +553,7 @@ fn more_non_cues() {
         ("The night charge nurses work twelve-hour shifts.", "charge"),
         ("The council heard his closing remarks at noon.", "remarks"),
         ("The press gathered outside the ferry office.", "press"),
+        ("The debate over the toll ran past midnight.", "debate"),
         ("The claim that was filed last spring was denied.", "claim"),
         ("The mayor maintains a wide lead in the race.", "maintains"),
         (
