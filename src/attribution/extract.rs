@@ -884,15 +884,18 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         // Nouns and infinitives: "a report", "to say", "Reyes's remarks";
         // but gerunds after "by"/"in" ("by saying"), "first reported",
         // relative "which said", and pronoun-like "some said", "another says".
-        let verb_after = match cue.form {
-            Form::Ing => matches!(prev, "by" | "in"),
-            Form::Past => matches!(
-                prev,
-                "first" | "which" | "that" | "some" | "another" | "each"
-            ),
-            Form::Third => matches!(prev, "which" | "some" | "another" | "each"),
-            Form::Base => matches!(prev, "some"),
-        };
+        // "he's predicting", "she'd said": a pronoun with a contracted auxiliary.
+        let contracted = is_pronoun_contraction(prev);
+        let verb_after = contracted
+            || match cue.form {
+                Form::Ing => matches!(prev, "by" | "in"),
+                Form::Past => matches!(
+                    prev,
+                    "first" | "which" | "that" | "some" | "another" | "each"
+                ),
+                Form::Third => matches!(prev, "which" | "some" | "another" | "each"),
+                Form::Base => matches!(prev, "some"),
+            };
         if this > 0
             && c.is_word(this - 1)
             && !verb_after
@@ -1226,6 +1229,16 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         let starts_with_comma = c.is_comma(k);
         if starts_with_comma && c.kind(k + 1) == Some(Kind::OpenQuote) {
             k += 1;
+        } else if starts_with_comma && !inverted {
+            // A parenthetical after the cue: "He added, though, that...",
+            // "She said, however, the plan...".
+            if let Some(close) = (k + 2..c.toks.len().min(k + 6)).find(|&x| c.is_comma(x)) {
+                if (k + 1..close).all(|x| c.is_word(x))
+                    && (c.is_word(close + 1) || c.kind(close + 1) == Some(Kind::OpenQuote))
+                {
+                    k = close + 1;
+                }
+            }
         }
         let has_after = last.is_some_and(|l| l >= k)
             && !c.is_comma(k)
@@ -1339,6 +1352,15 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         out.push(at);
         i = cue_end + 1;
     }
+}
+
+/// `he's`, `she’d`, `they've`: a person pronoun with a contracted auxiliary.
+fn is_pronoun_contraction(w: &str) -> bool {
+    let Some((p, aux)) = w.split_once(['\'', '’']) else {
+        return false;
+    };
+    matches!(p, "he" | "she" | "they" | "we" | "i" | "you")
+        && matches!(aux, "s" | "d" | "ve" | "re" | "m")
 }
 
 /// Adjectives of stance after a copula: `was eager to`, `is skeptical of`.

@@ -526,6 +526,13 @@ fn more_cue_constructions() {
             "contradicted",
         ),
         ("Most boat owners support the new toll.", "support"),
+        // A parenthetical between the cue and its clause; a contracted
+        // auxiliary after a pronoun.
+        (
+            "Ferrand added, though, that the toll would stay.",
+            "added",
+        ),
+        ("He’s predicting a close vote on the toll.", "predicting"),
         // A relative clause cue (not in subject position).
         (
             "The levy angered a councilwoman who criticized the fees at length.",
