@@ -853,6 +853,36 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             }
             continue;
         }
+        // Other verbs and modifiers that share a cue's form: "pledged
+        // delegates", "a poll released Friday", "reported from Des Moines",
+        // "showed up", "adding to the confusion", "found himself", "aimed at",
+        // "thought of", "named for", "what she sees as".
+        let nx = c.w(this + 1);
+        let other_sense = match w {
+            "pledged" => matches!(nx, "delegates" | "delegate"),
+            "released" | "published" | "reported" | "issued" => {
+                matches!(
+                    nx,
+                    "on" | "in" | "from" | "last" | "this" | "earlier" | "yesterday" | "today"
+                ) || lexicon::is_weekday_or_month(nx)
+            }
+            "show" | "shows" | "showed" | "showing" => nx == "up",
+            "add" | "adds" | "added" | "adding" => nx == "to",
+            "find" | "finds" | "found" | "finding" => {
+                matches!(
+                    nx,
+                    "himself" | "herself" | "itself" | "themselves" | "ways" | "way"
+                )
+            }
+            "aimed" | "aim" | "aims" | "aiming" => nx == "at",
+            "thought" | "think" | "thinks" | "thinking" => nx == "of",
+            "named" => matches!(nx, "for" | "after"),
+            "see" | "sees" | "saw" | "seeing" => nx == "as",
+            _ => false,
+        };
+        if other_sense {
+            continue;
+        }
         // Questions put to the reader: "Do you support the plan?"
         if this >= 2
             && prev == "you"
@@ -1572,6 +1602,21 @@ const PHRASES: &[&[&str]] = &[
     &["raised", "questions"],
     &["lashed", "out"],
     &["weighed", "in"],
+    &["known", "for"],
+    &["faced", "criticism"],
+    &["faces", "criticism"],
+    &["facing", "criticism"],
+    &["drew", "criticism"],
+    &["drawn", "criticism"],
+    &["draws", "criticism"],
+    &["cast", "himself", "as"],
+    &["cast", "herself", "as"],
+    &["casting", "himself", "as"],
+    &["casting", "herself", "as"],
+    &["heaped", "praise"],
+    &["heaps", "praise"],
+    &["lined", "up", "behind"],
+    &["lining", "up", "behind"],
     // Reporting and stance idioms: "as she put it", "shot back", "laid out",
     // "went on to say", "made the case", "took aim", "doubled down".
     &["put", "it"],
@@ -1683,6 +1728,17 @@ fn phrases(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     | "raised"
                     | "lashed"
                     | "weighed"
+                    | "faced"
+                    | "faces"
+                    | "facing"
+                    | "drew"
+                    | "drawn"
+                    | "draws"
+                    | "casting"
+                    | "heaped"
+                    | "heaps"
+                    | "lined"
+                    | "lining"
                     | "came"
                     | "come"
                     | "comes"

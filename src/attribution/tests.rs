@@ -528,11 +528,12 @@ fn more_cue_constructions() {
         ("Most boat owners support the new toll.", "support"),
         // A parenthetical between the cue and its clause; a contracted
         // auxiliary after a pronoun.
-        (
-            "Ferrand added, though, that the toll would stay.",
-            "added",
-        ),
+        ("Ferrand added, though, that the toll would stay.", "added"),
         ("He’s predicting a close vote on the toll.", "predicting"),
+        (
+            "Ferrand, who is best known for the ferry levy, spoke first.",
+            "known for",
+        ),
         // A relative clause cue (not in subject position).
         (
             "The levy angered a councilwoman who criticized the fees at length.",
@@ -561,6 +562,12 @@ fn more_non_cues() {
         ("The council heard his closing remarks at noon.", "remarks"),
         ("The press gathered outside the ferry office.", "press"),
         ("The debate over the toll ran past midnight.", "debate"),
+        ("The survey released Friday puts the toll at $4.", "released"),
+        ("The ferry captain showed up late to the hearing.", "showed"),
+        ("The delay is adding to the islanders' frustration.", "adding"),
+        ("The harbor master found himself outvoted.", "found"),
+        ("The new rules are aimed at weekend traffic.", "aimed"),
+        ("The island has eight pledged delegates.", "pledged"),
         ("The claim that was filed last spring was denied.", "claim"),
         ("The mayor maintains a wide lead in the race.", "maintains"),
         (
