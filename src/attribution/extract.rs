@@ -513,6 +513,23 @@ fn name_colon(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>)
             | "answer"
             | "bottom"
             | "example"
+            | "contributing"
+            | "twitter"
+            | "facebook"
+            | "instagram"
+            | "email"
+            | "follow"
+            | "reporting"
+            | "additional"
+            | "editing"
+            | "graphic"
+            | "graphics"
+            | "subscribe"
+            | "tags"
+            | "topics"
+            | "updated"
+            | "posted"
+            | "published"
     ) || (0..k).any(|i| {
         lexicon::is_weekday_or_month(c.w(i)) || c.w(i).chars().any(|ch| ch.is_ascii_digit())
     }) {
@@ -866,20 +883,56 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     "on" | "in" | "from" | "last" | "this" | "earlier" | "yesterday" | "today"
                 ) || lexicon::is_weekday_or_month(nx)
             }
-            "show" | "shows" | "showed" | "showing" => nx == "up",
+            // "showed up"; "the talk show host" (a noun).
+            "show" | "shows" | "showed" | "showing" => {
+                nx == "up"
+                    || w == "show"
+                        && matches!(
+                            prev,
+                            "tv" | "radio"
+                                | "talk"
+                                | "game"
+                                | "reality"
+                                | "cooking"
+                                | "variety"
+                                | "comedy"
+                                | "road"
+                                | "trade"
+                                | "fashion"
+                                | "chat"
+                                | "morning"
+                                | "daily"
+                                | "late-night"
+                                | "sunday"
+                        )
+            }
             "add" | "adds" | "added" | "adding" => nx == "to",
+            // "found himself"; "helped found the group" (the other verb "found").
             "find" | "finds" | "found" | "finding" => {
                 matches!(
                     nx,
                     "himself" | "herself" | "itself" | "themselves" | "ways" | "way"
-                )
+                ) || w == "found"
+                    && matches!(
+                        prev,
+                        "to" | "help" | "helped" | "helps" | "can" | "could" | "will" | "would"
+                    )
             }
             "aimed" | "aim" | "aims" | "aiming" => nx == "at",
             "thought" | "think" | "thinks" | "thinking" => nx == "of",
             "named" => matches!(nx, "for" | "after"),
             "see" | "sees" | "saw" | "seeing" => nx == "as",
+            "opposed" => nx == "to" || prev == "as",
+            "called" | "call" | "calls" | "calling" => matches!(nx, "off" | "back" | "up" | "in"),
+            "feel" | "feels" | "felt" | "feeling" => nx == "like",
             _ => false,
         };
+        // A bare base form right after "he", "she" or "it" is not a finite
+        // verb ("would he support", "that she consider").
+        let other_sense = other_sense
+            || cue.form == Form::Base
+                && matches!(prev, "he" | "she" | "it")
+                && !matches!(w, "read" | "forecast");
         if other_sense {
             continue;
         }
@@ -895,7 +948,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         }
         // Noun and adjective uses: "thanks to", "the nominating contest",
         // "(Reporting by ...)", "you can find more".
-        if w == "thanks" && (c.w(this + 1) == "to" || c.is_comma(this + 1))
+        if w == "thanks" && (matches!(c.w(this + 1), "to" | "in") || c.is_comma(this + 1))
             || w == "reporting" && (c.w(this + 1) == "by" || prev == "precincts")
             || w == "nominating"
                 && c.is_word(this + 1)
