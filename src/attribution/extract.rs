@@ -862,9 +862,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         // document, not a cue; "was criticized by", "first reported by" are
         // passive cues whose source follows "by".
         if cue.form == Form::Past && c.w(this + 1) == "by" {
-            if matches!(cue.class, Class::Speech | Class::Act)
+            // Without a copula an act is a modifier ("a bill backed by
+            // unions"); documents released or found by someone are events.
+            if cue.class == Class::Speech
                 || prev == "first"
-                || this > 0 && is_be(prev) && cue.class != Class::Belief
+                || this > 0 && is_be(prev) && prev != "be" && cue.class == Class::Act
             {
                 passive_by(c, si, this, used, out);
             }
@@ -1007,6 +1009,24 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     out.push(at);
                 }
             }
+            continue;
+        }
+        // "to be released", "could be found": a passive infinitive of a
+        // document or naming verb reports an event, not a statement.
+        if prev == "be"
+            && cue.form == Form::Past
+            && matches!(cue.class, Class::Writing | Class::Finding)
+            || prev == "be" && matches!(w, "named" | "called" | "attributed")
+        {
+            continue;
+        }
+        // Hypotheticals: "would support", "will see" (acts, beliefs and
+        // intentions under a modal) are not reported stances.
+        if cue.form == Form::Base
+            && !matches!(cue.class, Class::Speech | Class::Writing)
+            && this > 0
+            && matches!(prev, "would" | "will" | "could" | "might" | "may")
+        {
             continue;
         }
         // Passive: "was asked", "is expected to".

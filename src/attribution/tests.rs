@@ -578,6 +578,12 @@ fn more_non_cues() {
         ("The talk show host booked the harbor master.", "show"),
         ("The council called off the vote on the toll.", "called off"),
         ("Contributing: Ana Ruiz in Kestrel Bay", ":"),
+        ("Ferrand would support a smaller toll.", "would support"),
+        ("A levy backed by the union passed.", "backed"),
+        (
+            "The timetable will be released by the board.",
+            "be released by",
+        ),
         ("The claim that was filed last spring was denied.", "claim"),
         ("The mayor maintains a wide lead in the race.", "maintains"),
         (
