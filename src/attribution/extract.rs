@@ -938,6 +938,21 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         if other_sense {
             continue;
         }
+        // A participle modifying a singular noun: "a gesture intended to",
+        // "a rally planned for Thursday".
+        if cue.form == Form::Past
+            && matches!(w, "intended" | "planned" | "designed" | "aimed" | "meant")
+            && this > 0
+            && c.is_word(this - 1)
+            && !c.toks[this - 1].cap
+            && !prev.ends_with('s')
+            && !lexicon::is_person_pronoun(prev)
+            && !lexicon::is_aux_or_adverb(prev)
+            && !lexicon::is_np_stop(prev)
+            && !prev.ends_with("ly")
+        {
+            continue;
+        }
         // Questions put to the reader: "Do you support the plan?"
         if this >= 2
             && prev == "you"
@@ -2018,7 +2033,7 @@ fn loose_ok(c: &Ctx, this: usize, cue: Cue, why: u8) -> bool {
                 !matches!(cue.class, Class::Writing | Class::Finding)
                     && !matches!(
                         w,
-                        "remarks" | "comments" | "attacks" | "challenges" | "advocates"
+                        "remarks" | "comments" | "attacks" | "challenges" | "advocates" | "names"
                     )
             }
             // A base form needs a plural or non-third-person subject or an

@@ -579,6 +579,7 @@ fn more_non_cues() {
         ("The council called off the vote on the toll.", "called off"),
         ("Contributing: Ana Ruiz in Kestrel Bay", ":"),
         ("Ferrand would support a smaller toll.", "would support"),
+        ("A rally planned for Thursday drew a crowd.", "planned"),
         ("A levy backed by the union passed.", "backed"),
         (
             "The timetable will be released by the board.",
