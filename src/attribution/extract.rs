@@ -949,7 +949,6 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             && !lexicon::is_person_pronoun(prev)
             && !lexicon::is_aux_or_adverb(prev)
             && !lexicon::is_np_stop(prev)
-            && !prev.ends_with("ly")
         {
             continue;
         }
