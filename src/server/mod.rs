@@ -87,9 +87,12 @@ fn warm_up() {
 /// Serves LSP on stdin/stdout until `exit` or end of input.
 pub fn run() -> ExitCode {
     // Meanwhile the client starts and shakes hands (on the other core).
-    let _ = std::thread::Builder::new()
-        .name("copydesk-warm-up".into())
-        .spawn(warm_up);
+    // `COPYDESK_LSP_NO_WARMUP=1` skips it, to measure what it saves.
+    if std::env::var_os("COPYDESK_LSP_NO_WARMUP").is_none_or(|v| v == "0") {
+        let _ = std::thread::Builder::new()
+            .name("copydesk-warm-up".into())
+            .spawn(warm_up);
+    }
     // Analyses run on their own thread (see `worker`); one thread is plenty
     // for the protocol, and fewer threads mean fewer malloc arenas.
     let rt = match tokio::runtime::Builder::new_multi_thread()
