@@ -793,10 +793,12 @@ fn apply_house_actors(
 
 /// Analyses drafts repeatedly (one per open document in the server), reusing
 /// work on the parts of the text that did not change since the last call:
-/// each block's sentences, temporal expressions and claim signals are kept,
-/// keyed by the block's text, and reused wherever the block now stands. The
-/// passes that read across blocks (quotations, attribution carry-over,
-/// actors, the rules) run on every call; they are linear in the draft.
+/// each block's sentences, temporal expressions, claim signals, quotations
+/// and sentence-level attributions are kept, keyed by the block's text (and,
+/// for quotations and attributions, the little they read outside the block),
+/// and reused wherever the block now stands. The passes that read across
+/// blocks (quotation speakers and pronouns, actors, the rules) run on every
+/// call; they are linear in the draft.
 #[derive(Default)]
 pub struct Analyzer {
     memo: BlockMemo,
