@@ -2092,21 +2092,16 @@ const CUE_WORDS: &[(u8, bool, &[&str])] = &[
 
 /// The cue literals in one ASCII case-insensitive automaton, with each
 /// pattern's (bit, starts at a word boundary).
-static CUE_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<(u8, bool)>)> = LazyLock::new(|| {
+static CUE_AC: LazyLock<(crate::lexicon::Automaton, Vec<(u8, bool)>)> = LazyLock::new(|| {
     let mut pats = Vec::new();
     let mut meta = Vec::new();
     for &(bit, word_start, words) in CUE_WORDS {
         for w in words {
-            pats.push(*w);
+            pats.push(w.as_bytes());
             meta.push((bit, word_start));
         }
     }
-    let ac = aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&pats)
-        .expect("cue literals compile");
-    (ac, meta)
+    (crate::lexicon::Automaton::new(&pats), meta)
 });
 
 /// Does `text` hold a character that Unicode case folding maps to an ASCII
@@ -2131,9 +2126,8 @@ pub fn sentence_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
     let (ac, meta) = &*CUE_AC;
     let mut out = vec![0u8; spans.len()];
     let mut cur = 0usize;
-    for m in ac.find_overlapping_iter(bytes) {
-        let (bit, word_start) = meta[m.pattern().as_usize()];
-        let (p, e) = (m.start(), m.end());
+    ac.for_each_overlapping(bytes, |pattern, p, e| {
+        let (bit, word_start) = meta[pattern];
         // the sentence holding the match (spans are sorted)
         while cur < spans.len() && spans[cur].end <= p {
             cur += 1;
@@ -2142,17 +2136,17 @@ pub fn sentence_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
             cur -= 1;
         }
         let Some(sp) = spans.get(cur) else {
-            continue;
+            return;
         };
         if p < sp.start || e > sp.end || out[cur] & bit != 0 {
-            continue;
+            return;
         }
         // (the regexes' ASCII `\b`; counting `_` as a boundary only widens
         // the superset)
         if word_start && p > sp.start && bytes[p - 1].is_ascii_alphanumeric() {
-            continue;
+            return;
         }
         out[cur] |= bit;
-    }
+    });
     out
 }
