@@ -4,48 +4,26 @@
 use copydesk::{analyze, Format, Options};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
+mod common;
+
 /// A deterministic draft of about `words` words, made of invented paragraphs
 /// that exercise every stage (quotes, attributions, dates, accusations).
 pub fn make_draft(words: usize) -> String {
-    const NAMES: &[&str] = &[
-        "Ana Ruiz",
-        "Tom Brandt",
-        "Lia Chen",
-        "Omar Diallo",
-        "Greta Holm",
-    ];
-    const ORGS: &[&str] = &[
-        "Corvane Logistics",
-        "the Harlow County Board",
-        "Millbrook Water Co.",
-        "the state health department",
-    ];
-    const TEMPLATES: &[&str] = &[
-        "{N}, the county's finance director, said Tuesday that revenue fell 12% last year because tourism slowed.",
-        "\"We warned them about the pipes in 2019 and nobody listened,\" said {N}, who lives on Mill Street.",
-        "{O} did not respond to a request for comment.",
-        "Critics say {O} ignored the inspection reports for months.",
-        "The board voted 5-2 on March 3 to approve the contract. The contract runs through 2028.",
-        "{N} accused {O} of billing the city for work its crews never finished.",
-        "Officials reportedly discussed closing the plant yesterday.",
-        "The company will lay off 40 workers.",
-        "According to court records, {O} paid $2.1 million to settle the case in 2024.",
-        "Residents are frustrated with the repairs, which have dragged on since last spring.",
-    ];
+    let vocabulary = common::Vocabulary {
+        names: &common::NAMES[..5],
+        orgs: &common::ORGS[..4],
+        templates: &common::TEMPLATES[..10],
+    };
     let mut out = String::from(
         "---\ndate: 2026-03-12\ntitle: Benchmark draft\n---\n\n# A generated draft\n\n",
     );
-    let mut n = 0usize;
-    let mut i = 0usize;
-    while n < words {
-        let t = TEMPLATES[i % TEMPLATES.len()]
-            .replace("{N}", NAMES[(i / 3) % NAMES.len()])
-            .replace("{O}", ORGS[(i / 7) % ORGS.len()]);
-        n += t.split_whitespace().count();
-        out.push_str(&t);
-        out.push_str(if i % 3 == 2 { "\n\n" } else { " " });
-        i += 1;
-    }
+    common::fill(&mut out, words, 0, &vocabulary, |i| {
+        if i % 3 == 2 {
+            "\n\n"
+        } else {
+            " "
+        }
+    });
     out
 }
 

@@ -14,35 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const NAMES: &[&str] = &[
-    "Ana Ruiz",
-    "Tom Brandt",
-    "Lia Chen",
-    "Omar Diallo",
-    "Greta Holm",
-    "Ivo Marsh",
-];
-const ORGS: &[&str] = &[
-    "Corvane Logistics",
-    "the Harlow County Board",
-    "Millbrook Water Co.",
-    "the state health department",
-    "Pellam Transit",
-];
-const TEMPLATES: &[&str] = &[
-    "{N}, the county's finance director, said Tuesday that revenue fell 12% last year because tourism slowed.",
-    "\"We warned them about the pipes in 2019 and nobody listened,\" said {N}, who lives on Mill Street.",
-    "{O} did not respond to a request for comment.",
-    "Critics say {O} ignored the inspection reports for months.",
-    "The board voted 5-2 on March 3 to approve the contract. The contract runs through 2028.",
-    "{N} accused {O} of billing the city for work its crews never finished.",
-    "Officials reportedly discussed closing the plant yesterday.",
-    "The company will lay off 40 workers.",
-    "According to court records, {O} paid $2.1 million to settle the case in 2024.",
-    "Residents are frustrated with the repairs, which have dragged on since last spring.",
-    "\"It is a fair price for a safer bridge,\" {N} said at the meeting.",
-    "Ridership rose 8% in the first quarter, according to figures from {O}.",
-];
+mod common;
 
 /// One invented draft, varied by `seed` (length, front matter, format).
 fn draft(seed: usize) -> (String, &'static str) {
@@ -59,23 +31,20 @@ fn draft(seed: usize) -> (String, &'static str) {
         }
         out.push_str(&format!("# Desk story {seed}\n\n"));
     }
-    let mut n = 0usize;
-    let mut i = seed;
-    while n < words {
-        let t = TEMPLATES[i % TEMPLATES.len()]
-            .replace("{N}", NAMES[(i / 3) % NAMES.len()])
-            .replace("{O}", ORGS[(i / 7) % ORGS.len()]);
-        n += t.split_whitespace().count();
-        out.push_str(&t);
-        out.push_str(if i % 3 == 2 {
+    let vocabulary = common::Vocabulary {
+        names: common::NAMES,
+        orgs: common::ORGS,
+        templates: common::TEMPLATES,
+    };
+    common::fill(&mut out, words, seed, &vocabulary, |i| {
+        if i % 3 == 2 {
             "\n\n"
         } else if markdown {
             " "
         } else {
             "\n"
-        });
-        i += 1;
-    }
+        }
+    });
     (out, if markdown { "md" } else { "txt" })
 }
 

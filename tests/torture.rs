@@ -8,11 +8,11 @@
 
 mod common;
 
-use common::read_message;
+use common::spawn_server;
 use serde_json::{json, Value};
-use std::io::{BufReader, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::io::Write;
+use std::process::{Child, ChildStdin, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 /// Guards against a hung server; not a performance assertion.
@@ -29,23 +29,7 @@ struct Server {
 
 impl Server {
     fn spawn() -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-            .args(["lsp", "--stdio"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("copydesk lsp starts");
-        let stdin = child.stdin.take().unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            while let Some(msg) = read_message(&mut stdout) {
-                if tx.send(msg).is_err() {
-                    break;
-                }
-            }
-        });
+        let (child, stdin, rx) = spawn_server(Stdio::null());
         Server {
             child,
             stdin,

@@ -49,25 +49,32 @@ pub fn read_message(r: &mut impl BufRead) -> Option<Value> {
     serde_json::from_slice(&body).ok()
 }
 
+/// Starts `copydesk lsp --stdio` with a thread that decodes its stdout into
+/// messages on the returned channel.
+pub fn spawn_server(stderr: Stdio) -> (Child, ChildStdin, Receiver<Value>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["lsp", "--stdio"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .expect("copydesk lsp starts");
+    let stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        while let Some(msg) = read_message(&mut stdout) {
+            if tx.send(msg).is_err() {
+                break;
+            }
+        }
+    });
+    (child, stdin, rx)
+}
+
 impl Lsp {
     pub fn spawn() -> Lsp {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-            .args(["lsp", "--stdio"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("copydesk lsp starts");
-        let stdin = child.stdin.take().unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            while let Some(msg) = read_message(&mut stdout) {
-                if tx.send(msg).is_err() {
-                    break;
-                }
-            }
-        });
+        let (child, stdin, rx) = spawn_server(Stdio::inherit());
         Lsp {
             child,
             stdin,
