@@ -1755,10 +1755,11 @@ pub static REPORT_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
 /// prefilter: these run on short sentences that a cue scan already picked
 /// out, and extracting and building the prefilter took longer than
 /// compiling the rest.
-fn re(pattern: &str) -> Result<meta::Regex, meta::BuildError> {
+fn re(pattern: &str) -> meta::Regex {
     meta::Regex::builder()
         .configure(meta::Config::new().auto_prefilter(false))
         .build(&pattern.replace(r"\b", r"(?-u:\b)"))
+        .expect("actor pattern compiles")
 }
 
 /// A match's byte range, as [`Rx`] reports it.
@@ -1879,10 +1880,9 @@ impl Rx {
     fn regex_for(&self, hay: &str) -> &meta::Regex {
         if self.ascii_ok(hay) {
             self.ascii
-                .get_or_init(|| re(&Self::ascii_form(self.pattern)).expect("ASCII form compiles"))
+                .get_or_init(|| re(&Self::ascii_form(self.pattern)))
         } else {
-            self.unicode
-                .get_or_init(|| re(self.pattern).expect("pattern compiles"))
+            self.unicode.get_or_init(|| re(self.pattern))
         }
     }
 
@@ -1916,10 +1916,7 @@ impl Rx {
 
     /// Both forms, compiled now (for tests).
     pub fn forms(&self) -> (meta::Regex, meta::Regex) {
-        (
-            re(&Self::ascii_form(self.pattern)).expect("ASCII form compiles"),
-            re(self.pattern).expect("pattern compiles"),
-        )
+        (re(&Self::ascii_form(self.pattern)), re(self.pattern))
     }
 }
 
