@@ -186,6 +186,7 @@ pub fn sentences(
         let before_verbs = out.len();
         verbs(&ctx, si, &mut used, &mut out);
         phrases(&ctx, si, &mut used, &mut out);
+        stances(&ctx, si, &mut used, &mut out);
         if out.len() == before_verbs {
             in_document(&ctx, si, &mut out);
             colon_quote(&ctx, si, &mut out);
@@ -512,6 +513,23 @@ fn name_colon(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>)
             | "answer"
             | "bottom"
             | "example"
+            | "contributing"
+            | "twitter"
+            | "facebook"
+            | "instagram"
+            | "email"
+            | "follow"
+            | "reporting"
+            | "additional"
+            | "editing"
+            | "graphic"
+            | "graphics"
+            | "subscribe"
+            | "tags"
+            | "topics"
+            | "updated"
+            | "posted"
+            | "published"
     ) || (0..k).any(|i| {
         lexicon::is_weekday_or_month(c.w(i)) || c.w(i).chars().any(|ch| ch.is_ascii_digit())
     }) {
@@ -840,8 +858,121 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 continue;
             }
         }
-        // Participles introducing an agent: "a report released by".
+        // Participles introducing an agent: "a report released by" is a
+        // document, not a cue; "was criticized by", "first reported by" are
+        // passive cues whose source follows "by".
         if cue.form == Form::Past && c.w(this + 1) == "by" {
+            // Without a copula an act is a modifier ("a bill backed by
+            // unions"); documents released or found by someone are events.
+            if cue.class == Class::Speech
+                || prev == "first"
+                || this > 0 && is_be(prev) && prev != "be" && cue.class == Class::Act
+            {
+                passive_by(c, si, this, used, out);
+            }
+            continue;
+        }
+        // Other verbs and modifiers that share a cue's form: "pledged
+        // delegates", "a poll released Friday", "reported from Des Moines",
+        // "showed up", "adding to the confusion", "found himself", "aimed at",
+        // "thought of", "named for", "what she sees as".
+        let nx = c.w(this + 1);
+        let other_sense = match w {
+            "pledged" => matches!(nx, "delegates" | "delegate"),
+            "released" | "published" | "reported" | "issued" => {
+                matches!(
+                    nx,
+                    "on" | "in" | "from" | "last" | "this" | "earlier" | "yesterday" | "today"
+                ) || lexicon::is_weekday_or_month(nx)
+            }
+            // "showed up"; "the talk show host" (a noun).
+            "show" | "shows" | "showed" | "showing" => {
+                nx == "up"
+                    || w == "show"
+                        && matches!(
+                            prev,
+                            "tv" | "radio"
+                                | "talk"
+                                | "game"
+                                | "reality"
+                                | "cooking"
+                                | "variety"
+                                | "comedy"
+                                | "road"
+                                | "trade"
+                                | "fashion"
+                                | "chat"
+                                | "morning"
+                                | "daily"
+                                | "late-night"
+                                | "sunday"
+                        )
+            }
+            "add" | "adds" | "added" | "adding" => nx == "to",
+            // "found himself"; "helped found the group" (the other verb "found").
+            "find" | "finds" | "found" | "finding" => {
+                matches!(
+                    nx,
+                    "himself" | "herself" | "itself" | "themselves" | "ways" | "way"
+                ) || w == "found"
+                    && matches!(
+                        prev,
+                        "to" | "help" | "helped" | "helps" | "can" | "could" | "will" | "would"
+                    )
+            }
+            "aimed" | "aim" | "aims" | "aiming" => nx == "at",
+            "thought" | "think" | "thinks" | "thinking" => nx == "of",
+            "named" => matches!(nx, "for" | "after"),
+            "see" | "sees" | "saw" | "seeing" => nx == "as",
+            "opposed" => nx == "to" || prev == "as",
+            "called" | "call" | "calls" | "calling" => matches!(nx, "off" | "back" | "up" | "in"),
+            "feel" | "feels" | "felt" | "feeling" => nx == "like",
+            _ => false,
+        };
+        // A bare base form right after "he", "she" or "it" is not a finite
+        // verb ("would he support", "that she consider").
+        let other_sense = other_sense
+            || cue.form == Form::Base
+                && matches!(prev, "he" | "she" | "it")
+                && !matches!(w, "read" | "forecast");
+        if other_sense {
+            continue;
+        }
+        // A participle modifying a singular noun: "a gesture intended to",
+        // "a rally planned for Thursday".
+        if cue.form == Form::Past
+            && matches!(w, "intended" | "planned" | "designed" | "aimed" | "meant")
+            && this > 0
+            && c.is_word(this - 1)
+            && !c.toks[this - 1].cap
+            && !prev.ends_with('s')
+            && !lexicon::is_person_pronoun(prev)
+            && !lexicon::is_aux_or_adverb(prev)
+            && !lexicon::is_np_stop(prev)
+        {
+            continue;
+        }
+        // Questions put to the reader: "Do you support the plan?"
+        if this >= 2
+            && prev == "you"
+            && matches!(
+                c.w(this - 2),
+                "do" | "did" | "does" | "would" | "will" | "can" | "could"
+            )
+        {
+            continue;
+        }
+        // Noun and adjective uses: "thanks to", "the nominating contest",
+        // "(Reporting by ...)", "you can find more".
+        if w == "thanks" && (matches!(c.w(this + 1), "to" | "in") || c.is_comma(this + 1))
+            || w == "reporting" && (c.w(this + 1) == "by" || prev == "precincts")
+            || w == "nominating"
+                && c.is_word(this + 1)
+                && !c.toks[this + 1].cap
+                && !lexicon::is_determiner(c.w(this + 1))
+                && !lexicon::is_person_pronoun(c.w(this + 1))
+            || w == "find" && !matches!(c.w(this + 1), "that" | "it")
+        {
             continue;
         }
         // "compared with last year": a preposition, not the verb (which
@@ -849,14 +980,30 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         if w == "compared" && matches!(c.w(this + 1), "with" | "to") {
             continue;
         }
-        // Nouns and infinitives: "a report", "to say", "Reyes's remarks".
+        // Nouns and infinitives: "a report", "to say", "Reyes's remarks";
+        // but gerunds after "by"/"in" ("by saying"), "first reported",
+        // relative "which said", and pronoun-like "some said", "another says".
+        // "he's predicting", "she'd said": a pronoun with a contracted auxiliary.
+        let contracted = is_pronoun_contraction(prev);
+        let verb_after = contracted
+            || match cue.form {
+                Form::Ing => matches!(prev, "by" | "in"),
+                Form::Past => matches!(
+                    prev,
+                    "first" | "which" | "that" | "some" | "another" | "each"
+                ),
+                Form::Third => matches!(prev, "which" | "some" | "another" | "each"),
+                Form::Base => matches!(prev, "some"),
+            };
         if this > 0
             && c.is_word(this - 1)
+            && !verb_after
             && (noun_before(prev) || prev.ends_with("'s") || prev.ends_with("’s"))
         {
             continue;
         }
-        if this > 0 && c.punct(this - 1, "-") {
+        // "self-described", "so-called"; a spaced dash ("Ruiz - said") is a break.
+        if this > 1 && c.punct(this - 1, "-") && c.toks[this - 2].end == c.toks[this - 1].start {
             continue;
         }
         // "Asked about the plan, Reyes said...": a question with no source.
@@ -876,6 +1023,24 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     out.push(at);
                 }
             }
+            continue;
+        }
+        // "to be released", "could be found": a passive infinitive of a
+        // document or naming verb reports an event, not a statement.
+        if prev == "be"
+            && cue.form == Form::Past
+            && matches!(cue.class, Class::Writing | Class::Finding)
+            || prev == "be" && matches!(w, "named" | "called" | "attributed")
+        {
+            continue;
+        }
+        // Hypotheticals: "would support", "will see" (acts, beliefs and
+        // intentions under a modal) are not reported stances.
+        if cue.form == Form::Base
+            && !matches!(cue.class, Class::Speech | Class::Writing)
+            && this > 0
+            && matches!(prev, "would" | "will" | "could" | "might" | "may")
+        {
             continue;
         }
         // Passive: "was asked", "is expected to".
@@ -928,11 +1093,26 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 _,
             ) => continue,
             ("back" | "backs", _) => continue,
+            // "seems unlikely", "appears closer": the writer's or the
+            // subject's apparent stance; but "appeared on television" and the
+            // bare forms ("would appear", "seem") are other verbs.
+            ("seems" | "seemed" | "appears", nx)
+                if nx != "to"
+                    && !matches!(
+                        nx,
+                        "on" | "in" | "at" | "before" | "with" | "alongside" | "onstage" | ""
+                    ) => {}
             (
                 "seem" | "seems" | "seemed" | "seeming" | "appear" | "appears" | "appeared"
                 | "appearing",
                 nx,
             ) if nx != "to" => continue,
+            // "maintains a lead" is not "maintains that...".
+            ("maintain" | "maintains" | "maintained" | "maintaining", nx)
+                if nx != "that" && c.is_word(this + 1) =>
+            {
+                continue
+            }
             ("continue" | "continues" | "continued" | "continuing", _) if c.is_word(this + 1) => {
                 continue
             }
@@ -1115,7 +1295,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                         || c.punct(cue_end + 1, ":"));
                 let rejected = weak_reject(c, *a, *b, cue, w, cue_end, inverted, framed);
                 if let Some(why) = rejected {
-                    if !loose_reason(why, cue) || !loose_ok(c, this, cue) {
+                    if !loose_reason(why, cue) || !loose_ok(c, this, cue, why) {
                         continue;
                     }
                     source_spans = Vec::new();
@@ -1138,7 +1318,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 reason = r;
             }
             (None, None) => {
-                if !loose_ok(c, this, cue) {
+                if !loose_ok(c, this, cue, 0) {
                     continue;
                 }
                 source_spans = Vec::new();
@@ -1166,6 +1346,16 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         let starts_with_comma = c.is_comma(k);
         if starts_with_comma && c.kind(k + 1) == Some(Kind::OpenQuote) {
             k += 1;
+        } else if starts_with_comma && !inverted {
+            // A parenthetical after the cue: "He added, though, that...",
+            // "She said, however, the plan...".
+            if let Some(close) = (k + 2..c.toks.len().min(k + 6)).find(|&x| c.is_comma(x)) {
+                if (k + 1..close).all(|x| c.is_word(x))
+                    && (c.is_word(close + 1) || c.kind(close + 1) == Some(Kind::OpenQuote))
+                {
+                    k = close + 1;
+                }
+            }
         }
         let has_after = last.is_some_and(|l| l >= k)
             && !c.is_comma(k)
@@ -1281,6 +1471,200 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
     }
 }
 
+/// `he's`, `she’d`, `they've`: a person pronoun with a contracted auxiliary.
+fn is_pronoun_contraction(w: &str) -> bool {
+    let Some((p, aux)) = w.split_once(['\'', '’']) else {
+        return false;
+    };
+    matches!(p, "he" | "she" | "they" | "we" | "i" | "you")
+        && matches!(aux, "s" | "d" | "ve" | "re" | "m")
+}
+
+/// Adjectives of stance after a copula: `was eager to`, `is skeptical of`.
+fn is_stance_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "eager"
+            | "hopeful"
+            | "convinced"
+            | "quick"
+            | "aware"
+            | "skeptical"
+            | "sceptical"
+            | "wary"
+            | "adamant"
+            | "outraged"
+            | "upset"
+            | "reluctant"
+            | "unhappy"
+            | "vocal"
+            | "outspoken"
+            | "supportive"
+            | "keen"
+            | "doubtful"
+            | "dismissive"
+            | "inclined"
+    )
+}
+
+/// Nouns of saying and believing that take a `that` clause: `the claim that`,
+/// `his insistence that`.
+fn is_stance_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "claims"
+            | "assertion"
+            | "suggestion"
+            | "insistence"
+            | "acknowledgment"
+            | "acknowledgement"
+            | "admission"
+            | "complaint"
+            | "complaints"
+            | "warning"
+            | "warnings"
+            | "assurance"
+            | "assurances"
+            | "contention"
+            | "conclusion"
+            | "speculation"
+            | "rumor"
+            | "rumors"
+            | "worry"
+            | "worries"
+            | "fears"
+            | "hopes"
+            | "allegation"
+            | "allegations"
+            | "boast"
+            | "vow"
+            | "pledge"
+            | "promise"
+            | "prediction"
+            | "argument"
+            | "accusation"
+    )
+}
+
+/// Stance adjectives after a copula (`Ferrand was skeptical of the plan`) and
+/// stance nouns with a `that` clause (`the claim that the toll is illegal`).
+fn stances(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    let n = c.toks.len();
+    let Some(last) = c.last_content() else { return };
+    for i in 1..n {
+        if used[i] || c.quoted[i] || !c.is_word(i) || i >= last {
+            continue;
+        }
+        let w = c.w(i);
+        if is_stance_adjective(w) {
+            // The copula, possibly with "not" or an adverb between.
+            let mut b = i - 1;
+            while b > 0
+                && i - b < 3
+                && c.is_word(b)
+                && (matches!(
+                    c.w(b),
+                    "not" | "very" | "so" | "also" | "still" | "more" | "less"
+                ) || c.w(b).ends_with("ly"))
+            {
+                b -= 1;
+            }
+            if !c.is_word(b)
+                || used[b]
+                || !(is_be(c.w(b))
+                    || matches!(
+                        c.w(b),
+                        "seemed" | "seems" | "remains" | "remained" | "appeared" | "appears"
+                    ))
+            {
+                continue;
+            }
+            let mut at = new_attr(AttributionKind::Belief, si);
+            at.cue.push(c.span(b, i));
+            if b > 0 {
+                if let Some((sa, sb)) = np_left(c, b - 1, 0) {
+                    if believable(c, sa, sb, Cue::ANY) && !(sa..=sb).any(|x| used[x]) {
+                        at.source.push(c.span(sa, sb));
+                        let (class, reason) = c.classify(&at.source);
+                        at.source_class = class;
+                        at.anonymity_reason = reason;
+                        used[sa..=sb].iter_mut().for_each(|u| *u = true);
+                    }
+                }
+            }
+            at.content.push(c.span(i + 1, last));
+            used[b..=i].iter_mut().for_each(|u| *u = true);
+            out.push(at);
+        } else if is_stance_noun(w) && c.w(i + 1) == "that" {
+            // A complement clause, not a relative one ("the claim that he made").
+            let k = i + 2;
+            if k > last || !c.is_word(k) {
+                continue;
+            }
+            let kw = c.w(k);
+            if !(lexicon::is_determiner(kw)
+                || lexicon::is_person_pronoun(kw)
+                || matches!(kw, "it" | "there")
+                || c.toks[k].cap)
+            {
+                continue;
+            }
+            let mut at = new_attr(AttributionKind::Action, si);
+            at.cue.push(c.toks[i].span());
+            let pw = c.w(i - 1);
+            if c.is_word(i - 1)
+                && !used[i - 1]
+                && (matches!(pw, "his" | "her" | "their" | "its")
+                    || pw.ends_with("'s")
+                    || pw.ends_with("’s"))
+            {
+                at.source.push(c.toks[i - 1].span());
+                let (class, reason) = c.classify(&at.source);
+                at.source_class = class;
+                at.anonymity_reason = reason;
+                used[i - 1] = true;
+            }
+            at.content.push(c.span(k, last));
+            used[i] = true;
+            out.push(at);
+        }
+    }
+}
+
+/// `was criticized by X`, `first reported by X`: the source follows "by",
+/// the rest of the sentence is the content.
+fn passive_by(c: &Ctx, si: usize, this: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    let mut a = this;
+    while a > 0
+        && this - a < 3
+        && c.is_word(a - 1)
+        && !used[a - 1]
+        && (is_be(c.w(a - 1)) || matches!(c.w(a - 1), "first" | "also" | "been"))
+    {
+        a -= 1;
+    }
+    let Some((sa, sb)) = np_right(c, this + 2) else {
+        return;
+    };
+    if (a..=sb).any(|x| used[x]) {
+        return;
+    }
+    let content = around(c, a, sb);
+    if content.is_empty() {
+        return;
+    }
+    let mut at = new_attr(AttributionKind::Action, si);
+    at.cue.push(c.span(a, this + 1));
+    at.source.push(c.span(sa, sb));
+    let (class, reason) = c.classify(&at.source);
+    at.source_class = class;
+    at.anonymity_reason = reason;
+    at.content = content;
+    used[a..=sb].iter_mut().for_each(|u| *u = true);
+    out.push(at);
+}
+
 /// Idioms that report a stance or a naming: `made it clear`, `took issue
 /// with`, `known as`.
 const PHRASES: &[&[&str]] = &[
@@ -1305,6 +1689,105 @@ const PHRASES: &[&[&str]] = &[
     &["raised", "questions"],
     &["lashed", "out"],
     &["weighed", "in"],
+    &["known", "for"],
+    &["faced", "criticism"],
+    &["faces", "criticism"],
+    &["facing", "criticism"],
+    &["drew", "criticism"],
+    &["drawn", "criticism"],
+    &["draws", "criticism"],
+    &["cast", "himself", "as"],
+    &["cast", "herself", "as"],
+    &["casting", "himself", "as"],
+    &["casting", "herself", "as"],
+    &["heaped", "praise"],
+    &["heaps", "praise"],
+    &["lined", "up", "behind"],
+    &["lining", "up", "behind"],
+    // Reporting and stance idioms: "as she put it", "shot back", "laid out",
+    // "went on to say", "made the case", "took aim", "doubled down".
+    &["put", "it"],
+    &["puts", "it"],
+    &["laid", "out"],
+    &["lays", "out"],
+    &["laying", "out"],
+    &["fired", "back"],
+    &["fires", "back"],
+    &["shot", "back"],
+    &["shoots", "back"],
+    &["hit", "back"],
+    &["hits", "back"],
+    &["make", "the", "case"],
+    &["made", "the", "case"],
+    &["makes", "the", "case"],
+    &["making", "the", "case"],
+    &["made", "a", "case"],
+    &["make", "a", "case"],
+    &["singled", "out"],
+    &["singles", "out"],
+    &["distanced", "himself"],
+    &["distanced", "herself"],
+    &["distanced", "themselves"],
+    &["distanced", "itself"],
+    &["distances", "himself"],
+    &["distances", "herself"],
+    &["distancing", "himself"],
+    &["distancing", "herself"],
+    &["doubled", "down"],
+    &["doubles", "down"],
+    &["doubling", "down"],
+    &["walked", "back"],
+    &["walks", "back"],
+    &["walking", "back"],
+    &["took", "aim"],
+    &["take", "aim"],
+    &["takes", "aim"],
+    &["taking", "aim"],
+    &["came", "out", "against"],
+    &["come", "out", "against"],
+    &["comes", "out", "against"],
+    &["coming", "out", "against"],
+    &["came", "out", "in", "favor"],
+    &["came", "out", "in", "support"],
+    &["threw", "his", "support"],
+    &["threw", "her", "support"],
+    &["threw", "their", "support"],
+    &["threw", "its", "support"],
+    &["focuses", "on"],
+    &["went", "on", "to", "say"],
+    &["goes", "on", "to", "say"],
+    &["went", "on", "to", "explain"],
+    &["goes", "on", "to", "explain"],
+    &["went", "on", "to", "add"],
+    &["goes", "on", "to", "add"],
+    &["went", "on", "to", "argue"],
+    &["goes", "on", "to", "argue"],
+    &["went", "on", "to", "attack"],
+    &["goes", "on", "to", "attack"],
+    &["went", "on", "to", "call"],
+    &["goes", "on", "to", "call"],
+    &["went", "on", "to", "describe"],
+    &["goes", "on", "to", "describe"],
+    &["went", "on", "to", "praise"],
+    &["goes", "on", "to", "praise"],
+    &["went", "on", "to", "criticize"],
+    &["goes", "on", "to", "criticize"],
+    &["went", "on", "to", "note"],
+    &["goes", "on", "to", "note"],
+    &["went", "on", "to", "accuse"],
+    &["goes", "on", "to", "accuse"],
+    &["went", "on", "to", "blast"],
+    &["goes", "on", "to", "blast"],
+    &["went", "on", "to", "suggest"],
+    &["goes", "on", "to", "suggest"],
+    &["went", "on", "to", "claim"],
+    &["goes", "on", "to", "claim"],
+    &["went", "on", "to", "insist"],
+    &["goes", "on", "to", "insist"],
+    &["went", "on", "to", "warn"],
+    &["goes", "on", "to", "warn"],
+    &["went", "on", "to", "tell"],
+    &["goes", "on", "to", "tell"],
 ];
 
 fn phrases(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
@@ -1332,6 +1815,48 @@ fn phrases(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     | "raised"
                     | "lashed"
                     | "weighed"
+                    | "faced"
+                    | "faces"
+                    | "facing"
+                    | "drew"
+                    | "drawn"
+                    | "draws"
+                    | "casting"
+                    | "heaped"
+                    | "heaps"
+                    | "lined"
+                    | "lining"
+                    | "came"
+                    | "come"
+                    | "comes"
+                    | "coming"
+                    | "distanced"
+                    | "distances"
+                    | "distancing"
+                    | "doubled"
+                    | "doubles"
+                    | "doubling"
+                    | "fired"
+                    | "fires"
+                    | "focuses"
+                    | "goes"
+                    | "hit"
+                    | "hits"
+                    | "laid"
+                    | "laying"
+                    | "lays"
+                    | "making"
+                    | "put"
+                    | "puts"
+                    | "shoots"
+                    | "shot"
+                    | "singled"
+                    | "singles"
+                    | "taking"
+                    | "threw"
+                    | "walked"
+                    | "walking"
+                    | "walks"
             )
         {
             i += 1;
@@ -1476,8 +2001,19 @@ fn loose_reason(why: u8, cue: Cue) -> bool {
     match why {
         // A noun-like present form or a weak clause opener: still a verb here.
         4 | 6 => true,
-        // A past-tense cue after a non-speaker subject ("the memo argued").
-        1 => cue.form == Form::Past,
+        // A past-tense cue after a non-speaker subject ("the memo argued"),
+        // or a speech participle ("the ad, asking voters...").
+        1 => cue.form == Form::Past || cue.form == Form::Ing && cue.class == Class::Speech,
+        // Not in subject position: relative and object-raised clauses
+        // ("a senator who criticized", "led her to declare") still report.
+        2 => match cue.form {
+            Form::Past => matches!(cue.class, Class::Speech | Class::Act | Class::Finding),
+            Form::Ing => matches!(cue.class, Class::Speech | Class::Act | Class::Writing),
+            _ => false,
+        },
+        // Stances and intentions whose subject did not pass the checks
+        // ("Strategists hope the ads...", "it appears...") are still stances.
+        3 | 5 | 7 | 9 => true,
         _ => false,
     }
 }
@@ -1485,15 +2021,43 @@ fn loose_reason(why: u8, cue: Cue) -> bool {
 /// A cue verb with no findable (or believable) source still marks an
 /// attribution when it stands in verb position: PolNeAR counts sourceless,
 /// passive and relative-clause cues.
-fn loose_ok(c: &Ctx, this: usize, cue: Cue) -> bool {
+fn loose_ok(c: &Ctx, this: usize, cue: Cue, why: u8) -> bool {
     let w = c.w(this);
+    // A noun-like present form right after its subject ("Sanders calls",
+    // "Democrats hope") is a verb when it reports speech or a stance.
+    let verbal = why == 4
+        && match cue.form {
+            // "remarks" and "comments" are nearly always plural nouns.
+            Form::Third => {
+                !matches!(cue.class, Class::Writing | Class::Finding)
+                    && !matches!(
+                        w,
+                        "remarks" | "comments" | "attacks" | "challenges" | "advocates" | "names"
+                    )
+            }
+            // A base form needs a plural or non-third-person subject or an
+            // auxiliary ("Democrats hope", "they claim", "did not comment"),
+            // not a singular noun ("the night charge nurse").
+            _ => {
+                let prev = if this > 0 { c.w(this - 1) } else { "" };
+                let plural = matches!(prev, "i" | "we" | "you" | "they")
+                    || prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss");
+                matches!(cue.class, Class::Speech | Class::Belief | Class::Intention)
+                    && (plural
+                        || lexicon::is_aux_or_adverb(prev)
+                        || matches!(prev, "would" | "should" | "can" | "must" | "to"))
+                    // "Most voters support the ban": an act of stance needs a
+                    // plural subject right before it.
+                    || cue.class == Class::Act && plural
+            }
+        };
     match cue.form {
-        Form::Third => !lexicon::is_noun_like(w),
+        Form::Third => verbal || !lexicon::is_noun_like(w),
         Form::Ing | Form::Past => true,
         Form::Base => {
             // "those who favor", "voters see": not after a determiner or "to".
             let prev = if this > 0 { c.w(this - 1) } else { "" };
-            !lexicon::is_noun_like(w)
+            (verbal || !lexicon::is_noun_like(w))
                 && this > 0
                 && c.is_word(this - 1)
                 && !lexicon::is_determiner(prev)
