@@ -1,7 +1,8 @@
 //! Word lists for the actor index and the right-of-reply analysis.
 
+use regex_automata::meta;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A multiplicative word hash (FxHash-style, eight bytes at a time, with a
 /// final mix for hashbrown's bucket and tag bits): word lists are probed once
@@ -1750,15 +1751,178 @@ pub static REPORT_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Compiles a pattern with ASCII word boundaries, which keeps the fast
-/// DFA engines usable on text with non-ASCII letters.
-fn re(pattern: &str) -> Result<regex::Regex, regex::Error> {
-    regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+/// DFA engines usable on text with non-ASCII letters. Without a literal
+/// prefilter: these run on short sentences that a cue scan already picked
+/// out, and extracting and building the prefilter took longer than
+/// compiling the rest.
+fn re(pattern: &str) -> meta::Regex {
+    meta::Regex::builder()
+        .configure(meta::Config::new().auto_prefilter(false))
+        .build(&pattern.replace(r"\b", r"(?-u:\b)"))
+        .expect("actor pattern compiles")
+}
+
+/// A match's byte range, as [`Rx`] reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RxMatch {
+    start: usize,
+    end: usize,
+}
+
+impl RxMatch {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    pub fn end(&self) -> usize {
+        self.end
+    }
+}
+
+/// One match's capture groups.
+pub struct RxCaptures(regex_automata::util::captures::Captures);
+
+impl RxCaptures {
+    pub fn get(&self, group: usize) -> Option<RxMatch> {
+        self.0.get_group(group).map(|s| RxMatch {
+            start: s.start,
+            end: s.end,
+        })
+    }
+    pub fn name(&self, name: &str) -> Option<RxMatch> {
+        self.0.get_group_by_name(name).map(|s| RxMatch {
+            start: s.start,
+            end: s.end,
+        })
+    }
+}
+
+/// A case-insensitive pattern compiled in two forms, each on first use:
+/// with ASCII-only `\w` and case folding (`(?-u)`, several times cheaper to
+/// build; `\s` stays Unicode, a small class), used on text where it cannot
+/// match differently, and with Unicode classes for the rest. The Unicode classes made these
+/// regexes most of a short draft's run time.
+pub struct Rx {
+    pattern: &'static str,
+    /// The pattern uses `\w`: a non-ASCII letter can change a match.
+    words: bool,
+    ascii: OnceLock<meta::Regex>,
+    unicode: OnceLock<meta::Regex>,
+}
+
+/// Non-ASCII characters that neither Unicode `\w` nor a case-insensitive
+/// ASCII letter matches (`rx_neutral_chars_are_neutral` checks it): text
+/// whose other characters are ASCII gets the same matches from both forms.
+const NEUTRAL: &[char] = &[
+    '\u{2018}', '\u{2019}', '\u{201A}', '\u{201C}', '\u{201D}', '\u{201E}', '\u{2013}', '\u{2014}',
+    '\u{2015}', '\u{2026}', '\u{2022}', '\u{00B7}', '\u{2032}', '\u{2033}', '\u{00AB}', '\u{00BB}',
+    '\u{2039}', '\u{203A}', '\u{20AC}', '\u{00A3}', '\u{00A5}', '\u{00A2}', '\u{00B0}', '\u{00A7}',
+    '\u{00A9}', '\u{00AE}', '\u{2122}', '\u{2020}', '\u{2021}', '\u{2010}', '\u{2011}', '\u{2012}',
+    '\u{00AD}', '\u{00BD}', '\u{00BC}', '\u{00BE}', '\u{00B1}', '\u{00D7}', '\u{2030}', '\u{2044}',
+];
+
+/// Alphabetic characters below this are Unicode `\w` in the regexes' tables.
+const LETTERS_BELOW: char = '\u{530}';
+
+impl Rx {
+    const fn new(pattern: &'static str, words: bool) -> Rx {
+        Rx {
+            pattern,
+            words,
+            ascii: OnceLock::new(),
+            unicode: OnceLock::new(),
+        }
+    }
+
+    /// Can the ASCII form run on `hay` with the Unicode form's matches?
+    /// Outside ASCII, case folding maps KELVIN SIGN and LONG S to ASCII
+    /// letters; the ASCII form's `\w` takes any non-ASCII character but
+    /// white space and [`NEUTRAL`] for a letter, which Unicode `\w` agrees
+    /// with on the alphabetic characters of the Latin, Greek and Cyrillic
+    /// blocks (other scripts, marks and non-ASCII digits fall back: the
+    /// standard library's Unicode version may be newer than the regexes').
+    fn ascii_ok(&self, hay: &str) -> bool {
+        hay.is_ascii()
+            || hay.chars().all(|c| {
+                c.is_ascii()
+                    || !(c == '\u{212A}' || c == '\u{17F}')
+                        && (!self.words
+                            || c.is_whitespace()
+                            || NEUTRAL.contains(&c)
+                            || c < LETTERS_BELOW && c.is_alphabetic())
+            })
+    }
+
+    fn ascii_form(pattern: &str) -> String {
+        let p = if let Some(rest) = pattern.strip_prefix("(?xi)") {
+            format!("(?xi-u){rest}")
+        } else if let Some(rest) = pattern.strip_prefix("(?i)") {
+            format!("(?i-u){rest}")
+        } else {
+            format!("(?-u){pattern}")
+        };
+        // `\w`: ASCII word bytes, or a non-ASCII character that is neither
+        // white space nor neutral (a small class, unlike Unicode `\w`)
+        let mut word = String::from(r"(?:[0-9A-Za-z_]|(?u-i:[^\x00-\x7F");
+        for c in NEUTRAL
+            .iter()
+            .copied()
+            .chain(('\u{80}'..='\u{3000}').filter(|c| c.is_whitespace()))
+        {
+            word.push_str(&format!(r"\x{{{:X}}}", u32::from(c)));
+        }
+        word.push_str("]))");
+        p.replace("[\u{2019}']", "(?u:[\u{2019}'])")
+            .replace(r"\s", r"(?u:\s)")
+            .replace(r"\w", &word)
+    }
+
+    /// The form to run on `hay`.
+    fn regex_for(&self, hay: &str) -> &meta::Regex {
+        if self.ascii_ok(hay) {
+            self.ascii
+                .get_or_init(|| re(&Self::ascii_form(self.pattern)))
+        } else {
+            self.unicode.get_or_init(|| re(self.pattern))
+        }
+    }
+
+    pub fn is_match(&self, hay: &str) -> bool {
+        self.regex_for(hay).is_match(hay)
+    }
+
+    pub fn find(&self, hay: &str) -> Option<RxMatch> {
+        self.regex_for(hay).find(hay).map(|m| RxMatch {
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = RxMatch> + 'r
+    where
+        'h: 'r,
+    {
+        self.regex_for(hay).find_iter(hay).map(|m| RxMatch {
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+
+    pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = RxCaptures> + 'r
+    where
+        'h: 'r,
+    {
+        self.regex_for(hay).captures_iter(hay).map(RxCaptures)
+    }
+
+    /// Both forms, compiled now (for tests).
+    pub fn forms(&self) -> (meta::Regex, meta::Regex) {
+        (re(&Self::ascii_form(self.pattern)), re(self.pattern))
+    }
 }
 
 /// Negative conduct and damaging facts in a clause whose subject is the target.
-pub static CONDUCT_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    re(
-        r"(?xi)\b(
+pub static CONDUCT_RE: Rx = Rx::new(
+    r"(?xi)\b(
           li(ed|es|e|ar|ars|ying)\b | misled | mislead(ing|s)? | conceal(ed|ing|s)? | covered\s+up | cover(ing|s)?\s+up |
           hid\b | hidden\b | hid(ing|es)\b | falsif(ied|y|ying) | fabricat(ed|ing) | forg(ed|ing)\b |
           overbill(ed|ing|s)? | overcharg(ed|ing|es) | overstat(ed|ing|es) | inflat(ed|ing)\b |
@@ -1777,26 +1941,23 @@ pub static CONDUCT_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
           keep\s+(the\s+|their\s+|her\s+|his\s+)?(complaints?|allegations?|concerns?)\b | keep\s+quiet | stay\s+quiet |
           would\s+ruin | lax\b | sloppy | shoddy | unsafe
         )",
-    )
-    .unwrap()
-});
+    false,
+);
 
 /// Passive legal or official action against the subject.
-pub static PASSIVE_ACTION_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    re(
-        r"(?xi)^\s*(?:\w+ly\s+)?(?:(?:is|was|were|are|has\s+been|have\s+been|had\s+been|been|being|be|will\s+be|could\s+be|stands|remains)\s+(?:\w+ly\s+)?(?:also\s+)?
+pub static PASSIVE_ACTION_RE: Rx = Rx::new(
+    r"(?xi)^\s*(?:\w+ly\s+)?(?:(?:is|was|were|are|has\s+been|have\s+been|had\s+been|been|being|be|will\s+be|could\s+be|stands|remains)\s+(?:\w+ly\s+)?(?:also\s+)?
           (accused|charged|indicted|sued|cited|fined|suspended|arrested|convicted|faulted|blamed|investigated|disciplined|censured|reprimanded|sanctioned|criticized|criticised|placed\s+on|put\s+on|under\s+investigation|subject\s+of|named\s+in|found\s+liable|found\s+guilty|ordered\s+to\s+pay|barred|banned|fired|ousted|terminated)
           | (pleaded|pleads|has\s+pleaded)\s+(not\s+)?guilty | faces?\s+(\w+\s+){0,3}(charges?|counts?|lawsuits?|allegations?|complaints?|investigation)
           | (admitted|admits)\s+to )",
-    )
-    .unwrap()
-});
+    true,
+);
 
 /// Cheap pre-check for [`PASSIVE_ACTION_RE`].
-pub static PASSIVE_HINT: LazyLock<regex::Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(is|was|were|are|been|being|be|stands|remains|pleaded|pleads|faces?|admit\w*)\s")
-        .unwrap()
-});
+pub static PASSIVE_HINT: Rx = Rx::new(
+    r"(?i)\b(is|was|were|are|been|being|be|stands|remains|pleaded|pleads|faces?|admit\w*)\s",
+    true,
+);
 
 /// Active frames that make their object the target.
 pub fn frame_verb(word: &str) -> Option<Frame> {
@@ -1863,31 +2024,28 @@ pub enum Frame {
 }
 
 /// A defence of someone implies an accusation against them.
-pub static DEFENCE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(done|did|do|does)\s+nothing\s+wrong\b|\bno\s+wrongdoing\b|\b(is|was|are|were)\s+innocent\b|\bacted\s+in\s+good\s+faith\b|\bacted\s+within\s+the\s+law\b|\bnever\s+crossed\s+the\s+line\b",
-    )
-    .unwrap()
-});
+pub static DEFENCE_RE: Rx = Rx::new(
+    r"(?i)\b(done|did|do|does)\s+nothing\s+wrong\b|\bno\s+wrongdoing\b|\b(is|was|are|were)\s+innocent\b|\bacted\s+in\s+good\s+faith\b|\bacted\s+within\s+the\s+law\b|\bnever\s+crossed\s+the\s+line\b",
+    false,
+);
 
 /// Failed attempts and refusals (SPEC §5.3).
-pub static NO_RESPONSE_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    re(
-        r"(?xi)
+pub static NO_RESPONSE_RE: Rx = Rx::new(
+    r"(?xi)
         (?P<unreach>\bcould\s*(n't|not)\s+be\s+reached | \bcannot\s+be\s+reached | \bwas\s+not\s+(immediately\s+)?available | \bwere\s+not\s+(immediately\s+)?available | \bwas\s+unavailable | \bwere\s+unavailable | \bunable\s+to\s+be\s+reached)
         | (?P<nores>\b(did|does|do|has|have|had)\s*(n't|not)\s+(immediately\s+)?(respond|return|reply|answer|comment) | \bdidn[’']t\s+(immediately\s+)?(respond|return|reply|answer) | \bhas\s+not\s+responded | \bhave\s+not\s+responded | \bwere\s+not\s+returned | \bwas\s+not\s+returned | \bwent\s+unanswered | \bwent\s+unreturned | \bno\s+response )
         | (?P<decl>\bdeclined\s+to\s+(comment|discuss|answer|elaborate|say|respond|speak|address|be\s+interviewed) | \bdeclines\s+to | \brefused\s+to\s+(comment|discuss|answer|say|respond|speak) | \bwould\s*(n't|not)\s+(comment|discuss|say|answer|elaborate) | \bwill\s*not\s+comment | \bdoes\s*(n't|not)\s+comment | \bdo\s*(n't|not)\s+comment | \bno\s+comment | \breferred\s+(questions|inquiries|requests|reporters) | \brefers\s+(questions|inquiries))
         | (?P<reach>\b(attempts|efforts|calls|emails|messages|requests)\s+(\w+\s+){0,3}(to\s+reach|to|for)\s+ )
         | (?P<req>\bsought\s+comment\s+from | \breached\s+out\s+to | \brequests?\s+for\s+comment\s+(to|from) | \basked\s+for\s+comment)
         ",
-    )
-    .unwrap()
-});
+    true,
+);
 
 /// "shot and killed X", "X died": the dead are not targets.
-pub static DEATH_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(killed|killing|murdered|death\s+of|fatal\s+shooting\s+of|fatally\s+shot|funeral\s+for|mourn(ed|ing)?)\s*$").unwrap()
-});
+pub static DEATH_RE: Rx = Rx::new(
+    r"(?i)\b(killed|killing|murdered|death\s+of|fatal\s+shooting\s+of|fatally\s+shot|funeral\s+for|mourn(ed|ing)?)\s*$",
+    false,
+);
 
 /// Bit of [`sentence_cues`]: death words ("killed", "funeral").
 pub const CUE_DEATH: u8 = 1;
@@ -2092,21 +2250,16 @@ const CUE_WORDS: &[(u8, bool, &[&str])] = &[
 
 /// The cue literals in one ASCII case-insensitive automaton, with each
 /// pattern's (bit, starts at a word boundary).
-static CUE_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<(u8, bool)>)> = LazyLock::new(|| {
+static CUE_AC: LazyLock<(crate::lexicon::Automaton, Vec<(u8, bool)>)> = LazyLock::new(|| {
     let mut pats = Vec::new();
     let mut meta = Vec::new();
     for &(bit, word_start, words) in CUE_WORDS {
         for w in words {
-            pats.push(*w);
+            pats.push(w.as_bytes());
             meta.push((bit, word_start));
         }
     }
-    let ac = aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&pats)
-        .expect("cue literals compile");
-    (ac, meta)
+    (crate::lexicon::Automaton::new(&pats), meta)
 });
 
 /// Does `text` hold a character that Unicode case folding maps to an ASCII
@@ -2131,9 +2284,8 @@ pub fn sentence_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
     let (ac, meta) = &*CUE_AC;
     let mut out = vec![0u8; spans.len()];
     let mut cur = 0usize;
-    for m in ac.find_overlapping_iter(bytes) {
-        let (bit, word_start) = meta[m.pattern().as_usize()];
-        let (p, e) = (m.start(), m.end());
+    ac.for_each_overlapping(bytes, |pattern, p, e| {
+        let (bit, word_start) = meta[pattern];
         // the sentence holding the match (spans are sorted)
         while cur < spans.len() && spans[cur].end <= p {
             cur += 1;
@@ -2142,17 +2294,124 @@ pub fn sentence_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
             cur -= 1;
         }
         let Some(sp) = spans.get(cur) else {
-            continue;
+            return;
         };
         if p < sp.start || e > sp.end || out[cur] & bit != 0 {
-            continue;
+            return;
         }
         // (the regexes' ASCII `\b`; counting `_` as a boundary only widens
         // the superset)
         if word_start && p > sp.start && bytes[p - 1].is_ascii_alphanumeric() {
-            continue;
+            return;
         }
         out[cur] |= bit;
-    }
+    });
     out
+}
+
+#[cfg(test)]
+mod rx_tests {
+    use super::*;
+
+    fn all_rx() -> [(&'static str, &'static Rx); 6] {
+        [
+            ("conduct", &CONDUCT_RE),
+            ("passive", &PASSIVE_ACTION_RE),
+            ("hint", &PASSIVE_HINT),
+            ("defence", &DEFENCE_RE),
+            ("no-response", &NO_RESPONSE_RE),
+            ("death", &DEATH_RE),
+        ]
+    }
+
+    #[test]
+    fn rx_neutral_chars_are_neutral() {
+        let wide = regex::Regex::new(r"(?i)[a-z0-9_]|\w").unwrap();
+        for c in NEUTRAL {
+            assert!(!c.is_ascii() && !wide.is_match(&c.to_string()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn rx_narrow_rule_covers_unicode_space_and_folding() {
+        // every non-ASCII character the rule for `\w`-free patterns lets
+        // through is no folded ASCII letter; the white space it lets through
+        // is no `\w`
+        let narrow = regex::Regex::new(r"(?i)[a-z0-9_]").unwrap();
+        let passed: String = ('\u{80}'..=char::MAX)
+            .filter(|&c| !(c == '\u{212A}' || c == '\u{17F}'))
+            .collect();
+        let wide = regex::Regex::new(r"\w").unwrap();
+        // what the ASCII form takes for a letter, Unicode `\w` does too
+        let letters: String = ('\u{80}'..LETTERS_BELOW)
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        let all_word = regex::Regex::new(r"^\w*$").unwrap();
+        assert!(all_word.is_match(&letters));
+        let spaces: String = ('\u{80}'..=char::MAX)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        assert_eq!(wide.find(&spaces), None);
+        assert_eq!(narrow.find(&passed).map(|m| m.as_str().to_string()), None);
+        assert!(DEATH_RE.ascii_ok("killed\u{A0}"));
+        assert!(!DEATH_RE.ascii_ok("\u{212A}illed"));
+        assert!(DEATH_RE.ascii_ok("Zo\u{eb} was killed"));
+        assert!(NO_RESPONSE_RE.ascii_ok("calls to Zo\u{eb} were not returned"));
+        assert!(!NO_RESPONSE_RE.ascii_ok("calls to Zoe\u{308} were not returned"));
+        assert!(!NO_RESPONSE_RE.ascii_ok("calls to \u{212A}im were not returned"));
+        assert!(NO_RESPONSE_RE.ascii_ok("\u{201C}No comment,\u{201D} she said \u{2014} twice"));
+    }
+
+    #[test]
+    fn rx_forms_agree() {
+        let texts = [
+            "The clerk could not be reached for comment on Tuesday.",
+            "Efforts by the paper to reach the Harbor Board were unsuccessful.",
+            "Calls and emails   to the firm\u{2019}s lawyer went unanswered.",
+            "The treasurer didn\u{2019}t respond; the mayor didn't immediately reply.",
+            "A spokesman declined to comment \u{2014} and referred questions to counsel.",
+            "Requests for comment to the agency, sent twice, got no response.",
+            "She is accused of lying about the audit and has been charged.",
+            "He faces three new charges; the firm was also fined and then pleaded not guilty.",
+            "Officials said the company overbilled the city and covered up a leak.",
+            "\u{201C}We did nothing wrong,\u{201D} he said, adding that they acted in good faith.",
+            "The driver was killed",
+            "a Zo\u{eb} Kasprzak is being investigated; \u{c9}mile admitted to it",
+            "the K\u{212A} sign and lon\u{17F} s, no\u{a0}comment, was\u{2003}unavailable",
+            "Calls to \u{d8}rsted\u{a0}were not returned. Was not available. Mourning",
+            "Efforts to reach Jos\u{e9} Nu\u{f1}ez and \u{3a3}\u{3c9}\u{3ba}\u{3c1}\u{3ac}\u{3c4}\u{3b7}\u{3c2} were unsuccessful.",
+            "Messages for \u{5f20}\u{4f1f}, \u{416}\u{435}\u{43d}\u{44f} and Zoe\u{308} \u{1f600} to reach the \u{e9}quipe went unanswered",
+            "She is reportedly \u{e9}tonn\u{e9}ly accused; he faces \u{e9}\u{e9} two \u{e0} charges and admitt\u{e9} it",
+            "\u{c9}ventually was charged. Admitted\u{2019}s to",
+            "",
+        ];
+        for (name, rx) in all_rx() {
+            let (ascii, unicode) = rx.forms();
+            let plain = regex::Regex::new(&rx.pattern.replace(r"\b", r"(?-u:\b)")).unwrap();
+            for text in texts {
+                for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let hay = &text[start..];
+                    if !rx.ascii_ok(hay) {
+                        continue;
+                    }
+                    let spans = |r: &meta::Regex| -> Vec<Vec<Option<(usize, usize)>>> {
+                        r.captures_iter(hay)
+                            .map(|c| {
+                                (0..c.group_len())
+                                    .map(|g| c.get_group(g).map(|s| (s.start, s.end)))
+                                    .collect()
+                            })
+                            .collect()
+                    };
+                    // and the regex crate's compilation of the original agrees
+                    let expected: Vec<Vec<Option<(usize, usize)>>> = plain
+                        .captures_iter(hay)
+                        .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+                        .collect();
+                    assert_eq!(spans(&unicode), expected, "{name} on {hay:?}");
+                    assert_eq!(spans(&ascii), spans(&unicode), "{name} on {hay:?}");
+                }
+            }
+        }
+    }
 }

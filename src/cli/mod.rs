@@ -293,14 +293,18 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     let progress = Progress::new(drafts.len());
     // `collect` keeps the input order whatever order the threads finish in.
-    let checked: Vec<Checked> = drafts
-        .par_iter()
-        .map(|d| {
-            let c = check_one(d, args.format, args.input.date);
-            progress.inc();
-            c
-        })
-        .collect();
+    let one = |d: &input::Draft| {
+        let c = check_one(d, args.format, args.input.date);
+        progress.inc();
+        c
+    };
+    // One draft: no worker pool to start (its threads cost more CPU than
+    // a short draft's analysis).
+    let checked: Vec<Checked> = if drafts.len() == 1 {
+        drafts.iter().map(one).collect()
+    } else {
+        drafts.par_iter().map(one).collect()
+    };
     progress.finish();
 
     let stdout = std::io::stdout();
@@ -380,18 +384,20 @@ fn inspect(args: InspectArgs) -> ExitCode {
     };
     let progress = Progress::new(drafts.len());
     let date = args.input.date;
-    let rows: Vec<Result<String, String>> = drafts
-        .par_iter()
-        .map(|d| {
-            let row = d.load().and_then(|text| {
-                let opts = options_for(&d.name, date)?;
-                let analysis = copydesk::analyze(&text, &opts);
-                Ok(copydesk::inspect::to_json(&d.name, &analysis).to_string())
-            });
-            progress.inc();
-            row
-        })
-        .collect();
+    let one = |d: &input::Draft| {
+        let row = d.load().and_then(|text| {
+            let opts = options_for(&d.name, date)?;
+            let analysis = copydesk::analyze(&text, &opts);
+            Ok(copydesk::inspect::to_json(&d.name, &analysis).to_string())
+        });
+        progress.inc();
+        row
+    };
+    let rows: Vec<Result<String, String>> = if drafts.len() == 1 {
+        drafts.iter().map(one).collect()
+    } else {
+        drafts.par_iter().map(one).collect()
+    };
     progress.finish();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
