@@ -205,7 +205,11 @@ pub fn sentences(
             }
         }
         colon_blocks(doc, si, sentences, &mut out[before..]);
-        drop_nested(&mut out[before..], &doc.prose);
+        drop_nested(
+            &mut out[before..],
+            doc.prose.get(..s.span.end).unwrap_or(""),
+            s.span.start,
+        );
     }
     out.retain(|a| !a.cue.is_empty());
     out
@@ -2253,9 +2257,9 @@ fn trim_overlaps(attrs: &mut [Attribution], prose: &str) {
 /// or of a document (`records show the firm backed`), and a belief or intention
 /// inside reported speech wherever the speech cue stands (`the mayor wants a
 /// recount, Ortiz said`), and a report opening the complement of another
-/// (`Ortiz said that Reyes told her`). The outer attribution
+/// (`Ortiz said that Reyes told her`, `said what the captain told`). The outer attribution
 /// carries the content; the inner cue is cleared and removed later.
-fn drop_nested(attrs: &mut [Attribution], prose: &str) {
+fn drop_nested(attrs: &mut [Attribution], prose: &str, floor: usize) {
     use AttributionKind as K;
     let n = attrs.len();
     if n < 2 {
@@ -2265,6 +2269,11 @@ fn drop_nested(attrs: &mut [Attribution], prose: &str) {
         let Some(cue) = attrs[i].cue.first().copied() else {
             continue;
         };
+        // A possessive noun cue has a source of its own (`repeated its claim
+        // that`): keep it.
+        if after_possessive(prose, floor, cue.start) {
+            continue;
+        }
         let cue_end = attrs[i].cue.last().map_or(cue.end, |s| s.end);
         let kind = attrs[i].kind;
         let start = attrs[i]
@@ -2290,7 +2299,8 @@ fn drop_nested(attrs: &mut [Attribution], prose: &str) {
                     && matches!(o.kind, K::Paraphrase | K::DirectQuote))
                 || (kind == K::Paraphrase
                     && o.kind == K::Paraphrase
-                    && in_complement(prose, o.cue.last().map_or(0, |s| s.end), start))
+                    && (in_complement(prose, o.cue.last().map_or(0, |s| s.end), start)
+                        || after_complementizer(prose, floor, start)))
         });
         if nested {
             attrs[i].cue.clear();
@@ -2305,6 +2315,34 @@ fn in_complement(prose: &str, cue_end: usize, start: usize) -> bool {
         && prose
             .get(cue_end..start)
             .is_some_and(|g| (1..=5).contains(&g.split_whitespace().take(6).count()))
+}
+
+/// Is the word before `at` a complementizer or wh-word opening a clause
+/// (`that`, `what`, `who`, `if`, `whether`)?
+fn after_complementizer(prose: &str, floor: usize, at: usize) -> bool {
+    let before = prose.get(floor..at).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    ["that", "what", "who", "if", "whether"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Is the word before `at` a possessive (`its claim`, `the union's claim`)?
+/// Such a cue is a noun the outer verb governs, not a clause of its own.
+fn after_possessive(prose: &str, floor: usize, at: usize) -> bool {
+    let before = prose.get(floor..at).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "his" | "her" | "its" | "their" | "our" | "my" | "your"
+    ) || word.ends_with("'s")
+        || word.ends_with("\u{2019}s")
 }
 
 /// Links direct quotations inside the content; stretches content over

@@ -630,6 +630,11 @@ fn nested_reports_belong_to_outer() {
             "said",
             "told",
         ),
+        (
+            "Ortiz said what the captain told her was false.",
+            "said",
+            "told",
+        ),
     ];
     for &(text, outer, inner) in cases {
         let (attrs, _) = run(text);
