@@ -191,8 +191,301 @@ impl BlockWork {
 #[derive(Default)]
 struct BlockMemo {
     anchor: Option<NaiveDate>,
-    entries: std::collections::HashMap<Box<str>, std::sync::Arc<BlockWork>>,
+    entries: BlockMap,
     reused: usize,
+    /// The house lists the cached attributions were found with.
+    house_lists: [Vec<String>; 3],
+    attributions_reused: usize,
+}
+
+type BlockMap = std::collections::HashMap<Box<str>, BlockEntry, TextHash>;
+
+/// One block's cached work.
+struct BlockEntry {
+    work: std::sync::Arc<BlockWork>,
+    /// Its sentence-level attributions, once found.
+    attributions: Option<std::sync::Arc<AttributionWork>>,
+    /// Its quotations, once found.
+    quotes: Option<QuoteWork>,
+}
+
+/// A block's quotations (spans relative to the block's start, `block` 0)
+/// for one state of the quotation carried from the previous block.
+struct QuoteWork {
+    carried_in: bool,
+    quotes: Vec<sentences::Quote>,
+    carried_out: bool,
+}
+
+/// [`sentences::block_quotes`] through the block's cache entry.
+fn block_quotes_memo(
+    prose: &str,
+    block: &document::Block,
+    bi: usize,
+    carried_in: bool,
+    entry: Option<&mut BlockEntry>,
+    out: &mut Vec<sentences::Quote>,
+) -> bool {
+    let Some(entry) = entry else {
+        return sentences::block_quotes(prose, block, bi, carried_in, out);
+    };
+    let at = block.span.start as isize;
+    if entry
+        .quotes
+        .as_ref()
+        .is_none_or(|w| w.carried_in != carried_in)
+    {
+        let mut quotes = Vec::new();
+        let carried_out = sentences::block_quotes(prose, block, bi, carried_in, &mut quotes);
+        for q in &mut quotes {
+            q.span = q.span.shifted(-at);
+            q.inner = q.inner.shifted(-at);
+            q.block = 0;
+        }
+        entry.quotes = Some(QuoteWork {
+            carried_in,
+            quotes,
+            carried_out,
+        });
+    }
+    let Some(w) = &entry.quotes else {
+        return false;
+    };
+    out.extend(w.quotes.iter().map(|q| sentences::Quote {
+        span: q.span.shifted(at),
+        inner: q.inner.shifted(at),
+        block: bi,
+        ..*q
+    }));
+    w.carried_out
+}
+
+/// A fast hash for block texts (hashed on every keystroke; SipHash showed
+/// in profiles): FxHash's mixing, eight bytes at a time.
+#[derive(Clone, Copy, Default)]
+struct TextHash;
+
+impl std::hash::BuildHasher for TextHash {
+    type Hasher = TextHasher;
+    fn build_hasher(&self) -> TextHasher {
+        TextHasher(0)
+    }
+}
+
+struct TextHasher(u64);
+
+impl TextHasher {
+    #[inline]
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for TextHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        self.mix(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.mix(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// What [`attribution::extract_block`] reads besides the block's text (see
+/// there), relative to the block's start.
+#[derive(Debug)]
+struct AttributionContext {
+    /// The last non-blank character before the block.
+    before: Option<char>,
+    /// The first two non-blank characters after it.
+    after: [Option<char>; 2],
+    /// The next block's span, when it matters: for a lead-in ending with a
+    /// colon, whose content it is (`None` in a cached entry: it did not).
+    next_block: Option<Option<Span>>,
+    /// The quotations handed to the extractor: (span, inner, direct). The
+    /// one before the block, when there is one, comes first; it matters
+    /// only when nothing but blank space separates it from the block.
+    quotes: Vec<(Span, Span, bool)>,
+    has_prev: bool,
+}
+
+impl AttributionContext {
+    fn of(
+        doc: &Document,
+        block: usize,
+        quotes: &[sentences::Quote],
+        has_prev: bool,
+    ) -> AttributionContext {
+        let prose = doc.prose.as_str();
+        let span = doc.blocks[block].span;
+        let back = -(span.start as isize);
+        let rel = |s: Span| s.shifted(back);
+        let mut after = prose[span.end..].trim_start().chars();
+        AttributionContext {
+            before: prose[..span.start].trim_end().chars().next_back(),
+            after: [after.next(), after.next()],
+            next_block: Some(doc.blocks.get(block + 1).map(|b| rel(b.span))),
+            quotes: quotes
+                .iter()
+                .enumerate()
+                .map(|(i, q)| {
+                    let adjacent = i > 0
+                        || !has_prev
+                        || prose
+                            .get(q.span.end..span.start)
+                            .is_some_and(|g| g.trim().is_empty());
+                    if adjacent {
+                        (rel(q.span), rel(q.inner), q.direct)
+                    } else {
+                        Default::default()
+                    }
+                })
+                .collect(),
+            has_prev,
+        }
+    }
+}
+
+impl AttributionContext {
+    /// Does a cached entry's context (`self`) fit the current one?
+    fn fits(&self, now: &AttributionContext) -> bool {
+        self.before == now.before
+            && self.after == now.after
+            && self.quotes == now.quotes
+            && self.has_prev == now.has_prev
+            && self.next_block.is_none_or(|b| Some(b) == now.next_block)
+    }
+}
+
+/// One block's sentence-level attributions, with spans relative to the
+/// block's start and sentence and quotation indices relative to the first
+/// of the block's ranges (see [`attribution::block_ranges`]).
+#[derive(Debug)]
+struct AttributionWork {
+    context: AttributionContext,
+    found: Vec<attribution::Attribution>,
+}
+
+fn shift_attribution(a: &mut attribution::Attribution, by: isize, sentence: isize, quote: isize) {
+    for s in a.source.iter_mut().chain(&mut a.cue).chain(&mut a.content) {
+        *s = s.shifted(by);
+    }
+    if let Some(s) = &mut a.antecedent {
+        *s = s.shifted(by);
+    }
+    a.sentence = a.sentence.wrapping_add_signed(sentence);
+    for q in &mut a.quotes {
+        *q = q.wrapping_add_signed(quote);
+    }
+}
+
+/// The sentence-level attributions of every block, reusing `memo`'s for
+/// blocks whose text and context did not change.
+fn block_attributions(
+    document: &Document,
+    lower: &str,
+    sentences: &[sentences::Sentence],
+    quotes: &[sentences::Quote],
+    opts: &Options,
+    mut memo: Option<&mut BlockMemo>,
+) -> Vec<attribution::Attribution> {
+    let lexicon = opts.house.lexicon();
+    let prose = document.prose.as_str();
+    // Attributions found with other house lists are not reused.
+    let mut same_house = true;
+    if let Some(m) = memo.as_deref_mut() {
+        let h = &*opts.house;
+        if m.house_lists[0] != h.trusted
+            || m.house_lists[1] != h.vague
+            || m.house_lists[2] != h.attribution_verbs
+        {
+            same_house = false;
+            m.house_lists = [
+                h.trusted.clone(),
+                h.vague.clone(),
+                h.attribution_verbs.clone(),
+            ];
+        }
+        m.attributions_reused = 0;
+    }
+    let mut out = Vec::new();
+    for (block, s, q) in attribution::block_ranges(sentences, quotes) {
+        let extract = || {
+            attribution::extract_block(
+                document,
+                lower,
+                &sentences[s.clone()],
+                &quotes[q.clone()],
+                lexicon,
+                s.start,
+                q.start,
+            )
+        };
+        let Some(m) = memo.as_deref_mut() else {
+            out.extend(extract());
+            continue;
+        };
+        let span = document.blocks[block].span;
+        let has_prev = quotes
+            .get(q.start)
+            .is_some_and(|x| x.span.end <= span.start);
+        let context = AttributionContext::of(document, block, &quotes[q.clone()], has_prev);
+        // Every block with sentences has its entry (made by `analyze_with`).
+        let Some(entry) = m.entries.get_mut(with_context(prose, span)) else {
+            out.extend(extract());
+            continue;
+        };
+        let cached = entry
+            .attributions
+            .as_ref()
+            .filter(|w| same_house && w.context.fits(&context))
+            .cloned();
+        let (at, si, qi) = (span.start as isize, s.start as isize, q.start as isize);
+        let work = match cached {
+            Some(w) => {
+                m.attributions_reused += 1;
+                w
+            }
+            None => {
+                let mut found = extract();
+                for a in &mut found {
+                    shift_attribution(a, -at, -si, -qi);
+                }
+                let mut context = context;
+                // Only a colon lead-in without content in its block reads the next block.
+                let len = span.len();
+                let reads_next = found.iter().any(|a| {
+                    a.kind == attribution::AttributionKind::ColonLeadIn
+                        && a.content.last().is_none_or(|c| c.end > len)
+                });
+                if !reads_next {
+                    context.next_block = None;
+                }
+                std::sync::Arc::new(AttributionWork { context, found })
+            }
+        };
+        out.extend(work.found.iter().map(|a| {
+            let mut a = a.clone();
+            shift_attribution(&mut a, at, si, qi);
+            a
+        }));
+        entry.attributions = Some(work);
+    }
+    out
 }
 
 /// `span` widened by one character each way, within `text`.
@@ -214,35 +507,60 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
     let anchor = anchor_for(&document, opts);
     let anchor_date = anchor.map(|a| a.date);
     let prose = document.prose.as_str();
+    // This version's entries: moved from the last version's (what this one
+    // does not use is dropped, so the memo never outgrows the draft) or new.
+    let mut old = BlockMap::default();
     if let Some(m) = memo.as_deref_mut() {
+        old = std::mem::take(&mut m.entries);
         if m.anchor != anchor_date {
-            m.entries.clear();
+            old.clear();
             m.anchor = anchor_date;
         }
         m.reused = 0;
     }
-    let mut fresh = std::collections::HashMap::new();
     let mut sentences: Vec<sentences::Sentence> = Vec::new();
     let mut per_sentence_tags: Vec<Vec<time::Temporal>> = Vec::new();
     let mut signals: Vec<Vec<claims::ClaimSignal>> = Vec::new();
+    let mut quotes: Vec<sentences::Quote> = Vec::new();
+    // The previous block left a quotation open.
+    let mut carried_open = false;
     for (bi, block) in document.blocks.iter().enumerate() {
         if !sentences::has_sentences(block.kind) {
+            carried_open = sentences::block_quotes(prose, block, bi, carried_open, &mut quotes);
             continue;
         }
         let work = match memo.as_deref_mut() {
             Some(m) => {
                 let key = with_context(prose, block.span);
-                let work = match m.entries.get(key).or_else(|| fresh.get(key)) {
-                    Some(w) => {
-                        m.reused += 1;
-                        std::sync::Arc::clone(w)
-                    }
-                    None => std::sync::Arc::new(BlockWork::compute(prose, block.span, anchor_date)),
-                };
-                fresh.insert(Box::from(key), std::sync::Arc::clone(&work));
-                work
+                if let Some(e) = m.entries.get(key) {
+                    // The same text again in this version.
+                    m.reused += 1;
+                    std::sync::Arc::clone(&e.work)
+                } else if let Some((key, e)) = old.remove_entry(key) {
+                    m.reused += 1;
+                    let work = std::sync::Arc::clone(&e.work);
+                    m.entries.insert(key, e);
+                    work
+                } else {
+                    let work =
+                        std::sync::Arc::new(BlockWork::compute(prose, block.span, anchor_date));
+                    let e = BlockEntry {
+                        work: std::sync::Arc::clone(&work),
+                        attributions: None,
+                        quotes: None,
+                    };
+                    m.entries.insert(Box::from(key), e);
+                    work
+                }
             }
             None => std::sync::Arc::new(BlockWork::compute(prose, block.span, anchor_date)),
+        };
+        carried_open = match memo.as_deref_mut() {
+            None => sentences::block_quotes(prose, block, bi, carried_open, &mut quotes),
+            Some(m) => {
+                let entry = m.entries.get_mut(with_context(prose, block.span));
+                block_quotes_memo(prose, block, bi, carried_open, entry, &mut quotes)
+            }
         };
         let at = block.span.start as isize;
         for ((s, tags), sig) in work
@@ -275,11 +593,7 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
         }
         sentences::number_in_block(&mut sentences);
     }
-    if let Some(m) = memo {
-        // Keep only what this version used: the memo never outgrows the draft.
-        m.entries = fresh;
-    }
-    let quotes = sentences::quotes(&document);
+    drop(old);
     // The dateline's own date (blanked in `prose`) comes first.
     let temporals: Vec<time::Temporal> = document
         .dateline
@@ -287,7 +601,19 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
         .flat_map(|d| time::tag_dateline(text, d.span, anchor_date))
         .chain(time::in_context(prose, per_sentence_tags, anchor_date))
         .collect();
-    let attributions = attribution::find_with(&document, &sentences, &quotes, opts.house.lexicon());
+    let lower = document.prose.to_ascii_lowercase();
+    let attributions = {
+        let found = block_attributions(&document, &lower, &sentences, &quotes, opts, memo);
+        attribution::link(
+            &document,
+            &lower,
+            &sentences,
+            &quotes,
+            opts.house.lexicon(),
+            found,
+        )
+    };
+    drop(lower);
     let voices = voice::voices(&document, &sentences, &quotes, &attributions);
     let mut reply = actors::reply::analyze(&document, &sentences, &quotes);
     let actors = reply.actors;
@@ -467,10 +793,12 @@ fn apply_house_actors(
 
 /// Analyses drafts repeatedly (one per open document in the server), reusing
 /// work on the parts of the text that did not change since the last call:
-/// each block's sentences, temporal expressions and claim signals are kept,
-/// keyed by the block's text, and reused wherever the block now stands. The
-/// passes that read across blocks (quotations, attribution carry-over,
-/// actors, the rules) run on every call; they are linear in the draft.
+/// each block's sentences, temporal expressions, claim signals, quotations
+/// and sentence-level attributions are kept, keyed by the block's text (and,
+/// for quotations and attributions, the little they read outside the block),
+/// and reused wherever the block now stands. The passes that read across
+/// blocks (quotation speakers and pronouns, actors, the rules) run on every
+/// call; they are linear in the draft.
 #[derive(Default)]
 pub struct Analyzer {
     memo: BlockMemo,
@@ -494,5 +822,10 @@ impl Analyzer {
     /// How many blocks' work is kept for the next call.
     pub fn cached_blocks(&self) -> usize {
         self.memo.entries.len()
+    }
+
+    /// How many blocks' attributions the last call reused.
+    pub fn reused_attributions(&self) -> usize {
+        self.memo.attributions_reused
     }
 }

@@ -223,102 +223,113 @@ pub fn quotes(doc: &Document) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut carried_open = false;
     for (bi, block) in doc.blocks.iter().enumerate() {
-        if matches!(block.kind, BlockKind::Table | BlockKind::Image) {
-            carried_open = false;
-            continue;
-        }
-        let text = &doc.prose;
-        let mut open: Option<(usize, usize, bool)> = None; // (mark start, inner start, opens the block)
-        let mut first = true;
-        let body = &text[block.span.start..block.span.end];
-        let mut chars = body.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let at = block.span.start + i;
-            let (is_open_mark, is_close_mark, len) = match c {
-                '“' => (true, false, c.len_utf8()),
-                '”' => (false, true, c.len_utf8()),
-                '"' => (open.is_none(), open.is_some(), 1),
-                '`' if chars.peek().map(|p| p.1) == Some('`') => {
-                    chars.next();
-                    (true, false, 2)
-                }
-                '\'' if chars.peek().map(|p| p.1) == Some('\'') => {
-                    chars.next();
-                    // `''` closes an open quotation; at a word start it opens one
-                    // (some wires use '' for both marks).
-                    let at_start = i == 0
-                        || body[..i].ends_with(|p: char| p.is_whitespace() || p == '(' || p == '—');
-                    if open.is_some() {
-                        (false, true, 2)
-                    } else if at_start {
-                        (true, false, 2)
-                    } else {
-                        first = false;
-                        continue;
-                    }
-                }
-                _ => {
-                    if !c.is_whitespace() {
-                        first = false;
-                    }
-                    continue;
-                }
-            };
-            if is_open_mark && open.is_none() {
-                open = Some((at, at + len, first));
-            } else if is_close_mark {
-                if let Some((s, inner, opens_block)) = open.take() {
-                    let continued = carried_open && opens_block;
-                    out.push(make_quote(
-                        text,
-                        s,
-                        inner,
-                        at,
-                        at + len,
-                        bi,
-                        continued,
-                        false,
-                    ));
-                } else if first && carried_open {
-                    // Closing mark with no opening: continuation without reopening.
-                    out.push(make_quote(
-                        text,
-                        block.span.start,
-                        block.span.start,
-                        at,
-                        at + len,
-                        bi,
-                        true,
-                        false,
-                    ));
-                }
-            } else if is_open_mark {
-                // A second opening mark while one is open: treat the first as closed
-                // at the end of the previous word (malformed input) and restart.
-                open = Some((at, at + len, false));
-            }
-            first = false;
-        }
-        if let Some((s, inner, opens_block)) = open {
-            let continued = carried_open && opens_block;
-            let mut q = make_quote(
-                text,
-                s,
-                inner,
-                block.span.end,
-                block.span.end,
-                bi,
-                continued,
-                true,
-            );
-            q.direct = true;
-            out.push(q);
-            carried_open = true;
-        } else {
-            carried_open = false;
-        }
+        carried_open = block_quotes(&doc.prose, block, bi, carried_open, &mut out);
     }
     out
+}
+
+/// The quotations of block `bi` of `text` (the prose), given whether the
+/// previous block left one open; returns whether this one leaves one open.
+/// Reads nothing outside the block (`Analyzer` caches the result per block).
+pub fn block_quotes(
+    text: &str,
+    block: &crate::document::Block,
+    bi: usize,
+    carried_open: bool,
+    out: &mut Vec<Quote>,
+) -> bool {
+    if matches!(block.kind, BlockKind::Table | BlockKind::Image) {
+        return false;
+    }
+    let mut open: Option<(usize, usize, bool)> = None; // (mark start, inner start, opens the block)
+    let mut first = true;
+    let body = &text[block.span.start..block.span.end];
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let at = block.span.start + i;
+        let (is_open_mark, is_close_mark, len) = match c {
+            '“' => (true, false, c.len_utf8()),
+            '”' => (false, true, c.len_utf8()),
+            '"' => (open.is_none(), open.is_some(), 1),
+            '`' if chars.peek().map(|p| p.1) == Some('`') => {
+                chars.next();
+                (true, false, 2)
+            }
+            '\'' if chars.peek().map(|p| p.1) == Some('\'') => {
+                chars.next();
+                // `''` closes an open quotation; at a word start it opens one
+                // (some wires use '' for both marks).
+                let at_start = i == 0
+                    || body[..i].ends_with(|p: char| p.is_whitespace() || p == '(' || p == '—');
+                if open.is_some() {
+                    (false, true, 2)
+                } else if at_start {
+                    (true, false, 2)
+                } else {
+                    first = false;
+                    continue;
+                }
+            }
+            _ => {
+                if !c.is_whitespace() {
+                    first = false;
+                }
+                continue;
+            }
+        };
+        if is_open_mark && open.is_none() {
+            open = Some((at, at + len, first));
+        } else if is_close_mark {
+            if let Some((s, inner, opens_block)) = open.take() {
+                let continued = carried_open && opens_block;
+                out.push(make_quote(
+                    text,
+                    s,
+                    inner,
+                    at,
+                    at + len,
+                    bi,
+                    continued,
+                    false,
+                ));
+            } else if first && carried_open {
+                // Closing mark with no opening: continuation without reopening.
+                out.push(make_quote(
+                    text,
+                    block.span.start,
+                    block.span.start,
+                    at,
+                    at + len,
+                    bi,
+                    true,
+                    false,
+                ));
+            }
+        } else if is_open_mark {
+            // A second opening mark while one is open: treat the first as closed
+            // at the end of the previous word (malformed input) and restart.
+            open = Some((at, at + len, false));
+        }
+        first = false;
+    }
+    if let Some((s, inner, opens_block)) = open {
+        let continued = carried_open && opens_block;
+        let mut q = make_quote(
+            text,
+            s,
+            inner,
+            block.span.end,
+            block.span.end,
+            bi,
+            continued,
+            true,
+        );
+        q.direct = true;
+        out.push(q);
+        true
+    } else {
+        false
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

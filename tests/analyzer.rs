@@ -12,7 +12,12 @@ The harbor authority overspent its dredging budget by $2 million last year.\n\n\
 Critics say the authority hid the overruns from the council. The vote is set for next week.\n\n\
 Yesterday the board met behind closed doors, according to two people familiar with the talks.\n\n\
 - The levy rose 12 percent in 2024.\n- Revenue fell by a third.\n\n\
-Corwell's office did not respond to a request for comment.\n";
+Corwell's office did not respond to a request for comment.\n\n\
+The treasurer laid out her case:\n\n\
+\"The reserve is gone and the dredging bills keep coming in every month.\"\n\n\
+said treasurer Dana Pell, who has warned the board for years.\n\n\
+\"We knew the levy was too small,\" Pell said. \"We said so in March.\n\n\
+\"Nobody on the board wanted to hear it,\" she added.\n";
 
 fn opts(format: Format) -> Options {
     let mut o = Options::new(format);
@@ -23,8 +28,17 @@ fn opts(format: Format) -> Options {
 /// Everything a client sees, in a comparable form.
 fn view(a: &Analysis) -> String {
     format!(
-        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
-        a.sentences, a.temporals, a.claims, a.attributions, a.findings
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        a.sentences,
+        a.quotes,
+        a.temporals,
+        a.claims,
+        a.attributions,
+        a.actors,
+        a.responses,
+        a.accusations,
+        a.reply,
+        a.findings
     )
 }
 
@@ -49,6 +63,8 @@ fn unchanged_blocks_are_reused_and_results_match_a_fresh_read() {
     assert_eq!(view(&second), view(&analyze(&edited, &o)));
     assert_eq!(analyzer.reused_blocks(), blocks - 1);
     assert_eq!(analyzer.cached_blocks(), blocks);
+    // Attributions too: only the edited block is read again.
+    assert_eq!(analyzer.reused_attributions(), blocks - 1);
 
     // A new anchor date changes what relative dates mean: nothing is reused.
     let mut later = o.clone();
@@ -71,6 +87,63 @@ fn repeated_paragraphs_share_entries() {
     assert_eq!(analyzer.reused_blocks(), 3);
 }
 
+/// Attribution extraction reads a little past its block (the quotation
+/// just before it, the next block's span, the characters either side), and
+/// quotations depend on whether the previous block left one open. A change
+/// there makes the block be read again.
+#[test]
+fn blocks_are_read_again_when_their_context_changes() {
+    let o = opts(Format::Markdown);
+    let cases: &[(&str, &str, &str)] = &[
+        // The quotation ending the previous paragraph grows.
+        (
+            "\"We will fix the pipes before winter comes,\"\n\nsaid Omar Reyes, the utility director.\n\nThe pipes burst.\n",
+            "before winter comes",
+            "before the first frost of winter comes",
+        ),
+        // A colon lead-in's content is the next block.
+        (
+            "The director put it plainly:\n\nThe utility cannot pay for new pipes.\n\nThe pipes burst.\n",
+            "cannot pay for new pipes",
+            "cannot pay",
+        ),
+        // What follows a lead-in ending with a colon turns into a quotation.
+        (
+            "Reyes laid out the plan to the council:\n\nWe replace the mains first.\n",
+            "We replace",
+            "\"We replace",
+        ),
+        // Closing the quotation the previous paragraph left open: the next
+        // one no longer continues it.
+        (
+            "\"We will fix the pipes,\" Reyes said. \"The work starts in May.\n\n\"It ends in June and costs less than we feared,\" he said.\n",
+            "in May.",
+            "in May.\"",
+        ),
+        // The character before a paragraph ends a clause.
+        (
+            "The council met on Monday.\n\nsaid Reyes, who chairs it.\n",
+            "Monday.",
+            "Monday,",
+        ),
+    ];
+    for (text, from, to) in cases {
+        let mut analyzer = Analyzer::new();
+        analyzer.analyze(text, &o);
+        let edited = text.replacen(from, to, 1);
+        let a = analyzer.analyze(&edited, &o);
+        assert_eq!(view(&a), view(&analyze(&edited, &o)), "{edited:?}");
+        // And unchanged text reuses everything.
+        let again = analyzer.analyze(&edited, &o);
+        assert_eq!(view(&again), view(&a), "{edited:?}");
+        assert_eq!(
+            analyzer.reused_attributions(),
+            analyzer.cached_blocks(),
+            "{edited:?}"
+        );
+    }
+}
+
 #[derive(Clone, Debug)]
 enum Edit {
     Insert(usize, String),
@@ -81,7 +154,7 @@ fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
         (
             any::<usize>(),
-            "[a-z .,\"“”\\n$0-9]{0,12}|yesterday|\n\n|Critics say|said Corwell"
+            "[a-z .,:\"“”\\n$0-9]{0,12}|yesterday|\n\n|Critics say|said Corwell|\n\n\"|:\n\n|\n\nsaid Pell"
         )
             .prop_map(|(at, s)| Edit::Insert(at, s)),
         (any::<usize>(), 0usize..40).prop_map(|(at, n)| Edit::Delete(at, n)),
@@ -110,7 +183,7 @@ fn apply(text: &mut String, e: &Edit) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
     fn any_edit_sequence_matches_a_fresh_read(edits in prop::collection::vec(edit(), 1..12), md in any::<bool>()) {

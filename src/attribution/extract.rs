@@ -87,7 +87,9 @@ impl Ctx<'_> {
     }
 }
 
-/// Runs the sentence-level extractors over every sentence.
+/// Runs the sentence-level extractors over every sentence. Called on one
+/// block's sentences at a time, whose results `Analyzer` caches: read
+/// nothing outside them but what `attribution::extract_block` lists.
 pub fn sentences(
     doc: &Document,
     lower: &str,
@@ -102,10 +104,13 @@ pub fn sentences(
     let mut used = Vec::new();
     let mut here: Vec<usize> = Vec::new();
     let mut qi = 0;
-    // One pass of the hedge automaton over the whole text (whole-word matches).
+    // One pass of the hedge automaton over the sentences' text (whole-word
+    // matches). Only this range: callers extract block by block.
+    let lo = sentences.first().map_or(0, |s| s.span.start);
+    let hi = sentences.last().map_or(0, |s| s.span.end).max(lo);
     let hedge_hits: Vec<(usize, usize)> = HEDGE_AC
-        .find_iter(lower)
-        .map(|m| (m.start(), m.end()))
+        .find_iter(lower.get(lo..hi).unwrap_or(""))
+        .map(|m| (lo + m.start(), lo + m.end()))
         .filter(|&(s, e)| {
             let b = lower.as_bytes();
             (s == 0 || !b[s - 1].is_ascii_alphanumeric())

@@ -134,10 +134,90 @@ pub fn find_with(
     extra: &HouseLexicon,
 ) -> Vec<Attribution> {
     let lower = doc.prose.to_ascii_lowercase();
-    let mut out = extract::sentences(doc, &lower, sentences, quotes, extra);
-    speakers::match_quotes(doc, &lower, sentences, quotes, &mut out);
+    let mut out = Vec::new();
+    let blocks = block_ranges(sentences, quotes);
+    for (_, s, q) in &blocks {
+        out.extend(extract_block(
+            doc,
+            &lower,
+            &sentences[s.clone()],
+            &quotes[q.clone()],
+            extra,
+            s.start,
+            q.start,
+        ));
+    }
+    link(doc, &lower, sentences, quotes, extra, out)
+}
+
+/// For each block that has sentences: its index, its sentences (a range of
+/// `sentences`) and the quotations [`extract_block`] needs (a range of
+/// `quotes`: those that start before the block's end and end after its
+/// start, and the one before them, which may open the block's first
+/// sentence as `"…," said Ortiz.`).
+pub fn block_ranges(
+    sentences: &[Sentence],
+    quotes: &[Quote],
+) -> Vec<(usize, std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut s0 = 0;
+    while s0 < sentences.len() {
+        let block = sentences[s0].block;
+        let mut s1 = s0 + 1;
+        while s1 < sentences.len() && sentences[s1].block == block {
+            s1 += 1;
+        }
+        let (lo, hi) = (sentences[s0].span.start, sentences[s1 - 1].span.end);
+        let q0 = quotes
+            .partition_point(|q| q.span.end <= lo)
+            .saturating_sub(1);
+        let q1 = quotes.partition_point(|q| q.span.start < hi).max(q0);
+        out.push((block, s0..s1, q0..q1));
+        s0 = s1;
+    }
+    out
+}
+
+/// The sentence-level attributions of one block's sentences (`sentences`
+/// and `quotes` as given by [`block_ranges`]), before the passes that read
+/// across blocks ([`link`]). Sentence and quotation indices in the result
+/// count from `first_sentence` and `first_quote`, the ranges' starts.
+///
+/// What it reads outside the block's own text: `quotes`, the last
+/// non-blank character before the block, the first two after it, and the
+/// span of the next block (a colon lead-in's content). The server's cache
+/// of this work (`Analyzer` in lib.rs) keys on exactly these.
+pub fn extract_block(
+    doc: &Document,
+    lower: &str,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    extra: &HouseLexicon,
+    first_sentence: usize,
+    first_quote: usize,
+) -> Vec<Attribution> {
+    let mut out = extract::sentences(doc, lower, sentences, quotes, extra);
+    for a in &mut out {
+        a.sentence += first_sentence;
+        a.quotes.iter_mut().for_each(|q| *q += first_quote);
+    }
+    out
+}
+
+/// The passes over the whole draft that follow [`extract_block`] (whose
+/// results, in block order, are `out`): quotation speakers from elsewhere in
+/// the paragraph, pronoun antecedents, house names, and text order.
+pub fn link(
+    doc: &Document,
+    lower: &str,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    extra: &HouseLexicon,
+    mut out: Vec<Attribution>,
+) -> Vec<Attribution> {
+    speakers::match_quotes(doc, lower, sentences, quotes, &mut out);
     source::resolve_pronouns(&mut out);
-    house::apply(&lower, sentences, quotes, extra, &mut out);
+    house::apply(lower, sentences, quotes, extra, &mut out);
     out.sort_by_key(first_offset);
     out
 }

@@ -44,8 +44,55 @@ const FRESH_WAIT: Duration = Duration::from_secs(2);
 static TIMING: LazyLock<bool> =
     LazyLock::new(|| std::env::var_os("COPYDESK_LSP_TIMING").is_some_and(|v| v != "0"));
 
+/// An invented draft that takes each stage of the engine through its lazily
+/// compiled regexes and automata (dates, hedges, reporting verbs, quotations,
+/// actors, accusations, response lines, claims).
+const WARM_DRAFT: &str = "---\ndate: 2026-03-12\n---\n\
+# Mill town weighs water deal\n\n\
+ASHFORD, March 10 (Wire) - The Ashford Water Board overspent its budget by $3 million last year, \
+according to an audit released Tuesday. Officials reportedly knew in January.\n\n\
+\"We will not raise rates again,\" said Mayor Ada Brenner, who took office in 2024. \
+Brenner said the board had misled residents about the repairs.\n\n\
+Critics accused the Ashford Water Board of hiding the overruns, two people familiar with the talks said. \
+The vote is set for next week; the deal was signed yesterday.\n\n\
+- The rate rose 12 percent on May 3.\n- Revenue fell by a third.\n\n\
+A spokesperson for the board declined to comment. Brenner's office did not respond to a request for comment.\n";
+
+/// Runs [`WARM_DRAFT`] through the engine and the diagnostics conversion, so
+/// that the first real analysis (the client's `didOpen`) finds the lazily
+/// built statics ready. Started on its own thread before the handshake.
+fn warm_up() {
+    // The later stages first: the first analysis, started meanwhile on the
+    // analysis thread, begins with sentences, dates and claims, and the two
+    // threads should not wait on the same statics.
+    let doc = copydesk::Document::parse(WARM_DRAFT, Format::Markdown);
+    let sentences = copydesk::sentences::split(&doc);
+    let quotes = copydesk::sentences::quotes(&doc);
+    drop(copydesk::actors::reply::analyze(&doc, &sentences, &quotes));
+    drop(copydesk::attribution::find(&doc, &sentences, &quotes));
+    let opts = copydesk::Options::new(Format::Markdown);
+    let analysis = copydesk::analyze(WARM_DRAFT, &opts);
+    let index = LineIndex::new(&analysis.document.text);
+    let lines = Lines {
+        text: &analysis.document.text,
+        index: &index,
+        enc: Encoding::Utf16,
+    };
+    if let Ok(uri) = Url::parse("file:///warm-up.md") {
+        let diags = diagnostics::build(&analysis.findings, &opts.checks, lines, &uri, 0, 10);
+        drop(serde_json::to_vec(&diags));
+    }
+}
+
 /// Serves LSP on stdin/stdout until `exit` or end of input.
 pub fn run() -> ExitCode {
+    // Meanwhile the client starts and shakes hands (on the other core).
+    // `COPYDESK_LSP_NO_WARMUP=1` skips it, to measure what it saves.
+    if std::env::var_os("COPYDESK_LSP_NO_WARMUP").is_none_or(|v| v == "0") {
+        let _ = std::thread::Builder::new()
+            .name("copydesk-warm-up".into())
+            .spawn(warm_up);
+    }
     // Analyses run on their own thread (see `worker`); one thread is plenty
     // for the protocol, and fewer threads mean fewer malloc arenas.
     let rt = match tokio::runtime::Builder::new_multi_thread()
@@ -428,15 +475,19 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
     match job {
         Ok(Some((snap, diags))) => {
             let _order = shared.publish.lock().await;
-            {
+            let previous = {
                 let mut docs = lock(&shared.docs);
                 let Some(d) = docs.get_mut(&uri).filter(|d| d.generation == generation) else {
                     return;
                 };
-                d.snapshot = Some(snap);
+                let previous = d.snapshot.replace(snap);
                 d.ready.send_replace(generation);
-            }
+                previous
+            };
             client.publish_diagnostics(uri, diags, Some(version)).await;
+            // Freeing the previous version's analysis (a few ms on a long
+            // draft) waits until its successor's diagnostics are out.
+            drop(previous);
         }
         Ok(None) => {}
         Err(e) => {
