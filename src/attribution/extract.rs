@@ -2343,10 +2343,10 @@ fn after_possessive(prose: &str, floor: usize, at: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "his" | "her" | "its" | "their" | "our" | "my" | "your"
-    ) || word.ends_with("'s")
+    ["his", "her", "its", "their", "our", "my", "your"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+        || word.ends_with("'s")
         || word.ends_with("\u{2019}s")
 }
 
