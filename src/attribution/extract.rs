@@ -210,6 +210,11 @@ pub fn sentences(
             }
         }
         colon_blocks(doc, si, sentences, &mut out[before..]);
+        drop_nested(
+            &mut out[before..],
+            doc.prose.get(..s.span.end).unwrap_or(""),
+            s.span.start,
+        );
     }
     out.retain(|a| !a.cue.is_empty());
     out
@@ -2248,6 +2253,101 @@ fn trim_overlaps(attrs: &mut [Attribution], prose: &str) {
             a.content = v.into_iter().filter(|s| !s.is_empty()).collect();
         }
     }
+}
+
+/// Drops attributions nested inside the content of another one in the same
+/// sentence: a reported belief, intention, act or hedge inside what someone
+/// said, wrote or did (`Ortiz said the mayor wants a recount`) belongs to the
+/// outer report, and so does anything inside the content of an `according to`
+/// or of a document (`records show the firm backed`), and a belief or intention
+/// inside reported speech wherever the speech cue stands (`the mayor wants a
+/// recount, Ortiz said`), and a report opening the complement of another
+/// (`Ortiz said that Reyes told her`, `said what the captain told`). The outer attribution
+/// carries the content; the inner cue is cleared and removed later.
+fn drop_nested(attrs: &mut [Attribution], prose: &str, floor: usize) {
+    use AttributionKind as K;
+    let n = attrs.len();
+    if n < 2 {
+        return;
+    }
+    for i in 0..n {
+        let Some(cue) = attrs[i].cue.first().copied() else {
+            continue;
+        };
+        // A possessive noun cue has a source of its own (`repeated its claim
+        // that`): keep it.
+        if after_possessive(prose, floor, cue.start) {
+            continue;
+        }
+        let cue_end = attrs[i].cue.last().map_or(cue.end, |s| s.end);
+        let kind = attrs[i].kind;
+        let start = attrs[i]
+            .source
+            .iter()
+            .map(|s| s.start)
+            .fold(cue.start, usize::min);
+        let inner_stance = matches!(kind, K::Belief | K::Intention | K::Action | K::Hedge);
+        let nested = attrs.iter().enumerate().any(|(j, o)| {
+            if i == j || o.cue.is_empty() {
+                return false;
+            }
+            if !o
+                .content
+                .iter()
+                .any(|f| f.start <= cue.start && cue_end <= f.end)
+            {
+                return false;
+            }
+            matches!(o.kind, K::AccordingTo | K::Document)
+                || (inner_stance && o.kind != kind && o.cue[0].start < cue.start)
+                || (matches!(kind, K::Belief | K::Intention)
+                    && matches!(o.kind, K::Paraphrase | K::DirectQuote))
+                || (kind == K::Paraphrase
+                    && o.kind == K::Paraphrase
+                    && (in_complement(prose, o.cue.last().map_or(0, |s| s.end), start)
+                        || after_complementizer(prose, floor, start)))
+        });
+        if nested {
+            attrs[i].cue.clear();
+        }
+    }
+}
+
+/// Does a clause starting at `start` open the complement of a cue ending at
+/// `cue_end` (one to five words after it: `said that Reyes told`)?
+fn in_complement(prose: &str, cue_end: usize, start: usize) -> bool {
+    cue_end < start
+        && prose
+            .get(cue_end..start)
+            .is_some_and(|g| (1..=5).contains(&g.split_whitespace().take(6).count()))
+}
+
+/// Is the word before `at` a complementizer or wh-word opening a clause
+/// (`that`, `what`, `who`, `if`, `whether`)?
+fn after_complementizer(prose: &str, floor: usize, at: usize) -> bool {
+    let before = prose.get(floor..at).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    ["that", "what", "who", "if", "whether"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Is the word before `at` a possessive (`its claim`, `the union's claim`)?
+/// Such a cue is a noun the outer verb governs, not a clause of its own.
+fn after_possessive(prose: &str, floor: usize, at: usize) -> bool {
+    let before = prose.get(floor..at).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    ["his", "her", "its", "their", "our", "my", "your"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+        || word.ends_with("'s")
+        || word.ends_with("\u{2019}s")
 }
 
 /// Links direct quotations inside the content; stretches content over

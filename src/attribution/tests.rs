@@ -605,3 +605,45 @@ fn more_non_cues() {
         );
     }
 }
+
+#[test]
+fn nested_reports_belong_to_outer() {
+    // (text, outer cue kept, inner cue dropped)
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "The captain told reporters that the council believes the toll is too high.",
+            "told",
+            "believes",
+        ),
+        (
+            "Records show the firm backed the levy last spring.",
+            "show",
+            "backed",
+        ),
+        (
+            "Ortiz praised the crew, and Reyes said the council opposed the levy.",
+            "said",
+            "opposed",
+        ),
+        (
+            "Ortiz said that Reyes told her the ferry would be late.",
+            "said",
+            "told",
+        ),
+        (
+            "Ortiz said what the captain told her was false.",
+            "said",
+            "told",
+        ),
+    ];
+    for &(text, outer, inner) in cases {
+        let (attrs, _) = run(text);
+        with_cue(text, &attrs, outer);
+        assert!(
+            !attrs
+                .iter()
+                .any(|a| text_of(text, &a.cue).eq_ignore_ascii_case(inner)),
+            "{text}: {attrs:#?}"
+        );
+    }
+}
