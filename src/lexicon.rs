@@ -1,171 +1,84 @@
-//! Word lists matched on word boundaries, case-insensitively, in one pass
-//! (aho-corasick). Every rule's vocabulary is a `Lexicon`.
+//! Word lists matched on word boundaries, case-insensitively (ASCII), in one
+//! pass. Every rule's vocabulary is a `Lexicon`.
 //!
-//! The automaton is built here rather than with the `aho-corasick` crate:
-//! its full DFA took milliseconds to build per list (most of a short draft's
-//! run), its NFAs match several times slower, and a classic automaton with a
-//! dense, byte-class transition table builds in a fraction of a millisecond
-//! and matches as fast.
+//! The automata are daachorse's double-array Aho-Corasick: the `aho-corasick`
+//! crate's full DFA took milliseconds to build per list (most of a short
+//! draft's run) and its NFAs match several times slower; a double array builds
+//! in a fraction of a millisecond and matches about as fast as the DFA.
+//! Patterns are folded to lower case once, each haystack before the scan.
 
 use crate::span::Span;
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 
-/// A classic Aho-Corasick automaton over ASCII case-folded patterns with a
-/// full transition table: one table look-up per haystack byte. Reports every
-/// occurrence of every pattern, overlapping.
-pub struct Automaton {
-    /// Byte → column (0: a byte no pattern holds). Upper-case ASCII letters
-    /// share their lower-case column.
-    class: Box<[u8; 256]>,
-    stride: usize,
-    /// (state × stride + column) → next state, pre-multiplied by `stride`,
-    /// with [`HIT`] set when the next state ends a pattern (itself or along
-    /// its suffix chain).
-    trans: Vec<u32>,
-    /// State → first pattern ending there (`NONE` if none).
-    out: Vec<u32>,
-    /// State → nearest proper suffix state that ends a pattern (0: none).
-    link: Vec<u32>,
-    /// Pattern → next pattern ending at the same state (`NONE` if none).
-    more: Vec<u32>,
-    /// Pattern → length in bytes.
-    plen: Vec<u32>,
+/// Folds patterns to ASCII lower case and merges equal ones: returns the
+/// distinct folded patterns with, for each, the caller's indices in order.
+fn fold<S: AsRef<[u8]>>(patterns: &[S]) -> (Vec<Vec<u8>>, Vec<Vec<u32>>) {
+    let mut index = std::collections::HashMap::new();
+    let mut unique: Vec<Vec<u8>> = Vec::new();
+    let mut ids: Vec<Vec<u32>> = Vec::new();
+    for (id, p) in patterns.iter().enumerate() {
+        let folded = p.as_ref().to_ascii_lowercase();
+        if folded.is_empty() {
+            continue;
+        }
+        let slot = *index.entry(folded.clone()).or_insert_with(|| {
+            unique.push(folded);
+            ids.push(Vec::new());
+            unique.len() - 1
+        });
+        ids[slot].push(id as u32);
+    }
+    (unique, ids)
 }
 
-const HIT: u32 = 1 << 31;
-const NONE: u32 = u32::MAX;
+fn build(unique: &[Vec<u8>]) -> Option<DoubleArrayAhoCorasick<u32>> {
+    if unique.is_empty() {
+        return None;
+    }
+    // Word lists share most of English's letter pairs, so the 2-gram
+    // prefilter would skip little text and costs a 64 KiB table to build.
+    let automaton = DoubleArrayAhoCorasickBuilder::new()
+        .use_prefilter(false)
+        .match_kind(MatchKind::Standard)
+        .build_with_values(unique.iter().zip(0u32..))
+        .expect("distinct non-empty patterns build");
+    Some(automaton)
+}
+
+/// Every occurrence of every pattern, overlapping, ASCII case-insensitive.
+pub struct Automaton {
+    automaton: Option<DoubleArrayAhoCorasick<u32>>,
+    /// Automaton value → the caller's pattern indices.
+    ids: Vec<Vec<u32>>,
+}
 
 impl Automaton {
     pub fn new<S: AsRef<[u8]>>(patterns: &[S]) -> Automaton {
-        let mut class = Box::new([0u8; 256]);
-        let mut n = 0usize;
-        for p in patterns {
-            for &b in p.as_ref() {
-                let l = usize::from(b.to_ascii_lowercase());
-                if class[l] == 0 {
-                    n += 1;
-                    // at most 256 - 26 distinct folded bytes: fits in u8
-                    class[l] = n as u8;
-                }
-            }
-        }
-        for b in b'A'..=b'Z' {
-            class[usize::from(b)] = class[usize::from(b.to_ascii_lowercase())];
-        }
-        let stride = n + 1;
-        // the trie (states are indices; 0 is the root)
-        let mut trans = vec![0u32; stride];
-        let mut out = vec![NONE];
-        let mut last = vec![NONE];
-        let mut more = vec![NONE; patterns.len()];
-        let mut plen = vec![0u32; patterns.len()];
-        for (id, p) in patterns.iter().enumerate() {
-            let p = p.as_ref();
-            plen[id] = p.len() as u32;
-            if p.is_empty() {
-                continue;
-            }
-            let mut state = 0usize;
-            for &b in p {
-                let slot = state * stride + usize::from(class[usize::from(b)]);
-                if trans[slot] == 0 {
-                    trans[slot] = out.len() as u32;
-                    out.push(NONE);
-                    last.push(NONE);
-                    trans.resize(trans.len() + stride, 0);
-                }
-                state = trans[slot] as usize;
-            }
-            if out[state] == NONE {
-                out[state] = id as u32;
-            } else {
-                more[last[state] as usize] = id as u32;
-            }
-            last[state] = id as u32;
-        }
-        // failure and output links, breadth first; missing transitions
-        // borrow the failure state's
-        let states = out.len();
-        let mut fail = vec![0u32; states];
-        let mut link = vec![0u32; states];
-        let mut hit = vec![false; states];
-        let mut queue: Vec<u32> = (1..stride).map(|c| trans[c]).filter(|&v| v != 0).collect();
-        let mut qi = 0;
-        while let Some(&u) = queue.get(qi) {
-            qi += 1;
-            let u = u as usize;
-            let f = fail[u] as usize;
-            link[u] = if out[f] != NONE { f as u32 } else { link[f] };
-            hit[u] = out[u] != NONE || link[u] != 0;
-            for c in 1..stride {
-                let v = trans[u * stride + c];
-                if v != 0 {
-                    fail[v as usize] = trans[f * stride + c];
-                    queue.push(v);
-                } else {
-                    trans[u * stride + c] = trans[f * stride + c];
-                }
-            }
-        }
-        for t in trans.iter_mut() {
-            let v = *t as usize;
-            *t = (v * stride) as u32 | if hit[v] { HIT } else { 0 };
-        }
+        let (unique, ids) = fold(patterns);
         Automaton {
-            class,
-            stride,
-            trans,
-            out,
-            link,
-            more,
-            plen,
+            automaton: build(&unique),
+            ids,
         }
     }
 
     /// Calls `f(pattern, start, end)` for every occurrence of every pattern
     /// in `hay`, in order of end.
-    #[inline]
     pub fn for_each_overlapping(&self, hay: &[u8], mut f: impl FnMut(usize, usize, usize)) {
-        let mut s = 0usize;
-        for (i, &b) in hay.iter().enumerate() {
-            let t = self.trans[s + usize::from(self.class[usize::from(b)])];
-            s = (t & !HIT) as usize;
-            if t & HIT != 0 {
-                let mut state = s / self.stride;
-                while state != 0 {
-                    let mut p = self.out[state];
-                    while p != NONE {
-                        f(p as usize, i + 1 - self.plen[p as usize] as usize, i + 1);
-                        p = self.more[p as usize];
-                    }
-                    state = self.link[state] as usize;
-                }
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
+        let folded = hay.to_ascii_lowercase();
+        for m in automaton.find_overlapping_iter(&folded) {
+            for &id in &self.ids[m.value() as usize] {
+                f(id as usize, m.start(), m.end());
             }
         }
-    }
-
-    /// Leftmost-longest, non-overlapping matches as (pattern, start, end):
-    /// from where the last match ended, the earliest start, the longest
-    /// pattern there, the first-listed pattern among equals.
-    pub fn leftmost_longest(&self, hay: &[u8]) -> Vec<(usize, usize, usize)> {
-        let mut all = Vec::new();
-        self.for_each_overlapping(hay, |p, s, e| all.push((s, std::cmp::Reverse(e), p)));
-        if all.is_empty() {
-            return Vec::new();
-        }
-        all.sort_unstable();
-        let mut out = Vec::with_capacity(all.len());
-        let mut at = 0;
-        for (s, std::cmp::Reverse(e), p) in all {
-            if s >= at {
-                out.push((p, s, e));
-                at = e;
-            }
-        }
-        out
     }
 }
 
 pub struct Lexicon {
+    /// Every occurrence of every word; [`Lexicon::leftmost_longest`] picks
+    /// among them (faster than daachorse's leftmost iterator on these lists).
     automaton: Automaton,
     len: usize,
 }
@@ -183,9 +96,9 @@ fn is_word_byte(b: u8) -> bool {
 
 impl Lexicon {
     pub fn new<S: AsRef<str>>(words: &[S]) -> Lexicon {
-        let words: Vec<&[u8]> = words.iter().map(|w| w.as_ref().as_bytes()).collect();
+        let bytes: Vec<&[u8]> = words.iter().map(|w| w.as_ref().as_bytes()).collect();
         Lexicon {
-            automaton: Automaton::new(&words),
+            automaton: Automaton::new(&bytes),
             len: words.len(),
         }
     }
@@ -198,14 +111,32 @@ impl Lexicon {
         self.len == 0
     }
 
+    /// Leftmost-longest matches in `hay` as (pattern, start, end): from
+    /// where the last match ended, the earliest start, the longest pattern
+    /// there, the first-listed pattern among equals.
+    fn leftmost_longest(&self, hay: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut all = Vec::new();
+        self.automaton
+            .for_each_overlapping(hay, |p, s, e| all.push((s, std::cmp::Reverse(e), p)));
+        all.sort_unstable();
+        let mut out = Vec::with_capacity(all.len());
+        let mut at = 0;
+        for (s, std::cmp::Reverse(e), p) in all {
+            if s >= at {
+                out.push((p, s, e));
+                at = e;
+            }
+        }
+        out
+    }
+
     /// Whole-word matches inside `span` of `text`: the leftmost-longest
     /// matches that stand on word boundaries.
     pub fn find_in<'a>(&'a self, text: &'a str, span: Span) -> impl Iterator<Item = Hit> + 'a {
         let bytes = text.as_bytes();
         let start = span.start.min(bytes.len());
         let hay = &bytes[start..span.end.clamp(start, bytes.len())];
-        self.automaton
-            .leftmost_longest(hay)
+        self.leftmost_longest(hay)
             .into_iter()
             .map(move |(p, s, e)| (p, start + s, start + e))
             .filter(move |&(_, s, e)| {
@@ -315,7 +246,7 @@ mod tests {
                 "{pats:?} in {text:?}"
             );
             assert_eq!(
-                ac.leftmost_longest(text.as_bytes()),
+                Lexicon::new(pats).leftmost_longest(text.as_bytes()),
                 naive_leftmost_longest(pats, text.as_bytes()),
                 "{pats:?} in {text:?}"
             );
@@ -341,7 +272,7 @@ mod tests {
             got.sort();
             assert_eq!(got, naive_all(&pats, &hay));
             assert_eq!(
-                ac.leftmost_longest(&hay),
+                Lexicon::new(&pats).leftmost_longest(&hay),
                 naive_leftmost_longest(&pats, &hay)
             );
         }
