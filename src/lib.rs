@@ -198,7 +198,8 @@ struct BlockMemo {
     attributions_reused: usize,
 }
 
-type BlockMap = std::collections::HashMap<Box<str>, BlockEntry, TextHash>;
+/// Block texts are hashed on every keystroke (SipHash showed in profiles).
+type BlockMap = rustc_hash::FxHashMap<Box<str>, BlockEntry>;
 
 /// One block's cached work.
 struct BlockEntry {
@@ -258,51 +259,6 @@ fn block_quotes_memo(
         ..*q
     }));
     w.carried_out
-}
-
-/// A fast hash for block texts (hashed on every keystroke; SipHash showed
-/// in profiles): FxHash's mixing, eight bytes at a time.
-#[derive(Clone, Copy, Default)]
-struct TextHash;
-
-impl std::hash::BuildHasher for TextHash {
-    type Hasher = TextHasher;
-    fn build_hasher(&self) -> TextHasher {
-        TextHasher(0)
-    }
-}
-
-struct TextHasher(u64);
-
-impl TextHasher {
-    #[inline]
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for TextHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.mix(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        self.mix(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.mix(u64::from(i));
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.mix(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// What [`attribution::extract_block`] reads besides the block's text (see

@@ -1,55 +1,7 @@
 //! Word lists for the actor index and the right-of-reply analysis.
 
 use regex_automata::meta;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{LazyLock, OnceLock};
-
-/// A multiplicative word hash (FxHash-style, eight bytes at a time, with a
-/// final mix for hashbrown's bucket and tag bits): word lists are probed once
-/// or more per token, and SipHash, then byte-wise FNV, dominated the profile.
-#[derive(Default, Clone, Copy)]
-pub struct WordHash(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl WordHash {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for WordHash {
-    #[inline]
-    fn finish(&self) -> u64 {
-        let h = self.0;
-        let h = (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        h ^ (h >> 32)
-    }
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i) | 0x100);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-}
 
 /// Calls `f` with the ASCII lower-case form of `w`, without allocating for
 /// words that are already lower case or short.
@@ -73,8 +25,10 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-pub type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<WordHash>>;
-pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHash>>;
+/// Word lists are probed once or more per token; SipHash dominated the
+/// profile, so they use rustc-hash's Fx hashing.
+pub type FastSet<T> = rustc_hash::FxHashSet<T>;
+pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// A word list: a hash set behind a (length, first byte, last byte) bit
 /// filter that turns most probes away before hashing.
