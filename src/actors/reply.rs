@@ -310,19 +310,14 @@ fn tok_at(idx: &Index, sa: usize, sb: usize, offset: usize) -> usize {
     sa + toks.partition_point(|t| t.span().start < offset)
 }
 
-static DEATH_HINT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)kill|murder|death|fatal|mourn|funeral|died").unwrap()
-});
+use crate::prebuilt::DEATH_HINT;
 
 struct Regex;
 
 impl Regex {
     /// Does the rest of a "calls to X ..." sentence say the attempt failed?
     fn new_failed(rest: &str) -> bool {
-        static FAILED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"(?i)(?-u:\b)(unsuccessful|failed|not\s+returned|went\s+unanswered|went\s+unreturned|not\s+answered|were\s+not|was\s+not|did\s+not|bounced)\b").unwrap()
-        });
-        FAILED.is_match(rest)
+        crate::prebuilt::FAILED.is_match(rest)
     }
 }
 
@@ -340,7 +335,7 @@ fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
             Vec::new()
         };
         for cap in caps {
-            let m = cap.get(0).unwrap();
+            let m = cap.whole();
             let (s, e) = (st.span.start + m.start(), st.span.start + m.end());
             let c = tok_at(idx, st.a, st.b, s);
             let ce = tok_at(idx, st.a, st.b, e);
