@@ -1,8 +1,8 @@
 //! Compiles the regexes of `src/prebuilt/patterns.rs` to DFAs, so that a
-//! run of copydesk loads them instead of compiling them (see
-//! `src/prebuilt/mod.rs`). Each is an anchored, leftmost-first DFA in the
-//! sparse format (a few KB each, no alignment needed), written to
-//! `$OUT_DIR/NAME.dfa` in the target's byte order.
+//! run of copydesk reads them instead of compiling them (see
+//! `src/prebuilt/mod.rs`). Each is an anchored, leftmost-first, minimized
+//! DFA, dense or sparse as its spec says, written to `$OUT_DIR/NAME.dfa` in
+//! the target's byte order.
 
 #[allow(dead_code)]
 #[path = "src/prebuilt/patterns.rs"]
@@ -36,13 +36,22 @@ fn main() {
             )
             .build_many(&spec.patterns)
             .unwrap_or_else(|e| panic!("{}: {e}", spec.name));
-        let sparse = dfa
-            .to_sparse()
-            .unwrap_or_else(|e| panic!("{}: {e}", spec.name));
-        let bytes = if big_endian {
-            sparse.to_bytes_big_endian()
+        let bytes = if spec.dense {
+            let (bytes, pad) = if big_endian {
+                dfa.to_bytes_big_endian()
+            } else {
+                dfa.to_bytes_little_endian()
+            };
+            bytes[pad..].to_vec()
         } else {
-            sparse.to_bytes_little_endian()
+            let sparse = dfa
+                .to_sparse()
+                .unwrap_or_else(|e| panic!("{}: {e}", spec.name));
+            if big_endian {
+                sparse.to_bytes_big_endian()
+            } else {
+                sparse.to_bytes_little_endian()
+            }
         };
         let path = out.join(format!("{}.dfa", spec.name));
         std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
