@@ -306,7 +306,7 @@ fn refers_to_anchored_event(prose: &str, span: Span, anchored: &HashSet<&str>) -
     }
     let text = span.slice(prose);
     EVENT_NOUN.find_iter(text).into_iter().any(|m| {
-        let noun = event_noun(&text[m]).to_ascii_lowercase();
+        let noun = text.get(m).map_or("", event_noun).to_ascii_lowercase();
         let stem: String = noun.chars().take(4).collect();
         noun.len() >= 4 && anchored.contains(stem.as_str()) && !is_entity_noun(&noun)
     })
