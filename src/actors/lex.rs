@@ -1793,7 +1793,7 @@ impl Rx {
 
     /// Can the ASCII form run on `hay` with the Unicode form's matches?
     /// Outside ASCII, case folding maps KELVIN SIGN and LONG S to ASCII
-    /// letters; the ASCII form's `\w` takes any non-ASCII character but
+    /// letters; the ASCII form's `\w` takes any two-byte character but
     /// white space and [`NEUTRAL`] for a letter, which Unicode `\w` agrees
     /// with on the alphabetic characters of the Latin, Greek and Cyrillic
     /// blocks (other scripts, marks and non-ASCII digits fall back: the
@@ -2704,6 +2704,22 @@ mod rx_tests {
             counts.push(count);
         }
         counts
+    }
+
+    #[test]
+    fn rx_ascii_word_class_is_unicode_on_text_it_serves() {
+        // every character that text the ASCII form serves can hold
+        let ascii_w = regex::Regex::new(&patterns::ascii_form(r"^\w$")).unwrap();
+        let unicode_w = regex::Regex::new(r"^\w$").unwrap();
+        let mut served = 0;
+        for c in '\0'..=char::MAX {
+            let s = c.to_string();
+            if PASSIVE_HINT.ascii_ok(&s) {
+                served += 1;
+                assert_eq!(ascii_w.is_match(&s), unicode_w.is_match(&s), "{c:?}");
+            }
+        }
+        assert!(served > 1000, "{served}");
     }
 
     #[test]
