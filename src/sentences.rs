@@ -48,10 +48,10 @@ fn is_abbreviation(word: &str) -> bool {
         return true;
     }
     // Initials and dotted abbreviations: "J.", "U.S.", "N.Y."
-    let letters: Vec<&str> = word.split('.').collect();
-    letters
-        .iter()
-        .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_alphabetic()))
+    word.split('.').all(|p| {
+        let mut cs = p.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
+    })
 }
 
 fn is_closing(c: char) -> bool {
@@ -105,7 +105,6 @@ pub fn number_in_block(sentences: &mut [Sentence]) {
 pub fn split_span(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
     let bytes = text.as_bytes();
     let mut start = span.start;
-    let mut iter = text[span.start..span.end].char_indices().peekable();
     let mut emit_trimmed = |s: usize, e: usize| {
         let piece = &text[s..e];
         let lead = piece.len() - piece.trim_start().len();
@@ -114,30 +113,37 @@ pub fn split_span(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
             emit(Span::new(s + lead, e - trail));
         }
     };
-    while let Some((i, c)) = iter.next() {
-        let at = span.start + i;
+    // Only ASCII bytes end a sentence (a line break or `.?!`), and no byte
+    // of a multi-byte character is ASCII: scan bytes, decode only after a
+    // terminator.
+    let mut at = span.start;
+    while at < span.end {
+        let b = bytes[at];
+        if !matches!(b, b'\n' | b'.' | b'?' | b'!') {
+            at += 1;
+            continue;
+        }
         // A blank line inside a block (plain text) always ends a sentence.
-        if c == '\n' {
+        if b == b'\n' {
             let rest = &text[at + 1..span.end];
             if rest.starts_with('\n') || rest.trim_start_matches([' ', '\t']).starts_with('\n') {
                 emit_trimmed(start, at);
                 start = at + 1;
             }
-            continue;
-        }
-        if !matches!(c, '.' | '?' | '!') {
+            at += 1;
             continue;
         }
         // Swallow repeated terminators and closing quotes/brackets.
-        let mut end = at + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = at + 1;
+        for d in text[end..span.end].chars() {
             if matches!(d, '.' | '?' | '!') || is_closing(d) {
-                end = span.start + j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        let term = at;
+        at = end;
         // Must be followed by whitespace, then a capital, digit or opening quote.
         let rest = &text[end..span.end];
         let trimmed = rest.trim_start();
@@ -152,30 +158,28 @@ pub fn split_span(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
         if !starts_ok {
             continue;
         }
-        if c == '.' && next.is_some() {
-            let word_start = text[start..at]
+        if b == b'.' && next.is_some() {
+            let word_start = text[start..term]
                 .char_indices()
                 .rev()
                 .find(|&(_, ch)| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '“')
                 .map_or(start, |(k, ch)| start + k + ch.len_utf8());
-            let word = &text[word_start..at];
+            let word = &text[word_start..term];
             if is_abbreviation(word) {
                 // "U.S." and state abbreviations can end a sentence; only
                 // continue when the next word is not a likely sentence opener.
-                let next_word: String = trimmed
-                    .chars()
-                    .take_while(|ch| ch.is_alphanumeric())
-                    .collect();
+                let next_word = &trimmed[..trimmed
+                    .find(|ch: char| !ch.is_alphanumeric())
+                    .unwrap_or(trimmed.len())];
                 if !(matches!(
                     word,
                     "U.S" | "D.C" | "a.m" | "p.m" | "Co" | "Inc" | "Corp" | "Ltd" | "Jr" | "Sr"
-                ) && is_sentence_opener(&next_word))
+                ) && is_sentence_opener(next_word))
                 {
                     continue;
                 }
             }
         }
-        let _ = bytes;
         emit_trimmed(start, end);
         start = end;
     }
@@ -244,19 +248,33 @@ pub fn block_quotes(
     let mut open: Option<(usize, usize, bool)> = None; // (mark start, inner start, opens the block)
     let mut first = true;
     let body = &text[block.span.start..block.span.end];
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !first {
+            // Past the first character only quotation marks matter: skip to
+            // the next byte that can start one (`"`, `` ` ``, `'`, or the
+            // lead byte of `“` and `”`, never inside another character).
+            match bytes[i..]
+                .iter()
+                .position(|&b| matches!(b, b'"' | b'`' | b'\'' | 0xE2))
+            {
+                Some(k) => i += k,
+                None => break,
+            }
+        }
+        let Some(c) = body[i..].chars().next() else {
+            break;
+        };
+        let cl = c.len_utf8();
+        let next = body[i + cl..].chars().next();
         let at = block.span.start + i;
         let (is_open_mark, is_close_mark, len) = match c {
-            '“' => (true, false, c.len_utf8()),
-            '”' => (false, true, c.len_utf8()),
+            '“' => (true, false, cl),
+            '”' => (false, true, cl),
             '"' => (open.is_none(), open.is_some(), 1),
-            '`' if chars.peek().map(|p| p.1) == Some('`') => {
-                chars.next();
-                (true, false, 2)
-            }
-            '\'' if chars.peek().map(|p| p.1) == Some('\'') => {
-                chars.next();
+            '`' if next == Some('`') => (true, false, 2),
+            '\'' if next == Some('\'') => {
                 // `''` closes an open quotation; at a word start it opens one
                 // (some wires use '' for both marks).
                 let at_start = i == 0
@@ -267,6 +285,7 @@ pub fn block_quotes(
                     (true, false, 2)
                 } else {
                     first = false;
+                    i += 2;
                     continue;
                 }
             }
@@ -274,6 +293,7 @@ pub fn block_quotes(
                 if !c.is_whitespace() {
                     first = false;
                 }
+                i += cl;
                 continue;
             }
         };
@@ -311,6 +331,7 @@ pub fn block_quotes(
             open = Some((at, at + len, false));
         }
         first = false;
+        i += len;
     }
     if let Some((s, inner, opens_block)) = open {
         let continued = carried_open && opens_block;
