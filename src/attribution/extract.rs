@@ -24,6 +24,8 @@ struct Ctx<'a> {
     prose: &'a str,
     lower: &'a str,
     toks: &'a [Tok],
+    /// Each token's lower-case text, sliced once.
+    words: &'a [&'a str],
     /// Token sits inside a direct quotation.
     quoted: &'a [bool],
     /// The cue entry of each token's lower-case text, looked up once.
@@ -48,9 +50,7 @@ impl Ctx<'_> {
         self.cues.get(i).copied().flatten()
     }
     fn w(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .map_or("", |t| self.lower.get(t.start..t.end).unwrap_or(""))
+        self.words.get(i).copied().unwrap_or("")
     }
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
@@ -118,6 +118,7 @@ pub fn sentences(
         used,
         here,
     } = &mut scratch;
+    let mut words: Vec<&str> = Vec::new();
     let mut qi = 0;
     // One pass of the hedge automaton over the sentences' text (whole-word
     // matches). Only this range: callers extract block by block.
@@ -146,11 +147,10 @@ pub fn sentences(
             he += 1;
         }
         let hedges_here = &hedge_hits[hi..he];
+        words.clear();
+        words.extend(toks.iter().map(|t| lower.get(t.start..t.end).unwrap_or("")));
         cues.clear();
-        cues.extend(
-            toks.iter()
-                .map(|t| lexicon::cue(lower.get(t.start..t.end).unwrap_or(""))),
-        );
+        cues.extend(words.iter().map(|w| lexicon::cue(w)));
         while qi < quotes.len() && quotes[qi].span.end <= s.span.start {
             qi += 1;
         }
@@ -188,6 +188,7 @@ pub fn sentences(
             prose: &doc.prose,
             lower,
             toks,
+            words: &words,
             quoted,
             cues,
             sentence: s.span,
