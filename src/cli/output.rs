@@ -112,7 +112,24 @@ fn json_str(buf: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     buf.push(b'"');
     let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    // Most strings need no escape at all: check eight bytes at a time.
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        const LO: u64 = 0x0101_0101_0101_0101;
+        const HI: u64 = 0x8080_8080_8080_8080;
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[i..i + 8]);
+        let w = u64::from_le_bytes(w);
+        let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+        // A `"`, a `\\`, or a byte below 0x20.
+        if zero(w ^ (LO * 0x22)) | zero(w ^ (LO * 0x5C)) | (w.wrapping_sub(LO * 0x20) & !w & HI)
+            != 0
+        {
+            break;
+        }
+        i += 8;
+    }
+    for (i, &b) in bytes.iter().enumerate().skip(i) {
         let esc: &[u8] = match b {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
