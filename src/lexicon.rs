@@ -131,12 +131,14 @@ impl Lexicon {
         all.sort_unstable();
         let mut at = 0;
         all.into_iter()
-            .filter_map(move |(s, std::cmp::Reverse(e), p)| {
-                (s >= at).then(|| {
+            .filter(move |&(s, std::cmp::Reverse(e), _)| {
+                let keep = s >= at;
+                if keep {
                     at = e;
-                    (p, s, e)
-                })
+                }
+                keep
             })
+            .map(|(s, std::cmp::Reverse(e), p)| (p, s, e))
     }
 
     /// Whole-word matches inside `span` of `text`: the leftmost-longest
