@@ -420,14 +420,19 @@ pub fn asserts_nothing(sentence: &str) -> bool {
     if t.ends_with('?') {
         return true;
     }
-    let lower = t.trim_start_matches(['"', '“', '(']).to_ascii_lowercase();
-    lower.starts_with("if ")
-        || lower.starts_with("unless ")
-        || lower.starts_with("whether ")
+    let t = t.trim_start_matches(['"', '“', '(']).as_bytes();
+    // Case-blind prefixes, without a lower-case copy of the sentence.
+    let starts = |p: &str| {
+        t.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    starts("if ")
+        || starts("unless ")
+        || starts("whether ")
         // E6: the contents of an identified document ("Under the proposal, ...").
-        || lower.starts_with("under the ")
-        || lower.starts_with("under its ")
-        || lower.starts_with("under their ")
+        || starts("under the ")
+        || starts("under its ")
+        || starts("under their ")
 }
 
 #[cfg(test)]

@@ -185,12 +185,15 @@ fn blank(prose: &mut [u8], span: Span) {
 /// Turns the prose bytes into a string of the same length: any byte left from a
 /// character that was only partly copied becomes a space.
 fn into_string(mut bytes: Vec<u8>) -> String {
+    // Validated once when clean (the usual case), not twice.
     loop {
-        match std::str::from_utf8(&bytes) {
-            Ok(_) => return String::from_utf8(bytes).unwrap_or_default(),
+        match String::from_utf8(bytes) {
+            Ok(s) => return s,
             Err(e) => {
-                let at = e.valid_up_to();
-                let bad = e.error_len().unwrap_or(bytes.len() - at);
+                let err = e.utf8_error();
+                bytes = e.into_bytes();
+                let at = err.valid_up_to();
+                let bad = err.error_len().unwrap_or(bytes.len() - at);
                 for b in &mut bytes[at..at + bad] {
                     *b = b' ';
                 }

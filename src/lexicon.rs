@@ -67,12 +67,21 @@ impl Automaton {
         let Some(automaton) = &self.automaton else {
             return;
         };
-        let folded = hay.to_ascii_lowercase();
+        // The folded copy goes in a buffer kept per thread (taken, so a
+        // nested call just gets a fresh one): the slice scan is faster than
+        // folding byte by byte as the automaton steps.
+        thread_local! {
+            static FOLDED: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+        }
+        let mut folded = FOLDED.take();
+        folded.clear();
+        folded.extend(hay.iter().map(u8::to_ascii_lowercase));
         for m in automaton.find_overlapping_iter(&folded) {
             for &id in &self.ids[m.value() as usize] {
                 f(id as usize, m.start(), m.end());
             }
         }
+        FOLDED.set(folded);
     }
 }
 
@@ -114,20 +123,22 @@ impl Lexicon {
     /// Leftmost-longest matches in `hay` as (pattern, start, end): from
     /// where the last match ended, the earliest start, the longest pattern
     /// there, the first-listed pattern among equals.
-    fn leftmost_longest(&self, hay: &[u8]) -> Vec<(usize, usize, usize)> {
+    fn leftmost_longest(&self, hay: &[u8]) -> impl Iterator<Item = (usize, usize, usize)> {
+        // Most sentences match nothing: `all` then never allocates.
         let mut all = Vec::new();
         self.automaton
             .for_each_overlapping(hay, |p, s, e| all.push((s, std::cmp::Reverse(e), p)));
         all.sort_unstable();
-        let mut out = Vec::with_capacity(all.len());
         let mut at = 0;
-        for (s, std::cmp::Reverse(e), p) in all {
-            if s >= at {
-                out.push((p, s, e));
-                at = e;
-            }
-        }
-        out
+        all.into_iter()
+            .filter(move |&(s, std::cmp::Reverse(e), _)| {
+                let keep = s >= at;
+                if keep {
+                    at = e;
+                }
+                keep
+            })
+            .map(|(s, std::cmp::Reverse(e), p)| (p, s, e))
     }
 
     /// Whole-word matches inside `span` of `text`: the leftmost-longest
@@ -137,7 +148,6 @@ impl Lexicon {
         let start = span.start.min(bytes.len());
         let hay = &bytes[start..span.end.clamp(start, bytes.len())];
         self.leftmost_longest(hay)
-            .into_iter()
             .map(move |(p, s, e)| (p, start + s, start + e))
             .filter(move |&(_, s, e)| {
                 let before_ok = s == 0 || !is_word_byte(bytes[s - 1]) || bytes[s - 1] == b'\'';
@@ -246,7 +256,9 @@ mod tests {
                 "{pats:?} in {text:?}"
             );
             assert_eq!(
-                Lexicon::new(pats).leftmost_longest(text.as_bytes()),
+                Lexicon::new(pats)
+                    .leftmost_longest(text.as_bytes())
+                    .collect::<Vec<_>>(),
                 naive_leftmost_longest(pats, text.as_bytes()),
                 "{pats:?} in {text:?}"
             );
@@ -272,7 +284,9 @@ mod tests {
             got.sort();
             assert_eq!(got, naive_all(&pats, &hay));
             assert_eq!(
-                Lexicon::new(&pats).leftmost_longest(&hay),
+                Lexicon::new(&pats)
+                    .leftmost_longest(&hay)
+                    .collect::<Vec<_>>(),
                 naive_leftmost_longest(&pats, &hay)
             );
         }

@@ -31,27 +31,130 @@ pub struct Quote {
 
 /// Abbreviations after which a period does not end a sentence (AP style, plus
 /// common titles and corporate suffixes).
-const ABBREVIATIONS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr",
-    "Gov", "Sen", "Rep", "Reps", "Sens", "Sgt", "Det", "Capt", "Lt", "Col", "Gen", "Cmdr", "Adm",
-    "Maj", "Cpl", "Pvt", "Prof", "Rev", "Hon", "Pres", "Supt", "Insp", "Atty", "Gen", "St", "Ste",
-    "Ave", "Blvd", "Rd", "Mt", "Ft", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "Bros", "No", "Nos",
-    "vs", "v", "etc", "approx", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga",
-    "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb",
-    "Nev", "Okla", "Ore", "Pa", "Tenn", "Vt", "Va", "Wash", "Wis", "Wyo", "U.S", "U.N", "U.K",
-    "D.C", "a.m", "p.m", "S", "N", "E", "W", "Ph.D", "Univ", "Dept", "Gov't", "Msgr", "Fr", "Sr",
-    "Mme", "Messrs", "est", "ca",
-];
+fn is_listed_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Gov"
+            | "Sen"
+            | "Rep"
+            | "Reps"
+            | "Sens"
+            | "Sgt"
+            | "Det"
+            | "Capt"
+            | "Lt"
+            | "Col"
+            | "Gen"
+            | "Cmdr"
+            | "Adm"
+            | "Maj"
+            | "Cpl"
+            | "Pvt"
+            | "Prof"
+            | "Rev"
+            | "Hon"
+            | "Pres"
+            | "Supt"
+            | "Insp"
+            | "Atty"
+            | "St"
+            | "Ste"
+            | "Ave"
+            | "Blvd"
+            | "Rd"
+            | "Mt"
+            | "Ft"
+            | "Jr"
+            | "Sr"
+            | "Inc"
+            | "Co"
+            | "Corp"
+            | "Ltd"
+            | "Bros"
+            | "No"
+            | "Nos"
+            | "vs"
+            | "v"
+            | "etc"
+            | "approx"
+            | "Ala"
+            | "Ariz"
+            | "Ark"
+            | "Calif"
+            | "Colo"
+            | "Conn"
+            | "Del"
+            | "Fla"
+            | "Ga"
+            | "Ill"
+            | "Ind"
+            | "Kan"
+            | "Ky"
+            | "La"
+            | "Md"
+            | "Mass"
+            | "Mich"
+            | "Minn"
+            | "Miss"
+            | "Mo"
+            | "Mont"
+            | "Neb"
+            | "Nev"
+            | "Okla"
+            | "Ore"
+            | "Pa"
+            | "Tenn"
+            | "Vt"
+            | "Va"
+            | "Wash"
+            | "Wis"
+            | "Wyo"
+            | "U.S"
+            | "U.N"
+            | "U.K"
+            | "D.C"
+            | "a.m"
+            | "p.m"
+            | "S"
+            | "N"
+            | "E"
+            | "W"
+            | "Ph.D"
+            | "Univ"
+            | "Dept"
+            | "Gov't"
+            | "Msgr"
+            | "Fr"
+            | "Mme"
+            | "Messrs"
+            | "est"
+            | "ca"
+    )
+}
 
 fn is_abbreviation(word: &str) -> bool {
-    if ABBREVIATIONS.contains(&word) {
+    if is_listed_abbreviation(word) {
         return true;
     }
     // Initials and dotted abbreviations: "J.", "U.S.", "N.Y."
-    let letters: Vec<&str> = word.split('.').collect();
-    letters
-        .iter()
-        .all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_alphabetic()))
+    word.split('.').all(|p| {
+        let mut cs = p.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
+    })
 }
 
 fn is_closing(c: char) -> bool {
@@ -101,11 +204,37 @@ pub fn number_in_block(sentences: &mut [Sentence]) {
     }
 }
 
+/// Index of the first byte of `hay` equal to one of `set`, eight bytes at a
+/// time (a zero-byte test on the word XORed with each wanted byte).
+pub(crate) fn find_any_of4(hay: &[u8], set: [u8; 4]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Nonzero iff `v` has a zero byte; the lowest set bit marks the first.
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let [a, b, c, d] = set.map(|x| LO * u64::from(x));
+    let mut chunks = hay.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        let hit = zero(w ^ a) | zero(w ^ b) | zero(w ^ c) | zero(w ^ d);
+        if hit != 0 {
+            return Some(at + (hit.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|x| set.contains(x))
+        .map(|k| at + k)
+}
+
 /// Calls `emit` with each sentence of `span` in `text`, trimmed.
 pub fn split_span(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
     let bytes = text.as_bytes();
     let mut start = span.start;
-    let mut iter = text[span.start..span.end].char_indices().peekable();
     let mut emit_trimmed = |s: usize, e: usize| {
         let piece = &text[s..e];
         let lead = piece.len() - piece.trim_start().len();
@@ -114,30 +243,37 @@ pub fn split_span(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
             emit(Span::new(s + lead, e - trail));
         }
     };
-    while let Some((i, c)) = iter.next() {
-        let at = span.start + i;
+    // Only ASCII bytes end a sentence (a line break or `.?!`), and no byte
+    // of a multi-byte character is ASCII: scan bytes, decode only after a
+    // terminator.
+    let mut at = span.start;
+    while at < span.end {
+        match find_any_of4(&bytes[at..span.end], [b'\n', b'.', b'?', b'!']) {
+            Some(k) => at += k,
+            None => break,
+        }
+        let b = bytes[at];
         // A blank line inside a block (plain text) always ends a sentence.
-        if c == '\n' {
+        if b == b'\n' {
             let rest = &text[at + 1..span.end];
             if rest.starts_with('\n') || rest.trim_start_matches([' ', '\t']).starts_with('\n') {
                 emit_trimmed(start, at);
                 start = at + 1;
             }
-            continue;
-        }
-        if !matches!(c, '.' | '?' | '!') {
+            at += 1;
             continue;
         }
         // Swallow repeated terminators and closing quotes/brackets.
-        let mut end = at + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = at + 1;
+        for d in text[end..span.end].chars() {
             if matches!(d, '.' | '?' | '!') || is_closing(d) {
-                end = span.start + j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        let term = at;
+        at = end;
         // Must be followed by whitespace, then a capital, digit or opening quote.
         let rest = &text[end..span.end];
         let trimmed = rest.trim_start();
@@ -152,30 +288,28 @@ pub fn split_span(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
         if !starts_ok {
             continue;
         }
-        if c == '.' && next.is_some() {
-            let word_start = text[start..at]
+        if b == b'.' && next.is_some() {
+            let word_start = text[start..term]
                 .char_indices()
                 .rev()
                 .find(|&(_, ch)| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '“')
                 .map_or(start, |(k, ch)| start + k + ch.len_utf8());
-            let word = &text[word_start..at];
+            let word = &text[word_start..term];
             if is_abbreviation(word) {
                 // "U.S." and state abbreviations can end a sentence; only
                 // continue when the next word is not a likely sentence opener.
-                let next_word: String = trimmed
-                    .chars()
-                    .take_while(|ch| ch.is_alphanumeric())
-                    .collect();
+                let next_word = &trimmed[..trimmed
+                    .find(|ch: char| !ch.is_alphanumeric())
+                    .unwrap_or(trimmed.len())];
                 if !(matches!(
                     word,
                     "U.S" | "D.C" | "a.m" | "p.m" | "Co" | "Inc" | "Corp" | "Ltd" | "Jr" | "Sr"
-                ) && is_sentence_opener(&next_word))
+                ) && is_sentence_opener(next_word))
                 {
                     continue;
                 }
             }
         }
-        let _ = bytes;
         emit_trimmed(start, end);
         start = end;
     }
@@ -244,19 +378,30 @@ pub fn block_quotes(
     let mut open: Option<(usize, usize, bool)> = None; // (mark start, inner start, opens the block)
     let mut first = true;
     let body = &text[block.span.start..block.span.end];
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !first {
+            // Past the first character only quotation marks matter: skip to
+            // the next byte that can start one (`"`, `` ` ``, `'`, or the
+            // lead byte of `“` and `”`, never inside another character).
+            match find_any_of4(&bytes[i..], [b'"', b'`', b'\'', 0xE2]) {
+                Some(k) => i += k,
+                None => break,
+            }
+        }
+        let Some(c) = body[i..].chars().next() else {
+            break;
+        };
+        let cl = c.len_utf8();
+        let next = body[i + cl..].chars().next();
         let at = block.span.start + i;
         let (is_open_mark, is_close_mark, len) = match c {
-            '“' => (true, false, c.len_utf8()),
-            '”' => (false, true, c.len_utf8()),
+            '“' => (true, false, cl),
+            '”' => (false, true, cl),
             '"' => (open.is_none(), open.is_some(), 1),
-            '`' if chars.peek().map(|p| p.1) == Some('`') => {
-                chars.next();
-                (true, false, 2)
-            }
-            '\'' if chars.peek().map(|p| p.1) == Some('\'') => {
-                chars.next();
+            '`' if next == Some('`') => (true, false, 2),
+            '\'' if next == Some('\'') => {
                 // `''` closes an open quotation; at a word start it opens one
                 // (some wires use '' for both marks).
                 let at_start = i == 0
@@ -267,6 +412,7 @@ pub fn block_quotes(
                     (true, false, 2)
                 } else {
                     first = false;
+                    i += 2;
                     continue;
                 }
             }
@@ -274,6 +420,7 @@ pub fn block_quotes(
                 if !c.is_whitespace() {
                     first = false;
                 }
+                i += cl;
                 continue;
             }
         };
@@ -311,6 +458,7 @@ pub fn block_quotes(
             open = Some((at, at + len, false));
         }
         first = false;
+        i += len;
     }
     if let Some((s, inner, opens_block)) = open {
         let continued = carried_open && opens_block;
@@ -431,5 +579,25 @@ mod tests {
         assert_eq!(q.len(), 3);
         assert!(q[1].unclosed);
         assert!(q[2].continued);
+    }
+
+    #[test]
+    fn find_any_of4_agrees_with_a_plain_scan() {
+        let set = [b'\n', b'.', b'?', 0xE2];
+        let mut seed = 0x9e37_79b9_u32;
+        for len in 0..70 {
+            for _ in 0..20 {
+                let hay: Vec<u8> = (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 17;
+                        seed ^= seed << 5;
+                        b"ab.\n?\xe2\x80 \x01\xff"[(seed % 10) as usize]
+                    })
+                    .collect();
+                let want = hay.iter().position(|x| set.contains(x));
+                assert_eq!(find_any_of4(&hay, set), want, "{hay:?}");
+            }
+        }
     }
 }

@@ -24,6 +24,8 @@ struct Ctx<'a> {
     prose: &'a str,
     lower: &'a str,
     toks: &'a [Tok],
+    /// Each token's lower-case text, sliced once.
+    words: &'a [&'a str],
     /// Token sits inside a direct quotation.
     quoted: &'a [bool],
     /// The cue entry of each token's lower-case text, looked up once.
@@ -48,9 +50,7 @@ impl Ctx<'_> {
         self.cues.get(i).copied().flatten()
     }
     fn w(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .map_or("", |t| self.lower.get(t.start..t.end).unwrap_or(""))
+        self.words.get(i).copied().unwrap_or("")
     }
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
@@ -98,11 +98,27 @@ pub fn sentences(
     house: &HouseLexicon,
 ) -> Vec<Attribution> {
     let mut out = Vec::new();
-    let mut toks = Vec::new();
-    let mut quoted = Vec::new();
-    let mut cues = Vec::new();
-    let mut used = Vec::new();
-    let mut here: Vec<usize> = Vec::new();
+    // Per-sentence buffers, kept per thread: this runs block by block.
+    thread_local! {
+        static SCRATCH: std::cell::Cell<Scratch> = const {
+            std::cell::Cell::new(Scratch {
+                toks: Vec::new(),
+                quoted: Vec::new(),
+                cues: Vec::new(),
+                used: Vec::new(),
+                here: Vec::new(),
+            })
+        };
+    }
+    let mut scratch = SCRATCH.take();
+    let Scratch {
+        toks,
+        quoted,
+        cues,
+        used,
+        here,
+    } = &mut scratch;
+    let mut words: Vec<&str> = Vec::new();
     let mut qi = 0;
     // One pass of the hedge automaton over the sentences' text (whole-word
     // matches). Only this range: callers extract block by block.
@@ -119,7 +135,7 @@ pub fn sentences(
         .collect();
     let mut hi = 0;
     for (si, s) in sentences.iter().enumerate() {
-        tokenize(&doc.prose, s.span, &mut toks);
+        tokenize(&doc.prose, s.span, toks);
         if toks.is_empty() {
             continue;
         }
@@ -131,11 +147,10 @@ pub fn sentences(
             he += 1;
         }
         let hedges_here = &hedge_hits[hi..he];
+        words.clear();
+        words.extend(toks.iter().map(|t| lower.get(t.start..t.end).unwrap_or("")));
         cues.clear();
-        cues.extend(
-            toks.iter()
-                .map(|t| lexicon::cue(lower.get(t.start..t.end).unwrap_or(""))),
-        );
+        cues.extend(words.iter().map(|w| lexicon::cue(w)));
         while qi < quotes.len() && quotes[qi].span.end <= s.span.start {
             qi += 1;
         }
@@ -172,9 +187,10 @@ pub fn sentences(
         let ctx = Ctx {
             prose: &doc.prose,
             lower,
-            toks: &toks,
-            quoted: &quoted,
-            cues: &cues,
+            toks,
+            words: &words,
+            quoted,
+            cues,
             sentence: s.span,
             prev_quote,
             reason: OnceCell::new(),
@@ -183,15 +199,15 @@ pub fn sentences(
         let before = out.len();
         used.clear();
         used.resize(toks.len(), false);
-        hedges(&ctx, si, hedges_here, &mut used, &mut out);
-        according_to(&ctx, si, &mut used, &mut out);
+        hedges(&ctx, si, hedges_here, used, &mut out);
+        according_to(&ctx, si, used, &mut out);
         if s.index_in_block == 0 {
-            name_colon(&ctx, si, &mut used, &mut out);
+            name_colon(&ctx, si, used, &mut out);
         }
         let before_verbs = out.len();
-        verbs(&ctx, si, &mut used, &mut out);
-        phrases(&ctx, si, &mut used, &mut out);
-        stances(&ctx, si, &mut used, &mut out);
+        verbs(&ctx, si, used, &mut out);
+        phrases(&ctx, si, used, &mut out);
+        stances(&ctx, si, used, &mut out);
         if out.len() == before_verbs {
             in_document(&ctx, si, &mut out);
             colon_quote(&ctx, si, &mut out);
@@ -204,7 +220,7 @@ pub fn sentences(
                     here.push(pq);
                 }
             }
-            link_quotes(a, &here, quotes, &doc.prose);
+            link_quotes(a, here, quotes, &doc.prose);
             if a.content.is_empty() && a.kind == AttributionKind::ColonLeadIn {
                 continue;
             }
@@ -216,8 +232,19 @@ pub fn sentences(
             s.span.start,
         );
     }
+    SCRATCH.set(scratch);
     out.retain(|a| !a.cue.is_empty());
     out
+}
+
+/// The buffers [`sentences`] reuses from sentence to sentence.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Tok>,
+    quoted: Vec<bool>,
+    cues: Vec<Option<Cue>>,
+    used: Vec<bool>,
+    here: Vec<usize>,
 }
 
 /// An attribution of `kind` in sentence `si` with nothing found yet.

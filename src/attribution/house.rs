@@ -125,12 +125,13 @@ impl HouseLexicon {
 
     /// Does `phrase` hold a trusted name (as whole words)?
     pub fn is_trusted(&self, phrase: &str) -> bool {
-        contains(self.trusted.as_ref(), &normalise(phrase))
+        // No list, no need to normalise the phrase.
+        self.trusted.is_some() && contains(self.trusted.as_ref(), &normalise(phrase))
     }
 
     /// Does `phrase` hold a house vague term (as whole words)?
     pub fn is_vague(&self, phrase: &str) -> bool {
-        contains(self.vague.as_ref(), &normalise(phrase))
+        self.vague.is_some() && contains(self.vague.as_ref(), &normalise(phrase))
     }
 }
 

@@ -212,16 +212,19 @@ pub fn classify_given<'a>(
     }
     let head = &words[head_idx];
     let first_low = words[0].low;
-    let head_named = is_name(head_idx, head);
-    let appositive_name = words
+    // Each word judged a name or not once (the tests below ask repeatedly).
+    let named: Vec<bool> = words
         .iter()
         .enumerate()
-        .any(|(i, w)| w.seg > 0 && is_name(i, w));
-    let any_name = words.iter().enumerate().any(|(i, w)| is_name(i, w));
+        .map(|(i, w)| is_name(i, w))
+        .collect();
+    let head_named = named[head_idx];
+    let appositive_name = words.iter().zip(&named).any(|(w, &n)| w.seg > 0 && n);
+    let any_name = named.iter().any(|&n| n);
     let inst_qualifier = words
         .iter()
         .enumerate()
-        .any(|(i, w)| i != head_idx && (INSTITUTION_HEADS.contains(w.low) || is_name(i, w)));
+        .any(|(i, w)| i != head_idx && (INSTITUTION_HEADS.contains(w.low) || named[i]));
     let vague_head = VAGUE_HEADS.contains(head.low)
         || matches!(head.low, "familiar" | "close")
         || first_low == "people"

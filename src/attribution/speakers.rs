@@ -4,7 +4,6 @@
 use super::{quote_speakers, Attribution, AttributionKind, SourceClass, SpeakerRule};
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
-use std::collections::HashMap;
 
 fn sentence_of(sentences: &[Sentence], offset: usize) -> Option<usize> {
     let i = sentences.partition_point(|s| s.span.start <= offset);
@@ -61,8 +60,9 @@ pub fn match_quotes(
     let prose = &doc.prose;
     let mut speaker = quote_speakers(out, quotes.len());
     // Attributions by block and by sentence (before any carried ones are added).
-    let mut by_block: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    // Only looked up, never iterated: the Fx hash is safe for the order.
+    let mut by_block: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
+    let mut by_sentence: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
     for (i, a) in out.iter().enumerate() {
         if let Some(s) = sentences.get(a.sentence) {
             by_block.entry(s.block).or_default().push(i);

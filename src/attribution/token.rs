@@ -28,7 +28,9 @@ impl Tok {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // General Punctuation (curly quotes, dashes, spaces) holds no letter or
+    // digit: answered without the Unicode tables.
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// Titles kept with their period ("Mr.", "Sen.").
@@ -213,5 +215,12 @@ mod tests {
         );
         assert_eq!(v[0].kind, Kind::OpenQuote);
         assert_eq!(v[4].kind, Kind::CloseQuote);
+    }
+
+    #[test]
+    fn general_punctuation_has_no_word_chars() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
     }
 }

@@ -31,15 +31,29 @@ impl Rule for LeftoverTk {
 /// Offsets of standalone `TK` tokens in `span`.
 pub fn tk_positions(prose: &str, span: Span) -> impl Iterator<Item = usize> + '_ {
     let bytes = prose.as_bytes();
-    span.slice(prose)
-        .match_indices("TK")
-        .map(move |(i, _)| span.start + i)
-        .filter(move |&at| {
-            let before = at.checked_sub(1).map(|i| bytes[i]);
-            let after = bytes.get(at + 2).copied();
-            !before.is_some_and(|b| b.is_ascii_alphanumeric())
-                && !after.is_some_and(|b| b.is_ascii_alphanumeric())
-        })
+    let text = span.slice(prose).as_bytes();
+    // Each `T` followed by `K` (the pair cannot overlap itself), found a
+    // word at a time.
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(k) = crate::sentences::find_any_of4(&text[from..], [b'T'; 4]) {
+            let i = from + k;
+            from = i + 1;
+            if text.get(i + 1) == Some(&b'K') {
+                from = i + 2;
+                return Some(i);
+            }
+        }
+        from = text.len();
+        None
+    })
+    .map(move |i| span.start + i)
+    .filter(move |&at| {
+        let before = at.checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(at + 2).copied();
+        !before.is_some_and(|b| b.is_ascii_alphanumeric())
+            && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+    })
 }
 
 #[cfg(test)]

@@ -14,26 +14,32 @@ impl Rule for VagueAttribution {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let legal_sourced = cx.attributions.iter().any(|a| {
-            matches!(
-                a.source_class,
-                SourceClass::Named | SourceClass::Institutional
-            ) && a.cue.iter().chain(&a.source).any(|c| {
-                let t = cx.prose(*c).to_ascii_lowercase();
-                [
-                    "alleg",
-                    "charg",
-                    "accus",
-                    "complaint",
-                    "lawsuit",
-                    "prosecutor",
-                    "indict",
-                    "suit",
-                ]
-                .iter()
-                .any(|k| t.contains(k))
+        // Only an "alleged" hedge asks (rarely): worked out on first use.
+        let legal_sourced = std::cell::OnceCell::new();
+        let legal_sourced = || {
+            *legal_sourced.get_or_init(|| {
+                cx.attributions.iter().any(|a| {
+                    matches!(
+                        a.source_class,
+                        SourceClass::Named | SourceClass::Institutional
+                    ) && a.cue.iter().chain(&a.source).any(|c| {
+                        let t = cx.prose(*c).to_ascii_lowercase();
+                        [
+                            "alleg",
+                            "charg",
+                            "accus",
+                            "complaint",
+                            "lawsuit",
+                            "prosecutor",
+                            "indict",
+                            "suit",
+                        ]
+                        .iter()
+                        .any(|k| t.contains(k))
+                    })
+                })
             })
-        });
+        };
         for a in cx.attributions {
             let hedge = a.kind == AttributionKind::Hedge;
             if !(hedge || (a.source_class == SourceClass::Vague && a.kind.sources_claim())) {
@@ -59,7 +65,7 @@ impl Rule for VagueAttribution {
             }
             let phrase = cx.prose(span).trim().to_string();
             let lower = phrase.to_ascii_lowercase();
-            if hedge && lower.starts_with("alleged") && legal_sourced {
+            if hedge && lower.starts_with("alleged") && legal_sourced() {
                 continue;
             }
             // House lists (copydesk.toml): a trusted name is never vague; a

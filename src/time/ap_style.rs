@@ -29,7 +29,21 @@ pub fn ap_date(date: NaiveDate, anchor: NaiveDate) -> String {
 }
 
 fn parse_date(v: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()
+    let s = v.get(..10)?;
+    // `YYYY-MM-DD`, the shape values are written in, read without chrono's
+    // format parser (same result); anything else goes through it.
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b[4] == b'-' && b[7] == b'-' {
+        if let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) {
+            return NaiveDate::from_ymd_opt(y as i32, m, d);
+        }
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 fn part_word(suffix: &str) -> Option<&'static str> {

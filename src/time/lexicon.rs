@@ -633,22 +633,29 @@ pub fn core_shape(first: u8, len: usize) -> bool {
         && CORE_SHAPES[(first - b'a') as usize] & (1 << len) != 0
 }
 
-/// Core words bucketed by (first letter, length).
-static CORE_BUCKETS: std::sync::LazyLock<Vec<Vec<&'static [u8]>>> =
-    std::sync::LazyLock::new(|| {
-        let mut t = vec![Vec::new(); 26 * 13];
-        for w in CORE_WORDS {
-            let b = w.as_bytes();
-            if b[0].is_ascii_lowercase() && b.len() <= 12 {
-                t[(b[0] - b'a') as usize * 13 + b.len()].push(b);
-            }
+/// Up to 16 bytes as one integer (zero padded): words of one length compare
+/// equal exactly when their packed forms do.
+fn pack(b: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    u128::from_le_bytes(buf)
+}
+
+/// Core words bucketed by (first letter, length), packed.
+static CORE_BUCKETS: std::sync::LazyLock<Vec<Vec<u128>>> = std::sync::LazyLock::new(|| {
+    let mut t = vec![Vec::new(); 26 * 13];
+    for w in CORE_WORDS {
+        let b = w.as_bytes();
+        if b[0].is_ascii_lowercase() && b.len() <= 12 {
+            t[(b[0] - b'a') as usize * 13 + b.len()].push(pack(b));
         }
-        t
-    });
+    }
+    t
+});
 
 /// [`is_core`] on lower-case ASCII bytes.
 pub fn is_core_bytes(b: &[u8]) -> bool {
     !b.is_empty()
         && core_shape(b[0], b.len())
-        && CORE_BUCKETS[(b[0] - b'a') as usize * 13 + b.len()].contains(&b)
+        && CORE_BUCKETS[(b[0] - b'a') as usize * 13 + b.len()].contains(&pack(b))
 }

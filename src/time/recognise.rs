@@ -370,24 +370,28 @@ impl<'a> P<'a> {
         if !self.core_near[i] {
             return None;
         }
-        let cands = [
-            self.m_clock(i),
-            self.m_date(i),
-            self.m_weekday(i),
-            self.m_deictic(i),
-            self.m_quarter(i),
-            self.m_relative(i),
-            self.m_year(i),
-            self.m_duration(i),
-            self.m_set(i),
-            self.m_ref(i),
-            self.m_holiday(i),
-            self.m_anaphor(i),
+        // The longest hit wins, the first listed among equals. Each matcher
+        // is tried in turn (no array of twelve candidates to move about).
+        let matchers: [fn(&Self, usize) -> Option<Hit>; 12] = [
+            Self::m_clock,
+            Self::m_date,
+            Self::m_weekday,
+            Self::m_deictic,
+            Self::m_quarter,
+            Self::m_relative,
+            Self::m_year,
+            Self::m_duration,
+            Self::m_set,
+            Self::m_ref,
+            Self::m_holiday,
+            Self::m_anaphor,
         ];
         let mut best: Option<Hit> = None;
-        for h in cands.into_iter().flatten() {
-            if h.b > i && best.as_ref().is_none_or(|b| h.b > b.b) {
-                best = Some(h);
+        for m in matchers {
+            if let Some(h) = m(self, i) {
+                if h.b > i && best.as_ref().is_none_or(|b| h.b > b.b) {
+                    best = Some(h);
+                }
             }
         }
         best
