@@ -208,6 +208,23 @@ struct BlockEntry {
     attributions: Option<std::sync::Arc<AttributionWork>>,
     /// Its quotations, once found.
     quotes: Option<QuoteWork>,
+    /// Its sentences' tokens and what the actor pass reads off them alone.
+    actor_toks: Option<std::sync::Arc<actors::index::BlockToks>>,
+}
+
+impl BlockEntry {
+    /// The block's [`actors::index::BlockToks`], worked out the first time.
+    fn actor_toks(&mut self, prose: &str, at: usize) -> std::sync::Arc<actors::index::BlockToks> {
+        let work = &self.work;
+        std::sync::Arc::clone(self.actor_toks.get_or_insert_with(|| {
+            let spans: Vec<Span> = work
+                .sentences
+                .iter()
+                .map(|s| s.shifted(at as isize))
+                .collect();
+            std::sync::Arc::new(actors::index::BlockToks::compute(prose, at, &spans))
+        }))
+    }
 }
 
 /// A block's quotations (spans relative to the block's start, `block` 0)
@@ -480,6 +497,11 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
     let mut quotes: Vec<sentences::Quote> = Vec::new();
     // The previous block left a quotation open.
     let mut carried_open = false;
+    // Per block (when reusing), its tokens for the actor pass.
+    let mut actor_toks = Vec::new();
+    if memo.is_some() {
+        actor_toks.resize(document.blocks.len(), None);
+    }
     for (bi, block) in document.blocks.iter().enumerate() {
         if !sentences::has_sentences(block.kind) {
             carried_open = sentences::block_quotes(prose, block, bi, carried_open, &mut quotes);
@@ -504,6 +526,7 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
                         work: std::sync::Arc::clone(&work),
                         attributions: None,
                         quotes: None,
+                        actor_toks: None,
                     };
                     m.entries.insert(Box::from(key), e);
                     work
@@ -514,7 +537,10 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
         carried_open = match memo.as_deref_mut() {
             None => sentences::block_quotes(prose, block, bi, carried_open, &mut quotes),
             Some(m) => {
-                let entry = m.entries.get_mut(with_context(prose, block.span));
+                let mut entry = m.entries.get_mut(with_context(prose, block.span));
+                if let Some(e) = entry.as_deref_mut() {
+                    actor_toks[bi] = Some(e.actor_toks(prose, block.span.start));
+                }
                 block_quotes_memo(prose, block, bi, carried_open, entry, &mut quotes)
             }
         };
@@ -571,7 +597,7 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
     };
     drop(lower);
     let voices = voice::voices(&document, &sentences, &quotes, &attributions);
-    let mut reply = actors::reply::analyze(&document, &sentences, &quotes);
+    let mut reply = actors::reply::analyze_with(&document, &sentences, &quotes, &actor_toks);
     let actors = reply.actors;
     answer_for_each_other(&actors, &reply.responses, &mut reply.status, &opts.house);
     let claims = claim_spans(&document, &sentences, &signals);

@@ -1038,7 +1038,18 @@ fn coverage_line(
 
 /// Runs the whole actor and right-of-reply analysis.
 pub fn analyze(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> ReplyAnalysis {
-    let mut idx = index::build(doc, sentences, quotes);
+    analyze_with(doc, sentences, quotes, &[])
+}
+
+/// [`analyze`], with the blocks' [`index::BlockToks`] where given (see
+/// [`index::build_with`]).
+pub fn analyze_with(
+    doc: &Document,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    blocks: &[Option<std::sync::Arc<index::BlockToks>>],
+) -> ReplyAnalysis {
+    let mut idx = index::build_with(doc, sentences, quotes, blocks);
     let text = doc.prose.as_str();
     let lines = find_lines(text, &idx);
     let accusations = find_accusations(text, &mut idx);
