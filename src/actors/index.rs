@@ -2,10 +2,12 @@
 //! affiliations (SPEC §6, §5.4).
 
 use super::lex::*;
+use super::reply::{scan_sentence, SentScan};
 use super::{Actor, ActorKind, Descriptor, Key};
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
+use std::sync::Arc;
 type HashMap<K, V> = FastMap<K, V>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -225,6 +227,8 @@ pub struct SentToks {
     /// Range into `Index::toks`.
     pub a: usize,
     pub b: usize,
+    /// Where its [`SentScan`] is: block work in `Index::works`, sentence.
+    scan: (u32, u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -261,6 +265,8 @@ pub struct Index {
     pub actors: Vec<Actor>,
     /// Generic affiliation keys ("city", "police") per actor.
     pub gender: Vec<i32>,
+    /// The blocks' work the sentences came from.
+    works: Vec<Arc<BlockToks>>,
 }
 
 impl Index {
@@ -282,6 +288,12 @@ impl Index {
 
     pub fn word<'a>(&self, text: &'a str, i: usize) -> &'a str {
         self.toks[i].span().slice(text)
+    }
+
+    /// What the reply analysis reads off sentence `si` alone.
+    pub fn scan(&self, si: usize) -> &SentScan {
+        let (w, k) = self.sents[si].scan;
+        &self.works[w as usize].scans[k as usize]
     }
 }
 
@@ -723,6 +735,7 @@ pub struct BlockToks {
     sents: Vec<LocalSent>,
     runs: Vec<Run>,
     pronouns: Vec<u32>,
+    scans: Vec<SentScan>,
 }
 
 /// One sentence of a [`BlockToks`].
@@ -748,6 +761,7 @@ impl BlockToks {
         let mut runs_out = Vec::new();
         let mut pronouns = Vec::new();
         let mut sents = Vec::with_capacity(spans.len());
+        let mut scans = Vec::with_capacity(spans.len());
         for (s, &cues) in spans.iter().zip(&cues) {
             let a = toks.len();
             tokenize(text, *s, &[], &mut toks);
@@ -757,6 +771,7 @@ impl BlockToks {
                     pronouns.push((a + k) as u32);
                 }
             }
+            scans.push(scan_sentence(text, &toks[a..b], *s, cues));
             let ra = runs_out.len();
             runs(text, &toks, a, b, &mut runs_out);
             sents.push(LocalSent {
@@ -779,6 +794,7 @@ impl BlockToks {
             sents,
             runs: runs_out,
             pronouns,
+            scans,
         }
     }
 
@@ -819,7 +835,7 @@ pub fn build_with(
     doc: &Document,
     sentences: &[Sentence],
     quotes: &[Quote],
-    blocks: &[Option<std::sync::Arc<BlockToks>>],
+    blocks: &[Option<Arc<BlockToks>>],
 ) -> Index {
     let text = doc.prose.as_str();
     let qspans: Vec<Span> = {
@@ -833,6 +849,7 @@ pub fn build_with(
     let mut sents = Vec::with_capacity(sentences.len());
     let mut run_store: Vec<Run> = Vec::new();
     let mut run_ranges: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
+    let mut works: Vec<Arc<BlockToks>> = Vec::new();
     let mut i = 0;
     while i < sentences.len() {
         let bi = sentences[i].block;
@@ -846,15 +863,14 @@ pub fn build_with(
             .get(bi)
             .and_then(Option::as_ref)
             .filter(|w| w.sents.len() == n && at == block_start && end <= u32::MAX as usize);
-        let fresh;
-        let work: &BlockToks = match given {
-            Some(w) => w,
+        let work = match given {
+            Some(w) => Arc::clone(w),
             None => {
                 let spans: Vec<Span> = group.iter().map(|s| s.span).collect();
-                fresh = BlockToks::compute(text, at, &spans);
-                &fresh
+                Arc::new(BlockToks::compute(text, at, &spans))
             }
         };
+        let wi = works.len() as u32;
         let shift = at as u32;
         let t0 = toks.len();
         toks.extend(work.toks.iter().map(|t| Tok {
@@ -871,7 +887,7 @@ pub fn build_with(
             titled: r.titled,
         }));
         let kind = doc.blocks.get(bi).map(|b| b.kind);
-        for (s, l) in group.iter().zip(&work.sents) {
+        for (k, (s, l)) in group.iter().zip(&work.sents).enumerate() {
             let (a, b) = (t0 + l.a as usize, t0 + l.b as usize);
             mark_quoted(&mut toks[a..b], s.span.start, &qspans);
             let quoted = toks[a..b].iter().any(|t| t.quoted);
@@ -887,9 +903,11 @@ pub fn build_with(
                 cues: l.cues,
                 a,
                 b,
+                scan: (wi, k as u32),
             });
             run_ranges.push((r0 + l.ra as usize, r0 + l.rb as usize));
         }
+        works.push(work);
     }
     let dateline_place = doc
         .dateline
@@ -1132,6 +1150,7 @@ pub fn build_with(
         mention_start,
         gender: vec![0; actors.len()],
         actors,
+        works,
     };
     affiliations(text, &mut idx);
     genders(text, &mut idx, &pronouns);
