@@ -237,7 +237,14 @@ pub fn publish_body(
     version: i32,
     limit: usize,
 ) -> Vec<u8> {
-    let mut j = Json(Vec::with_capacity(256 + findings.len().min(limit) * 700));
+    // Room for what the last body took per diagnostic, so that a long
+    // draft's half megabyte is not copied over while it grows.
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static PER_DIAGNOSTIC: AtomicUsize = AtomicUsize::new(700);
+    let n = findings.len().min(limit);
+    let mut j = Json(Vec::with_capacity(
+        256 + n * PER_DIAGNOSTIC.load(Ordering::Relaxed),
+    ));
     j.raw("{\"jsonrpc\":\"2.0\",\"method\":\"");
     j.raw(PUBLISH_METHOD);
     j.raw("\",\"params\":{\"diagnostics\":[");
@@ -318,6 +325,9 @@ pub fn publish_body(
     j.raw(",\"version\":");
     j.num(version);
     j.raw("}}");
+    if n > 0 {
+        PER_DIAGNOSTIC.store(j.0.len() / n + 32, Ordering::Relaxed);
+    }
     j.0
 }
 

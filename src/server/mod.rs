@@ -447,6 +447,7 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
             let t2 = Instant::now();
             drop(text); // the analysis keeps its own copy in `document.text`
             let index = LineIndex::new(&analysis.document.text);
+            let t3 = Instant::now();
             let snap = Snapshot {
                 version,
                 index,
@@ -468,11 +469,12 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
             if *TIMING {
                 let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1e3;
                 eprintln!(
-                    "copydesk lsp: v{version} {} bytes: text {:.2} ms, engine {:.2} ms, diagnostics {:.2} ms ({} findings, {} bytes of JSON)",
+                    "copydesk lsp: v{version} {} bytes: text {:.2} ms, engine {:.2} ms, lines {:.2} ms, diagnostics {:.2} ms ({} findings, {} bytes of JSON)",
                     snap.analysis.document.text.len(),
                     ms(t0, t1),
                     ms(t1, t2),
-                    ms(t2, Instant::now()),
+                    ms(t2, t3),
+                    ms(t3, Instant::now()),
                     snap.analysis.findings.len(),
                     body.len()
                 );
