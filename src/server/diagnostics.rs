@@ -325,8 +325,8 @@ pub fn publish_body(
     j.raw(",\"version\":");
     j.num(version);
     j.raw("}}");
-    if n > 0 {
-        PER_DIAGNOSTIC.store(j.0.len() / n + 32, Ordering::Relaxed);
+    if let Some(per) = j.0.len().checked_div(n) {
+        PER_DIAGNOSTIC.store(per + 32, Ordering::Relaxed);
     }
     j.0
 }
