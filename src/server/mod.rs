@@ -94,10 +94,10 @@ pub fn run() -> ExitCode {
             .name("copydesk-warm-up".into())
             .spawn(warm_up);
     }
-    // Analyses run on their own thread (see `worker`); one thread is plenty
-    // for the protocol, and fewer threads mean fewer malloc arenas.
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
+    // Analyses run on their own thread (see `worker`) and output is written
+    // on another (see `out`); the protocol needs no more than the main
+    // thread, and every hop between threads is a wake-up on each keystroke.
+    let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
     {
@@ -499,8 +499,11 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
             let ticket = out::stage(&shared.stage, body);
             client.send_notification::<out::Staged>(ticket).await;
             // Freeing the previous version's analysis (a few ms on a long
-            // draft) waits until its successor's diagnostics are out.
-            drop(previous);
+            // draft) is left to the analysis thread, which made it, so that
+            // the protocol goes on meanwhile.
+            if let Some(p) = previous {
+                worker::detach(move || drop(p));
+            }
         }
         Ok(None) => {}
         Err(e) => {
