@@ -212,18 +212,42 @@ struct BlockEntry {
     actor_toks: Option<std::sync::Arc<actors::index::BlockToks>>,
 }
 
-impl BlockEntry {
-    /// The block's [`actors::index::BlockToks`], worked out the first time.
-    fn actor_toks(&mut self, prose: &str, at: usize) -> std::sync::Arc<actors::index::BlockToks> {
-        let work = &self.work;
-        std::sync::Arc::clone(self.actor_toks.get_or_insert_with(|| {
-            let spans: Vec<Span> = work
-                .sentences
-                .iter()
-                .map(|s| s.shifted(at as isize))
-                .collect();
-            std::sync::Arc::new(actors::index::BlockToks::compute(prose, at, &spans))
-        }))
+/// Each block's [`actors::index::BlockToks`] from its memo entry (in
+/// `toks`, indexed like the blocks), worked out for the blocks that have
+/// none yet. Called just before the actor pass, not when the entry is first
+/// met: the first analysis in the server then builds the actor patterns
+/// last, while the start-up warm-up builds them meanwhile.
+fn fill_actor_toks(
+    memo: &mut BlockMemo,
+    document: &Document,
+    sentences: &[sentences::Sentence],
+    toks: &mut [Option<std::sync::Arc<actors::index::BlockToks>>],
+) {
+    let prose = document.prose.as_str();
+    let mut i = 0;
+    while i < sentences.len() {
+        let bi = sentences[i].block;
+        let n = sentences[i..].iter().take_while(|s| s.block == bi).count();
+        let group = &sentences[i..i + n];
+        i += n;
+        let (Some(slot), Some(block)) = (toks.get_mut(bi), document.blocks.get(bi)) else {
+            continue;
+        };
+        if slot.is_some() {
+            continue;
+        }
+        let Some(entry) = memo.entries.get_mut(with_context(prose, block.span)) else {
+            continue;
+        };
+        let work = entry.actor_toks.get_or_insert_with(|| {
+            let spans: Vec<Span> = group.iter().map(|s| s.span).collect();
+            std::sync::Arc::new(actors::index::BlockToks::compute(
+                prose,
+                block.span.start,
+                &spans,
+            ))
+        });
+        *slot = Some(std::sync::Arc::clone(work));
     }
 }
 
@@ -539,7 +563,7 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
             Some(m) => {
                 let mut entry = m.entries.get_mut(with_context(prose, block.span));
                 if let Some(e) = entry.as_deref_mut() {
-                    actor_toks[bi] = Some(e.actor_toks(prose, block.span.start));
+                    actor_toks[bi] = e.actor_toks.clone();
                 }
                 block_quotes_memo(prose, block, bi, carried_open, entry, &mut quotes)
             }
@@ -585,7 +609,14 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
         .collect();
     let lower = document.prose.to_ascii_lowercase();
     let attributions = {
-        let found = block_attributions(&document, &lower, &sentences, &quotes, opts, memo);
+        let found = block_attributions(
+            &document,
+            &lower,
+            &sentences,
+            &quotes,
+            opts,
+            memo.as_deref_mut(),
+        );
         attribution::link(
             &document,
             &lower,
@@ -597,6 +628,9 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
     };
     drop(lower);
     let voices = voice::voices(&document, &sentences, &quotes, &attributions);
+    if let Some(m) = memo {
+        fill_actor_toks(m, &document, &sentences, &mut actor_toks);
+    }
     let mut reply = actors::reply::analyze_with(&document, &sentences, &quotes, &actor_toks);
     let actors = reply.actors;
     answer_for_each_other(&actors, &reply.responses, &mut reply.status, &opts.house);
