@@ -199,9 +199,9 @@ impl Json {
         let _ = serde_json::to_writer(&mut self.0, s);
     }
 
-    fn num(&mut self, n: impl std::fmt::Display) {
-        use std::io::Write;
-        let _ = write!(self.0, "{n}");
+    fn num(&mut self, n: impl Serialize) {
+        // (serde_json's integer writing: no `fmt` machinery)
+        let _ = serde_json::to_writer(&mut self.0, &n);
     }
 
     fn position(&mut self, p: Position) {
