@@ -2,8 +2,8 @@
 //! claim that needs a source, and the exemptions of §3.2 that lift it.
 
 use crate::lexicon::Lexicon;
+use crate::prebuilt::{GROUP_FEELS, PERCENT};
 use crate::span::Span;
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// The kinds of claim signal, C1–C7 in the rulebook.
@@ -362,14 +362,6 @@ static LEX: LazyLock<SignalLexicon> = LazyLock::new(|| {
     }
 });
 
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b)").unwrap()
-});
-
-static GROUP_FEELS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:are|were|remain|remained|grew|have grown|feel|felt|is|was)\s+(?:increasingly\s+|deeply\s+|very\s+|growing\s+)?$").unwrap()
-});
-
 /// The claim signals of one sentence (`span` of `prose`).
 pub fn signals(prose: &str, span: Span) -> Vec<ClaimSignal> {
     let mut out = Vec::new();
@@ -382,7 +374,7 @@ pub fn signals(prose: &str, span: Span) -> Vec<ClaimSignal> {
             has_figure = true;
             out.push(ClaimSignal {
                 signal: Signal::Change,
-                span: Span::new(span.start + m.start(), span.start + m.end()),
+                span: Span::new(span.start + m.start, span.start + m.end),
             });
         }
     }

@@ -13,6 +13,7 @@ pub mod house;
 pub mod inspect;
 pub mod lexicon;
 pub mod position;
+pub mod prebuilt;
 pub mod rules;
 pub mod sentences;
 pub mod span;

@@ -310,19 +310,14 @@ fn tok_at(idx: &Index, sa: usize, sb: usize, offset: usize) -> usize {
     sa + toks.partition_point(|t| t.span().start < offset)
 }
 
-static DEATH_HINT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)kill|murder|death|fatal|mourn|funeral|died").unwrap()
-});
+use crate::prebuilt::DEATH_HINT;
 
 struct Regex;
 
 impl Regex {
     /// Does the rest of a "calls to X ..." sentence say the attempt failed?
     fn new_failed(rest: &str) -> bool {
-        static FAILED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"(?i)(?-u:\b)(unsuccessful|failed|not\s+returned|went\s+unanswered|went\s+unreturned|not\s+answered|were\s+not|was\s+not|did\s+not|bounced)\b").unwrap()
-        });
-        FAILED.is_match(rest)
+        crate::prebuilt::FAILED.is_match(rest)
     }
 }
 
@@ -394,9 +389,7 @@ pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> Se
     }
     if cue & CUE_NO_RESPONSE != 0 && NO_RESPONSE_RE.is_match(stext) {
         for cap in NO_RESPONSE_RE.captures_iter(stext) {
-            let Some(m) = cap.get(0) else {
-                continue;
-            };
+            let m = cap.whole();
             let kind = if cap.name("reach").is_some() {
                 NoResKind::Reach {
                     failed: Regex::new_failed(&stext[m.end()..]),

@@ -3,6 +3,7 @@
 
 use super::{Context, Rule};
 use crate::lexicon::Lexicon;
+use crate::prebuilt::{event_noun, EVENT_NOUN};
 use crate::time::Relativity;
 use crate::{Code, Edit, Finding, Fix, Severity, Span};
 use std::collections::HashSet;
@@ -130,11 +131,6 @@ static LEX: LazyLock<EventLexicon> = LazyLock::new(|| {
         lexicon: Lexicon::new(&words),
         stems,
     }
-});
-
-/// Nouns that refer back to an event: "the vote", "the recall", "the closure".
-static EVENT_NOUN: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?i)(?-u:\b)(?:the|that|this|its|their)\s+(?:[a-z]+\s+)?([a-z]+)").unwrap()
 });
 
 impl Rule for UndatedEvent {
@@ -309,8 +305,8 @@ fn refers_to_anchored_event(prose: &str, span: Span, anchored: &HashSet<&str>) -
         return false;
     }
     let text = span.slice(prose);
-    EVENT_NOUN.captures_iter(text).any(|c| {
-        let noun = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
+    EVENT_NOUN.find_iter(text).into_iter().any(|m| {
+        let noun = text.get(m).map_or("", event_noun).to_ascii_lowercase();
         let stem: String = noun.chars().take(4).collect();
         noun.len() >= 4 && anchored.contains(stem.as_str()) && !is_entity_noun(&noun)
     })
