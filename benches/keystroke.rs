@@ -11,14 +11,16 @@ use copydesk::{analyze, Analysis, Analyzer, Format, Options};
 /// What a client sees, comparable (for `KEYSTROKE_VERIFY=1`).
 fn view(a: &Analysis) -> String {
     format!(
-        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
         a.sentences,
         a.quotes,
         a.temporals,
+        a.claims,
         a.attributions,
         a.actors,
         a.responses,
         a.accusations,
+        a.reply,
         a.findings
     )
 }

@@ -209,6 +209,47 @@ struct BlockEntry {
     attributions: Option<std::sync::Arc<AttributionWork>>,
     /// Its quotations, once found.
     quotes: Option<QuoteWork>,
+    /// Its sentences' tokens and what the actor pass reads off them alone.
+    actor_toks: Option<std::sync::Arc<actors::index::BlockToks>>,
+}
+
+/// Each block's [`actors::index::BlockToks`] from its memo entry (in
+/// `toks`, indexed like the blocks), worked out for the blocks that have
+/// none yet. Called just before the actor pass, not when the entry is first
+/// met: the first analysis in the server then builds the actor patterns
+/// last, while the start-up warm-up builds them meanwhile.
+fn fill_actor_toks(
+    memo: &mut BlockMemo,
+    document: &Document,
+    sentences: &[sentences::Sentence],
+    toks: &mut [Option<std::sync::Arc<actors::index::BlockToks>>],
+) {
+    let prose = document.prose.as_str();
+    let mut i = 0;
+    while i < sentences.len() {
+        let bi = sentences[i].block;
+        let n = sentences[i..].iter().take_while(|s| s.block == bi).count();
+        let group = &sentences[i..i + n];
+        i += n;
+        let (Some(slot), Some(block)) = (toks.get_mut(bi), document.blocks.get(bi)) else {
+            continue;
+        };
+        if slot.is_some() {
+            continue;
+        }
+        let Some(entry) = memo.entries.get_mut(with_context(prose, block.span)) else {
+            continue;
+        };
+        let work = entry.actor_toks.get_or_insert_with(|| {
+            let spans: Vec<Span> = group.iter().map(|s| s.span).collect();
+            std::sync::Arc::new(actors::index::BlockToks::compute(
+                prose,
+                block.span.start,
+                &spans,
+            ))
+        });
+        *slot = Some(std::sync::Arc::clone(work));
+    }
 }
 
 /// A block's quotations (spans relative to the block's start, `block` 0)
@@ -481,6 +522,11 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
     let mut quotes: Vec<sentences::Quote> = Vec::new();
     // The previous block left a quotation open.
     let mut carried_open = false;
+    // Per block (when reusing), its tokens for the actor pass.
+    let mut actor_toks = Vec::new();
+    if memo.is_some() {
+        actor_toks.resize(document.blocks.len(), None);
+    }
     for (bi, block) in document.blocks.iter().enumerate() {
         if !sentences::has_sentences(block.kind) {
             carried_open = sentences::block_quotes(prose, block, bi, carried_open, &mut quotes);
@@ -505,6 +551,7 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
                         work: std::sync::Arc::clone(&work),
                         attributions: None,
                         quotes: None,
+                        actor_toks: None,
                     };
                     m.entries.insert(Box::from(key), e);
                     work
@@ -515,7 +562,10 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
         carried_open = match memo.as_deref_mut() {
             None => sentences::block_quotes(prose, block, bi, carried_open, &mut quotes),
             Some(m) => {
-                let entry = m.entries.get_mut(with_context(prose, block.span));
+                let mut entry = m.entries.get_mut(with_context(prose, block.span));
+                if let Some(e) = entry.as_deref_mut() {
+                    actor_toks[bi] = e.actor_toks.clone();
+                }
                 block_quotes_memo(prose, block, bi, carried_open, entry, &mut quotes)
             }
         };
@@ -560,7 +610,14 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
         .collect();
     let lower = document.prose.to_ascii_lowercase();
     let attributions = {
-        let found = block_attributions(&document, &lower, &sentences, &quotes, opts, memo);
+        let found = block_attributions(
+            &document,
+            &lower,
+            &sentences,
+            &quotes,
+            opts,
+            memo.as_deref_mut(),
+        );
         attribution::link(
             &document,
             &lower,
@@ -572,7 +629,10 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
     };
     drop(lower);
     let voices = voice::voices(&document, &sentences, &quotes, &attributions);
-    let mut reply = actors::reply::analyze(&document, &sentences, &quotes);
+    if let Some(m) = memo {
+        fill_actor_toks(m, &document, &sentences, &mut actor_toks);
+    }
+    let mut reply = actors::reply::analyze_with(&document, &sentences, &quotes, &actor_toks);
     let actors = reply.actors;
     answer_for_each_other(&actors, &reply.responses, &mut reply.status, &opts.house);
     let claims = claim_spans(&document, &sentences, &signals);

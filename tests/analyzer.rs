@@ -144,6 +144,40 @@ fn blocks_are_read_again_when_their_context_changes() {
     }
 }
 
+/// The actor pass keeps each block's tokens, but names are linked, and
+/// quotations marked, across the whole draft on every call: an edit in one
+/// paragraph changes what unchanged paragraphs say about who is accused and
+/// who answered.
+#[test]
+fn actors_are_linked_afresh_across_unchanged_blocks() {
+    let o = opts(Format::Markdown);
+    let text = "Mayor Ines Corwell hid the overruns from the council, critics said.\n\n\
+                The treasurer, Dana Pell, said the audit was sloppy.\n\n\
+                \"Corwell said nothing to us,\" a clerk wrote.\n\n\
+                \"We will pay,\" Pell said.\n";
+    let cases: &[(&str, &str)] = &[
+        // The accused is renamed: the quoted words in an unchanged
+        // paragraph are no longer about her.
+        ("Mayor Ines Corwell hid", "Mayor Ines Corwin hid"),
+        // The name disappears from the first paragraph altogether.
+        ("Mayor Ines Corwell hid", "The mayor hid"),
+        // Another paragraph changes; the quoted "said" in an unchanged one
+        // must still not count as her response.
+        ("was sloppy", "was sloppy and late"),
+        // The speaker of the last paragraph is introduced in an edited one.
+        ("Dana Pell", "Dana Pellham"),
+    ];
+    for (from, to) in cases {
+        let mut analyzer = Analyzer::new();
+        let before = analyzer.analyze(text, &o);
+        let edited = text.replacen(from, to, 1);
+        let after = analyzer.analyze(&edited, &o);
+        assert_eq!(view(&after), view(&analyze(&edited, &o)), "{edited:?}");
+        assert!(analyzer.reused_blocks() >= 2, "{edited:?}");
+        assert_ne!(view(&after), view(&before), "{edited:?}");
+    }
+}
+
 #[derive(Clone, Debug)]
 enum Edit {
     Insert(usize, String),

@@ -2,10 +2,12 @@
 //! affiliations (SPEC §6, §5.4).
 
 use super::lex::*;
+use super::reply::{scan_sentence, SentScan};
 use super::{Actor, ActorKind, Descriptor, Key};
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
+use std::sync::Arc;
 type HashMap<K, V> = FastMap<K, V>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -225,6 +227,8 @@ pub struct SentToks {
     /// Range into `Index::toks`.
     pub a: usize,
     pub b: usize,
+    /// Where its [`SentScan`] is: block work in `Index::works`, sentence.
+    scan: (u32, u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -261,6 +265,8 @@ pub struct Index {
     pub actors: Vec<Actor>,
     /// Generic affiliation keys ("city", "police") per actor.
     pub gender: Vec<i32>,
+    /// The blocks' work the sentences came from.
+    works: Vec<Arc<BlockToks>>,
 }
 
 impl Index {
@@ -282,6 +288,12 @@ impl Index {
 
     pub fn word<'a>(&self, text: &'a str, i: usize) -> &'a str {
         self.toks[i].span().slice(text)
+    }
+
+    /// What the reply analysis reads off sentence `si` alone.
+    pub fn scan(&self, si: usize) -> &SentScan {
+        let (w, k) = self.sents[si].scan;
+        &self.works[w as usize].scans[k as usize]
     }
 }
 
@@ -707,40 +719,195 @@ fn is_title_case(text: &str, toks: &[Tok]) -> bool {
     long >= 4
 }
 
+/// The actor pass's work on one block's sentences that reads nothing but
+/// their text: tokens, cue bits, capitalised runs and he/she pronouns, with
+/// offsets relative to the block's start and token indices relative to the
+/// block's first token. [`crate::Analyzer`] keeps it per block text and
+/// hands it back to [`build_with`] while the block is unchanged, wherever
+/// the block now stands.
+///
+/// Which tokens are inside quotations depends on quotations that may run
+/// over from other blocks, so the tokens are kept unquoted and marked
+/// afresh on every build (see [`mark_quoted`]).
+#[derive(Debug)]
+pub struct BlockToks {
+    toks: Vec<Tok>,
+    sents: Vec<LocalSent>,
+    runs: Vec<Run>,
+    pronouns: Vec<u32>,
+    scans: Vec<SentScan>,
+}
+
+/// One sentence of a [`BlockToks`].
+#[derive(Clone, Copy, Debug)]
+struct LocalSent {
+    /// Token range in the block's tokens.
+    a: u32,
+    b: u32,
+    /// Range in the block's runs.
+    ra: u32,
+    rb: u32,
+    cues: u8,
+    /// [`is_title_case`] as if no token were quoted.
+    title_case: bool,
+}
+
+impl BlockToks {
+    /// The work on the sentences `spans` (absolute, sorted) of the block
+    /// starting at `at` in `text`.
+    pub fn compute(text: &str, at: usize, spans: &[Span]) -> BlockToks {
+        let cues = sentence_cues(text, spans);
+        let mut toks = Vec::new();
+        let mut runs_out = Vec::new();
+        let mut pronouns = Vec::new();
+        let mut sents = Vec::with_capacity(spans.len());
+        let mut scans = Vec::with_capacity(spans.len());
+        for (s, &cues) in spans.iter().zip(&cues) {
+            let a = toks.len();
+            tokenize(text, *s, &[], &mut toks);
+            let b = toks.len();
+            for (k, t) in toks[a..b].iter().enumerate() {
+                if pronoun_gender(text, t) != 0 {
+                    pronouns.push((a + k) as u32);
+                }
+            }
+            scans.push(scan_sentence(text, &toks[a..b], *s, cues));
+            let ra = runs_out.len();
+            runs(text, &toks, a, b, &mut runs_out);
+            sents.push(LocalSent {
+                a: a as u32,
+                b: b as u32,
+                ra: ra as u32,
+                rb: runs_out.len() as u32,
+                cues,
+                title_case: is_title_case(text, &toks[a..b]),
+            });
+        }
+        // (tokens end before u32::MAX: `tokenize` makes none past it)
+        let back = at as u32;
+        for t in &mut toks {
+            t.start -= back;
+            t.end -= back;
+        }
+        BlockToks {
+            toks,
+            sents,
+            runs: runs_out,
+            pronouns,
+            scans,
+        }
+    }
+
+    /// How many sentences it covers.
+    pub fn sentences(&self) -> usize {
+        self.sents.len()
+    }
+}
+
+/// Marks the tokens inside a quotation (`quotes`: inner spans, sorted), as
+/// [`tokenize`] does: a word or mark by where it starts, a possessive like
+/// its word. `toks` are one sentence's, starting at `from`.
+fn mark_quoted(toks: &mut [Tok], from: usize, quotes: &[Span]) {
+    let mut qi = quotes.partition_point(|q| q.end <= from);
+    let mut prev = false;
+    for t in toks {
+        if t.kind == TokKind::Poss {
+            t.quoted = prev;
+            continue;
+        }
+        let i = t.start as usize;
+        while qi < quotes.len() && quotes[qi].end <= i {
+            qi += 1;
+        }
+        t.quoted = qi < quotes.len() && quotes[qi].start <= i && i < quotes[qi].end;
+        prev = t.quoted;
+    }
+}
+
 /// Builds the actor index for the draft.
 pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index {
+    build_with(doc, sentences, quotes, &[])
+}
+
+/// [`build`], taking each block's [`BlockToks`] from `blocks` (indexed like
+/// `doc.blocks`) where given, else working it out.
+pub fn build_with(
+    doc: &Document,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    blocks: &[Option<Arc<BlockToks>>],
+) -> Index {
     let text = doc.prose.as_str();
     let qspans: Vec<Span> = {
         let mut v: Vec<Span> = quotes.iter().map(|q| q.inner).collect();
         v.sort();
         v
     };
-    let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
-    let cue_bits = sentence_cues(text, &spans);
     let mut toks = Vec::with_capacity(text.len() / 4 + 16);
     // he/she tokens, for the gender guess
     let mut pronouns: Vec<usize> = Vec::new();
     let mut sents = Vec::with_capacity(sentences.len());
-    for (s, &cues) in sentences.iter().zip(&cue_bits) {
-        let a = toks.len();
-        tokenize(text, s.span, &qspans, &mut toks);
-        let b = toks.len();
-        for (k, t) in toks[a..b].iter().enumerate() {
-            if pronoun_gender(text, t) != 0 {
-                pronouns.push(a + k);
+    let mut run_store: Vec<Run> = Vec::new();
+    let mut run_ranges: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
+    let mut works: Vec<Arc<BlockToks>> = Vec::new();
+    let mut i = 0;
+    while i < sentences.len() {
+        let bi = sentences[i].block;
+        let n = sentences[i..].iter().take_while(|s| s.block == bi).count();
+        let group = &sentences[i..i + n];
+        i += n;
+        let block_start = doc.blocks.get(bi).map_or(0, |b| b.span.start);
+        let at = block_start.min(group[0].span.start);
+        let end = group.last().map_or(at, |s| s.span.end);
+        let given = blocks
+            .get(bi)
+            .and_then(Option::as_ref)
+            .filter(|w| w.sents.len() == n && at == block_start && end <= u32::MAX as usize);
+        let work = match given {
+            Some(w) => Arc::clone(w),
+            None => {
+                let spans: Vec<Span> = group.iter().map(|s| s.span).collect();
+                Arc::new(BlockToks::compute(text, at, &spans))
             }
+        };
+        let wi = works.len() as u32;
+        let shift = at as u32;
+        let t0 = toks.len();
+        toks.extend(work.toks.iter().map(|t| Tok {
+            start: t.start + shift,
+            end: t.end + shift,
+            ..*t
+        }));
+        pronouns.extend(work.pronouns.iter().map(|&k| t0 + k as usize));
+        let r0 = run_store.len();
+        run_store.extend(work.runs.iter().map(|r| Run {
+            a: r.a + t0,
+            n: r.n + t0,
+            b: r.b + t0,
+            titled: r.titled,
+        }));
+        let kind = doc.blocks.get(bi).map(|b| b.kind);
+        for (k, (s, l)) in group.iter().zip(&work.sents).enumerate() {
+            let (a, b) = (t0 + l.a as usize, t0 + l.b as usize);
+            mark_quoted(&mut toks[a..b], s.span.start, &qspans);
+            let quoted = toks[a..b].iter().any(|t| t.quoted);
+            sents.push(SentToks {
+                span: s.span,
+                block: s.block,
+                checked: kind.is_some_and(|k| k.is_checked()),
+                title_case: if quoted {
+                    is_title_case(text, &toks[a..b])
+                } else {
+                    l.title_case
+                },
+                cues: l.cues,
+                a,
+                b,
+                scan: (wi, k as u32),
+            });
+            run_ranges.push((r0 + l.ra as usize, r0 + l.rb as usize));
         }
-        let kind = doc.blocks.get(s.block).map(|b| b.kind);
-        let title_case = is_title_case(text, &toks[a..b]);
-        sents.push(SentToks {
-            span: s.span,
-            block: s.block,
-            checked: kind.is_some_and(|k| k.is_checked()),
-            title_case,
-            cues,
-            a,
-            b,
-        });
+        works.push(work);
     }
     let dateline_place = doc
         .dateline
@@ -754,12 +921,8 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
         alias: HashMap::default(),
     };
     // Pass 1: create actors from full names.
-    let mut run_store: Vec<Run> = Vec::new();
-    let mut run_ranges: Vec<(usize, usize)> = Vec::with_capacity(sents.len());
-    for st in &sents {
-        let r0 = run_store.len();
-        runs(text, &toks, st.a, st.b, &mut run_store);
-        let rs = &run_store[r0..];
+    for (st, &(r0, r1)) in sents.iter().zip(&run_ranges) {
+        let rs = &run_store[r0..r1];
         if !st.title_case {
             for r in rs {
                 let name = &text[toks[r.n].span().start..toks[r.b - 1].span().end];
@@ -788,7 +951,6 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
                 }
             }
         }
-        run_ranges.push((r0, run_store.len()));
     }
     // Pass 2: link mentions in order; definite descriptions; descriptors.
     let mut mentions: Vec<Mention> = Vec::new();
@@ -988,6 +1150,7 @@ pub fn build(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> Index 
         mention_start,
         gender: vec![0; actors.len()],
         actors,
+        works,
     };
     affiliations(text, &mut idx);
     genders(text, &mut idx, &pronouns);

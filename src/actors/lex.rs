@@ -2206,20 +2206,25 @@ pub fn has_fold_exotics(text: &str) -> bool {
 
 /// For each sentence span, which cue regexes may match inside it (bits
 /// `CUE_*`): a superset of the sentences each regex matches in, from one pass
-/// over the whole draft.
+/// over the stretch of the draft the sentences cover (the regexes only ever
+/// read one sentence, so nothing outside it matters).
 pub fn sentence_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
     let sorted = spans
         .windows(2)
         .all(|w| w[0].start <= w[0].end && w[0].end <= w[1].start)
         && spans.iter().all(|s| s.end <= text.len());
-    if !sorted || has_fold_exotics(text) {
+    let lo = spans.first().map_or(0, |s| s.start);
+    let hi = spans.last().map_or(0, |s| s.end);
+    let stretch = text.get(lo..hi).filter(|_| sorted);
+    let Some(stretch) = stretch.filter(|t| !has_fold_exotics(t)) else {
         return vec![u8::MAX; spans.len()];
-    }
+    };
     let bytes = text.as_bytes();
     let (ac, meta) = &*CUE_AC;
     let mut out = vec![0u8; spans.len()];
     let mut cur = 0usize;
-    ac.for_each_overlapping(bytes, |pattern, p, e| {
+    ac.for_each_overlapping(stretch.as_bytes(), |pattern, p, e| {
+        let (p, e) = (p + lo, e + lo);
         let (bit, word_start) = meta[pattern];
         // the sentence holding the match (spans are sorted)
         while cur < spans.len() && spans[cur].end <= p {

@@ -321,54 +321,148 @@ impl Regex {
     }
 }
 
+/// Which kind of line a [`NO_RESPONSE_RE`] match records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NoResKind {
+    /// "Attempts to reach X": a line only if the sentence says they failed.
+    Reach {
+        failed: bool,
+    },
+    Unreachable,
+    NoResponse,
+    Declined,
+    Requested,
+}
+
+/// One [`NO_RESPONSE_RE`] match, offsets relative to the sentence's start.
+#[derive(Clone, Copy, Debug)]
+struct NoRes {
+    start: usize,
+    end: usize,
+    kind: NoResKind,
+}
+
+/// What [`find_lines`] and [`find_accusations`] read off one sentence's own
+/// text and tokens, kept with its block's tokens (see
+/// [`index::BlockToks`]) so that an unchanged block is not scanned again.
+/// Token indices are relative to the sentence's first token, offsets to
+/// its start.
+#[derive(Debug, Default)]
+pub struct SentScan {
+    /// Words that may report a response: (token, it is "according to").
+    reporting: Vec<(u32, bool)>,
+    no_response: Vec<NoRes>,
+    /// Words framing an accusation.
+    frames: Vec<(u32, Frame)>,
+    /// [`CONDUCT_RE`] matches.
+    conduct: Vec<(usize, usize)>,
+    /// [`PASSIVE_HINT`] matches.
+    passive_hint: bool,
+    /// The sentence speaks of a death.
+    deathly: bool,
+    /// Start of the first [`DEFENCE_RE`] match.
+    defence: Option<usize>,
+}
+
+/// [`SentScan`] of the sentence `span` of `text`, whose tokens are `toks`
+/// and whose cue bits are `cue`.
+pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> SentScan {
+    let stext = span.slice(text);
+    let word = |k: usize| toks[k].span().slice(text);
+    let mut out = SentScan::default();
+    for (k, t) in toks.iter().enumerate() {
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        let w = word(k);
+        if w == "according" && k + 1 < toks.len() && word(k + 1) == "to" {
+            out.reporting.push((k as u32, true));
+        } else if REPORT_VERBS.contains(w) {
+            out.reporting.push((k as u32, false));
+        }
+        if t.len() < 3 || t.len() > 13 {
+            continue;
+        }
+        if let Some(frame) = frame_verb(w) {
+            out.frames.push((k as u32, frame));
+        }
+    }
+    if cue & CUE_NO_RESPONSE != 0 && NO_RESPONSE_RE.is_match(stext) {
+        for cap in NO_RESPONSE_RE.captures_iter(stext) {
+            let m = cap.whole();
+            let kind = if cap.name("reach").is_some() {
+                NoResKind::Reach {
+                    failed: Regex::new_failed(&stext[m.end()..]),
+                }
+            } else if cap.name("unreach").is_some() {
+                NoResKind::Unreachable
+            } else if cap.name("nores").is_some() {
+                NoResKind::NoResponse
+            } else if cap.name("decl").is_some() {
+                NoResKind::Declined
+            } else {
+                NoResKind::Requested
+            };
+            out.no_response.push(NoRes {
+                start: m.start(),
+                end: m.end(),
+                kind,
+            });
+        }
+    }
+    // (exact, unless the draft has case-folding oddities)
+    out.deathly = cue & CUE_DEATH != 0 && DEATH_HINT.is_match(stext);
+    if cue & CUE_CONDUCT != 0 {
+        out.conduct = CONDUCT_RE
+            .find_iter(stext)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+    }
+    // PASSIVE_ACTION_RE cannot match inside this sentence without a cue
+    // word, so the hint is moot then.
+    out.passive_hint = cue & CUE_PASSIVE != 0 && PASSIVE_HINT.is_match(stext);
+    if cue & CUE_DEFENCE != 0 {
+        out.defence = DEFENCE_RE.find(stext).map(|m| m.start());
+    }
+    out
+}
+
 /// Response lines (SPEC §5.3).
 fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut consumed: Vec<(usize, usize)> = Vec::new();
     for (si, st) in idx.sents.iter().enumerate() {
-        let stext = st.span.slice(text);
         consumed.clear();
-        let maybe = st.cues & CUE_NO_RESPONSE != 0;
-        let caps = if maybe && NO_RESPONSE_RE.is_match(stext) {
-            NO_RESPONSE_RE.captures_iter(stext).collect()
-        } else {
-            Vec::new()
-        };
-        for cap in caps {
-            let m = cap.whole();
-            let (s, e) = (st.span.start + m.start(), st.span.start + m.end());
+        let scan = idx.scan(si);
+        for nr in &scan.no_response {
+            let (s, e) = (st.span.start + nr.start, st.span.start + nr.end);
             let c = tok_at(idx, st.a, st.b, s);
             let ce = tok_at(idx, st.a, st.b, e);
             consumed.push((c, ce));
             if c < st.b && idx.toks[c].quoted {
                 continue;
             }
-            if cap.name("reach").is_some() {
-                // "Attempts to reach X were unsuccessful", "Calls to X were
-                // not returned": the object, if the sentence records failure.
-                let rest = &stext[m.end()..];
-                let failed = Regex::new_failed(rest);
-                if let (true, Some(p)) = (
-                    failed,
-                    object_after(text, idx, st.b, ce.saturating_sub(1), 4),
-                ) {
-                    lines.push(Line {
-                        sent: si,
-                        span: st.span,
-                        outcome: Outcome::Unreachable,
-                        principal: p,
-                    });
+            let outcome = match nr.kind {
+                NoResKind::Reach { failed } => {
+                    // "Attempts to reach X were unsuccessful", "Calls to X were
+                    // not returned": the object, if the sentence records failure.
+                    if let (true, Some(p)) = (
+                        failed,
+                        object_after(text, idx, st.b, ce.saturating_sub(1), 4),
+                    ) {
+                        lines.push(Line {
+                            sent: si,
+                            span: st.span,
+                            outcome: Outcome::Unreachable,
+                            principal: p,
+                        });
+                    }
+                    continue;
                 }
-                continue;
-            }
-            let outcome = if cap.name("unreach").is_some() {
-                Outcome::Unreachable
-            } else if cap.name("nores").is_some() {
-                Outcome::NoResponse
-            } else if cap.name("decl").is_some() {
-                Outcome::Declined
-            } else {
-                Outcome::Requested
+                NoResKind::Unreachable => Outcome::Unreachable,
+                NoResKind::NoResponse => Outcome::NoResponse,
+                NoResKind::Declined => Outcome::Declined,
+                NoResKind::Requested => Outcome::Requested,
             };
             let p = if outcome == Outcome::Requested {
                 object_after(text, idx, st.b, ce.saturating_sub(1), 4)
@@ -384,18 +478,14 @@ fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
                 });
             }
         }
-        for k in st.a..st.b {
-            if consumed.iter().any(|&(a, b)| a <= k && k < b) {
+        for &(rk, according) in &scan.reporting {
+            let k = st.a + rk as usize;
+            if consumed.iter().any(|&(a, b)| a <= k && k < b) || idx.toks[k].quoted {
                 continue;
             }
-            let t = &idx.toks[k];
-            if t.kind != TokKind::Word || t.quoted {
-                continue;
-            }
-            let word = t.span().slice(text);
-            let p = if word == "according" && k + 1 < st.b && w(text, idx, k + 1) == "to" {
+            let p = if according {
                 object_after(text, idx, st.b, k + 1, 5)
-            } else if REPORT_VERBS.contains(word) {
+            } else {
                 subject_before(text, idx, st.a, k).or_else(|| {
                     let prev_ok = k == st.a
                         || idx.toks[k - 1].kind == TokKind::Punct
@@ -406,8 +496,6 @@ fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
                         None
                     }
                 })
-            } else {
-                None
             };
             if let Some(p) = p {
                 lines.push(Line {
@@ -632,9 +720,8 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
     let mut dead = vec![false; idx_mut.actors.len()];
     let idx: &Index = idx_mut;
     let (mut lo, mut hi) = (0, 0);
-    for st in &idx.sents {
-        let stext = st.span.slice(text);
-        let cue = st.cues;
+    for (si, st) in idx.sents.iter().enumerate() {
+        let scan = idx.scan(si);
         let mut push = |out: &mut Vec<Accusation>, target: usize, accuser: Option<usize>| {
             if accuser == Some(target) {
                 return;
@@ -657,9 +744,7 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
             hi += 1;
         }
         let ms: &[Mention] = &idx.mentions[lo..hi];
-        // (exact, unless the draft has case-folding oddities)
-        let deathly = cue & CUE_DEATH != 0 && DEATH_HINT.is_match(stext);
-        for m in ms.iter().filter(|_| deathly) {
+        for m in ms.iter().filter(|_| scan.deathly) {
             let before = &text[st.span.start..idx.toks[m.run_a].span().start];
             let mut cut = before.len().saturating_sub(40);
             while !before.is_char_boundary(cut) {
@@ -677,15 +762,9 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
             }
         }
         // Frames with an object target.
-        for k in st.a..st.b {
-            let t = idx.toks[k];
-            if t.kind != TokKind::Word || t.len() < 3 || t.len() > 13 {
-                continue;
-            }
-            let word = t.span().slice(text);
-            let Some(frame) = frame_verb(word) else {
-                continue;
-            };
+        for &(rk, frame) in &scan.frames {
+            let k = st.a + rk as usize;
+            let word = w(text, idx, k);
             let target = match frame {
                 Frame::Accuse | Frame::Blame => {
                     let mut tgt = None;
@@ -823,17 +902,13 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
             }
         }
         // Subjects of negative conduct or official action.
-        let conduct: Vec<(usize, usize)> = if cue & CUE_CONDUCT != 0 {
-            CONDUCT_RE
-                .find_iter(stext)
-                .map(|m| (st.span.start + m.start(), st.span.start + m.end()))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        // PASSIVE_ACTION_RE cannot match inside this sentence without a cue
-        // word, so the hint is moot then.
-        let passive_hint = cue & CUE_PASSIVE != 0 && PASSIVE_HINT.is_match(stext);
+        let at = st.span.start;
+        let conduct: Vec<(usize, usize)> = scan
+            .conduct
+            .iter()
+            .map(|&(a, b)| (at + a, at + b))
+            .collect();
+        let passive_hint = scan.passive_hint;
         let any_cue = passive_hint || !conduct.is_empty();
         for k in (st.a..st.b).filter(|_| any_cue) {
             let (actor, start, end, quoted) = if let Some(mi) = idx.start_at(k) {
@@ -951,7 +1026,7 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
             }
         }
         // A defence implies an accusation: "her brother had done nothing wrong".
-        if cue & CUE_DEFENCE != 0 && DEFENCE_RE.is_match(stext) {
+        if let Some(defence) = scan.defence {
             let mut tgt = None;
             for m in ms {
                 if m.poss
@@ -963,8 +1038,7 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
                 }
             }
             if tgt.is_none() {
-                let dm = DEFENCE_RE.find(stext).unwrap();
-                let dk = tok_at(idx, st.a, st.b, st.span.start + dm.start());
+                let dk = tok_at(idx, st.a, st.b, at + defence);
                 // subject of the defended clause
                 for m in ms.iter().rev() {
                     if m.b <= dk && !m.poss {
@@ -1033,7 +1107,18 @@ fn coverage_line(
 
 /// Runs the whole actor and right-of-reply analysis.
 pub fn analyze(doc: &Document, sentences: &[Sentence], quotes: &[Quote]) -> ReplyAnalysis {
-    let mut idx = index::build(doc, sentences, quotes);
+    analyze_with(doc, sentences, quotes, &[])
+}
+
+/// [`analyze`], with the blocks' [`index::BlockToks`] where given (see
+/// [`index::build_with`]).
+pub fn analyze_with(
+    doc: &Document,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    blocks: &[Option<std::sync::Arc<index::BlockToks>>],
+) -> ReplyAnalysis {
+    let mut idx = index::build_with(doc, sentences, quotes, blocks);
     let text = doc.prose.as_str();
     let lines = find_lines(text, &idx);
     let accusations = find_accusations(text, &mut idx);

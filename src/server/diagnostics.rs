@@ -15,10 +15,11 @@ use copydesk::{CheckSettings, Code, Finding, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::LazyLock;
+#[cfg(test)]
 use tower_lsp::lsp_types::{
-    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
-    NumberOrString, Position, Range, Url,
+    CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
 };
+use tower_lsp::lsp_types::{Diagnostic, NumberOrString, Position, Range, Url};
 
 /// Where each check is documented; a check's section is `#<code>`.
 pub const DOCS_URL: &str = "https://github.com/copydesk/copydesk";
@@ -120,6 +121,7 @@ pub fn fixes_of(finding: &Finding, lines: Lines) -> Vec<DataFix> {
         .collect()
 }
 
+#[cfg(test)]
 pub fn severity(s: Severity) -> DiagnosticSeverity {
     match s {
         Severity::Error => DiagnosticSeverity::ERROR,
@@ -129,10 +131,12 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// The diagnostics of one analysed version, at most `limit` of them (only
+/// The diagnostics of one analysed version, as `lsp_types` values (what
+/// [`publish_body`] writes; the tests compare the two), at most `limit` of them (only
 /// those are built: converting every finding of a huge draft first cost
 /// more memory than the draft). The engine applies `checks` already;
 /// applying them again here keeps the server right if it did not.
+#[cfg(test)]
 pub fn build(
     findings: &[Finding],
     checks: &CheckSettings,
@@ -179,6 +183,162 @@ pub fn build(
             }
         })
         .collect()
+}
+
+/// The JSON writing below, in the key order tower-lsp gives the same
+/// diagnostics (its `serde_json::Value` maps sort their keys).
+struct Json(Vec<u8>);
+
+impl Json {
+    fn raw(&mut self, s: &str) {
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    fn str(&mut self, s: &str) {
+        // serde_json's own escaping, as for a `Value::String`.
+        let _ = serde_json::to_writer(&mut self.0, s);
+    }
+
+    fn num(&mut self, n: impl Serialize) {
+        // (serde_json's integer writing: no `fmt` machinery)
+        let _ = serde_json::to_writer(&mut self.0, &n);
+    }
+
+    fn position(&mut self, p: Position) {
+        self.raw("{\"character\":");
+        self.num(p.character);
+        self.raw(",\"line\":");
+        self.num(p.line);
+        self.raw("}");
+    }
+
+    fn range(&mut self, r: Range) {
+        self.raw("{\"end\":");
+        self.position(r.end);
+        self.raw(",\"start\":");
+        self.position(r.start);
+        self.raw("}");
+    }
+}
+
+/// Method of the notification [`publish_body`] writes.
+pub const PUBLISH_METHOD: &str = "textDocument/publishDiagnostics";
+
+/// The whole `textDocument/publishDiagnostics` notification for the
+/// diagnostics [`build`] makes from the same arguments, as the JSON body
+/// tower-lsp would write for them, byte for byte (see the tests), but
+/// written straight from the findings: no `Diagnostic`s, no
+/// `serde_json::Value` tree to build, serialise and free on each keystroke.
+pub fn publish_body(
+    findings: &[Finding],
+    checks: &CheckSettings,
+    lines: Lines,
+    uri: &Url,
+    version: i32,
+    limit: usize,
+) -> Vec<u8> {
+    // Room for what the last body took per diagnostic, so that a long
+    // draft's half megabyte is not copied over while it grows.
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static PER_DIAGNOSTIC: AtomicUsize = AtomicUsize::new(700);
+    let n = findings.len().min(limit);
+    let mut j = Json(Vec::with_capacity(
+        256 + n * PER_DIAGNOSTIC.load(Ordering::Relaxed),
+    ));
+    j.raw("{\"jsonrpc\":\"2.0\",\"method\":\"");
+    j.raw(PUBLISH_METHOD);
+    j.raw("\",\"params\":{\"diagnostics\":[");
+    for (i, f) in findings
+        .iter()
+        .filter(|f| checks.enabled(f.code))
+        .take(limit)
+        .enumerate()
+    {
+        if i > 0 {
+            j.raw(",");
+        }
+        j.raw("{\"code\":");
+        j.str(f.code.as_str());
+        if let Some(href) = CODE_URLS.get(&f.code).cloned().or_else(|| code_url(f.code)) {
+            j.raw(",\"codeDescription\":{\"href\":");
+            j.str(href.as_str());
+            j.raw("}");
+        }
+        j.raw(",\"data\":{\"fixes\":[");
+        for (k, fix) in f.fixes.iter().enumerate() {
+            if k > 0 {
+                j.raw(",");
+            }
+            j.raw("{");
+            if fix.bulk_safe {
+                j.raw("\"bulkSafe\":true,");
+            }
+            j.raw("\"edits\":[");
+            for (m, e) in fix.edits.iter().enumerate() {
+                if m > 0 {
+                    j.raw(",");
+                }
+                let r = lines.range(e.span);
+                j.raw("[");
+                for n in [r.start.line, r.start.character, r.end.line, r.end.character] {
+                    j.num(n);
+                    j.raw(",");
+                }
+                j.str(&e.text);
+                j.raw("]");
+            }
+            j.raw("],\"title\":");
+            j.str(&fix.title);
+            j.raw("}");
+        }
+        j.raw("],\"version\":");
+        j.num(version);
+        j.raw("},\"message\":");
+        j.str(&f.message);
+        j.raw(",\"range\":");
+        j.range(lines.range(f.span));
+        if !f.related.is_empty() {
+            j.raw(",\"relatedInformation\":[");
+            for (k, r) in f.related.iter().enumerate() {
+                if k > 0 {
+                    j.raw(",");
+                }
+                j.raw("{\"location\":{\"range\":");
+                j.range(lines.range(r.span));
+                j.raw(",\"uri\":");
+                j.str(uri.as_str());
+                j.raw("},\"message\":");
+                j.str(&r.message);
+                j.raw("}");
+            }
+            j.raw("]");
+        }
+        let sev = checks.severity_for(f.code).unwrap_or(f.severity);
+        j.raw(",\"severity\":");
+        j.num(severity_number(sev));
+        j.raw(",\"source\":");
+        j.str(SOURCE);
+        j.raw("}");
+    }
+    j.raw("],\"uri\":");
+    j.str(uri.as_str());
+    j.raw(",\"version\":");
+    j.num(version);
+    j.raw("}}");
+    if let Some(per) = j.0.len().checked_div(n) {
+        PER_DIAGNOSTIC.store(per + 32, Ordering::Relaxed);
+    }
+    j.0
+}
+
+/// A severity's number on the wire.
+fn severity_number(s: Severity) -> i32 {
+    match s {
+        Severity::Error => 1,
+        Severity::Warning => 2,
+        Severity::Info => 3,
+        Severity::Hint => 4,
+    }
 }
 
 #[cfg(test)]
@@ -250,6 +410,112 @@ mod tests {
         assert_eq!(
             build(&[finding.clone(), finding], &checks, lines, &uri, 7, 1).len(),
             1
+        );
+    }
+
+    /// The body tower-lsp writes for `build`'s diagnostics.
+    fn tower_body(
+        findings: &[Finding],
+        checks: &CheckSettings,
+        lines: Lines,
+        uri: &Url,
+        version: i32,
+        limit: usize,
+    ) -> String {
+        let params = tower_lsp::lsp_types::PublishDiagnosticsParams {
+            uri: uri.clone(),
+            diagnostics: build(findings, checks, lines, uri, version, limit),
+            version: Some(version),
+        };
+        let req = tower_lsp::jsonrpc::Request::build(PUBLISH_METHOD)
+            .params(serde_json::to_value(params).unwrap())
+            .finish();
+        serde_json::to_string(&req).unwrap()
+    }
+
+    fn finding(code: Code, span: Span, text: &str, fixes: usize, related: usize) -> Finding {
+        Finding {
+            code,
+            severity: Severity::Info,
+            span,
+            message: format!("{text} \"quoted\" \\ back\nline\t\u{1}"),
+            related: (0..related)
+                .map(|k| Related {
+                    span: Span::new(k, span.end + k),
+                    message: format!("related {k} {text}"),
+                })
+                .collect(),
+            fixes: (0..fixes)
+                .map(|k| Fix {
+                    title: format!("Fix {k}: “{text}”"),
+                    edits: (0..=k)
+                        .map(|m| Edit {
+                            span: Span::new(span.start + m, span.end),
+                            text: format!("\n\n{text} {m}"),
+                        })
+                        .collect(),
+                    bulk_safe: k % 2 == 0,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn publish_body_is_what_tower_lsp_writes() {
+        let text = "First line é.\n“Quoted 😀 words,” she said\r\nyesterday.\n\nLast";
+        let index = LineIndex::new(text);
+        let uri = Url::parse("file:///d%20ir/draft%C3%A9.md").unwrap();
+        let findings: Vec<Finding> = Code::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, &code)| {
+                let start = (i * 7) % text.len();
+                let span = Span::new(start, (start + 3 * i + 1).min(text.len() + 5));
+                finding(code, span, &text[..i.min(3)], i % 4, i % 3)
+            })
+            .chain([finding(
+                Code::RelativeDate,
+                Span::new(40, 12),
+                "reversed",
+                1,
+                0,
+            )])
+            .collect();
+        let mut checks = CheckSettings::default();
+        for enc in [Encoding::Utf16, Encoding::Utf8] {
+            let lines = Lines {
+                text,
+                index: &index,
+                enc,
+            };
+            for limit in [0, 1, 3, 100] {
+                for version in [0, 7, -2] {
+                    let got = publish_body(&findings, &checks, lines, &uri, version, limit);
+                    let want = tower_body(&findings, &checks, lines, &uri, version, limit);
+                    assert_eq!(String::from_utf8(got).unwrap(), want);
+                }
+            }
+            checks.disabled.push(Code::ALL[1]);
+            checks.severity.push((Code::ALL[2], Severity::Error));
+            let got = publish_body(&findings, &checks, lines, &uri, 3, 100);
+            let want = tower_body(&findings, &checks, lines, &uri, 3, 100);
+            assert_eq!(String::from_utf8(got).unwrap(), want);
+        }
+        let none = publish_body(
+            &[],
+            &checks,
+            Lines {
+                text,
+                index: &index,
+                enc: Encoding::Utf16,
+            },
+            &uri,
+            1,
+            10,
+        );
+        assert_eq!(
+            String::from_utf8(none).unwrap(),
+            r#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":[],"uri":"file:///d%20ir/draft%C3%A9.md","version":1}}"#
         );
     }
 }

@@ -14,6 +14,7 @@ mod convert;
 mod diagnostics;
 mod house;
 mod hover;
+mod out;
 mod outline;
 mod settings;
 mod wire;
@@ -79,8 +80,8 @@ fn warm_up() {
         enc: Encoding::Utf16,
     };
     if let Ok(uri) = Url::parse("file:///warm-up.md") {
-        let diags = diagnostics::build(&analysis.findings, &opts.checks, lines, &uri, 0, 10);
-        drop(serde_json::to_vec(&diags));
+        let body = diagnostics::publish_body(&analysis.findings, &opts.checks, lines, &uri, 0, 10);
+        drop(body);
     }
 }
 
@@ -93,10 +94,10 @@ pub fn run() -> ExitCode {
             .name("copydesk-warm-up".into())
             .spawn(warm_up);
     }
-    // Analyses run on their own thread (see `worker`); one thread is plenty
-    // for the protocol, and fewer threads mean fewer malloc arenas.
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
+    // Analyses run on their own thread (see `worker`) and output is written
+    // on another (see `out`); the protocol needs no more than the main
+    // thread, and every hop between threads is a wake-up on each keystroke.
+    let rt = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
     {
@@ -106,11 +107,14 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let stage = out::StageRef::default();
+    let (stdout, written) = out::Out::new(stage.clone(), std::io::stdout());
     let code = rt.block_on(async {
         let snippets = Arc::new(AtomicBool::new(false));
         let flag = snippets.clone();
         let (exit_tx, exit_rx) = tokio::sync::oneshot::channel();
-        let (service, socket) = LspService::new(move |client| Backend::new(client, flag));
+        let staged = stage.clone();
+        let (service, socket) = LspService::new(move |client| Backend::new(client, flag, staged));
         let service = wire::Wire {
             inner: service,
             snippets,
@@ -121,7 +125,7 @@ pub fn run() -> ExitCode {
         // (whose reader would stop at the first one).
         let (to_server, from_client) = tokio::io::duplex(1 << 16);
         tokio::spawn(wire::frames(tokio::io::stdin(), to_server));
-        let serve = Server::new(from_client, tokio::io::stdout(), socket).serve(service);
+        let serve = Server::new(from_client, stdout, socket).serve(service);
         tokio::select! {
             // End of input.
             _ = serve => 0,
@@ -130,6 +134,8 @@ pub fn run() -> ExitCode {
     });
     // Do not wait for the blocking read of stdin that tokio may have pending.
     rt.shutdown_timeout(Duration::from_millis(100));
+    // Everything tower-lsp wrote has reached the output thread.
+    written.wait();
     ExitCode::from(code)
 }
 
@@ -193,6 +199,8 @@ struct Shared {
     watch_dynamic: AtomicBool,
     /// Actors file names in the current watcher registration (None: not registered).
     watched: Mutex<Option<std::collections::BTreeSet<String>>>,
+    /// Messages the server serialises itself (see [`out`]).
+    stage: out::StageRef,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -251,7 +259,7 @@ fn is_config_document(language_id: &str, uri: &Url) -> bool {
 }
 
 impl Backend {
-    fn new(client: Client, snippets: Arc<AtomicBool>) -> Backend {
+    fn new(client: Client, snippets: Arc<AtomicBool>, stage: out::StageRef) -> Backend {
         Backend {
             client,
             shared: Arc::new(Shared {
@@ -267,6 +275,7 @@ impl Backend {
                 house: Mutex::new(house::HouseCache::default()),
                 watch_dynamic: AtomicBool::new(false),
                 watched: Mutex::new(None),
+                stage,
             }),
         }
     }
@@ -438,6 +447,7 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
             let t2 = Instant::now();
             drop(text); // the analysis keeps its own copy in `document.text`
             let index = LineIndex::new(&analysis.document.text);
+            let t3 = Instant::now();
             let snap = Snapshot {
                 version,
                 index,
@@ -448,7 +458,7 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
             };
             // Like other linters' "max problems": past this a list is unreadable
             // and its JSON would cost more memory than the document.
-            let diags = diagnostics::build(
+            let body = diagnostics::publish_body(
                 &snap.analysis.findings,
                 &snap.checks,
                 snap.lines(),
@@ -459,21 +469,23 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
             if *TIMING {
                 let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1e3;
                 eprintln!(
-                    "copydesk lsp: v{version} {} bytes: text {:.2} ms, engine {:.2} ms, diagnostics {:.2} ms ({} found)",
+                    "copydesk lsp: v{version} {} bytes: text {:.2} ms, engine {:.2} ms, lines {:.2} ms, diagnostics {:.2} ms ({} findings, {} bytes of JSON)",
                     snap.analysis.document.text.len(),
                     ms(t0, t1),
                     ms(t1, t2),
-                    ms(t2, Instant::now()),
-                    diags.len()
+                    ms(t2, t3),
+                    ms(t3, Instant::now()),
+                    snap.analysis.findings.len(),
+                    body.len()
                 );
             }
-            Some((Arc::new(snap), diags))
+            Some((Arc::new(snap), body))
         })
     };
     let job = job.await;
     publish_house(&shared, &client).await;
     match job {
-        Ok(Some((snap, diags))) => {
+        Ok(Some((snap, body))) => {
             let _order = shared.publish.lock().await;
             let previous = {
                 let mut docs = lock(&shared.docs);
@@ -484,10 +496,14 @@ async fn analyse(shared: Arc<Shared>, client: Client, uri: Url, generation: u64,
                 d.ready.send_replace(generation);
                 previous
             };
-            client.publish_diagnostics(uri, diags, Some(version)).await;
+            let ticket = out::stage(&shared.stage, body);
+            client.send_notification::<out::Staged>(ticket).await;
             // Freeing the previous version's analysis (a few ms on a long
-            // draft) waits until its successor's diagnostics are out.
-            drop(previous);
+            // draft) is left to the analysis thread, which made it, so that
+            // the protocol goes on meanwhile.
+            if let Some(p) = previous {
+                worker::detach(move || drop(p));
+            }
         }
         Ok(None) => {}
         Err(e) => {

@@ -36,6 +36,17 @@ impl std::fmt::Display for Failed {
     }
 }
 
+/// Queues `f` on the analysis thread without waiting for it (a panic in it
+/// is caught and dropped).
+pub fn detach(f: impl FnOnce() + Send + 'static) {
+    let job: Job = Box::new(move || {
+        let _ = catch_unwind(AssertUnwindSafe(f));
+    });
+    if let Some(q) = QUEUE.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+        let _ = q.send(job);
+    }
+}
+
 /// Runs `f` on the analysis thread; a panic comes back as [`Failed`].
 pub async fn run<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, Failed> {
     let (tx, rx) = oneshot::channel();
