@@ -18,6 +18,8 @@ pub mod rules;
 pub mod sentences;
 pub mod span;
 pub mod suppress;
+#[cfg(test)]
+mod testgen;
 pub mod time;
 pub mod voice;
 

@@ -2599,30 +2599,15 @@ mod rx_tests {
     /// `n` invented sentences from `pieces` and [`GLUE`] (a fixed
     /// pseudo-random sequence).
     fn generated(pieces: &[&str], n: usize) -> Vec<String> {
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move |below: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
+        let recipe = crate::testgen::Recipe {
+            pieces,
+            glue: GLUE,
+            min_pieces: 2,
+            extra_pieces: 12,
+            trailing_glue: false,
+            seed: 0x2545_f491_4f6c_dd1d,
         };
-        (0..n)
-            .map(|_| {
-                let mut s = String::new();
-                for i in 0..2 + next(12) {
-                    if i > 0 {
-                        s.push_str(GLUE[next(GLUE.len())]);
-                    }
-                    let piece = pieces[next(pieces.len())];
-                    if next(5) == 0 {
-                        s.push_str(&piece.to_uppercase());
-                    } else {
-                        s.push_str(piece);
-                    }
-                }
-                s
-            })
-            .collect()
+        crate::testgen::invented(&recipe, n)
     }
 
     /// The regex crate's reading of an [`Rx`]'s patterns (as one

@@ -493,33 +493,15 @@ mod tests {
 
     /// `n` invented snippets (a fixed pseudo-random sequence).
     fn generated(n: usize) -> Vec<String> {
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move |below: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
+        let recipe = crate::testgen::Recipe {
+            pieces: PIECES,
+            glue: GLUE,
+            min_pieces: 1,
+            extra_pieces: 8,
+            trailing_glue: true,
+            seed: 0x9e37_79b9_7f4a_7c15,
         };
-        (0..n)
-            .map(|_| {
-                let mut s = String::new();
-                for i in 0..1 + next(8) {
-                    if i > 0 {
-                        s.push_str(GLUE[next(GLUE.len())]);
-                    }
-                    let piece = PIECES[next(PIECES.len())];
-                    if next(5) == 0 {
-                        s.push_str(&piece.to_uppercase());
-                    } else {
-                        s.push_str(piece);
-                    }
-                }
-                if next(3) == 0 {
-                    s.push_str(GLUE[next(GLUE.len())]);
-                }
-                s
-            })
-            .collect()
+        crate::testgen::invented(&recipe, n)
     }
 
     #[test]
