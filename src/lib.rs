@@ -227,12 +227,8 @@ fn fill_actor_toks(
     toks: &mut [Option<std::sync::Arc<actors::index::BlockToks>>],
 ) {
     let prose = document.prose.as_str();
-    let mut i = 0;
-    while i < sentences.len() {
-        let bi = sentences[i].block;
-        let n = sentences[i..].iter().take_while(|s| s.block == bi).count();
-        let group = &sentences[i..i + n];
-        i += n;
+    for group in sentences.chunk_by(|a, b| a.block == b.block) {
+        let bi = group[0].block;
         let (Some(slot), Some(block)) = (toks.get_mut(bi), document.blocks.get(bi)) else {
             continue;
         };

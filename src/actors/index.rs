@@ -850,12 +850,8 @@ pub fn build_with(
     let mut run_store: Vec<Run> = Vec::new();
     let mut run_ranges: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
     let mut works: Vec<Arc<BlockToks>> = Vec::new();
-    let mut i = 0;
-    while i < sentences.len() {
-        let bi = sentences[i].block;
-        let n = sentences[i..].iter().take_while(|s| s.block == bi).count();
-        let group = &sentences[i..i + n];
-        i += n;
+    for group in sentences.chunk_by(|a, b| a.block == b.block) {
+        let (bi, n) = (group[0].block, group.len());
         let block_start = doc.blocks.get(bi).map_or(0, |b| b.span.start);
         let at = block_start.min(group[0].span.start);
         let end = group.last().map_or(at, |s| s.span.end);
