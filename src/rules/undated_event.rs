@@ -176,7 +176,12 @@ impl Rule for UndatedEvent {
                 paragraph_anchored = true;
                 continue;
             }
-            if paragraph_anchored || !cx.is_checked(s) || !cx.voices[si].is_reporter() {
+            // No event verb, no event: skip the text checks below.
+            if paragraph_anchored
+                || !cx.is_checked(s)
+                || !cx.voices[si].is_reporter()
+                || cx.events[si].is_empty()
+            {
                 continue;
             }
             // A TK placeholder is the reporter's promise of a time element.
