@@ -160,6 +160,8 @@ struct BlockWork {
     sentences: Vec<Span>,
     temporals: Vec<Vec<time::Temporal>>,
     signals: Vec<Vec<claims::ClaimSignal>>,
+    /// Event-verb hits per sentence, for the undated-event rule.
+    events: Vec<Vec<lexicon::Hit>>,
 }
 
 impl BlockWork {
@@ -182,6 +184,14 @@ impl BlockWork {
                     let mut sig = claims::signals(prose, *s);
                     sig.iter_mut().for_each(|x| x.span = x.span.shifted(back));
                     sig
+                })
+                .collect(),
+            events: spans
+                .iter()
+                .map(|s| {
+                    let mut hits = rules::undated_event::event_hits(prose, *s);
+                    hits.iter_mut().for_each(|h| h.span = h.span.shifted(back));
+                    hits
                 })
                 .collect(),
             sentences: spans.into_iter().map(|s| s.shifted(back)).collect(),
@@ -517,6 +527,7 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
     let mut sentences: Vec<sentences::Sentence> = Vec::new();
     let mut per_sentence_tags: Vec<Vec<time::Temporal>> = Vec::new();
     let mut signals: Vec<Vec<claims::ClaimSignal>> = Vec::new();
+    let mut events: Vec<Vec<lexicon::Hit>> = Vec::new();
     let mut quotes: Vec<sentences::Quote> = Vec::new();
     // The previous block left a quotation open.
     let mut carried_open = false;
@@ -568,12 +579,21 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
             }
         };
         let at = block.span.start as isize;
-        for ((s, tags), sig) in work
+        for (((s, tags), sig), ev) in work
             .sentences
             .iter()
             .zip(&work.temporals)
             .zip(&work.signals)
+            .zip(&work.events)
         {
+            events.push(
+                ev.iter()
+                    .map(|h| lexicon::Hit {
+                        span: h.span.shifted(at),
+                        ..*h
+                    })
+                    .collect(),
+            );
             sentences.push(sentences::Sentence {
                 span: s.shifted(at),
                 block: bi,
@@ -644,6 +664,7 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
             actors: &actors,
             voices: &voices,
             signals: &signals,
+            events: &events,
             anchor,
             opts,
             source_names: Default::default(),

@@ -178,6 +178,41 @@ fn actors_are_linked_afresh_across_unchanged_blocks() {
     }
 }
 
+/// The undated-event rule reads each sentence's event verbs from the block
+/// memo: they must move with their block and follow what other blocks say.
+#[test]
+fn undated_events_follow_edits_around_unchanged_blocks() {
+    let o = opts(Format::Markdown);
+    let text = "The ferry board closed the north slip last spring.\n\n\
+                Pilots protested the closure outside the terminal.\n\n\
+                The operator hired four deckhands.\n";
+    let cases: &[(&str, &str)] = &[
+        // Earlier text grows: the unchanged paragraphs' verbs move with them.
+        ("The ferry board", "The regional ferry board"),
+        // The anchoring sentence loses its date: the closure it told of is
+        // no longer anchored for the unchanged paragraph that mentions it.
+        (" last spring", ""),
+        // The first paragraph no longer tells of a closure at all.
+        ("closed the north slip", "runs the north slip"),
+    ];
+    for (from, to) in cases {
+        let mut analyzer = Analyzer::new();
+        let before = analyzer.analyze(text, &o);
+        assert!(
+            before
+                .findings
+                .iter()
+                .any(|f| f.code == copydesk::Code::UndatedEvent),
+            "{before:?}"
+        );
+        let edited = text.replacen(from, to, 1);
+        let after = analyzer.analyze(&edited, &o);
+        assert_eq!(view(&after), view(&analyze(&edited, &o)), "{edited:?}");
+        assert!(analyzer.reused_blocks() >= 2, "{edited:?}");
+        assert_ne!(view(&after), view(&before), "{edited:?}");
+    }
+}
+
 #[derive(Clone, Debug)]
 enum Edit {
     Insert(usize, String),

@@ -6,7 +6,7 @@ mod leftover_tk;
 mod relative_date;
 mod unattributed_claim;
 mod unattributed_quote;
-mod undated_event;
+pub(crate) mod undated_event;
 mod vague_attribution;
 
 use crate::actors::Actor;
@@ -29,6 +29,9 @@ pub struct Context<'a> {
     pub voices: &'a [Voice],
     /// Claim signals per sentence, indexed like `sentences`.
     pub signals: &'a [Vec<crate::claims::ClaimSignal>],
+    /// Event-verb hits per sentence (`undated_event::event_hits`), indexed
+    /// like `sentences`.
+    pub events: &'a [Vec<crate::lexicon::Hit>],
     pub anchor: Option<Anchor>,
     pub opts: &'a Options,
     /// Named sources by position, built on first use.

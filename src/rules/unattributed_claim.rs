@@ -15,7 +15,8 @@ impl Rule for UnattributedClaim {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for (si, s) in cx.sentences.iter().enumerate() {
-            if !cx.is_checked(s) || !cx.voices[si].is_reporter() {
+            // No claim signal, no claim: skip the text checks below.
+            if !cx.is_checked(s) || !cx.voices[si].is_reporter() || cx.signals[si].is_empty() {
                 continue;
             }
             let text = cx.prose(s.span);

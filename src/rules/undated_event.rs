@@ -133,6 +133,12 @@ static LEX: LazyLock<EventLexicon> = LazyLock::new(|| {
     }
 });
 
+/// The event verbs of one sentence (`span` of `prose`): what the rule reads
+/// off the sentence's own text, worked out once per block by the analyser.
+pub fn event_hits(prose: &str, span: Span) -> Vec<crate::lexicon::Hit> {
+    LEX.lexicon.find_in(prose, span).collect()
+}
+
 impl Rule for UndatedEvent {
     fn code(&self) -> Code {
         Code::UndatedEvent
@@ -154,11 +160,9 @@ impl Rule for UndatedEvent {
         }
         // Events anchored anywhere in the draft, by stem, for definite references.
         let mut anchored_stems: HashSet<&str> = HashSet::new();
-        for (si, s) in cx.sentences.iter().enumerate() {
-            if own_anchor[si] {
-                for h in LEX.lexicon.find_in(prose, s.span) {
-                    anchored_stems.insert(LEX.stems[h.pattern].as_str());
-                }
+        for (_, hits) in own_anchor.iter().zip(cx.events).filter(|(a, _)| **a) {
+            for h in hits {
+                anchored_stems.insert(LEX.stems[h.pattern].as_str());
             }
         }
         let mut paragraph_anchored = false;
@@ -172,7 +176,12 @@ impl Rule for UndatedEvent {
                 paragraph_anchored = true;
                 continue;
             }
-            if paragraph_anchored || !cx.is_checked(s) || !cx.voices[si].is_reporter() {
+            // No event verb, no event: skip the text checks below.
+            if paragraph_anchored
+                || !cx.is_checked(s)
+                || !cx.voices[si].is_reporter()
+                || cx.events[si].is_empty()
+            {
                 continue;
             }
             // A TK placeholder is the reporter's promise of a time element.
@@ -182,7 +191,7 @@ impl Rule for UndatedEvent {
             {
                 continue;
             }
-            let Some(verb) = main_clause_event(cx, s.span) else {
+            let Some(verb) = main_clause_event(cx, s.span, &cx.events[si]) else {
                 continue;
             };
             if refers_to_anchored_event(prose, s.span, &anchored_stems) {
@@ -218,7 +227,7 @@ impl Rule for UndatedEvent {
 
 /// The first event verb in a main clause: outside quotations, relative
 /// clauses and appositives, and not an infinitive.
-fn main_clause_event(cx: &Context, span: Span) -> Option<Span> {
+fn main_clause_event(cx: &Context, span: Span, hits: &[crate::lexicon::Hit]) -> Option<Span> {
     let prose = &cx.doc.prose;
     let text = span.slice(prose);
     let lower = text.to_ascii_lowercase();
@@ -229,7 +238,7 @@ fn main_clause_event(cx: &Context, span: Span) -> Option<Span> {
     {
         return None;
     }
-    for h in LEX.lexicon.find_in(prose, span) {
+    for h in hits {
         if cx.in_direct_quote(h.span.start) {
             continue;
         }
