@@ -6,25 +6,12 @@
 //! draft, 100 edits). Prints p50/p95/max and the first analysis.
 //! `KEYSTROKE_VERIFY=1` also checks each result against a fresh analysis.
 
-use copydesk::{analyze, Analysis, Analyzer, Format, Options};
+use copydesk::{analyze, Analyzer, Format, Options};
 
-/// What a client sees, comparable (for `KEYSTROKE_VERIFY=1`).
-fn view(a: &Analysis) -> String {
-    format!(
-        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
-        a.sentences,
-        a.quotes,
-        a.temporals,
-        a.claims,
-        a.attributions,
-        a.actors,
-        a.responses,
-        a.accusations,
-        a.reply,
-        a.findings
-    )
-}
+#[path = "../tests/common/view.rs"]
+mod view;
 use std::time::Instant;
+use view::view;
 
 fn main() {
     let mut args = std::env::args().skip(1).filter(|a| !a.starts_with("--"));

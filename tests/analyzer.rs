@@ -2,7 +2,7 @@
 //! exactly what a fresh `analyze` gives, whatever was edited, while reading
 //! again only the blocks that changed.
 
-use copydesk::{analyze, Analysis, Analyzer, Format, Options};
+use copydesk::{analyze, Analyzer, Format, Options};
 use proptest::prelude::*;
 
 const DRAFT: &str = "---\ndate: 2026-03-12\n---\n\
@@ -25,22 +25,9 @@ fn opts(format: Format) -> Options {
     o
 }
 
-/// Everything a client sees, in a comparable form.
-fn view(a: &Analysis) -> String {
-    format!(
-        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
-        a.sentences,
-        a.quotes,
-        a.temporals,
-        a.claims,
-        a.attributions,
-        a.actors,
-        a.responses,
-        a.accusations,
-        a.reply,
-        a.findings
-    )
-}
+#[path = "common/view.rs"]
+mod view;
+use view::view;
 
 #[test]
 fn unchanged_blocks_are_reused_and_results_match_a_fresh_read() {
