@@ -5,6 +5,7 @@ use super::house::HouseLexicon;
 use super::lexicon::{self, Class, Cue, Form, Strength, HEDGES};
 use super::source;
 use super::token::{tokenize, Kind, Tok};
+use super::words::{self, tag, WordInfo};
 use super::{Attribution, AttributionKind, SourceClass, SpeakerRule};
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
@@ -28,8 +29,8 @@ struct Ctx<'a> {
     words: &'a [&'a str],
     /// Token sits inside a direct quotation.
     quoted: &'a [bool],
-    /// The cue entry of each token's lower-case text, looked up once.
-    cues: &'a [Option<Cue>],
+    /// Each token's cue entry and tags (nothing for punctuation), looked up once.
+    info: &'a [WordInfo],
     sentence: Span,
     /// A direct quotation ending just before the sentence (whitespace between).
     prev_quote: Option<Span>,
@@ -47,7 +48,7 @@ impl Ctx<'_> {
         source::classify_given(self.prose, self.lower, src, self.sentence, reason)
     }
     fn cue(&self, i: usize) -> Option<Cue> {
-        self.cues.get(i).copied().flatten()
+        self.info.get(i).and_then(|x| x.cue)
     }
     fn w(&self, i: usize) -> &str {
         self.words.get(i).copied().unwrap_or("")
@@ -104,7 +105,7 @@ pub fn sentences(
             std::cell::Cell::new(Scratch {
                 toks: Vec::new(),
                 quoted: Vec::new(),
-                cues: Vec::new(),
+                info: Vec::new(),
                 used: Vec::new(),
                 here: Vec::new(),
             })
@@ -114,7 +115,7 @@ pub fn sentences(
     let Scratch {
         toks,
         quoted,
-        cues,
+        info,
         used,
         here,
     } = &mut scratch;
@@ -149,8 +150,7 @@ pub fn sentences(
         let hedges_here = &hedge_hits[hi..he];
         words.clear();
         words.extend(toks.iter().map(|t| lower.get(t.start..t.end).unwrap_or("")));
-        cues.clear();
-        cues.extend(words.iter().map(|w| lexicon::cue(w)));
+        words::infos_of(lower.as_bytes(), toks, info);
         while qi < quotes.len() && quotes[qi].span.end <= s.span.start {
             qi += 1;
         }
@@ -190,7 +190,7 @@ pub fn sentences(
             toks,
             words: &words,
             quoted,
-            cues,
+            info,
             sentence: s.span,
             prev_quote,
             reason: OnceCell::new(),
@@ -242,7 +242,7 @@ pub fn sentences(
 struct Scratch {
     toks: Vec<Tok>,
     quoted: Vec<bool>,
-    cues: Vec<Option<Cue>>,
+    info: Vec<WordInfo>,
     used: Vec<bool>,
     here: Vec<usize>,
 }
@@ -456,7 +456,7 @@ fn np_right(c: &Ctx, start: usize) -> Option<(usize, usize)> {
 fn according_to(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
     let n = c.toks.len();
     for i in 0..n.saturating_sub(1) {
-        if used[i] || c.quoted[i] || c.w(i) != "according" || c.w(i + 1) != "to" {
+        if !c.info[i].has(tag::ACCORDING) || used[i] || c.quoted[i] || c.w(i + 1) != "to" {
             continue;
         }
         let mut e = i + 2;
@@ -1517,84 +1517,22 @@ fn is_pronoun_contraction(w: &str) -> bool {
         && matches!(aux, "s" | "d" | "ve" | "re" | "m")
 }
 
-/// Adjectives of stance after a copula: `was eager to`, `is skeptical of`.
-fn is_stance_adjective(w: &str) -> bool {
-    matches!(
-        w,
-        "eager"
-            | "hopeful"
-            | "convinced"
-            | "quick"
-            | "aware"
-            | "skeptical"
-            | "sceptical"
-            | "wary"
-            | "adamant"
-            | "outraged"
-            | "upset"
-            | "reluctant"
-            | "unhappy"
-            | "vocal"
-            | "outspoken"
-            | "supportive"
-            | "keen"
-            | "doubtful"
-            | "dismissive"
-            | "inclined"
-    )
-}
-
-/// Nouns of saying and believing that take a `that` clause: `the claim that`,
-/// `his insistence that`.
-fn is_stance_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "claim"
-            | "claims"
-            | "assertion"
-            | "suggestion"
-            | "insistence"
-            | "acknowledgment"
-            | "acknowledgement"
-            | "admission"
-            | "complaint"
-            | "complaints"
-            | "warning"
-            | "warnings"
-            | "assurance"
-            | "assurances"
-            | "contention"
-            | "conclusion"
-            | "speculation"
-            | "rumor"
-            | "rumors"
-            | "worry"
-            | "worries"
-            | "fears"
-            | "hopes"
-            | "allegation"
-            | "allegations"
-            | "boast"
-            | "vow"
-            | "pledge"
-            | "promise"
-            | "prediction"
-            | "argument"
-            | "accusation"
-    )
-}
-
 /// Stance adjectives after a copula (`Ferrand was skeptical of the plan`) and
 /// stance nouns with a `that` clause (`the claim that the toll is illegal`).
 fn stances(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
     let n = c.toks.len();
     let Some(last) = c.last_content() else { return };
     for i in 1..n {
-        if used[i] || c.quoted[i] || !c.is_word(i) || i >= last {
+        // Most words are neither: the cheapest test first.
+        if !c.info[i].has(tag::STANCE_ADJECTIVE | tag::STANCE_NOUN)
+            || used[i]
+            || c.quoted[i]
+            || !c.is_word(i)
+            || i >= last
+        {
             continue;
         }
-        let w = c.w(i);
-        if is_stance_adjective(w) {
+        if c.info[i].has(tag::STANCE_ADJECTIVE) {
             // The copula, possibly with "not" or an adverb between.
             let mut b = i - 1;
             while b > 0
@@ -1633,7 +1571,7 @@ fn stances(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             at.content.push(c.span(i + 1, last));
             used[b..=i].iter_mut().for_each(|u| *u = true);
             out.push(at);
-        } else if is_stance_noun(w) && c.w(i + 1) == "that" {
+        } else if c.info[i].has(tag::STANCE_NOUN) && c.w(i + 1) == "that" {
             // A complement clause, not a relative one ("the claim that he made").
             let k = i + 2;
             if k > last || !c.is_word(k) {
@@ -1832,70 +1770,7 @@ fn phrases(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
     let mut i = 0;
     while i < n {
         // Cheap first-word gate before trying the phrase list.
-        if !c.is_word(i)
-            || !matches!(
-                c.w(i),
-                "known"
-                    | "made"
-                    | "makes"
-                    | "make"
-                    | "took"
-                    | "takes"
-                    | "take"
-                    | "spoke"
-                    | "speaks"
-                    | "sided"
-                    | "sides"
-                    | "went"
-                    | "cast"
-                    | "casts"
-                    | "raised"
-                    | "lashed"
-                    | "weighed"
-                    | "faced"
-                    | "faces"
-                    | "facing"
-                    | "drew"
-                    | "drawn"
-                    | "draws"
-                    | "casting"
-                    | "heaped"
-                    | "heaps"
-                    | "lined"
-                    | "lining"
-                    | "came"
-                    | "come"
-                    | "comes"
-                    | "coming"
-                    | "distanced"
-                    | "distances"
-                    | "distancing"
-                    | "doubled"
-                    | "doubles"
-                    | "doubling"
-                    | "fired"
-                    | "fires"
-                    | "focuses"
-                    | "goes"
-                    | "hit"
-                    | "hits"
-                    | "laid"
-                    | "laying"
-                    | "lays"
-                    | "making"
-                    | "put"
-                    | "puts"
-                    | "shoots"
-                    | "shot"
-                    | "singled"
-                    | "singles"
-                    | "taking"
-                    | "threw"
-                    | "walked"
-                    | "walking"
-                    | "walks"
-            )
-        {
+        if !c.info[i].has(tag::PHRASE_START) || !c.is_word(i) {
             i += 1;
             continue;
         }

@@ -13,6 +13,7 @@ mod lexicon;
 mod source;
 mod speakers;
 mod token;
+mod words;
 
 #[cfg(test)]
 mod tests;

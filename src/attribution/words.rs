@@ -1,0 +1,380 @@
+//! One table lookup per token for everything the per-token scans ask of a
+//! word: its cue entry and its tags (does it open an idiom, is it a stance
+//! adjective...). The scans then test bits instead of comparing strings.
+
+use super::lexicon::{self, Cue};
+use super::token::{Kind, Tok};
+use std::sync::LazyLock;
+
+/// Tag bits of [`WordInfo::tags`].
+pub mod tag {
+    /// First word of an idiom [`super::super::extract`] tries (`made it clear`).
+    pub const PHRASE_START: u8 = 1 << 0;
+    /// Stance adjective after a copula (`was eager to`).
+    pub const STANCE_ADJECTIVE: u8 = 1 << 1;
+    /// Stance noun taking a `that` clause (`the claim that`).
+    pub const STANCE_NOUN: u8 = 1 << 2;
+    /// `according` (of `according to`).
+    pub const ACCORDING: u8 = 1 << 3;
+}
+
+/// What the lexicons say about one lower-case word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// Equal to [`lexicon::cue`] of the word.
+    pub cue: Option<Cue>,
+    pub tags: u8,
+}
+
+impl WordInfo {
+    pub fn has(self, tags: u8) -> bool {
+        self.tags & tags != 0
+    }
+}
+
+/// First words of the idioms `phrases` tries: a cheap gate before the list.
+pub const PHRASE_STARTS: &[&str] = &[
+    "known",
+    "made",
+    "makes",
+    "make",
+    "took",
+    "takes",
+    "take",
+    "spoke",
+    "speaks",
+    "sided",
+    "sides",
+    "went",
+    "cast",
+    "casts",
+    "raised",
+    "lashed",
+    "weighed",
+    "faced",
+    "faces",
+    "facing",
+    "drew",
+    "drawn",
+    "draws",
+    "casting",
+    "heaped",
+    "heaps",
+    "lined",
+    "lining",
+    "came",
+    "come",
+    "comes",
+    "coming",
+    "distanced",
+    "distances",
+    "distancing",
+    "doubled",
+    "doubles",
+    "doubling",
+    "fired",
+    "fires",
+    "focuses",
+    "goes",
+    "hit",
+    "hits",
+    "laid",
+    "laying",
+    "lays",
+    "making",
+    "put",
+    "puts",
+    "shoots",
+    "shot",
+    "singled",
+    "singles",
+    "taking",
+    "threw",
+    "walked",
+    "walking",
+    "walks",
+];
+
+/// Adjectives of stance after a copula: `was eager to`, `is skeptical of`.
+pub const STANCE_ADJECTIVES: &[&str] = &[
+    "eager",
+    "hopeful",
+    "convinced",
+    "quick",
+    "aware",
+    "skeptical",
+    "sceptical",
+    "wary",
+    "adamant",
+    "outraged",
+    "upset",
+    "reluctant",
+    "unhappy",
+    "vocal",
+    "outspoken",
+    "supportive",
+    "keen",
+    "doubtful",
+    "dismissive",
+    "inclined",
+];
+
+/// Nouns of saying and believing that take a `that` clause: `the claim that`,
+/// `his insistence that`.
+pub const STANCE_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "suggestion",
+    "insistence",
+    "acknowledgment",
+    "acknowledgement",
+    "admission",
+    "complaint",
+    "complaints",
+    "warning",
+    "warnings",
+    "assurance",
+    "assurances",
+    "contention",
+    "conclusion",
+    "speculation",
+    "rumor",
+    "rumors",
+    "worry",
+    "worries",
+    "fears",
+    "hopes",
+    "allegation",
+    "allegations",
+    "boast",
+    "vow",
+    "pledge",
+    "promise",
+    "prediction",
+    "argument",
+    "accusation",
+];
+
+/// Longest word the table holds; longer words have no entry (no cue form
+/// or listed word is longer).
+const MAX_LEN: usize = 16;
+
+/// A word of 1 to [`MAX_LEN`] bytes as two little-endian integers,
+/// zero-padded: hashed and compared in a few instructions. Words never hold
+/// NUL bytes, so no word packs to `(0, 0)`, the mark of an empty slot.
+#[inline]
+fn pack(text: &[u8], start: usize, end: usize) -> Option<(u64, u64)> {
+    let len = end.checked_sub(start)?;
+    if len == 0 || len > MAX_LEN {
+        return None;
+    }
+    // Usually 16 bytes can be read at once and the tail masked off.
+    let buf: [u8; MAX_LEN] = match start.checked_add(MAX_LEN).and_then(|e| text.get(start..e)) {
+        Some(chunk) => chunk.try_into().ok()?,
+        None => {
+            let mut buf = [0u8; MAX_LEN];
+            buf[..len].copy_from_slice(text.get(start..end)?);
+            buf
+        }
+    };
+    let both = u128::from_le_bytes(buf);
+    let (lo, hi) = (both as u64, (both >> 64) as u64);
+    // Keep the word's bytes only (shifts stay below 64: 1 <= len <= 16).
+    Some(if len <= 8 {
+        (lo & (u64::MAX >> (64 - 8 * len)), 0)
+    } else {
+        (lo, hi & (u64::MAX >> (128 - 8 * len)))
+    })
+}
+
+fn mix(key: (u64, u64)) -> u64 {
+    (key.0 ^ key.1.rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Bits of the filter in front of the table.
+const FILTER_BITS: u32 = 16;
+
+/// Open addressing with linear probing, at most half full, behind a one-bit
+/// filter that turns most unknown words away with one load.
+struct Table {
+    filter: Vec<u64>,
+    slots: Vec<((u64, u64), WordInfo)>,
+    shift: u32,
+}
+
+impl Table {
+    fn filter_bit(hash: u64) -> usize {
+        ((hash >> 24) & ((1 << FILTER_BITS) - 1)) as usize
+    }
+
+    fn build() -> Table {
+        let mut entries: lexicon::FastMap<(u64, u64), WordInfo> = Default::default();
+        let mut add = |w: &str, f: &dyn Fn(&mut WordInfo)| {
+            if let Some(key) = pack(w.as_bytes(), 0, w.len()) {
+                f(entries.entry(key).or_default());
+            }
+        };
+        for w in lexicon::CUES.keys() {
+            // Only where `lexicon::cue` answers: it turns some forms away.
+            if let Some(cue) = lexicon::cue(w) {
+                add(w, &|e| e.cue = Some(cue));
+            }
+        }
+        let lists: [(&[&str], u8); 4] = [
+            (PHRASE_STARTS, tag::PHRASE_START),
+            (STANCE_ADJECTIVES, tag::STANCE_ADJECTIVE),
+            (STANCE_NOUNS, tag::STANCE_NOUN),
+            (&["according"], tag::ACCORDING),
+        ];
+        for (list, t) in lists {
+            for w in list {
+                add(w, &|e| e.tags |= t);
+            }
+        }
+        let bits = (entries.len() * 2)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
+        let shift = 64 - bits;
+        let mask = (1usize << bits) - 1;
+        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
+        let mut slots = vec![((0, 0), WordInfo::default()); 1 << bits];
+        for (key, info) in entries {
+            let hash = mix(key);
+            let bit = Table::filter_bit(hash);
+            filter[bit / 64] |= 1 << (bit % 64);
+            let mut i = (hash >> shift) as usize;
+            while slots[i].0 != (0, 0) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (key, info);
+        }
+        Table {
+            filter,
+            slots,
+            shift,
+        }
+    }
+
+    #[inline]
+    fn info_at(&self, lower: &[u8], start: usize, end: usize) -> WordInfo {
+        match pack(lower, start, end) {
+            Some(key) => self.get(key),
+            None => WordInfo::default(),
+        }
+    }
+
+    #[inline]
+    fn get(&self, key: (u64, u64)) -> WordInfo {
+        let hash = mix(key);
+        let bit = Table::filter_bit(hash);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return WordInfo::default();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> self.shift) as usize;
+        loop {
+            let (k, info) = self.slots[i];
+            if k == key || k == (0, 0) {
+                // An empty slot holds the default: nothing known.
+                return info;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(Table::build);
+
+/// What the lexicons say about the word `lower[start..end]` (lower case).
+#[cfg(test)]
+pub fn info_at(lower: &[u8], start: usize, end: usize) -> WordInfo {
+    TABLE.info_at(lower, start, end)
+}
+
+/// [`info_at`] of every token of a sentence, into `out` (nothing for punctuation).
+pub fn infos_of(lower: &[u8], toks: &[Tok], out: &mut Vec<WordInfo>) {
+    let table = &*TABLE;
+    out.clear();
+    out.extend(toks.iter().map(|t| match t.kind {
+        Kind::Word => table.info_at(lower, t.start, t.end),
+        _ => WordInfo::default(),
+    }));
+}
+
+/// [`info_at`] of a whole string.
+#[cfg(test)]
+pub fn info(word: &str) -> WordInfo {
+    info_at(word.as_bytes(), 0, word.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue_entries_match_the_lexicon() {
+        for w in lexicon::CUES.keys() {
+            assert_eq!(info(w).cue, lexicon::cue(w), "{w}");
+        }
+        for w in [
+            "the",
+            "a",
+            "",
+            "sai",
+            "saidx",
+            "xsaid",
+            "according",
+            "é",
+            "Said",
+        ] {
+            assert_eq!(info(w).cue, lexicon::cue(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn listed_words_carry_their_tag() {
+        let lists: [(&[&str], u8); 3] = [
+            (PHRASE_STARTS, tag::PHRASE_START),
+            (STANCE_ADJECTIVES, tag::STANCE_ADJECTIVE),
+            (STANCE_NOUNS, tag::STANCE_NOUN),
+        ];
+        for (list, t) in lists {
+            for w in list {
+                assert!(w.len() <= MAX_LEN, "{w}");
+                assert!(info(w).has(t), "{w}");
+            }
+        }
+        assert!(info("according").has(tag::ACCORDING));
+        // Prefixes, extensions and other words carry no tag.
+        for w in [
+            "accordin",
+            "accordingly",
+            "claimsx",
+            "eage",
+            "madee",
+            "said",
+            "x",
+        ] {
+            assert_eq!(info(w).tags, 0, "{w}");
+        }
+    }
+
+    #[test]
+    fn looked_up_in_place_inside_a_text() {
+        let text = b"they made it clear, according to aides";
+        assert!(info_at(text, 5, 9).has(tag::PHRASE_START));
+        assert!(info_at(text, 20, 29).has(tag::ACCORDING));
+        // The word at the very end: fewer than 16 bytes follow it.
+        assert_eq!(info_at(text, 33, 38), info("aides"));
+        assert_eq!(info_at(text, 33, 99), WordInfo::default());
+        assert_eq!(info_at(text, 9, 5), WordInfo::default());
+    }
+
+    #[test]
+    fn long_words_are_unknown() {
+        assert_eq!(info("acknowledgementss"), WordInfo::default());
+        assert!(info("acknowledgement").has(tag::STANCE_NOUN));
+    }
+}
