@@ -31,6 +31,8 @@ struct Ctx<'a> {
     quoted: &'a [bool],
     /// Each token's cue entry and tags (nothing for punctuation), looked up once.
     info: &'a [WordInfo],
+    /// The tags of all its tokens together: passes whose words are absent skip the sentence.
+    tags: u8,
     sentence: Span,
     /// A direct quotation ending just before the sentence (whitespace between).
     prev_quote: Option<Span>,
@@ -46,6 +48,10 @@ impl Ctx<'_> {
             .reason
             .get_or_init(|| source::has_anonymity_reason(self.sentence.slice(self.lower)));
         source::classify_given(self.prose, self.lower, src, self.sentence, reason)
+    }
+    /// Does some token of the sentence carry one of `tags`?
+    fn any(&self, tags: u8) -> bool {
+        self.tags & tags != 0
     }
     fn cue(&self, i: usize) -> Option<Cue> {
         self.info.get(i).and_then(|x| x.cue)
@@ -150,7 +156,7 @@ pub fn sentences(
         let hedges_here = &hedge_hits[hi..he];
         words.clear();
         words.extend(toks.iter().map(|t| lower.get(t.start..t.end).unwrap_or("")));
-        words::infos_of(lower.as_bytes(), toks, info);
+        let tags = words::infos_of(lower.as_bytes(), toks, info);
         while qi < quotes.len() && quotes[qi].span.end <= s.span.start {
             qi += 1;
         }
@@ -191,6 +197,7 @@ pub fn sentences(
             words: &words,
             quoted,
             info,
+            tags,
             sentence: s.span,
             prev_quote,
             reason: OnceCell::new(),
@@ -454,6 +461,9 @@ fn np_right(c: &Ctx, start: usize) -> Option<(usize, usize)> {
 }
 
 fn according_to(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    if !c.any(tag::ACCORDING) {
+        return;
+    }
     let n = c.toks.len();
     for i in 0..n.saturating_sub(1) {
         if !c.info[i].has(tag::ACCORDING) || used[i] || c.quoted[i] || c.w(i + 1) != "to" {
@@ -1520,6 +1530,9 @@ fn is_pronoun_contraction(w: &str) -> bool {
 /// Stance adjectives after a copula (`Ferrand was skeptical of the plan`) and
 /// stance nouns with a `that` clause (`the claim that the toll is illegal`).
 fn stances(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    if !c.any(tag::STANCE_ADJECTIVE | tag::STANCE_NOUN) {
+        return;
+    }
     let n = c.toks.len();
     let Some(last) = c.last_content() else { return };
     for i in 1..n {
@@ -1640,141 +1653,19 @@ fn passive_by(c: &Ctx, si: usize, this: usize, used: &mut [bool], out: &mut Vec<
     out.push(at);
 }
 
-/// Idioms that report a stance or a naming: `made it clear`, `took issue
-/// with`, `known as`.
-const PHRASES: &[&[&str]] = &[
-    &["known", "as"],
-    &["made", "it", "clear"],
-    &["made", "clear"],
-    &["makes", "it", "clear"],
-    &["makes", "clear"],
-    &["make", "it", "clear"],
-    &["make", "clear"],
-    &["took", "issue", "with"],
-    &["takes", "issue", "with"],
-    &["take", "issue", "with"],
-    &["spoke", "out"],
-    &["speaks", "out"],
-    &["sided", "with"],
-    &["sides", "with"],
-    &["went", "after"],
-    &["cast", "doubt"],
-    &["casts", "doubt"],
-    &["raised", "concerns"],
-    &["raised", "questions"],
-    &["lashed", "out"],
-    &["weighed", "in"],
-    &["known", "for"],
-    &["faced", "criticism"],
-    &["faces", "criticism"],
-    &["facing", "criticism"],
-    &["drew", "criticism"],
-    &["drawn", "criticism"],
-    &["draws", "criticism"],
-    &["cast", "himself", "as"],
-    &["cast", "herself", "as"],
-    &["casting", "himself", "as"],
-    &["casting", "herself", "as"],
-    &["heaped", "praise"],
-    &["heaps", "praise"],
-    &["lined", "up", "behind"],
-    &["lining", "up", "behind"],
-    // Reporting and stance idioms: "as she put it", "shot back", "laid out",
-    // "went on to say", "made the case", "took aim", "doubled down".
-    &["put", "it"],
-    &["puts", "it"],
-    &["laid", "out"],
-    &["lays", "out"],
-    &["laying", "out"],
-    &["fired", "back"],
-    &["fires", "back"],
-    &["shot", "back"],
-    &["shoots", "back"],
-    &["hit", "back"],
-    &["hits", "back"],
-    &["make", "the", "case"],
-    &["made", "the", "case"],
-    &["makes", "the", "case"],
-    &["making", "the", "case"],
-    &["made", "a", "case"],
-    &["make", "a", "case"],
-    &["singled", "out"],
-    &["singles", "out"],
-    &["distanced", "himself"],
-    &["distanced", "herself"],
-    &["distanced", "themselves"],
-    &["distanced", "itself"],
-    &["distances", "himself"],
-    &["distances", "herself"],
-    &["distancing", "himself"],
-    &["distancing", "herself"],
-    &["doubled", "down"],
-    &["doubles", "down"],
-    &["doubling", "down"],
-    &["walked", "back"],
-    &["walks", "back"],
-    &["walking", "back"],
-    &["took", "aim"],
-    &["take", "aim"],
-    &["takes", "aim"],
-    &["taking", "aim"],
-    &["came", "out", "against"],
-    &["come", "out", "against"],
-    &["comes", "out", "against"],
-    &["coming", "out", "against"],
-    &["came", "out", "in", "favor"],
-    &["came", "out", "in", "support"],
-    &["threw", "his", "support"],
-    &["threw", "her", "support"],
-    &["threw", "their", "support"],
-    &["threw", "its", "support"],
-    &["focuses", "on"],
-    &["went", "on", "to", "say"],
-    &["goes", "on", "to", "say"],
-    &["went", "on", "to", "explain"],
-    &["goes", "on", "to", "explain"],
-    &["went", "on", "to", "add"],
-    &["goes", "on", "to", "add"],
-    &["went", "on", "to", "argue"],
-    &["goes", "on", "to", "argue"],
-    &["went", "on", "to", "attack"],
-    &["goes", "on", "to", "attack"],
-    &["went", "on", "to", "call"],
-    &["goes", "on", "to", "call"],
-    &["went", "on", "to", "describe"],
-    &["goes", "on", "to", "describe"],
-    &["went", "on", "to", "praise"],
-    &["goes", "on", "to", "praise"],
-    &["went", "on", "to", "criticize"],
-    &["goes", "on", "to", "criticize"],
-    &["went", "on", "to", "note"],
-    &["goes", "on", "to", "note"],
-    &["went", "on", "to", "accuse"],
-    &["goes", "on", "to", "accuse"],
-    &["went", "on", "to", "blast"],
-    &["goes", "on", "to", "blast"],
-    &["went", "on", "to", "suggest"],
-    &["goes", "on", "to", "suggest"],
-    &["went", "on", "to", "claim"],
-    &["goes", "on", "to", "claim"],
-    &["went", "on", "to", "insist"],
-    &["goes", "on", "to", "insist"],
-    &["went", "on", "to", "warn"],
-    &["goes", "on", "to", "warn"],
-    &["went", "on", "to", "tell"],
-    &["goes", "on", "to", "tell"],
-];
-
 fn phrases(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    if !c.any(tag::PHRASE_START) {
+        return;
+    }
     let n = c.toks.len();
     let mut i = 0;
     while i < n {
-        // Cheap first-word gate before trying the phrase list.
+        // Only the first word of some idiom can start one.
         if !c.info[i].has(tag::PHRASE_START) || !c.is_word(i) {
             i += 1;
             continue;
         }
-        let hit = PHRASES.iter().find(|p| {
+        let hit = words::PHRASES.iter().find(|p| {
             i + p.len() <= n
                 && p.iter().enumerate().all(|(k, w)| {
                     c.is_word(i + k) && !used[i + k] && !c.quoted[i + k] && c.w(i + k) == *w

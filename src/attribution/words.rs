@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 /// Tag bits of [`WordInfo::tags`].
 pub mod tag {
-    /// First word of an idiom [`super::super::extract`] tries (`made it clear`).
+    /// First word of one of the [`super::PHRASES`] (`made` of `made it clear`).
     pub const PHRASE_START: u8 = 1 << 0;
     /// Stance adjective after a copula (`was eager to`).
     pub const STANCE_ADJECTIVE: u8 = 1 << 1;
@@ -32,67 +32,129 @@ impl WordInfo {
     }
 }
 
-/// First words of the idioms `phrases` tries: a cheap gate before the list.
-pub const PHRASE_STARTS: &[&str] = &[
-    "known",
-    "made",
-    "makes",
-    "make",
-    "took",
-    "takes",
-    "take",
-    "spoke",
-    "speaks",
-    "sided",
-    "sides",
-    "went",
-    "cast",
-    "casts",
-    "raised",
-    "lashed",
-    "weighed",
-    "faced",
-    "faces",
-    "facing",
-    "drew",
-    "drawn",
-    "draws",
-    "casting",
-    "heaped",
-    "heaps",
-    "lined",
-    "lining",
-    "came",
-    "come",
-    "comes",
-    "coming",
-    "distanced",
-    "distances",
-    "distancing",
-    "doubled",
-    "doubles",
-    "doubling",
-    "fired",
-    "fires",
-    "focuses",
-    "goes",
-    "hit",
-    "hits",
-    "laid",
-    "laying",
-    "lays",
-    "making",
-    "put",
-    "puts",
-    "shoots",
-    "shot",
-    "singled",
-    "singles",
-    "taking",
-    "threw",
-    "walked",
-    "walking",
-    "walks",
+/// Idioms that report a stance or a naming: `made it clear`, `took issue
+/// with`, `known as`.
+pub const PHRASES: &[&[&str]] = &[
+    &["known", "as"],
+    &["made", "it", "clear"],
+    &["made", "clear"],
+    &["makes", "it", "clear"],
+    &["makes", "clear"],
+    &["make", "it", "clear"],
+    &["make", "clear"],
+    &["took", "issue", "with"],
+    &["takes", "issue", "with"],
+    &["take", "issue", "with"],
+    &["spoke", "out"],
+    &["speaks", "out"],
+    &["sided", "with"],
+    &["sides", "with"],
+    &["went", "after"],
+    &["cast", "doubt"],
+    &["casts", "doubt"],
+    &["raised", "concerns"],
+    &["raised", "questions"],
+    &["lashed", "out"],
+    &["weighed", "in"],
+    &["known", "for"],
+    &["faced", "criticism"],
+    &["faces", "criticism"],
+    &["facing", "criticism"],
+    &["drew", "criticism"],
+    &["drawn", "criticism"],
+    &["draws", "criticism"],
+    &["cast", "himself", "as"],
+    &["cast", "herself", "as"],
+    &["casting", "himself", "as"],
+    &["casting", "herself", "as"],
+    &["heaped", "praise"],
+    &["heaps", "praise"],
+    &["lined", "up", "behind"],
+    &["lining", "up", "behind"],
+    // Reporting and stance idioms: "as she put it", "shot back", "laid out",
+    // "went on to say", "made the case", "took aim", "doubled down".
+    &["put", "it"],
+    &["puts", "it"],
+    &["laid", "out"],
+    &["lays", "out"],
+    &["laying", "out"],
+    &["fired", "back"],
+    &["fires", "back"],
+    &["shot", "back"],
+    &["shoots", "back"],
+    &["hit", "back"],
+    &["hits", "back"],
+    &["make", "the", "case"],
+    &["made", "the", "case"],
+    &["makes", "the", "case"],
+    &["making", "the", "case"],
+    &["made", "a", "case"],
+    &["make", "a", "case"],
+    &["singled", "out"],
+    &["singles", "out"],
+    &["distanced", "himself"],
+    &["distanced", "herself"],
+    &["distanced", "themselves"],
+    &["distanced", "itself"],
+    &["distances", "himself"],
+    &["distances", "herself"],
+    &["distancing", "himself"],
+    &["distancing", "herself"],
+    &["doubled", "down"],
+    &["doubles", "down"],
+    &["doubling", "down"],
+    &["walked", "back"],
+    &["walks", "back"],
+    &["walking", "back"],
+    &["took", "aim"],
+    &["take", "aim"],
+    &["takes", "aim"],
+    &["taking", "aim"],
+    &["came", "out", "against"],
+    &["come", "out", "against"],
+    &["comes", "out", "against"],
+    &["coming", "out", "against"],
+    &["came", "out", "in", "favor"],
+    &["came", "out", "in", "support"],
+    &["threw", "his", "support"],
+    &["threw", "her", "support"],
+    &["threw", "their", "support"],
+    &["threw", "its", "support"],
+    &["focuses", "on"],
+    &["went", "on", "to", "say"],
+    &["goes", "on", "to", "say"],
+    &["went", "on", "to", "explain"],
+    &["goes", "on", "to", "explain"],
+    &["went", "on", "to", "add"],
+    &["goes", "on", "to", "add"],
+    &["went", "on", "to", "argue"],
+    &["goes", "on", "to", "argue"],
+    &["went", "on", "to", "attack"],
+    &["goes", "on", "to", "attack"],
+    &["went", "on", "to", "call"],
+    &["goes", "on", "to", "call"],
+    &["went", "on", "to", "describe"],
+    &["goes", "on", "to", "describe"],
+    &["went", "on", "to", "praise"],
+    &["goes", "on", "to", "praise"],
+    &["went", "on", "to", "criticize"],
+    &["goes", "on", "to", "criticize"],
+    &["went", "on", "to", "note"],
+    &["goes", "on", "to", "note"],
+    &["went", "on", "to", "accuse"],
+    &["goes", "on", "to", "accuse"],
+    &["went", "on", "to", "blast"],
+    &["goes", "on", "to", "blast"],
+    &["went", "on", "to", "suggest"],
+    &["goes", "on", "to", "suggest"],
+    &["went", "on", "to", "claim"],
+    &["goes", "on", "to", "claim"],
+    &["went", "on", "to", "insist"],
+    &["goes", "on", "to", "insist"],
+    &["went", "on", "to", "warn"],
+    &["goes", "on", "to", "warn"],
+    &["went", "on", "to", "tell"],
+    &["goes", "on", "to", "tell"],
 ];
 
 /// Adjectives of stance after a copula: `was eager to`, `is skeptical of`.
@@ -221,8 +283,12 @@ impl Table {
                 add(w, &|e| e.cue = Some(cue));
             }
         }
-        let lists: [(&[&str], u8); 4] = [
-            (PHRASE_STARTS, tag::PHRASE_START),
+        for phrase in PHRASES {
+            if let Some(first) = phrase.first() {
+                add(first, &|e| e.tags |= tag::PHRASE_START);
+            }
+        }
+        let lists: [(&[&str], u8); 3] = [
             (STANCE_ADJECTIVES, tag::STANCE_ADJECTIVE),
             (STANCE_NOUNS, tag::STANCE_NOUN),
             (&["according"], tag::ACCORDING),
@@ -293,14 +359,21 @@ pub fn info_at(lower: &[u8], start: usize, end: usize) -> WordInfo {
     TABLE.info_at(lower, start, end)
 }
 
-/// [`info_at`] of every token of a sentence, into `out` (nothing for punctuation).
-pub fn infos_of(lower: &[u8], toks: &[Tok], out: &mut Vec<WordInfo>) {
+/// [`info_at`] of every token of a sentence, into `out` (nothing for
+/// punctuation). Returns the tags of all tokens together.
+pub fn infos_of(lower: &[u8], toks: &[Tok], out: &mut Vec<WordInfo>) -> u8 {
     let table = &*TABLE;
+    let mut tags = 0;
     out.clear();
-    out.extend(toks.iter().map(|t| match t.kind {
-        Kind::Word => table.info_at(lower, t.start, t.end),
-        _ => WordInfo::default(),
+    out.extend(toks.iter().map(|t| {
+        let info = match t.kind {
+            Kind::Word => table.info_at(lower, t.start, t.end),
+            _ => WordInfo::default(),
+        };
+        tags |= info.tags;
+        info
     }));
+    tags
 }
 
 /// [`info_at`] of a whole string.
@@ -335,8 +408,7 @@ mod tests {
 
     #[test]
     fn listed_words_carry_their_tag() {
-        let lists: [(&[&str], u8); 3] = [
-            (PHRASE_STARTS, tag::PHRASE_START),
+        let lists: [(&[&str], u8); 2] = [
             (STANCE_ADJECTIVES, tag::STANCE_ADJECTIVE),
             (STANCE_NOUNS, tag::STANCE_NOUN),
         ];
@@ -344,6 +416,14 @@ mod tests {
             for w in list {
                 assert!(w.len() <= MAX_LEN, "{w}");
                 assert!(info(w).has(t), "{w}");
+            }
+        }
+        for phrase in PHRASES {
+            for (k, w) in phrase.iter().enumerate() {
+                assert!(w.len() <= MAX_LEN, "{w}");
+                // Only first words open an idiom ("it" of "made it clear" does not).
+                let opens = PHRASES.iter().any(|p| p[0] == *w);
+                assert_eq!(info(w).has(tag::PHRASE_START), opens, "{w} ({k})");
             }
         }
         assert!(info("according").has(tag::ACCORDING));
