@@ -3,15 +3,24 @@
 use super::lexicon::{self, ANONYMITY_REASONS, INSTITUTION_HEADS, VAGUE_HEADS};
 use super::{Attribution, SourceClass};
 use crate::span::Span;
-use aho_corasick::AhoCorasick;
-use std::sync::LazyLock;
 
-static REASONS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(ANONYMITY_REASONS).expect("anonymity reasons automaton"));
+/// Every anonymity reason holds one of these: a sentence holding none of
+/// them (most) is answered without trying the reasons one by one.
+const REASON_ANCHORS: &[&str] = &[
+    "anonym",
+    "condition",
+    "authori",
+    "be named",
+    "be identified",
+    "background",
+    "fear",
+];
 
-/// Does `sentence` (lower case) give a reason for anonymity?
+/// Does `sentence` (lower case) give a reason for anonymity (hold one of
+/// [`ANONYMITY_REASONS`])?
 pub fn has_anonymity_reason(lower_sentence: &str) -> bool {
-    REASONS.is_match(lower_sentence)
+    REASON_ANCHORS.iter().any(|a| lower_sentence.contains(a))
+        && ANONYMITY_REASONS.iter().any(|r| lower_sentence.contains(r))
 }
 
 fn is_party_label(w: &str) -> bool {
@@ -311,6 +320,36 @@ pub fn resolve_pronouns(attrs: &mut [Attribution]) {
                 a.antecedent = last_named;
             }
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reason_holds_an_anchor() {
+        for r in ANONYMITY_REASONS {
+            assert!(REASON_ANCHORS.iter().any(|a| r.contains(a)), "{r}");
+        }
+    }
+
+    #[test]
+    fn reasons_found_anywhere_in_the_sentence() {
+        let cases = [
+            ("an aide, who spoke on condition of anonymity, said", true),
+            ("she was not authorized to discuss it", true),
+            ("a source who asked not to be identified", true),
+            ("they spoke on background.", true),
+            ("because he feared reprisals", true),
+            ("he feared nothing", false),
+            ("the condition of the road", false),
+            ("a nameless official said", false),
+            ("", false),
+        ];
+        for (s, want) in cases {
+            assert_eq!(has_anonymity_reason(s), want, "{s}");
         }
     }
 }
