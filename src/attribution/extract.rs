@@ -10,13 +10,14 @@ use super::{Attribution, AttributionKind, SourceClass, SpeakerRule};
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 static HEDGE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(HEDGES)
         .expect("hedge automaton")
 });
