@@ -1666,7 +1666,7 @@ fn phrases(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             i += 1;
             continue;
         }
-        let hit = words::PHRASES.iter().find(|p| {
+        let hit = words::phrases_opened_by(c.info[i]).iter().find(|p| {
             i + p.len() <= n
                 && p.iter().enumerate().all(|(k, w)| {
                     c.is_word(i + k) && !used[i + k] && !c.quoted[i + k] && c.w(i + k) == *w

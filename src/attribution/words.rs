@@ -24,6 +24,9 @@ pub struct WordInfo {
     /// Equal to [`lexicon::cue`] of the word.
     pub cue: Option<Cue>,
     pub tags: u8,
+    /// For a word opening idioms: 1 + the index of their group in
+    /// [`Table::phrase_groups`]; 0 for other words.
+    phrase_group: u8,
 }
 
 impl WordInfo {
@@ -263,6 +266,10 @@ struct Table {
     filter: Vec<u64>,
     slots: Vec<((u64, u64), WordInfo)>,
     shift: u32,
+    phrase_groups: Vec<Vec<&'static [&'static str]>>,
+    /// Length of the shortest word held: shorter words ("a", "of", "he", a
+    /// quarter of all) are answered without hashing.
+    min_len: usize,
 }
 
 impl Table {
@@ -272,8 +279,10 @@ impl Table {
 
     fn build() -> Table {
         let mut entries: lexicon::FastMap<(u64, u64), WordInfo> = Default::default();
+        let mut min_len = MAX_LEN;
         let mut add = |w: &str, f: &dyn Fn(&mut WordInfo)| {
             if let Some(key) = pack(w.as_bytes(), 0, w.len()) {
+                min_len = min_len.min(w.len());
                 f(entries.entry(key).or_default());
             }
         };
@@ -283,10 +292,24 @@ impl Table {
                 add(w, &|e| e.cue = Some(cue));
             }
         }
-        for phrase in PHRASES {
-            if let Some(first) = phrase.first() {
-                add(first, &|e| e.tags |= tag::PHRASE_START);
-            }
+        // The idioms by first word, each group in list order (the first
+        // idiom of the list that matches wins).
+        let mut phrase_groups: Vec<Vec<&'static [&'static str]>> = Vec::new();
+        let mut group_of: lexicon::FastMap<&str, usize> = Default::default();
+        for &phrase in PHRASES {
+            let Some(&first) = phrase.first() else {
+                continue;
+            };
+            let g = *group_of.entry(first).or_insert_with(|| {
+                phrase_groups.push(Vec::new());
+                phrase_groups.len() - 1
+            });
+            phrase_groups[g].push(phrase);
+            let id = u8::try_from(g + 1).expect("fewer than 255 idiom openers");
+            add(first, &|e| {
+                e.tags |= tag::PHRASE_START;
+                e.phrase_group = id;
+            });
         }
         let lists: [(&[&str], u8); 3] = [
             (STANCE_ADJECTIVES, tag::STANCE_ADJECTIVE),
@@ -320,11 +343,16 @@ impl Table {
             filter,
             slots,
             shift,
+            phrase_groups,
+            min_len,
         }
     }
 
     #[inline]
     fn info_at(&self, lower: &[u8], start: usize, end: usize) -> WordInfo {
+        if end.saturating_sub(start) < self.min_len {
+            return WordInfo::default();
+        }
         match pack(lower, start, end) {
             Some(key) => self.get(key),
             None => WordInfo::default(),
@@ -357,6 +385,14 @@ static TABLE: LazyLock<Table> = LazyLock::new(Table::build);
 #[cfg(test)]
 pub fn info_at(lower: &[u8], start: usize, end: usize) -> WordInfo {
     TABLE.info_at(lower, start, end)
+}
+
+/// The [`PHRASES`] whose first word is the word of `info`, in list order.
+pub fn phrases_opened_by(info: WordInfo) -> &'static [&'static [&'static str]] {
+    match usize::from(info.phrase_group).checked_sub(1) {
+        Some(g) => TABLE.phrase_groups.get(g).map_or(&[], |v| v.as_slice()),
+        None => &[],
+    }
 }
 
 /// [`info_at`] of every token of a sentence, into `out` (nothing for
@@ -426,6 +462,12 @@ mod tests {
                 assert_eq!(info(w).has(tag::PHRASE_START), opens, "{w} ({k})");
             }
         }
+        for w in ["made", "went", "known"] {
+            let opened: Vec<_> = PHRASES.iter().filter(|p| p[0] == w).copied().collect();
+            assert!(!opened.is_empty());
+            assert_eq!(phrases_opened_by(info(w)), opened.as_slice(), "{w}");
+        }
+        assert!(phrases_opened_by(info("said")).is_empty());
         assert!(info("according").has(tag::ACCORDING));
         // Prefixes, extensions and other words carry no tag.
         for w in [
