@@ -880,6 +880,11 @@ fn noun_before(w: &str) -> bool {
 }
 
 fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
+    // Only cue words (built-in or house) start anything here.
+    let house_verbs = c.house.has_verbs();
+    if !house_verbs && !c.any(tag::CUE) {
+        return;
+    }
     let mut first_here = out.len();
     while first_here > 0 && out[first_here - 1].sentence == si {
         first_here -= 1;
@@ -889,7 +894,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
     while i < n {
         let this = i;
         i += 1;
-        if used[this] || c.quoted[this] || !c.is_word(this) {
+        if !house_verbs && !c.info[this].has(tag::CUE)
+            || used[this]
+            || c.quoted[this]
+            || !c.is_word(this)
+        {
             continue;
         }
         let w = c.w(this);

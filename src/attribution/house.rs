@@ -114,6 +114,11 @@ impl HouseLexicon {
         self.trusted.is_none() && self.vague.is_none() && self.verbs.is_empty()
     }
 
+    /// Are there house attribution verbs?
+    pub fn has_verbs(&self) -> bool {
+        !self.verbs.is_empty()
+    }
+
     /// A house attribution verb the built-in lexicon does not know (`word`
     /// in lower case).
     pub fn cue(&self, word: &str) -> Option<Cue> {

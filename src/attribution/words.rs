@@ -16,6 +16,8 @@ pub mod tag {
     pub const STANCE_NOUN: u8 = 1 << 2;
     /// `according` (of `according to`).
     pub const ACCORDING: u8 = 1 << 3;
+    /// Has a cue entry (`WordInfo::cue` is some).
+    pub const CUE: u8 = 1 << 4;
 }
 
 /// What the lexicons say about one lower-case word.
@@ -289,7 +291,10 @@ impl Table {
         for w in lexicon::CUES.keys() {
             // Only where `lexicon::cue` answers: it turns some forms away.
             if let Some(cue) = lexicon::cue(w) {
-                add(w, &|e| e.cue = Some(cue));
+                add(w, &|e| {
+                    e.cue = Some(cue);
+                    e.tags |= tag::CUE;
+                });
             }
         }
         // The idioms by first word, each group in list order (the first
@@ -426,6 +431,7 @@ mod tests {
     fn cue_entries_match_the_lexicon() {
         for w in lexicon::CUES.keys() {
             assert_eq!(info(w).cue, lexicon::cue(w), "{w}");
+            assert_eq!(info(w).has(tag::CUE), lexicon::cue(w).is_some(), "{w}");
         }
         for w in [
             "the",
@@ -470,17 +476,10 @@ mod tests {
         assert!(phrases_opened_by(info("said")).is_empty());
         assert!(info("according").has(tag::ACCORDING));
         // Prefixes, extensions and other words carry no tag.
-        for w in [
-            "accordin",
-            "accordingly",
-            "claimsx",
-            "eage",
-            "madee",
-            "said",
-            "x",
-        ] {
+        for w in ["accordin", "accordingly", "claimsx", "eage", "madee", "x"] {
             assert_eq!(info(w).tags, 0, "{w}");
         }
+        assert_eq!(info("said").tags, tag::CUE);
     }
 
     #[test]
