@@ -26,8 +26,6 @@ struct Ctx<'a> {
     prose: &'a str,
     lower: &'a str,
     toks: &'a [Tok],
-    /// Each token's lower-case text, sliced once.
-    words: &'a [&'a str],
     /// Token sits inside a direct quotation.
     quoted: &'a [bool],
     /// Each token's cue entry and tags (nothing for punctuation), looked up once.
@@ -58,7 +56,11 @@ impl Ctx<'_> {
         self.info.get(i).and_then(|x| x.cue)
     }
     fn w(&self, i: usize) -> &str {
-        self.words.get(i).copied().unwrap_or("")
+        // Sliced on demand: most tokens' text is never asked for.
+        self.toks
+            .get(i)
+            .and_then(|t| self.lower.get(t.start..t.end))
+            .unwrap_or("")
     }
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
@@ -126,7 +128,6 @@ pub fn sentences(
         used,
         here,
     } = &mut scratch;
-    let mut words: Vec<&str> = Vec::new();
     let mut qi = 0;
     // One pass of the hedge automaton over the sentences' text (whole-word
     // matches). Only this range: callers extract block by block.
@@ -155,8 +156,6 @@ pub fn sentences(
             he += 1;
         }
         let hedges_here = &hedge_hits[hi..he];
-        words.clear();
-        words.extend(toks.iter().map(|t| lower.get(t.start..t.end).unwrap_or("")));
         let tags = words::infos_of(lower.as_bytes(), toks, info);
         while qi < quotes.len() && quotes[qi].span.end <= s.span.start {
             qi += 1;
@@ -195,7 +194,6 @@ pub fn sentences(
             prose: &doc.prose,
             lower,
             toks,
-            words: &words,
             quoted,
             info,
             tags,
