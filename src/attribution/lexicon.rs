@@ -497,7 +497,7 @@ const LEMMAS: &[Lemma] = &[
 /// Forms of cue lemmas that are nearly always nouns or other verbs in news
 /// copy ("the press", "the issues", "a push"): only their other forms
 /// ("pressed", "issued", "pushed") report a stance or a statement.
-const NOT_CUES: &[&str] = &[
+pub(super) const NOT_CUES: &[&str] = &[
     "press",
     "presses",
     "push",
@@ -597,9 +597,9 @@ pub(crate) fn regular(b: &str) -> [String; 3] {
     [third, past, ing]
 }
 
-/// Every inflected form of every cue verb, lower case.
-pub static CUES: LazyLock<FastMap<String, Cue>> = LazyLock::new(|| {
-    let mut m = FastMap::default();
+/// Every (form, cue) of every lemma, in lexicon order; a form may come
+/// twice (the first cue counts).
+fn each_form(mut f: impl FnMut(String, Cue)) {
     for lem in LEMMAS {
         let forms: [String; 3] = match lem.forms {
             Some([a, b, c]) => [a.to_string(), b.to_string(), c.to_string()],
@@ -612,21 +612,38 @@ pub static CUES: LazyLock<FastMap<String, Cue>> = LazyLock::new(|| {
             form,
             addressee: lem.addressee,
         };
-        let all = [
-            (lem.base.to_string(), Form::Base),
-            (forms[0].clone(), Form::Third),
-            (forms[1].clone(), Form::Past),
-            (forms[2].clone(), Form::Ing),
-        ];
-        for (w, form) in all {
-            m.entry(w).or_insert_with(|| mk(form));
-        }
+        let [third, past, ing] = forms;
+        f(lem.base.to_string(), mk(Form::Base));
+        f(third, mk(Form::Third));
+        f(past, mk(Form::Past));
+        f(ing, mk(Form::Ing));
     }
+}
+
+/// Every inflected form of every cue verb, lower case.
+pub static CUES: LazyLock<FastMap<String, Cue>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
+    each_form(|w, cue| {
+        m.entry(w).or_insert(cue);
+    });
     for w in NOT_CUES {
         m.remove(*w);
     }
     m
 });
+
+/// The forms where [`cue`] answers, with its answer, without building
+/// [`CUES`]: a form may come twice (the first cue counts).
+pub(super) fn each_cue(mut f: impl FnMut(&str, Cue)) {
+    let not_cues: FastSet<&str> = NOT_CUES.iter().copied().collect();
+    each_form(|w, cue| {
+        // What `cue` turns away before looking.
+        let answers = (3..=16).contains(&w.len()) && triple(w.as_bytes()).is_some();
+        if answers && !not_cues.contains(w.as_str()) {
+            f(&w, cue);
+        }
+    });
+}
 
 /// Bit `(first, second, last)` letter triple of every cue form: most words
 /// are turned away before hashing.

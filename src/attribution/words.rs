@@ -288,15 +288,15 @@ impl Table {
                 f(entries.entry(key).or_default());
             }
         };
-        for w in lexicon::CUES.keys() {
-            // Only where `lexicon::cue` answers: it turns some forms away.
-            if let Some(cue) = lexicon::cue(w) {
-                add(w, &|e| {
+        lexicon::each_cue(|w, cue| {
+            add(w, &|e| {
+                // The first cue of a form counts, as in `lexicon::CUES`.
+                if e.cue.is_none() {
                     e.cue = Some(cue);
                     e.tags |= tag::CUE;
-                });
-            }
-        }
+                }
+            })
+        });
         // The idioms by first word, each group in list order (the first
         // idiom of the list that matches wins).
         let mut phrase_groups: Vec<Vec<&'static [&'static str]>> = Vec::new();
