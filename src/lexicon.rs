@@ -1,93 +1,209 @@
 //! Word lists matched on word boundaries, case-insensitively (ASCII), in one
 //! pass. Every rule's vocabulary is a `Lexicon`.
 //!
-//! The automata are daachorse's double-array Aho-Corasick: the `aho-corasick`
-//! crate's full DFA took milliseconds to build per list (most of a short
-//! draft's run) and its NFAs match several times slower; a double array builds
-//! in a fraction of a millisecond and matches about as fast as the DFA.
-//! Patterns are folded to lower case once, each haystack before the scan.
+//! The automata are Aho-Corasick DFAs with a full transition table over
+//! byte classes: one table load per byte of text, with ASCII case folded by
+//! the byte-to-class map, so the text is never copied. The lists are small
+//! (a few thousand states), so the table builds in well under a millisecond.
+//! (daachorse's double array, used before, cost about four times as many
+//! instructions per byte and needed a folded copy of every haystack.)
 
 use crate::span::Span;
-use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
-
-/// Folds patterns to ASCII lower case and merges equal ones: returns the
-/// distinct folded patterns with, for each, the caller's indices in order.
-fn fold<S: AsRef<[u8]>>(patterns: &[S]) -> (Vec<Vec<u8>>, Vec<Vec<u32>>) {
-    let mut index = std::collections::HashMap::new();
-    let mut unique: Vec<Vec<u8>> = Vec::new();
-    let mut ids: Vec<Vec<u32>> = Vec::new();
-    for (id, p) in patterns.iter().enumerate() {
-        let folded = p.as_ref().to_ascii_lowercase();
-        if folded.is_empty() {
-            continue;
-        }
-        let slot = *index.entry(folded.clone()).or_insert_with(|| {
-            unique.push(folded);
-            ids.push(Vec::new());
-            unique.len() - 1
-        });
-        ids[slot].push(id as u32);
-    }
-    (unique, ids)
-}
-
-fn build(unique: &[Vec<u8>]) -> Option<DoubleArrayAhoCorasick<u32>> {
-    if unique.is_empty() {
-        return None;
-    }
-    // Word lists share most of English's letter pairs, so the 2-gram
-    // prefilter would skip little text and costs a 64 KiB table to build.
-    let automaton = DoubleArrayAhoCorasickBuilder::new()
-        .use_prefilter(false)
-        .match_kind(MatchKind::Standard)
-        .build_with_values(unique.iter().zip(0u32..))
-        .expect("distinct non-empty patterns build");
-    Some(automaton)
-}
 
 /// Every occurrence of every pattern, overlapping, ASCII case-insensitive.
 pub struct Automaton {
-    automaton: Option<DoubleArrayAhoCorasick<u32>>,
-    /// Automaton value → the caller's pattern indices.
+    /// Byte → column of the table: each byte of the folded patterns has its
+    /// own (an ASCII capital shares its small letter's); every other byte
+    /// shares column 0, which leads back to the start from every state.
+    column: [u8; 256],
+    /// Columns per state: a state's row starts at `state * width`.
+    width: usize,
+    /// `table[row + column]`: the row of the state after the byte. The start
+    /// state is row 0; the states that end a pattern come last, from row
+    /// `first_ending_row` on, so one comparison per byte finds them.
+    table: Vec<u32>,
+    first_ending_row: u32,
+    /// Per state from `first_ending_row` on: the range of `ends` it reports.
+    ends_at: Vec<(u32, u32)>,
+    /// Distinct folded patterns that end in a state, longest first.
+    ends: Vec<u32>,
+    /// Distinct folded pattern → its length.
+    lens: Vec<u32>,
+    /// Distinct folded pattern → the caller's pattern indices.
     ids: Vec<Vec<u32>>,
 }
 
 impl Automaton {
     pub fn new<S: AsRef<[u8]>>(patterns: &[S]) -> Automaton {
-        let (unique, ids) = fold(patterns);
+        let mut column = [0u8; 256];
+        let mut width = 1;
+        for &b in patterns.iter().flat_map(|p| p.as_ref()) {
+            let b = b.to_ascii_lowercase();
+            if column[b as usize] == 0 {
+                assert!(width < 256, "at most 255 distinct pattern bytes");
+                column[b as usize] = width as u8;
+                width += 1;
+            }
+        }
+        for b in b'A'..=b'Z' {
+            column[b as usize] = column[b.to_ascii_lowercase() as usize];
+        }
+        // The trie of the folded patterns; equal ones end in one state and
+        // become one distinct pattern. A state's children are a list:
+        // `first_child`, then `sibling`s; `label`: the column leading in.
+        const NONE: u32 = u32::MAX;
+        let mut first_child: Vec<u32> = vec![NONE];
+        let mut sibling: Vec<u32> = vec![NONE];
+        let mut label: Vec<u8> = vec![0];
+        let child = |first_child: &[u32], sibling: &[u32], label: &[u8], s: usize, c: u8| {
+            let mut t = first_child[s];
+            while t != NONE && label[t as usize] != c {
+                t = sibling[t as usize];
+            }
+            t
+        };
+        let mut own: Vec<u32> = vec![NONE];
+        let mut lens: Vec<u32> = Vec::new();
+        let mut ids: Vec<Vec<u32>> = Vec::new();
+        for (id, pattern) in patterns.iter().enumerate() {
+            let pattern = pattern.as_ref();
+            if pattern.is_empty() {
+                continue;
+            }
+            let mut state = 0usize;
+            for &b in pattern {
+                let c = column[b as usize];
+                let mut t = child(&first_child, &sibling, &label, state, c);
+                if t == NONE {
+                    t = own.len() as u32;
+                    sibling.push(first_child[state]);
+                    first_child[state] = t;
+                    first_child.push(NONE);
+                    label.push(c);
+                    own.push(NONE);
+                }
+                state = t as usize;
+            }
+            if own[state] == NONE {
+                own[state] = lens.len() as u32;
+                lens.push(pattern.len() as u32);
+                ids.push(Vec::new());
+            }
+            ids[own[state] as usize].push(id as u32);
+        }
+        let states = own.len();
+        assert!(states * width <= u32::MAX as usize, "rows fit in 32 bits");
+        // Failure links breadth first; `also[s]`: the nearest state down
+        // the failure chain that ends a pattern.
+        let mut fail = vec![0u32; states];
+        let mut also = vec![NONE; states];
+        let mut order = vec![0usize];
+        let mut k = 0;
+        while k < order.len() {
+            let s = order[k];
+            k += 1;
+            let mut t = first_child[s];
+            while t != NONE {
+                let tu = t as usize;
+                if s != 0 {
+                    let c = label[tu];
+                    let mut f = fail[s] as usize;
+                    fail[tu] = loop {
+                        let g = child(&first_child, &sibling, &label, f, c);
+                        if g != NONE {
+                            break g;
+                        }
+                        if f == 0 {
+                            break 0;
+                        }
+                        f = fail[f] as usize;
+                    };
+                    let f = fail[tu] as usize;
+                    also[tu] = if own[f] != NONE { f as u32 } else { also[f] };
+                }
+                order.push(tu);
+                t = sibling[tu];
+            }
+        }
+        // Renumber: the states that end no pattern first, then the rest,
+        // each in breadth-first order.
+        let ending = |s: usize| own[s] != NONE || also[s] != NONE;
+        let mut renamed = vec![0u32; states];
+        let mut by_new: Vec<usize> = order.iter().copied().filter(|&s| !ending(s)).collect();
+        let first_ending = by_new.len();
+        by_new.extend(order.iter().copied().filter(|&s| ending(s)));
+        for (new, &old) in by_new.iter().enumerate() {
+            renamed[old] = new as u32;
+        }
+        // A state's row is its failure state's with its own children put
+        // in; breadth first, the failure state's row is already there.
+        let mut table = vec![0u32; states * width];
+        for &s in &order {
+            let row = renamed[s] as usize * width;
+            if s != 0 {
+                let fail_row = renamed[fail[s] as usize] as usize * width;
+                table.copy_within(fail_row..fail_row + width, row);
+            }
+            let mut t = first_child[s];
+            while t != NONE {
+                table[row + label[t as usize] as usize] = renamed[t as usize] * width as u32;
+                t = sibling[t as usize];
+            }
+        }
+        let mut ends = Vec::new();
+        let mut ends_at = Vec::new();
+        for &old in &by_new[first_ending..] {
+            let from = ends.len() as u32;
+            let mut s = if own[old] != NONE {
+                old as u32
+            } else {
+                also[old]
+            };
+            while s != NONE {
+                ends.push(own[s as usize]);
+                s = also[s as usize];
+            }
+            ends_at.push((from, ends.len() as u32));
+        }
         Automaton {
-            automaton: build(&unique),
+            column,
+            width,
+            table,
+            first_ending_row: (first_ending * width) as u32,
+            ends_at,
+            ends,
+            lens,
             ids,
         }
     }
 
     /// Calls `f(pattern, start, end)` for every occurrence of every pattern
-    /// in `hay`, in order of end.
+    /// in `hay`, in order of end (the longest first among equal ends).
     pub fn for_each_overlapping(&self, hay: &[u8], mut f: impl FnMut(usize, usize, usize)) {
-        let Some(automaton) = &self.automaton else {
+        if self.ids.is_empty() {
             return;
-        };
-        // The folded copy goes in a buffer kept per thread (taken, so a
-        // nested call just gets a fresh one): the slice scan is faster than
-        // folding byte by byte as the automaton steps.
-        thread_local! {
-            static FOLDED: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
         }
-        let mut folded = FOLDED.take();
-        folded.clear();
-        folded.extend(hay.iter().map(u8::to_ascii_lowercase));
-        for m in automaton.find_overlapping_iter(&folded) {
-            for &id in &self.ids[m.value() as usize] {
-                f(id as usize, m.start(), m.end());
+        let mut row = 0u32;
+        for (i, &b) in hay.iter().enumerate() {
+            row = self.table[row as usize + self.column[b as usize] as usize];
+            if row >= self.first_ending_row {
+                let end = i + 1;
+                let ending = (row - self.first_ending_row) as usize / self.width;
+                let (from, to) = self.ends_at[ending];
+                for &p in &self.ends[from as usize..to as usize] {
+                    let start = end - self.lens[p as usize] as usize;
+                    for &id in &self.ids[p as usize] {
+                        f(id as usize, start, end);
+                    }
+                }
             }
         }
-        FOLDED.set(folded);
     }
 }
 
 pub struct Lexicon {
     /// Every occurrence of every word; [`Lexicon::leftmost_longest`] picks
-    /// among them (faster than daachorse's leftmost iterator on these lists).
+    /// among them.
     automaton: Automaton,
     len: usize,
 }
@@ -263,6 +379,25 @@ mod tests {
                 "{pats:?} in {text:?}"
             );
         }
+    }
+
+    #[test]
+    fn occurrences_come_in_order_of_end_longest_first() {
+        let ac = Automaton::new(&["b", "abc", "bc", "c", "BC"]);
+        let mut got = Vec::new();
+        ac.for_each_overlapping(b"xABCbc", |p, s, e| got.push((p, s, e)));
+        let want = [
+            (0, 2, 3),
+            (1, 1, 4),
+            (2, 2, 4),
+            (4, 2, 4),
+            (3, 3, 4),
+            (0, 4, 5),
+            (2, 4, 6),
+            (4, 4, 6),
+            (3, 5, 6),
+        ];
+        assert_eq!(got, want);
     }
 
     #[test]
