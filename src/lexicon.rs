@@ -201,11 +201,15 @@ impl Automaton {
     }
 }
 
+/// Word lists matched on word boundaries. A lexicon may hold several lists,
+/// matched in one scan: each list's hits are the ones a lexicon of that list
+/// alone would find.
 pub struct Lexicon {
-    /// Every occurrence of every word; [`Lexicon::leftmost_longest`] picks
-    /// among them.
+    /// Every occurrence of every word of every list; the lists' hits are
+    /// picked among them.
     automaton: Automaton,
-    len: usize,
+    /// Where each list starts among the automaton's patterns, then the end.
+    list_starts: Vec<usize>,
 }
 
 /// A word-boundary match: which pattern, where.
@@ -221,60 +225,87 @@ fn is_word_byte(b: u8) -> bool {
 
 impl Lexicon {
     pub fn new<S: AsRef<str>>(words: &[S]) -> Lexicon {
-        let bytes: Vec<&[u8]> = words.iter().map(|w| w.as_ref().as_bytes()).collect();
+        Lexicon::with_lists(&[words])
+    }
+
+    /// One lexicon of several lists (see [`Lexicon::find_in_lists`]).
+    pub fn with_lists<S: AsRef<str>>(lists: &[&[S]]) -> Lexicon {
+        let bytes: Vec<&[u8]> = lists
+            .iter()
+            .flat_map(|list| list.iter().map(|w| w.as_ref().as_bytes()))
+            .collect();
+        let mut list_starts = vec![0];
+        for list in lists {
+            list_starts.push(list_starts[list_starts.len() - 1] + list.len());
+        }
         Lexicon {
             automaton: Automaton::new(&bytes),
-            len: words.len(),
+            list_starts,
         }
     }
 
     pub fn len(&self) -> usize {
-        self.len
+        self.list_starts[self.list_starts.len() - 1]
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.len() == 0
     }
 
-    /// Leftmost-longest matches in `hay` as (pattern, start, end): from
-    /// where the last match ended, the earliest start, the longest pattern
-    /// there, the first-listed pattern among equals.
-    fn leftmost_longest(&self, hay: &[u8]) -> impl Iterator<Item = (usize, usize, usize)> {
+    /// Each list's leftmost-longest matches in `hay`, as (list, pattern,
+    /// start, end) in order of list then start: from where the list's last
+    /// match ended, the earliest start, the longest pattern there, the
+    /// first-listed pattern among equals. `pattern` counts over all lists.
+    fn leftmost_longest(&self, hay: &[u8]) -> Vec<(usize, usize, usize, usize)> {
         // Most sentences match nothing: `all` then never allocates.
         let mut all = Vec::new();
-        self.automaton
-            .for_each_overlapping(hay, |p, s, e| all.push((s, std::cmp::Reverse(e), p)));
+        self.automaton.for_each_overlapping(hay, |p, s, e| {
+            let list = self.list_starts.partition_point(|&first| first <= p) - 1;
+            all.push((list, s, std::cmp::Reverse(e), p));
+        });
         all.sort_unstable();
-        let mut at = 0;
+        let mut at = (usize::MAX, 0);
+        all.retain(|&(list, s, std::cmp::Reverse(e), _)| {
+            let keep = list != at.0 || s >= at.1;
+            if keep {
+                at = (list, e);
+            }
+            keep
+        });
         all.into_iter()
-            .filter(move |&(s, std::cmp::Reverse(e), _)| {
-                let keep = s >= at;
-                if keep {
-                    at = e;
-                }
-                keep
-            })
-            .map(|(s, std::cmp::Reverse(e), p)| (p, s, e))
+            .map(|(list, s, std::cmp::Reverse(e), p)| (list, p, s, e))
+            .collect()
     }
 
-    /// Whole-word matches inside `span` of `text`: the leftmost-longest
-    /// matches that stand on word boundaries.
-    pub fn find_in<'a>(&'a self, text: &'a str, span: Span) -> impl Iterator<Item = Hit> + 'a {
+    /// Each list's whole-word matches inside `span` of `text` (`N`: the
+    /// number of lists): the leftmost-longest matches that stand on word
+    /// boundaries, with `pattern` counted within the list.
+    pub fn find_in_lists<const N: usize>(&self, text: &str, span: Span) -> [Vec<Hit>; N] {
+        assert_eq!(N + 1, self.list_starts.len(), "one result per list");
         let bytes = text.as_bytes();
         let start = span.start.min(bytes.len());
         let hay = &bytes[start..span.end.clamp(start, bytes.len())];
-        self.leftmost_longest(hay)
-            .map(move |(p, s, e)| (p, start + s, start + e))
-            .filter(move |&(_, s, e)| {
-                let before_ok = s == 0 || !is_word_byte(bytes[s - 1]) || bytes[s - 1] == b'\'';
-                let after_ok = e >= bytes.len() || !is_word_byte(bytes[e]) || bytes[e] == b'\'';
-                // Patterns that themselves end in a non-word char (e.g. "U.S.") are fine.
-                before_ok && after_ok
-            })
-            .map(|(pattern, s, e)| Hit {
-                pattern,
-                span: Span::new(s, e),
-            })
+        let mut out = std::array::from_fn(|_| Vec::new());
+        for (list, p, s, e) in self.leftmost_longest(hay) {
+            let (s, e) = (start + s, start + e);
+            let before_ok = s == 0 || !is_word_byte(bytes[s - 1]) || bytes[s - 1] == b'\'';
+            let after_ok = e >= bytes.len() || !is_word_byte(bytes[e]) || bytes[e] == b'\'';
+            // Patterns that themselves end in a non-word char (e.g. "U.S.") are fine.
+            if before_ok && after_ok {
+                out[list].push(Hit {
+                    pattern: p - self.list_starts[list],
+                    span: Span::new(s, e),
+                });
+            }
+        }
+        out
+    }
+
+    /// Whole-word matches inside `span` of `text`: the leftmost-longest
+    /// matches that stand on word boundaries (a lexicon of one list).
+    pub fn find_in(&self, text: &str, span: Span) -> impl Iterator<Item = Hit> {
+        let [hits] = self.find_in_lists(text, span);
+        hits.into_iter()
     }
 
     pub fn first_in(&self, text: &str, span: Span) -> Option<Hit> {
@@ -339,6 +370,13 @@ mod tests {
         }
     }
 
+    /// A one-list lexicon's leftmost-longest matches as (pattern, start, end).
+    fn one_list(lex: &Lexicon, hay: &[u8]) -> Vec<(usize, usize, usize)> {
+        let all = lex.leftmost_longest(hay);
+        assert!(all.iter().all(|m| m.0 == 0));
+        all.into_iter().map(|(_, p, s, e)| (p, s, e)).collect()
+    }
+
     #[test]
     fn automaton_agrees_with_brute_force() {
         let cases: &[(&[&str], &str)] = &[
@@ -372,9 +410,7 @@ mod tests {
                 "{pats:?} in {text:?}"
             );
             assert_eq!(
-                Lexicon::new(pats)
-                    .leftmost_longest(text.as_bytes())
-                    .collect::<Vec<_>>(),
+                one_list(&Lexicon::new(pats), text.as_bytes()),
                 naive_leftmost_longest(pats, text.as_bytes()),
                 "{pats:?} in {text:?}"
             );
@@ -419,11 +455,38 @@ mod tests {
             got.sort();
             assert_eq!(got, naive_all(&pats, &hay));
             assert_eq!(
-                Lexicon::new(&pats)
-                    .leftmost_longest(&hay)
-                    .collect::<Vec<_>>(),
+                one_list(&Lexicon::new(&pats), &hay),
                 naive_leftmost_longest(&pats, &hay)
             );
         }
+    }
+
+    #[test]
+    fn lists_scanned_together_match_as_if_alone() {
+        let first: &[&str] = &["will vote", "vote", "ill v", "the"];
+        let second: &[&str] = &["will", "vote", "voted", "e v"];
+        let both = Lexicon::with_lists(&[first, second]);
+        assert_eq!(both.len(), 8);
+        for text in [
+            "Swill vote; will VOTE; illvote",
+            "They voted. The vote will vote the vote.",
+            "the v",
+            "",
+        ] {
+            let span = Span::new(0, text.len());
+            let [a, b] = both.find_in_lists(text, span);
+            assert_eq!(
+                a,
+                Lexicon::new(first).find_in(text, span).collect::<Vec<_>>()
+            );
+            assert_eq!(
+                b,
+                Lexicon::new(second).find_in(text, span).collect::<Vec<_>>()
+            );
+        }
+        let text = "They will vote.";
+        let [a, b] = both.find_in_lists(text, Span::new(0, text.len()));
+        assert_eq!((a.len(), a[0].pattern), (1, 0));
+        assert_eq!((b.len(), b[0].pattern, b[1].pattern), (2, 0, 1));
     }
 }
