@@ -380,19 +380,21 @@ pub(crate) fn signals_from_hits(
 ) -> Vec<ClaimSignal> {
     let mut out = Vec::new();
     let text = span.slice(prose);
-    let mut has_figure = text.contains('$');
     // (the cheap searches first)
     if (text.contains('%') || text.contains("percent") || text.contains("per cent"))
         && text.bytes().any(|b| b.is_ascii_digit())
     {
         for m in PERCENT.find_iter(text) {
-            has_figure = true;
             out.push(ClaimSignal {
                 signal: Signal::Change,
                 span: Span::new(span.start + m.start, span.start + m.end),
             });
         }
     }
+    // A figure: a percentage, or a dollar sign (looked for only when a
+    // money word asks).
+    let percent_figures = !out.is_empty();
+    let mut has_figure = None;
     for h in hits {
         let signal = WORDS.kinds[h.pattern];
         let keep = match signal {
@@ -411,7 +413,7 @@ pub(crate) fn signals_from_hits(
                         | "losses"
                         | "deficit"
                         | "shortfall"
-                ) || has_figure
+                ) || *has_figure.get_or_insert_with(|| percent_figures || text.contains('$'))
             }
             Signal::GroupSentiment => GROUP_FEELS.is_match(&prose[span.start..h.span.start]),
             _ => true,

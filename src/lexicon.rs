@@ -210,7 +210,13 @@ pub struct Lexicon {
     automaton: Automaton,
     /// Where each list starts among the automaton's patterns, then the end.
     list_starts: Vec<usize>,
+    /// Pattern → its list.
+    list_of: Vec<u32>,
 }
+
+/// An occurrence of a pattern as [`Lexicon::leftmost_longest`] sorts them:
+/// (list, start, end, pattern), by list, start, longest, first listed.
+type Occurrence = (u32, usize, std::cmp::Reverse<usize>, usize);
 
 /// A word-boundary match: which pattern, where.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -235,12 +241,15 @@ impl Lexicon {
             .flat_map(|list| list.iter().map(|w| w.as_ref().as_bytes()))
             .collect();
         let mut list_starts = vec![0];
-        for list in lists {
-            list_starts.push(list_starts[list_starts.len() - 1] + list.len());
+        let mut list_of = Vec::new();
+        for (l, list) in lists.iter().enumerate() {
+            list_starts.push(list_starts[l] + list.len());
+            list_of.extend(std::iter::repeat_n(l as u32, list.len()));
         }
         Lexicon {
             automaton: Automaton::new(&bytes),
             list_starts,
+            list_of,
         }
     }
 
@@ -256,25 +265,26 @@ impl Lexicon {
     /// start, end) in order of list then start: from where the list's last
     /// match ended, the earliest start, the longest pattern there, the
     /// first-listed pattern among equals. `pattern` counts over all lists.
-    fn leftmost_longest(&self, hay: &[u8]) -> Vec<(usize, usize, usize, usize)> {
-        // Most sentences match nothing: `all` then never allocates.
-        let mut all = Vec::new();
+    fn leftmost_longest(&self, hay: &[u8], mut f: impl FnMut(usize, usize, usize, usize)) {
+        // The occurrences go in a buffer kept per thread (taken, so a nested
+        // call just gets a fresh one): most sentences have a few.
+        thread_local! {
+            static ALL: std::cell::Cell<Vec<Occurrence>> = const { std::cell::Cell::new(Vec::new()) };
+        }
+        let mut all = ALL.take();
+        all.clear();
         self.automaton.for_each_overlapping(hay, |p, s, e| {
-            let list = self.list_starts.partition_point(|&first| first <= p) - 1;
-            all.push((list, s, std::cmp::Reverse(e), p));
+            all.push((self.list_of[p], s, std::cmp::Reverse(e), p));
         });
         all.sort_unstable();
-        let mut at = (usize::MAX, 0);
-        all.retain(|&(list, s, std::cmp::Reverse(e), _)| {
-            let keep = list != at.0 || s >= at.1;
-            if keep {
+        let mut at = (u32::MAX, 0);
+        for &(list, s, std::cmp::Reverse(e), p) in &all {
+            if list != at.0 || s >= at.1 {
                 at = (list, e);
+                f(list as usize, p, s, e);
             }
-            keep
-        });
-        all.into_iter()
-            .map(|(list, s, std::cmp::Reverse(e), p)| (list, p, s, e))
-            .collect()
+        }
+        ALL.set(all);
     }
 
     /// Each list's whole-word matches inside `span` of `text` (`N`: the
@@ -286,7 +296,7 @@ impl Lexicon {
         let start = span.start.min(bytes.len());
         let hay = &bytes[start..span.end.clamp(start, bytes.len())];
         let mut out = std::array::from_fn(|_| Vec::new());
-        for (list, p, s, e) in self.leftmost_longest(hay) {
+        self.leftmost_longest(hay, |list, p, s, e| {
             let (s, e) = (start + s, start + e);
             let before_ok = s == 0 || !is_word_byte(bytes[s - 1]) || bytes[s - 1] == b'\'';
             let after_ok = e >= bytes.len() || !is_word_byte(bytes[e]) || bytes[e] == b'\'';
@@ -297,7 +307,7 @@ impl Lexicon {
                     span: Span::new(s, e),
                 });
             }
-        }
+        });
         out
     }
 
@@ -372,9 +382,12 @@ mod tests {
 
     /// A one-list lexicon's leftmost-longest matches as (pattern, start, end).
     fn one_list(lex: &Lexicon, hay: &[u8]) -> Vec<(usize, usize, usize)> {
-        let all = lex.leftmost_longest(hay);
-        assert!(all.iter().all(|m| m.0 == 0));
-        all.into_iter().map(|(_, p, s, e)| (p, s, e)).collect()
+        let mut all = Vec::new();
+        lex.leftmost_longest(hay, |list, p, s, e| {
+            assert_eq!(list, 0);
+            all.push((p, s, e));
+        });
+        all
     }
 
     #[test]
