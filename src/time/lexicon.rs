@@ -609,17 +609,19 @@ pub fn is_starter(w: &str) -> bool {
 }
 
 /// Bit (first letter, length) pairs present among the core words: a cheap
-/// negative test before hashing.
-static CORE_SHAPES: std::sync::LazyLock<[u16; 26]> = std::sync::LazyLock::new(|| {
+/// negative test before the word itself is looked up.
+const CORE_SHAPES: [u16; 26] = {
     let mut t = [0u16; 26];
-    for w in CORE_WORDS {
-        let b = w.as_bytes();
+    let mut i = 0;
+    while i < CORE_WORDS.len() {
+        let b = CORE_WORDS[i].as_bytes();
         if b[0].is_ascii_lowercase() && b.len() < 16 {
             t[(b[0] - b'a') as usize] |= 1 << b.len();
         }
+        i += 1;
     }
     t
-});
+};
 
 pub fn is_core(w: &str) -> bool {
     is_core_bytes(w.as_bytes())
@@ -633,29 +635,93 @@ pub fn core_shape(first: u8, len: usize) -> bool {
         && CORE_SHAPES[(first - b'a') as usize] & (1 << len) != 0
 }
 
-/// Up to 16 bytes as one integer (zero padded): words of one length compare
-/// equal exactly when their packed forms do.
-fn pack(b: &[u8]) -> u128 {
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    u128::from_le_bytes(buf)
+/// Up to 16 bytes as one integer (the first byte lowest): words of one
+/// length compare equal exactly when their packed forms do.
+const fn pack(b: &[u8]) -> u128 {
+    let mut packed = 0u128;
+    let mut k = b.len();
+    while k > 0 {
+        k -= 1;
+        packed = packed << 8 | b[k] as u128;
+    }
+    packed
 }
 
-/// Core words bucketed by (first letter, length), packed.
-static CORE_BUCKETS: std::sync::LazyLock<Vec<Vec<u128>>> = std::sync::LazyLock::new(|| {
-    let mut t = vec![Vec::new(); 26 * 13];
-    for w in CORE_WORDS {
-        let b = w.as_bytes();
+/// The (first letter, length) bucket of a core-shaped word.
+const fn core_bucket(b: &[u8]) -> usize {
+    (b[0] - b'a') as usize * 13 + b.len()
+}
+
+const CORE_BUCKET_COUNT: usize = 26 * 13;
+
+/// The core words (lower case, at most 12 letters), packed and grouped by
+/// bucket: bucket `k` is `CORE_PACKED[CORE_BUCKET_STARTS[k]..CORE_BUCKET_STARTS[k + 1]]`.
+/// Built at compile time.
+const CORE_BUCKET_STARTS: [u16; CORE_BUCKET_COUNT + 1] = {
+    let mut starts = [0u16; CORE_BUCKET_COUNT + 1];
+    let mut i = 0;
+    while i < CORE_WORDS.len() {
+        let b = CORE_WORDS[i].as_bytes();
         if b[0].is_ascii_lowercase() && b.len() <= 12 {
-            t[(b[0] - b'a') as usize * 13 + b.len()].push(pack(b));
+            starts[core_bucket(b) + 1] += 1;
         }
+        i += 1;
     }
-    t
-});
+    let mut k = 0;
+    while k < CORE_BUCKET_COUNT {
+        starts[k + 1] += starts[k];
+        k += 1;
+    }
+    starts
+};
+
+const CORE_PACKED: [u128; CORE_WORDS.len()] = {
+    let mut packed = [0u128; CORE_WORDS.len()];
+    let mut filled = [0u16; CORE_BUCKET_COUNT];
+    let mut i = 0;
+    while i < CORE_WORDS.len() {
+        let b = CORE_WORDS[i].as_bytes();
+        if b[0].is_ascii_lowercase() && b.len() <= 12 {
+            let k = core_bucket(b);
+            packed[(CORE_BUCKET_STARTS[k] + filled[k]) as usize] = pack(b);
+            filled[k] += 1;
+        }
+        i += 1;
+    }
+    packed
+};
 
 /// [`is_core`] on lower-case ASCII bytes.
 pub fn is_core_bytes(b: &[u8]) -> bool {
-    !b.is_empty()
-        && core_shape(b[0], b.len())
-        && CORE_BUCKETS[(b[0] - b'a') as usize * 13 + b.len()].contains(&pack(b))
+    if b.is_empty() || !core_shape(b[0], b.len()) {
+        return false;
+    }
+    let k = core_bucket(b);
+    let bucket = CORE_BUCKET_STARTS[k] as usize..CORE_BUCKET_STARTS[k + 1] as usize;
+    CORE_PACKED[bucket].contains(&pack(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_words_are_found_by_their_packed_buckets() {
+        let mut words: Vec<String> = CORE_WORDS
+            .iter()
+            .chain(STARTER_WORDS)
+            .map(|w| w.to_string())
+            .collect();
+        for w in CORE_WORDS {
+            words.push(format!("{w}s"));
+            words.push(w[1..].to_string());
+            words.push(w[..w.len() - 1].to_string());
+        }
+        words.extend(["", "x", "mayday", "decadent", "hourx", "independences"].map(String::from));
+        for w in &words {
+            let listed = CORE_WORDS.contains(&w.as_str()) && (3..=12).contains(&w.len());
+            assert_eq!(is_core(w), listed, "{w:?}");
+        }
+        assert!(is_core("september") && is_core("independence") && !is_core("yr"));
+    }
 }

@@ -32,8 +32,9 @@ use TimexType::*;
 struct P<'a> {
     t: Vec<Tok<'a>>,
     anchor: Option<NaiveDate>,
-    /// (token index, future?) tense markers.
-    tense: Vec<(usize, bool)>,
+    /// (token index, future?) tense markers, found when a matcher first
+    /// asks for a direction (most segments match nothing).
+    tense: std::cell::OnceCell<Vec<(usize, bool)>>,
     /// Per token: a core temporal word or a number starts within 5 tokens.
     core_near: Vec<bool>,
 }
@@ -105,11 +106,10 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
         if last_core == usize::MAX {
             continue;
         }
-        let tense = tense_markers(&t);
         let p = P {
             t,
             anchor,
-            tense,
+            tense: std::cell::OnceCell::new(),
             core_near,
         };
         let mut i = 0;
@@ -342,9 +342,10 @@ impl<'a> P<'a> {
         }
         let mut best: Option<(usize, bool)> = None;
         // Only markers within a window count (also keeps this O(log n)).
-        let lo = self.tense.partition_point(|&(k, _)| k + 24 < i);
-        let hi = self.tense.partition_point(|&(k, _)| k <= i + 12);
-        for &(k, f) in &self.tense[lo..hi] {
+        let tense = self.tense.get_or_init(|| tense_markers(&self.t));
+        let lo = tense.partition_point(|&(k, _)| k + 24 < i);
+        let hi = tense.partition_point(|&(k, _)| k <= i + 12);
+        for &(k, f) in &tense[lo..hi] {
             // markers after the expression count at double distance
             let d = if k > i { 2 * (k - i) } else { i - k };
             if d == 0 {
