@@ -137,7 +137,9 @@ impl Automaton {
         }
         // A state's row is its failure state's with its own children put
         // in; breadth first, the failure state's row is already there.
-        let mut table = vec![0u32; states * width];
+        // Padded to a power of two, so that a scan can index it masked,
+        // without a bounds check per byte.
+        let mut table = vec![0u32; (states * width).next_power_of_two()];
         for &s in &order {
             let row = renamed[s] as usize * width;
             if s != 0 {
@@ -183,9 +185,11 @@ impl Automaton {
         if self.ids.is_empty() {
             return;
         }
+        let mask = self.table.len() - 1;
+        let table = &self.table[..=mask];
         let mut row = 0u32;
         for (i, &b) in hay.iter().enumerate() {
-            row = self.table[row as usize + self.column[b as usize] as usize];
+            row = table[(row as usize + self.column[b as usize] as usize) & mask];
             if row >= self.first_ending_row {
                 let end = i + 1;
                 let ending = (row - self.first_ending_row) as usize / self.width;
