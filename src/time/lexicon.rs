@@ -649,7 +649,11 @@ const fn pack(b: &[u8]) -> u128 {
 
 /// The (first letter, length) bucket of a core-shaped word.
 const fn core_bucket(b: &[u8]) -> usize {
-    (b[0] - b'a') as usize * 13 + b.len()
+    core_bucket_of(b[0], b.len())
+}
+
+const fn core_bucket_of(first: u8, len: usize) -> usize {
+    (first - b'a') as usize * 13 + len
 }
 
 const CORE_BUCKET_COUNT: usize = 26 * 13;
@@ -696,9 +700,17 @@ pub fn is_core_bytes(b: &[u8]) -> bool {
     if b.is_empty() || !core_shape(b[0], b.len()) {
         return false;
     }
-    let k = core_bucket(b);
+    let mut padded = [0u8; 16];
+    padded[..b.len()].copy_from_slice(b);
+    is_core_shaped(b[0], b.len(), u128::from_le_bytes(padded))
+}
+
+/// Is a word that passed [`core_shape`] a core word? `packed`: its bytes,
+/// lower case, as a little-endian integer (as [`pack`] reads them).
+pub fn is_core_shaped(first: u8, len: usize, packed: u128) -> bool {
+    let k = core_bucket_of(first, len);
     let bucket = CORE_BUCKET_STARTS[k] as usize..CORE_BUCKET_STARTS[k + 1] as usize;
-    CORE_PACKED[bucket].contains(&pack(b))
+    CORE_PACKED[bucket].contains(&packed)
 }
 
 #[cfg(test)]

@@ -134,7 +134,6 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
 /// Fast byte scan: does the text hold a digit or a core temporal word?
 fn worth_a_look(text: &str) -> bool {
     let b = text.as_bytes();
-    let mut buf = [0u8; 12];
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -147,11 +146,13 @@ fn worth_a_look(text: &str) -> bool {
                 i += 1;
             }
             let n = i - start;
-            if lx::core_shape(b[start].to_ascii_lowercase(), n) {
-                for (k, x) in b[start..i].iter().enumerate() {
-                    buf[k] = x.to_ascii_lowercase();
+            let first = b[start].to_ascii_lowercase();
+            if lx::core_shape(first, n) {
+                let mut lower = [0u8; 16];
+                for (to, from) in lower.iter_mut().zip(&b[start..i]) {
+                    *to = from.to_ascii_lowercase();
                 }
-                if lx::is_core_bytes(&buf[..n]) {
+                if lx::is_core_shaped(first, n, u128::from_le_bytes(lower)) {
                     return true;
                 }
             }
