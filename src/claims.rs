@@ -1,7 +1,7 @@
 //! Claim signals (SPEC §3.1): what makes a sentence a disputable factual
 //! claim that needs a source, and the exemptions of §3.2 that lift it.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Hit, Lexicon};
 use crate::prebuilt::{GROUP_FEELS, PERCENT};
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -330,13 +330,13 @@ const SENTIMENT: &[&str] = &[
     "disappointed",
 ];
 
-/// All signal words in one automaton, so a sentence is scanned once.
-struct SignalLexicon {
-    lexicon: Lexicon,
+/// All signal words, each once, with its kind.
+struct SignalWords {
+    words: Vec<&'static str>,
     kinds: Vec<Signal>,
 }
 
-static LEX: LazyLock<SignalLexicon> = LazyLock::new(|| {
+static WORDS: LazyLock<SignalWords> = LazyLock::new(|| {
     let lists: [(&[&str], Signal); 7] = [
         (CHANGE, Signal::Change),
         (CAUSE, Signal::Cause),
@@ -356,30 +356,47 @@ static LEX: LazyLock<SignalLexicon> = LazyLock::new(|| {
             }
         }
     }
-    SignalLexicon {
-        lexicon: Lexicon::new(&words),
-        kinds,
-    }
+    SignalWords { words, kinds }
 });
+
+/// The signal words, for a lexicon that scans for them with other lists
+/// (`crate::rules::sentence_words`); its hits go to [`signals_from_hits`].
+pub(crate) fn signal_words() -> &'static [&'static str] {
+    &WORDS.words
+}
 
 /// The claim signals of one sentence (`span` of `prose`).
 pub fn signals(prose: &str, span: Span) -> Vec<ClaimSignal> {
+    static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(signal_words()));
+    signals_from_hits(prose, span, LEX.find_in(prose, span))
+}
+
+/// The claim signals of one sentence (`span` of `prose`) whose
+/// [`signal_words`] are `hits`.
+pub(crate) fn signals_from_hits(
+    prose: &str,
+    span: Span,
+    hits: impl IntoIterator<Item = Hit>,
+) -> Vec<ClaimSignal> {
     let mut out = Vec::new();
     let text = span.slice(prose);
-    let mut has_figure = text.contains('$');
-    if text.bytes().any(|b| b.is_ascii_digit())
-        && (text.contains('%') || text.contains("percent") || text.contains("per cent"))
+    // (the cheap searches first)
+    if (text.contains('%') || text.contains("percent") || text.contains("per cent"))
+        && text.bytes().any(|b| b.is_ascii_digit())
     {
         for m in PERCENT.find_iter(text) {
-            has_figure = true;
             out.push(ClaimSignal {
                 signal: Signal::Change,
                 span: Span::new(span.start + m.start, span.start + m.end),
             });
         }
     }
-    for h in LEX.lexicon.find_in(prose, span) {
-        let signal = LEX.kinds[h.pattern];
+    // A figure: a percentage, or a dollar sign (looked for only when a
+    // money word asks).
+    let percent_figures = !out.is_empty();
+    let mut has_figure = None;
+    for h in hits {
+        let signal = WORDS.kinds[h.pattern];
         let keep = match signal {
             // Money words are claims only next to a figure.
             Signal::Change => {
@@ -396,7 +413,7 @@ pub fn signals(prose: &str, span: Span) -> Vec<ClaimSignal> {
                         | "losses"
                         | "deficit"
                         | "shortfall"
-                ) || has_figure
+                ) || *has_figure.get_or_insert_with(|| percent_figures || text.contains('$'))
             }
             Signal::GroupSentiment => GROUP_FEELS.is_match(&prose[span.start..h.span.start]),
             _ => true,

@@ -1,96 +1,226 @@
 //! Word lists matched on word boundaries, case-insensitively (ASCII), in one
 //! pass. Every rule's vocabulary is a `Lexicon`.
 //!
-//! The automata are daachorse's double-array Aho-Corasick: the `aho-corasick`
-//! crate's full DFA took milliseconds to build per list (most of a short
-//! draft's run) and its NFAs match several times slower; a double array builds
-//! in a fraction of a millisecond and matches about as fast as the DFA.
-//! Patterns are folded to lower case once, each haystack before the scan.
+//! The automata are Aho-Corasick DFAs with a full transition table over
+//! byte classes: one table load per byte of text, with ASCII case folded by
+//! the byte-to-class map, so the text is never copied. The lists are small
+//! (a few thousand states), so the table builds in well under a millisecond.
+//! (daachorse's double array, used before, cost about four times as many
+//! instructions per byte and needed a folded copy of every haystack.)
 
 use crate::span::Span;
-use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
-
-/// Folds patterns to ASCII lower case and merges equal ones: returns the
-/// distinct folded patterns with, for each, the caller's indices in order.
-fn fold<S: AsRef<[u8]>>(patterns: &[S]) -> (Vec<Vec<u8>>, Vec<Vec<u32>>) {
-    let mut index = std::collections::HashMap::new();
-    let mut unique: Vec<Vec<u8>> = Vec::new();
-    let mut ids: Vec<Vec<u32>> = Vec::new();
-    for (id, p) in patterns.iter().enumerate() {
-        let folded = p.as_ref().to_ascii_lowercase();
-        if folded.is_empty() {
-            continue;
-        }
-        let slot = *index.entry(folded.clone()).or_insert_with(|| {
-            unique.push(folded);
-            ids.push(Vec::new());
-            unique.len() - 1
-        });
-        ids[slot].push(id as u32);
-    }
-    (unique, ids)
-}
-
-fn build(unique: &[Vec<u8>]) -> Option<DoubleArrayAhoCorasick<u32>> {
-    if unique.is_empty() {
-        return None;
-    }
-    // Word lists share most of English's letter pairs, so the 2-gram
-    // prefilter would skip little text and costs a 64 KiB table to build.
-    let automaton = DoubleArrayAhoCorasickBuilder::new()
-        .use_prefilter(false)
-        .match_kind(MatchKind::Standard)
-        .build_with_values(unique.iter().zip(0u32..))
-        .expect("distinct non-empty patterns build");
-    Some(automaton)
-}
 
 /// Every occurrence of every pattern, overlapping, ASCII case-insensitive.
 pub struct Automaton {
-    automaton: Option<DoubleArrayAhoCorasick<u32>>,
-    /// Automaton value → the caller's pattern indices.
+    /// Byte → column of the table: each byte of the folded patterns has its
+    /// own (an ASCII capital shares its small letter's); every other byte
+    /// shares column 0, which leads back to the start from every state.
+    column: [u8; 256],
+    /// Columns per state: a state's row starts at `state * width`.
+    width: usize,
+    /// `table[row + column]`: the row of the state after the byte. The start
+    /// state is row 0; the states that end a pattern come last, from row
+    /// `first_ending_row` on, so one comparison per byte finds them.
+    table: Vec<u32>,
+    first_ending_row: u32,
+    /// Per state from `first_ending_row` on: the range of `ends` it reports.
+    ends_at: Vec<(u32, u32)>,
+    /// Distinct folded patterns that end in a state, longest first.
+    ends: Vec<u32>,
+    /// Distinct folded pattern → its length.
+    lens: Vec<u32>,
+    /// Distinct folded pattern → the caller's pattern indices.
     ids: Vec<Vec<u32>>,
 }
 
 impl Automaton {
     pub fn new<S: AsRef<[u8]>>(patterns: &[S]) -> Automaton {
-        let (unique, ids) = fold(patterns);
+        let mut column = [0u8; 256];
+        let mut width = 1;
+        for &b in patterns.iter().flat_map(|p| p.as_ref()) {
+            let b = b.to_ascii_lowercase();
+            if column[b as usize] == 0 {
+                assert!(width < 256, "at most 255 distinct pattern bytes");
+                column[b as usize] = width as u8;
+                width += 1;
+            }
+        }
+        for b in b'A'..=b'Z' {
+            column[b as usize] = column[b.to_ascii_lowercase() as usize];
+        }
+        // The trie of the folded patterns; equal ones end in one state and
+        // become one distinct pattern. A state's children are a list:
+        // `first_child`, then `sibling`s; `label`: the column leading in.
+        const NONE: u32 = u32::MAX;
+        let mut first_child: Vec<u32> = vec![NONE];
+        let mut sibling: Vec<u32> = vec![NONE];
+        let mut label: Vec<u8> = vec![0];
+        let child = |first_child: &[u32], sibling: &[u32], label: &[u8], s: usize, c: u8| {
+            let mut t = first_child[s];
+            while t != NONE && label[t as usize] != c {
+                t = sibling[t as usize];
+            }
+            t
+        };
+        let mut own: Vec<u32> = vec![NONE];
+        let mut lens: Vec<u32> = Vec::new();
+        let mut ids: Vec<Vec<u32>> = Vec::new();
+        for (id, pattern) in patterns.iter().enumerate() {
+            let pattern = pattern.as_ref();
+            if pattern.is_empty() {
+                continue;
+            }
+            let mut state = 0usize;
+            for &b in pattern {
+                let c = column[b as usize];
+                let mut t = child(&first_child, &sibling, &label, state, c);
+                if t == NONE {
+                    t = own.len() as u32;
+                    sibling.push(first_child[state]);
+                    first_child[state] = t;
+                    first_child.push(NONE);
+                    label.push(c);
+                    own.push(NONE);
+                }
+                state = t as usize;
+            }
+            if own[state] == NONE {
+                own[state] = lens.len() as u32;
+                lens.push(pattern.len() as u32);
+                ids.push(Vec::new());
+            }
+            ids[own[state] as usize].push(id as u32);
+        }
+        let states = own.len();
+        assert!(states * width <= u32::MAX as usize, "rows fit in 32 bits");
+        // Failure links breadth first; `also[s]`: the nearest state down
+        // the failure chain that ends a pattern.
+        let mut fail = vec![0u32; states];
+        let mut also = vec![NONE; states];
+        let mut order = vec![0usize];
+        let mut k = 0;
+        while k < order.len() {
+            let s = order[k];
+            k += 1;
+            let mut t = first_child[s];
+            while t != NONE {
+                let tu = t as usize;
+                if s != 0 {
+                    let c = label[tu];
+                    let mut f = fail[s] as usize;
+                    fail[tu] = loop {
+                        let g = child(&first_child, &sibling, &label, f, c);
+                        if g != NONE {
+                            break g;
+                        }
+                        if f == 0 {
+                            break 0;
+                        }
+                        f = fail[f] as usize;
+                    };
+                    let f = fail[tu] as usize;
+                    also[tu] = if own[f] != NONE { f as u32 } else { also[f] };
+                }
+                order.push(tu);
+                t = sibling[tu];
+            }
+        }
+        // Renumber: the states that end no pattern first, then the rest,
+        // each in breadth-first order.
+        let ending = |s: usize| own[s] != NONE || also[s] != NONE;
+        let mut renamed = vec![0u32; states];
+        let mut by_new: Vec<usize> = order.iter().copied().filter(|&s| !ending(s)).collect();
+        let first_ending = by_new.len();
+        by_new.extend(order.iter().copied().filter(|&s| ending(s)));
+        for (new, &old) in by_new.iter().enumerate() {
+            renamed[old] = new as u32;
+        }
+        // A state's row is its failure state's with its own children put
+        // in; breadth first, the failure state's row is already there.
+        // Padded to a power of two, so that a scan can index it masked,
+        // without a bounds check per byte.
+        let mut table = vec![0u32; (states * width).next_power_of_two()];
+        for &s in &order {
+            let row = renamed[s] as usize * width;
+            if s != 0 {
+                let fail_row = renamed[fail[s] as usize] as usize * width;
+                table.copy_within(fail_row..fail_row + width, row);
+            }
+            let mut t = first_child[s];
+            while t != NONE {
+                table[row + label[t as usize] as usize] = renamed[t as usize] * width as u32;
+                t = sibling[t as usize];
+            }
+        }
+        let mut ends = Vec::new();
+        let mut ends_at = Vec::new();
+        for &old in &by_new[first_ending..] {
+            let from = ends.len() as u32;
+            let mut s = if own[old] != NONE {
+                old as u32
+            } else {
+                also[old]
+            };
+            while s != NONE {
+                ends.push(own[s as usize]);
+                s = also[s as usize];
+            }
+            ends_at.push((from, ends.len() as u32));
+        }
         Automaton {
-            automaton: build(&unique),
+            column,
+            width,
+            table,
+            first_ending_row: (first_ending * width) as u32,
+            ends_at,
+            ends,
+            lens,
             ids,
         }
     }
 
     /// Calls `f(pattern, start, end)` for every occurrence of every pattern
-    /// in `hay`, in order of end.
+    /// in `hay`, in order of end (the longest first among equal ends).
     pub fn for_each_overlapping(&self, hay: &[u8], mut f: impl FnMut(usize, usize, usize)) {
-        let Some(automaton) = &self.automaton else {
+        if self.ids.is_empty() {
             return;
-        };
-        // The folded copy goes in a buffer kept per thread (taken, so a
-        // nested call just gets a fresh one): the slice scan is faster than
-        // folding byte by byte as the automaton steps.
-        thread_local! {
-            static FOLDED: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
         }
-        let mut folded = FOLDED.take();
-        folded.clear();
-        folded.extend(hay.iter().map(u8::to_ascii_lowercase));
-        for m in automaton.find_overlapping_iter(&folded) {
-            for &id in &self.ids[m.value() as usize] {
-                f(id as usize, m.start(), m.end());
+        let mask = self.table.len() - 1;
+        let table = &self.table[..=mask];
+        let mut row = 0u32;
+        for (i, &b) in hay.iter().enumerate() {
+            row = table[(row as usize + self.column[b as usize] as usize) & mask];
+            if row >= self.first_ending_row {
+                let end = i + 1;
+                let ending = (row - self.first_ending_row) as usize / self.width;
+                let (from, to) = self.ends_at[ending];
+                for &p in &self.ends[from as usize..to as usize] {
+                    let start = end - self.lens[p as usize] as usize;
+                    for &id in &self.ids[p as usize] {
+                        f(id as usize, start, end);
+                    }
+                }
             }
         }
-        FOLDED.set(folded);
     }
 }
 
+/// Word lists matched on word boundaries. A lexicon may hold several lists,
+/// matched in one scan: each list's hits are the ones a lexicon of that list
+/// alone would find.
 pub struct Lexicon {
-    /// Every occurrence of every word; [`Lexicon::leftmost_longest`] picks
-    /// among them (faster than daachorse's leftmost iterator on these lists).
+    /// Every occurrence of every word of every list; the lists' hits are
+    /// picked among them.
     automaton: Automaton,
-    len: usize,
+    /// Where each list starts among the automaton's patterns, then the end.
+    list_starts: Vec<usize>,
+    /// Pattern → its list.
+    list_of: Vec<u32>,
 }
+
+/// An occurrence of a pattern as [`Lexicon::leftmost_longest`] sorts them:
+/// (list, start, end, pattern), by list, start, longest, first listed.
+type Occurrence = (u32, usize, std::cmp::Reverse<usize>, usize);
 
 /// A word-boundary match: which pattern, where.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,60 +235,91 @@ fn is_word_byte(b: u8) -> bool {
 
 impl Lexicon {
     pub fn new<S: AsRef<str>>(words: &[S]) -> Lexicon {
-        let bytes: Vec<&[u8]> = words.iter().map(|w| w.as_ref().as_bytes()).collect();
+        Lexicon::with_lists(&[words])
+    }
+
+    /// One lexicon of several lists (see [`Lexicon::find_in_lists`]).
+    pub fn with_lists<S: AsRef<str>>(lists: &[&[S]]) -> Lexicon {
+        let bytes: Vec<&[u8]> = lists
+            .iter()
+            .flat_map(|list| list.iter().map(|w| w.as_ref().as_bytes()))
+            .collect();
+        let mut list_starts = vec![0];
+        let mut list_of = Vec::new();
+        for (l, list) in lists.iter().enumerate() {
+            list_starts.push(list_starts[l] + list.len());
+            list_of.extend(std::iter::repeat_n(l as u32, list.len()));
+        }
         Lexicon {
             automaton: Automaton::new(&bytes),
-            len: words.len(),
+            list_starts,
+            list_of,
         }
     }
 
     pub fn len(&self) -> usize {
-        self.len
+        self.list_starts[self.list_starts.len() - 1]
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.len() == 0
     }
 
-    /// Leftmost-longest matches in `hay` as (pattern, start, end): from
-    /// where the last match ended, the earliest start, the longest pattern
-    /// there, the first-listed pattern among equals.
-    fn leftmost_longest(&self, hay: &[u8]) -> impl Iterator<Item = (usize, usize, usize)> {
-        // Most sentences match nothing: `all` then never allocates.
-        let mut all = Vec::new();
-        self.automaton
-            .for_each_overlapping(hay, |p, s, e| all.push((s, std::cmp::Reverse(e), p)));
+    /// Each list's leftmost-longest matches in `hay`, as (list, pattern,
+    /// start, end) in order of list then start: from where the list's last
+    /// match ended, the earliest start, the longest pattern there, the
+    /// first-listed pattern among equals. `pattern` counts over all lists.
+    fn leftmost_longest(&self, hay: &[u8], mut f: impl FnMut(usize, usize, usize, usize)) {
+        // The occurrences go in a buffer kept per thread (taken, so a nested
+        // call just gets a fresh one): most sentences have a few.
+        thread_local! {
+            static ALL: std::cell::Cell<Vec<Occurrence>> = const { std::cell::Cell::new(Vec::new()) };
+        }
+        let mut all = ALL.take();
+        all.clear();
+        self.automaton.for_each_overlapping(hay, |p, s, e| {
+            all.push((self.list_of[p], s, std::cmp::Reverse(e), p));
+        });
         all.sort_unstable();
-        let mut at = 0;
-        all.into_iter()
-            .filter(move |&(s, std::cmp::Reverse(e), _)| {
-                let keep = s >= at;
-                if keep {
-                    at = e;
-                }
-                keep
-            })
-            .map(|(s, std::cmp::Reverse(e), p)| (p, s, e))
+        let mut at = (u32::MAX, 0);
+        for &(list, s, std::cmp::Reverse(e), p) in &all {
+            if list != at.0 || s >= at.1 {
+                at = (list, e);
+                f(list as usize, p, s, e);
+            }
+        }
+        ALL.set(all);
     }
 
-    /// Whole-word matches inside `span` of `text`: the leftmost-longest
-    /// matches that stand on word boundaries.
-    pub fn find_in<'a>(&'a self, text: &'a str, span: Span) -> impl Iterator<Item = Hit> + 'a {
+    /// Each list's whole-word matches inside `span` of `text` (`N`: the
+    /// number of lists): the leftmost-longest matches that stand on word
+    /// boundaries, with `pattern` counted within the list.
+    pub fn find_in_lists<const N: usize>(&self, text: &str, span: Span) -> [Vec<Hit>; N] {
+        assert_eq!(N + 1, self.list_starts.len(), "one result per list");
         let bytes = text.as_bytes();
         let start = span.start.min(bytes.len());
         let hay = &bytes[start..span.end.clamp(start, bytes.len())];
-        self.leftmost_longest(hay)
-            .map(move |(p, s, e)| (p, start + s, start + e))
-            .filter(move |&(_, s, e)| {
-                let before_ok = s == 0 || !is_word_byte(bytes[s - 1]) || bytes[s - 1] == b'\'';
-                let after_ok = e >= bytes.len() || !is_word_byte(bytes[e]) || bytes[e] == b'\'';
-                // Patterns that themselves end in a non-word char (e.g. "U.S.") are fine.
-                before_ok && after_ok
-            })
-            .map(|(pattern, s, e)| Hit {
-                pattern,
-                span: Span::new(s, e),
-            })
+        let mut out = std::array::from_fn(|_| Vec::new());
+        self.leftmost_longest(hay, |list, p, s, e| {
+            let (s, e) = (start + s, start + e);
+            let before_ok = s == 0 || !is_word_byte(bytes[s - 1]) || bytes[s - 1] == b'\'';
+            let after_ok = e >= bytes.len() || !is_word_byte(bytes[e]) || bytes[e] == b'\'';
+            // Patterns that themselves end in a non-word char (e.g. "U.S.") are fine.
+            if before_ok && after_ok {
+                out[list].push(Hit {
+                    pattern: p - self.list_starts[list],
+                    span: Span::new(s, e),
+                });
+            }
+        });
+        out
+    }
+
+    /// Whole-word matches inside `span` of `text`: the leftmost-longest
+    /// matches that stand on word boundaries (a lexicon of one list).
+    pub fn find_in(&self, text: &str, span: Span) -> impl Iterator<Item = Hit> {
+        let [hits] = self.find_in_lists(text, span);
+        hits.into_iter()
     }
 
     pub fn first_in(&self, text: &str, span: Span) -> Option<Hit> {
@@ -223,6 +384,16 @@ mod tests {
         }
     }
 
+    /// A one-list lexicon's leftmost-longest matches as (pattern, start, end).
+    fn one_list(lex: &Lexicon, hay: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut all = Vec::new();
+        lex.leftmost_longest(hay, |list, p, s, e| {
+            assert_eq!(list, 0);
+            all.push((p, s, e));
+        });
+        all
+    }
+
     #[test]
     fn automaton_agrees_with_brute_force() {
         let cases: &[(&[&str], &str)] = &[
@@ -256,13 +427,30 @@ mod tests {
                 "{pats:?} in {text:?}"
             );
             assert_eq!(
-                Lexicon::new(pats)
-                    .leftmost_longest(text.as_bytes())
-                    .collect::<Vec<_>>(),
+                one_list(&Lexicon::new(pats), text.as_bytes()),
                 naive_leftmost_longest(pats, text.as_bytes()),
                 "{pats:?} in {text:?}"
             );
         }
+    }
+
+    #[test]
+    fn occurrences_come_in_order_of_end_longest_first() {
+        let ac = Automaton::new(&["b", "abc", "bc", "c", "BC"]);
+        let mut got = Vec::new();
+        ac.for_each_overlapping(b"xABCbc", |p, s, e| got.push((p, s, e)));
+        let want = [
+            (0, 2, 3),
+            (1, 1, 4),
+            (2, 2, 4),
+            (4, 2, 4),
+            (3, 3, 4),
+            (0, 4, 5),
+            (2, 4, 6),
+            (4, 4, 6),
+            (3, 5, 6),
+        ];
+        assert_eq!(got, want);
     }
 
     #[test]
@@ -284,11 +472,38 @@ mod tests {
             got.sort();
             assert_eq!(got, naive_all(&pats, &hay));
             assert_eq!(
-                Lexicon::new(&pats)
-                    .leftmost_longest(&hay)
-                    .collect::<Vec<_>>(),
+                one_list(&Lexicon::new(&pats), &hay),
                 naive_leftmost_longest(&pats, &hay)
             );
         }
+    }
+
+    #[test]
+    fn lists_scanned_together_match_as_if_alone() {
+        let first: &[&str] = &["will vote", "vote", "ill v", "the"];
+        let second: &[&str] = &["will", "vote", "voted", "e v"];
+        let both = Lexicon::with_lists(&[first, second]);
+        assert_eq!(both.len(), 8);
+        for text in [
+            "Swill vote; will VOTE; illvote",
+            "They voted. The vote will vote the vote.",
+            "the v",
+            "",
+        ] {
+            let span = Span::new(0, text.len());
+            let [a, b] = both.find_in_lists(text, span);
+            assert_eq!(
+                a,
+                Lexicon::new(first).find_in(text, span).collect::<Vec<_>>()
+            );
+            assert_eq!(
+                b,
+                Lexicon::new(second).find_in(text, span).collect::<Vec<_>>()
+            );
+        }
+        let text = "They will vote.";
+        let [a, b] = both.find_in_lists(text, Span::new(0, text.len()));
+        assert_eq!((a.len(), a[0].pattern), (1, 0));
+        assert_eq!((b.len(), b[0].pattern, b[1].pattern), (2, 0, 1));
     }
 }

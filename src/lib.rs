@@ -169,6 +169,14 @@ impl BlockWork {
         let mut spans = Vec::new();
         sentences::split_span(prose, block, &mut |s| spans.push(s));
         let back = -(block.start as isize);
+        let (mut signals, mut events) = (Vec::new(), Vec::new());
+        for s in &spans {
+            let (mut sig, mut hits) = rules::sentence_words(prose, *s);
+            sig.iter_mut().for_each(|x| x.span = x.span.shifted(back));
+            hits.iter_mut().for_each(|h| h.span = h.span.shifted(back));
+            signals.push(sig);
+            events.push(hits);
+        }
         BlockWork {
             temporals: spans
                 .iter()
@@ -178,22 +186,8 @@ impl BlockWork {
                     tags
                 })
                 .collect(),
-            signals: spans
-                .iter()
-                .map(|s| {
-                    let mut sig = claims::signals(prose, *s);
-                    sig.iter_mut().for_each(|x| x.span = x.span.shifted(back));
-                    sig
-                })
-                .collect(),
-            events: spans
-                .iter()
-                .map(|s| {
-                    let mut hits = rules::undated_event::event_hits(prose, *s);
-                    hits.iter_mut().for_each(|h| h.span = h.span.shifted(back));
-                    hits
-                })
-                .collect(),
+            signals,
+            events,
             sentences: spans.into_iter().map(|s| s.shifted(back)).collect(),
         }
     }

@@ -18,6 +18,29 @@ use crate::time::Temporal;
 use crate::voice::Voice;
 use crate::{Anchor, Code, Finding, Options};
 
+/// Claim-signal words and event verbs in one lexicon, so that each
+/// sentence is scanned once for both.
+static SENTENCE_WORDS: std::sync::LazyLock<crate::lexicon::Lexicon> =
+    std::sync::LazyLock::new(|| {
+        let events: Vec<&str> = undated_event::event_words()
+            .iter()
+            .map(String::as_str)
+            .collect();
+        crate::lexicon::Lexicon::with_lists(&[crate::claims::signal_words(), &events])
+    });
+
+/// What the rules read off one sentence's own words (`span` of `prose`),
+/// worked out once per block by the analyser: its claim signals and its
+/// event-verb hits.
+pub fn sentence_words(
+    prose: &str,
+    span: Span,
+) -> (Vec<crate::claims::ClaimSignal>, Vec<crate::lexicon::Hit>) {
+    let [signal_hits, event_hits] = SENTENCE_WORDS.find_in_lists(prose, span);
+    let signals = crate::claims::signals_from_hits(prose, span, signal_hits);
+    (signals, event_hits)
+}
+
 /// Everything a rule may read about the draft.
 pub struct Context<'a> {
     pub doc: &'a Document,
@@ -29,8 +52,8 @@ pub struct Context<'a> {
     pub voices: &'a [Voice],
     /// Claim signals per sentence, indexed like `sentences`.
     pub signals: &'a [Vec<crate::claims::ClaimSignal>],
-    /// Event-verb hits per sentence (`undated_event::event_hits`), indexed
-    /// like `sentences`.
+    /// Event-verb hits per sentence (from [`sentence_words`]), indexed like
+    /// `sentences`.
     pub events: &'a [Vec<crate::lexicon::Hit>],
     pub anchor: Option<Anchor>,
     pub opts: &'a Options,

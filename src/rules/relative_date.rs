@@ -13,6 +13,8 @@ impl Rule for RelativeDate {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        // The same fix for every finding of an undated draft: built once.
+        let mut date_fix: Option<Fix> = None;
         let mut si = 0;
         for t in cx.temporals {
             let flagged = matches!(
@@ -52,7 +54,7 @@ impl Rule for RelativeDate {
                 None => (
                     Severity::Warning,
                     format!("\"{phrase}\" cannot be resolved: the draft has no `date:` in front matter or dated dateline."),
-                    vec![add_date_fix(cx)],
+                    vec![date_fix.get_or_insert_with(|| add_date_fix(cx)).clone()],
                 ),
             };
             out.push(Finding {
@@ -69,7 +71,7 @@ impl Rule for RelativeDate {
 
 /// Inserts `date:` into existing front matter, or a new front matter block.
 fn add_date_fix(cx: &Context) -> Fix {
-    let today = cx.opts.today.format("%Y-%m-%d");
+    let today = cx.opts.today.format("%Y-%m-%d").to_string();
     let edit = match &cx.doc.front_matter {
         Some(fm) => {
             let after_open = cx.doc.text[fm.span.start..]

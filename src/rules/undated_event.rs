@@ -2,7 +2,6 @@
 //! voice with no time anchor, own or inherited (SPEC §4.5).
 
 use super::{Context, Rule};
-use crate::lexicon::Lexicon;
 use crate::prebuilt::{event_noun, EVENT_NOUN};
 use crate::time::Relativity;
 use crate::{Code, Edit, Finding, Fix, Severity, Span};
@@ -107,13 +106,14 @@ const EVENTS: &[(&str, &[&str])] = &[
     ("drop", &["dropped"]),
 ];
 
-struct EventLexicon {
-    lexicon: Lexicon,
+/// The event verbs, and each one's event stem.
+struct EventWords {
+    words: Vec<String>,
     /// Pattern index → event stem (first four letters of the base form).
     stems: Vec<String>,
 }
 
-static LEX: LazyLock<EventLexicon> = LazyLock::new(|| {
+static WORDS: LazyLock<EventWords> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut stems = Vec::new();
     for (base, past) in EVENTS {
@@ -127,16 +127,13 @@ static LEX: LazyLock<EventLexicon> = LazyLock::new(|| {
             stems.push(stem.clone());
         }
     }
-    EventLexicon {
-        lexicon: Lexicon::new(&words),
-        stems,
-    }
+    EventWords { words, stems }
 });
 
-/// The event verbs of one sentence (`span` of `prose`): what the rule reads
-/// off the sentence's own text, worked out once per block by the analyser.
-pub fn event_hits(prose: &str, span: Span) -> Vec<crate::lexicon::Hit> {
-    LEX.lexicon.find_in(prose, span).collect()
+/// The event verbs, for the lexicon that finds them in each sentence
+/// ([`super::sentence_words`]); `Context::events` holds its hits.
+pub(crate) fn event_words() -> &'static [String] {
+    &WORDS.words
 }
 
 impl Rule for UndatedEvent {
@@ -162,7 +159,7 @@ impl Rule for UndatedEvent {
         let mut anchored_stems: HashSet<&str> = HashSet::new();
         for (_, hits) in own_anchor.iter().zip(cx.events).filter(|(a, _)| **a) {
             for h in hits {
-                anchored_stems.insert(LEX.stems[h.pattern].as_str());
+                anchored_stems.insert(WORDS.stems[h.pattern].as_str());
             }
         }
         let mut paragraph_anchored = false;

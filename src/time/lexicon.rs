@@ -450,30 +450,6 @@ const CORE_WORDS: &[&str] = &[
     "yrs",
 ];
 
-/// FNV-1a: a fast hash for short ASCII words.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf29ce484222325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= *b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
-
 /// Function words that may open an expression before its core word.
 const STARTER_WORDS: &[&str] = &[
     "the",
@@ -595,31 +571,36 @@ const STARTER_WORDS: &[&str] = &[
     "hundred",
 ];
 
-static STARTER: std::sync::LazyLock<FnvSet> = std::sync::LazyLock::new(|| {
-    CORE_WORDS
-        .iter()
-        .chain(STARTER_WORDS.iter())
-        .copied()
-        .collect()
-});
+/// The starter words (core words included), by bucket, built at compile
+/// time.
+static STARTERS: WordTable<{ CORE_WORDS.len() + STARTER_WORDS.len() }> =
+    WordTable::new([CORE_WORDS, STARTER_WORDS]);
 
 /// Could an expression start at this word?
 pub fn is_starter(w: &str) -> bool {
-    !w.is_empty() && w.len() <= 13 && STARTER.contains(w)
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 13 || !b[0].is_ascii_lowercase() {
+        return false;
+    }
+    let mut padded = [0u8; 16];
+    padded[..b.len()].copy_from_slice(b);
+    STARTERS.contains(b[0], b.len(), u128::from_le_bytes(padded))
 }
 
 /// Bit (first letter, length) pairs present among the core words: a cheap
-/// negative test before hashing.
-static CORE_SHAPES: std::sync::LazyLock<[u16; 26]> = std::sync::LazyLock::new(|| {
+/// negative test before the word itself is looked up.
+const CORE_SHAPES: [u16; 26] = {
     let mut t = [0u16; 26];
-    for w in CORE_WORDS {
-        let b = w.as_bytes();
+    let mut i = 0;
+    while i < CORE_WORDS.len() {
+        let b = CORE_WORDS[i].as_bytes();
         if b[0].is_ascii_lowercase() && b.len() < 16 {
             t[(b[0] - b'a') as usize] |= 1 << b.len();
         }
+        i += 1;
     }
     t
-});
+};
 
 pub fn is_core(w: &str) -> bool {
     is_core_bytes(w.as_bytes())
@@ -633,29 +614,143 @@ pub fn core_shape(first: u8, len: usize) -> bool {
         && CORE_SHAPES[(first - b'a') as usize] & (1 << len) != 0
 }
 
-/// Up to 16 bytes as one integer (zero padded): words of one length compare
-/// equal exactly when their packed forms do.
-fn pack(b: &[u8]) -> u128 {
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    u128::from_le_bytes(buf)
+/// Up to 16 bytes as one integer (the first byte lowest): words of one
+/// length compare equal exactly when their packed forms do.
+const fn pack(b: &[u8]) -> u128 {
+    let mut packed = 0u128;
+    let mut k = b.len();
+    while k > 0 {
+        k -= 1;
+        packed = packed << 8 | b[k] as u128;
+    }
+    packed
 }
 
-/// Core words bucketed by (first letter, length), packed.
-static CORE_BUCKETS: std::sync::LazyLock<Vec<Vec<u128>>> = std::sync::LazyLock::new(|| {
-    let mut t = vec![Vec::new(); 26 * 13];
-    for w in CORE_WORDS {
-        let b = w.as_bytes();
-        if b[0].is_ascii_lowercase() && b.len() <= 12 {
-            t[(b[0] - b'a') as usize * 13 + b.len()].push(pack(b));
+/// Lower-case ASCII words of at most 16 letters, packed ([`pack`]) and
+/// grouped by (first letter, length): bucket `k` is
+/// `packed[starts[k]..starts[k + 1]]`. Built at compile time; `N` counts
+/// the listed words (the words that do not fit leave unused room).
+struct WordTable<const N: usize> {
+    starts: [u16; BUCKETS + 1],
+    packed: [u128; N],
+}
+
+const BUCKETS: usize = 26 * 17;
+
+const fn bucket(first: u8, len: usize) -> usize {
+    (first - b'a') as usize * 17 + len
+}
+
+const fn fits(b: &[u8]) -> bool {
+    !b.is_empty() && b[0].is_ascii_lowercase() && b.len() <= 16
+}
+
+impl<const N: usize> WordTable<N> {
+    const fn new(lists: [&[&str]; 2]) -> WordTable<N> {
+        let mut starts = [0u16; BUCKETS + 1];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut i = 0;
+            while i < lists[l].len() {
+                let b = lists[l][i].as_bytes();
+                if fits(b) {
+                    starts[bucket(b[0], b.len()) + 1] += 1;
+                }
+                i += 1;
+            }
+            l += 1;
         }
+        let mut k = 0;
+        while k < BUCKETS {
+            starts[k + 1] += starts[k];
+            k += 1;
+        }
+        let mut packed = [0u128; N];
+        let mut filled = [0u16; BUCKETS];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut i = 0;
+            while i < lists[l].len() {
+                let b = lists[l][i].as_bytes();
+                if fits(b) {
+                    let k = bucket(b[0], b.len());
+                    packed[(starts[k] + filled[k]) as usize] = pack(b);
+                    filled[k] += 1;
+                }
+                i += 1;
+            }
+            l += 1;
+        }
+        WordTable { starts, packed }
     }
-    t
-});
+
+    /// Is the word of this first letter (lower case) and length (at most
+    /// 16), packed, listed?
+    fn contains(&self, first: u8, len: usize, packed: u128) -> bool {
+        let k = bucket(first, len);
+        let range = self.starts[k] as usize..self.starts[k + 1] as usize;
+        self.packed[range].contains(&packed)
+    }
+}
+
+/// The core words, by bucket (those of 3 to 12 letters are ever looked up).
+static CORE: WordTable<{ CORE_WORDS.len() }> = WordTable::new([CORE_WORDS, &[]]);
 
 /// [`is_core`] on lower-case ASCII bytes.
 pub fn is_core_bytes(b: &[u8]) -> bool {
-    !b.is_empty()
-        && core_shape(b[0], b.len())
-        && CORE_BUCKETS[(b[0] - b'a') as usize * 13 + b.len()].contains(&pack(b))
+    if b.is_empty() || !core_shape(b[0], b.len()) {
+        return false;
+    }
+    let mut padded = [0u8; 16];
+    padded[..b.len()].copy_from_slice(b);
+    is_core_shaped(b[0], b.len(), u128::from_le_bytes(padded))
+}
+
+/// Is a word that passed [`core_shape`] a core word? `packed`: its bytes,
+/// lower case, as a little-endian integer (as [`pack`] reads them).
+pub fn is_core_shaped(first: u8, len: usize, packed: u128) -> bool {
+    CORE.contains(first, len, packed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_words_are_found_by_their_packed_buckets() {
+        let mut words: Vec<String> = CORE_WORDS
+            .iter()
+            .chain(STARTER_WORDS)
+            .map(|w| w.to_string())
+            .collect();
+        for w in CORE_WORDS {
+            words.push(format!("{w}s"));
+            words.push(w[1..].to_string());
+            words.push(w[..w.len() - 1].to_string());
+        }
+        words.extend(["", "x", "mayday", "decadent", "hourx", "independences"].map(String::from));
+        for w in &words {
+            let listed = CORE_WORDS.contains(&w.as_str()) && (3..=12).contains(&w.len());
+            assert_eq!(is_core(w), listed, "{w:?}");
+        }
+        assert!(is_core("september") && is_core("independence") && !is_core("yr"));
+    }
+
+    #[test]
+    fn starters_are_the_listed_words() {
+        let listed: Vec<&str> = CORE_WORDS.iter().chain(STARTER_WORDS).copied().collect();
+        assert!(listed
+            .iter()
+            .all(|w| w.len() <= 13 && w.bytes().all(|b| b.is_ascii_lowercase())));
+        let mut words: Vec<String> = listed.iter().map(|w| w.to_string()).collect();
+        for w in &listed {
+            words.push(format!("{w}s"));
+            words.push(w[1..].to_string());
+            words.push(w.to_uppercase());
+        }
+        words.extend(["", "x", "the-", "théir", "approximatelyy"].map(String::from));
+        for w in &words {
+            assert_eq!(is_starter(w), listed.contains(&w.as_str()), "{w:?}");
+        }
+    }
 }

@@ -32,8 +32,9 @@ use TimexType::*;
 struct P<'a> {
     t: Vec<Tok<'a>>,
     anchor: Option<NaiveDate>,
-    /// (token index, future?) tense markers.
-    tense: Vec<(usize, bool)>,
+    /// (token index, future?) tense markers, found when a matcher first
+    /// asks for a direction (most segments match nothing).
+    tense: std::cell::OnceCell<Vec<(usize, bool)>>,
     /// Per token: a core temporal word or a number starts within 5 tokens.
     core_near: Vec<bool>,
 }
@@ -105,11 +106,10 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
         if last_core == usize::MAX {
             continue;
         }
-        let tense = tense_markers(&t);
         let p = P {
             t,
             anchor,
-            tense,
+            tense: std::cell::OnceCell::new(),
             core_near,
         };
         let mut i = 0;
@@ -134,7 +134,6 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
 /// Fast byte scan: does the text hold a digit or a core temporal word?
 fn worth_a_look(text: &str) -> bool {
     let b = text.as_bytes();
-    let mut buf = [0u8; 12];
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -147,11 +146,13 @@ fn worth_a_look(text: &str) -> bool {
                 i += 1;
             }
             let n = i - start;
-            if lx::core_shape(b[start].to_ascii_lowercase(), n) {
-                for (k, x) in b[start..i].iter().enumerate() {
-                    buf[k] = x.to_ascii_lowercase();
+            let first = b[start].to_ascii_lowercase();
+            if lx::core_shape(first, n) {
+                let mut lower = [0u8; 16];
+                for (to, from) in lower.iter_mut().zip(&b[start..i]) {
+                    *to = from.to_ascii_lowercase();
                 }
-                if lx::is_core_bytes(&buf[..n]) {
+                if lx::is_core_shaped(first, n, u128::from_le_bytes(lower)) {
                     return true;
                 }
             }
@@ -342,9 +343,10 @@ impl<'a> P<'a> {
         }
         let mut best: Option<(usize, bool)> = None;
         // Only markers within a window count (also keeps this O(log n)).
-        let lo = self.tense.partition_point(|&(k, _)| k + 24 < i);
-        let hi = self.tense.partition_point(|&(k, _)| k <= i + 12);
-        for &(k, f) in &self.tense[lo..hi] {
+        let tense = self.tense.get_or_init(|| tense_markers(&self.t));
+        let lo = tense.partition_point(|&(k, _)| k + 24 < i);
+        let hi = tense.partition_point(|&(k, _)| k <= i + 12);
+        for &(k, f) in &tense[lo..hi] {
             // markers after the expression count at double distance
             let d = if k > i { 2 * (k - i) } else { i - k };
             if d == 0 {

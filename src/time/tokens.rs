@@ -113,8 +113,8 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
             while k < b.len() && b[k].is_ascii_alphabetic() {
                 k += 1;
             }
-            let suffix = text[j..k].to_ascii_lowercase();
-            if matches!(suffix.as_str(), "st" | "nd" | "rd" | "th" | "s") {
+            let suffix = &lower[j..k];
+            if matches!(suffix, "st" | "nd" | "rd" | "th" | "s") {
                 i = k;
                 kind = if suffix == "s" { Kind::Num } else { Kind::Word };
             } else {
