@@ -5,8 +5,14 @@
 //! byte classes: one table load per byte of text, with ASCII case folded by
 //! the byte-to-class map, so the text is never copied. The lists are small
 //! (a few thousand states), so the table builds in well under a millisecond.
-//! (daachorse's double array, used before, cost about four times as many
-//! instructions per byte and needed a folded copy of every haystack.)
+//!
+//! Why not a crate, measured on `check` of a 50,000-word draft (callgrind):
+//! daachorse's double array, used before, cost about four times as many
+//! instructions per byte and needed a folded copy of every haystack (216M
+//! instructions in all against 202M); the `aho-corasick` crate's full DFA
+//! matches at the same speed but takes milliseconds to build each list (237M
+//! in all, and a one-sentence draft 42M instead of 6.5M). The automaton is
+//! checked against brute force in the tests below.
 
 use crate::span::Span;
 
