@@ -59,7 +59,7 @@ impl Tok {
 }
 
 /// Abbreviations whose period belongs to the word.
-const DOTTED: &[&str] = &[
+pub(super) const DOTTED: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Lt", "Sgt", "Det", "Capt",
     "Gen", "Col", "Maj", "Cpl", "Pvt", "Cmdr", "Adm", "Prof", "Rev", "Msgr", "Fr", "Supt", "Insp",
     "Atty", "St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "Dept", "Ald", "Mt", "Ft", "No", "Ave",
@@ -87,8 +87,106 @@ fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric()
+        // Curly quotes and dashes (General Punctuation, which holds no
+        // letter or digit) skip the Unicode tables.
+        !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
     }
+}
+
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
+/// Is the character at byte `i` (before `end`) a letter or digit?
+#[inline]
+fn alnum_at(text: &str, i: usize, end: usize) -> bool {
+    char_at(text, i, end).is_some_and(|(c, _)| is_alnum(c))
+}
+
+/// Where the word starting at `start` (its first character ends at `j`)
+/// ends: letters and digits, joined by inner hyphens and apostrophes
+/// ("co-op", "don't"), with the period of an abbreviation ("Dr.", "U.S.",
+/// "a.m."). A possessive `'s` is left out.
+fn word_end(text: &str, start: usize, mut j: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while j < end && bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if j >= end {
+            return j;
+        }
+        let (d, dlen) = match bytes[j] {
+            b'-' | b'\'' | b'.' => (bytes[j] as char, 1),
+            b if b < 0x80 => return j,
+            _ => match char_at(text, j, end) {
+                Some((d, dlen)) if is_alnum(d) => {
+                    j += dlen;
+                    continue;
+                }
+                Some((d @ '’', dlen)) => (d, dlen),
+                _ => return j,
+            },
+        };
+        let after = j + dlen;
+        match d {
+            '-' => {
+                if !alnum_at(text, after, end) {
+                    return j;
+                }
+                j += 1;
+            }
+            '.' => {
+                let word = &text[start..j];
+                let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                let dotted = word.contains('.');
+                if single || dotted || DOTTED.contains(&word) {
+                    j += 1;
+                    if (single || dotted)
+                        && char_at(text, j, end).is_some_and(|(n, _)| n.is_alphabetic())
+                    {
+                        continue;
+                    }
+                    return j;
+                }
+                if (word == "a" || word == "p") && text[j + 1..end].starts_with("m.") {
+                    // a.m. / p.m.
+                    j += 3;
+                }
+                return j;
+            }
+            _ => {
+                // an apostrophe: a possessive 's ends the word
+                let next = char_at(text, after, end);
+                let n1 = next.map(|(n, _)| n);
+                if n1 == Some('s') && !alnum_at(text, after + 1, end) {
+                    return j;
+                }
+                if !n1.is_some_and(is_alnum) {
+                    return j;
+                }
+                j += dlen;
+            }
+        }
+    }
+}
+
+/// The length of the possessive that follows a word ending at `j`
+/// (`word_last` its last byte): `'s` or `’s` not followed by a letter, or a
+/// bare apostrophe after an `s` ("the Joneses' dog"); 0 if none.
+#[inline]
+fn possessive_len(text: &str, j: usize, end: usize, word_last: u8) -> usize {
+    let rest = &text.as_bytes()[j..end];
+    let apostrophe = match rest {
+        [b'\'', ..] => 1,
+        [0xE2, 0x80, 0x99, ..] => 3,
+        _ => return 0,
+    };
+    if rest.get(apostrophe) == Some(&b's') && !alnum_at(text, j + apostrophe + 1, end) {
+        return apostrophe + 1;
+    }
+    if word_last == b's' && !alnum_at(text, j + apostrophe, end) {
+        return apostrophe;
+    }
+    0
 }
 
 /// Splits `span` of `text` into tokens.
@@ -104,11 +202,19 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
     }
     let bytes = text.as_bytes();
     let mut qi = quotes.partition_point(|q| q.end <= i);
-    while let Some((c, clen)) = char_at(text, i, end) {
-        if c == ' ' {
-            i += 1;
-            continue;
-        }
+    while i < end {
+        // ASCII first: most of a draft's characters
+        let (c, clen) = match bytes[i] {
+            b' ' => {
+                i += 1;
+                continue;
+            }
+            b if b < 0x80 => (b as char, 1),
+            _ => match char_at(text, i, end) {
+                Some(x) => x,
+                None => break,
+            },
+        };
         if c.is_whitespace() {
             i += clen;
             continue;
@@ -117,101 +223,35 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
             qi += 1;
         }
         let quoted = qi < quotes.len() && quotes[qi].start <= i && i < quotes[qi].end;
-        if is_alnum(c) {
-            let start = i;
-            let mut j = i + clen;
-            loop {
-                while j < end && bytes[j].is_ascii_alphanumeric() {
-                    j += 1;
-                }
-                let Some((d, dlen)) = char_at(text, j, end) else {
-                    break;
-                };
-                if is_alnum(d) {
-                    j += dlen;
-                    continue;
-                }
-                let after = j + dlen;
-                let next = char_at(text, after, end);
-                if d == '-' && next.is_some_and(|(n, _)| is_alnum(n)) {
-                    j += 1;
-                    continue;
-                }
-                if d == '\'' || d == '’' {
-                    // possessive 's ends the word
-                    let n1 = next.map(|(n, _)| n);
-                    let n2 = next.and_then(|(_, l)| char_at(text, after + l, end));
-                    if matches!(n1, Some('s')) && !n2.is_some_and(|(n, _)| is_alnum(n)) {
-                        break;
-                    }
-                    if n1.is_some_and(is_alnum) {
-                        j += dlen;
-                        continue;
-                    }
-                    break;
-                }
-                if d == '.' {
-                    let word = &text[start..j];
-                    let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                    let dotted = word.contains('.');
-                    if single || dotted || DOTTED.contains(&word) {
-                        j += 1;
-                        if char_at(text, j, end).is_some_and(|(n, _)| n.is_alphabetic())
-                            && (single || dotted)
-                        {
-                            continue;
-                        }
-                        break;
-                    }
-                    if word == "a" || word == "p" {
-                        // a.m. / p.m.
-                        if text[j + 1..end].starts_with("m.") {
-                            j += 3;
-                        }
-                    }
-                    break;
-                }
-                break;
-            }
+        if !is_alnum(c) {
             out.push(Tok::new(
-                Span::new(start, j),
-                TokKind::Word,
-                c.is_uppercase(),
+                Span::new(i, i + clen),
+                TokKind::Punct,
+                false,
                 quoted,
             ));
-            i = j;
-            // possessive
-            let rest = &text[i..end];
-            for ap in ["'s", "’s"] {
-                if rest.starts_with(ap) && !rest[ap.len()..].chars().next().is_some_and(is_alnum) {
-                    out.push(Tok::new(
-                        Span::new(i, i + ap.len()),
-                        TokKind::Poss,
-                        false,
-                        quoted,
-                    ));
-                    i += ap.len();
-                    break;
-                }
-            }
-            if i == j && (rest.starts_with('\'') || rest.starts_with('’')) {
-                let w = &text[start..j];
-                let after = &rest[if rest.starts_with('\'') { 1 } else { 3 }..];
-                if w.ends_with('s') && !after.chars().next().is_some_and(is_alnum) {
-                    let l = if rest.starts_with('\'') { 1 } else { 3 };
-                    out.push(Tok::new(Span::new(i, i + l), TokKind::Poss, false, quoted));
-                    i += l;
-                }
-            }
+            i += clen;
             continue;
         }
+        let start = i;
+        let j = word_end(text, start, i + clen, end);
         out.push(Tok::new(
-            Span::new(i, i + clen),
-            TokKind::Punct,
-            false,
+            Span::new(start, j),
+            TokKind::Word,
+            c.is_uppercase(),
             quoted,
         ));
-        i += clen;
+        i = j;
+        let poss = possessive_len(text, j, end, bytes[j - 1]);
+        if poss > 0 {
+            out.push(Tok::new(
+                Span::new(j, j + poss),
+                TokKind::Poss,
+                false,
+                quoted,
+            ));
+            i += poss;
+        }
     }
 }
 
@@ -757,7 +797,9 @@ impl BlockToks {
     /// starting at `at` in `text`.
     pub fn compute(text: &str, at: usize, spans: &[Span]) -> BlockToks {
         let cues = sentence_cues(text, spans);
-        let mut toks = Vec::new();
+        // (about five bytes a token in running text)
+        let bytes = spans.last().map_or(0, |s| s.end) - spans.first().map_or(0, |s| s.start);
+        let mut toks = Vec::with_capacity(bytes / 4 + 4);
         let mut runs_out = Vec::new();
         let mut pronouns = Vec::new();
         let mut sents = Vec::with_capacity(spans.len());

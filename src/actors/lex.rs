@@ -2183,19 +2183,165 @@ const CUE_WORDS: &[(u8, bool, &[&str])] = &[
     (CUE_PASSIVE, false, &["admit"]),
 ];
 
-/// The cue literals in one ASCII case-insensitive automaton, with each
-/// pattern's (bit, starts at a word boundary).
-static CUE_AC: LazyLock<(crate::lexicon::Automaton, Vec<(u8, bool)>)> = LazyLock::new(|| {
-    let mut pats = Vec::new();
-    let mut meta = Vec::new();
-    for &(bit, word_start, words) in CUE_WORDS {
-        for w in words {
-            pats.push(w.as_bytes());
-            meta.push((bit, word_start));
+/// One cue literal (lower case) with its bit and whether it must start at
+/// an ASCII word boundary.
+#[derive(Clone, Copy, Debug)]
+struct CueLit {
+    lit: &'static [u8],
+    bit: u8,
+    word_start: bool,
+}
+
+/// The cue literals grouped by their first three letters, with a byte
+/// class table in front: a byte that starts no literal costs one look-up.
+struct CueTable {
+    /// Literals sorted by their first three letters.
+    lits: Vec<CueLit>,
+    /// For each three letters (`676 * first + 26 * second + third`), their
+    /// literals' range in `lits`.
+    by_prefix: Vec<(u16, u16)>,
+    /// Per byte: [`ALNUM`], [`LETTER`], [`STARTS_INNER`], [`EXOTIC_LEAD`].
+    class: [u8; 256],
+}
+
+/// [`CueTable::class`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`CueTable::class`] bit: an ASCII letter.
+const LETTER: u8 = 2;
+/// [`CueTable::class`] bit: the first letter (either case) of a literal
+/// that needs no word start.
+const STARTS_INNER: u8 = 4;
+/// [`CueTable::class`] bit: the first byte of a [`FOLD_EXOTICS`] character.
+const EXOTIC_LEAD: u8 = 8;
+
+/// The letter index (0..26) of an ASCII letter of either case.
+#[inline]
+fn letter(b: u8) -> usize {
+    usize::from((b | 0x20).wrapping_sub(b'a'))
+}
+
+/// The index of three letters in [`CueTable::by_prefix`].
+#[inline]
+fn prefix_key(b0: u8, b1: u8, b2: u8) -> usize {
+    676 * letter(b0) + 26 * letter(b1) + letter(b2)
+}
+
+static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
+    let mut lits: Vec<CueLit> = CUE_WORDS
+        .iter()
+        .flat_map(|&(bit, word_start, words)| {
+            words.iter().map(move |w| CueLit {
+                lit: w.as_bytes(),
+                bit,
+                word_start,
+            })
+        })
+        .collect();
+    // (every literal is at least three lower-case ASCII letters long)
+    let key = |l: &[u8]| prefix_key(l[0], l[1], l[2]);
+    lits.sort_by_key(|c| key(c.lit));
+    let mut by_prefix = vec![(0u16, 0u16); 26 * 26 * 26];
+    let mut class = [0u8; 256];
+    for b in 0..=255u8 {
+        if b.is_ascii_alphanumeric() {
+            class[usize::from(b)] |= ALNUM;
+        }
+        if b.is_ascii_alphabetic() {
+            class[usize::from(b)] |= LETTER;
         }
     }
-    (crate::lexicon::Automaton::new(&pats), meta)
+    for e in FOLD_EXOTICS {
+        class[usize::from(e[0])] |= EXOTIC_LEAD;
+    }
+    for (i, c) in lits.iter().enumerate() {
+        let r = &mut by_prefix[key(c.lit)];
+        if r.0 == r.1 {
+            *r = (i as u16, i as u16);
+        }
+        r.1 = i as u16 + 1;
+        if !c.word_start {
+            for b in [c.lit[0], c.lit[0].to_ascii_uppercase()] {
+                class[usize::from(b)] |= STARTS_INNER;
+            }
+        }
+    }
+    CueTable {
+        lits,
+        by_prefix,
+        class,
+    }
 });
+
+impl CueTable {
+    /// The bits of the literals starting at `p` in `s` (`at_word_start`: the
+    /// byte before is not an ASCII letter or digit) that `bits` lacks.
+    #[inline(always)]
+    fn bits_at(&self, s: &[u8], p: usize, at_word_start: bool, bits: u8) -> u8 {
+        let Some(&[b0, b1, b2]) = s.get(p..p + 3) else {
+            return 0;
+        };
+        let is_letter = |b: u8| self.class[usize::from(b)] & LETTER != 0;
+        if !(is_letter(b0) && is_letter(b1) && is_letter(b2)) {
+            return 0;
+        }
+        let (a, b) = self.by_prefix[prefix_key(b0, b1, b2)];
+        let mut found = 0;
+        for c in &self.lits[usize::from(a)..usize::from(b)] {
+            // (`| 0x20` lower-cases a letter and makes no other byte one)
+            if (bits | found) & c.bit == 0
+                && (at_word_start || !c.word_start)
+                && s.len() - p >= c.lit.len()
+                && s[p + 3..p + c.lit.len()]
+                    .iter()
+                    .zip(&c.lit[3..])
+                    .all(|(&x, &l)| x | 0x20 == l)
+            {
+                found |= c.bit;
+            }
+        }
+        found
+    }
+
+    /// The cue bits of one sentence's bytes, or `None` if it holds a
+    /// [`has_fold_exotics`] character.
+    fn sentence_bits(&self, s: &[u8]) -> Option<u8> {
+        let mut bits = 0u8;
+        let mut p = 0;
+        while p < s.len() {
+            let class = self.class[usize::from(s[p])];
+            if class & ALNUM == 0 {
+                if class & EXOTIC_LEAD != 0 && FOLD_EXOTICS.iter().any(|e| s[p..].starts_with(e)) {
+                    return None;
+                }
+                p += 1;
+                continue;
+            }
+            // a word start (the regexes' ASCII `\b`; counting `_` as a
+            // boundary only widens the superset): any literal
+            bits |= self.bits_at(s, p, true, bits);
+            p += 1;
+            // inside the word: only the literals that need no word start
+            while p < s.len() {
+                let class = self.class[usize::from(s[p])];
+                if class & ALNUM == 0 {
+                    break;
+                }
+                if class & STARTS_INNER != 0 {
+                    bits |= self.bits_at(s, p, false, bits);
+                }
+                p += 1;
+            }
+        }
+        Some(bits)
+    }
+}
+
+/// The characters [`has_fold_exotics`] looks for, in UTF-8.
+const FOLD_EXOTICS: [&[u8]; 3] = [
+    "\u{212A}".as_bytes(),
+    "\u{17F}".as_bytes(),
+    "\u{131}".as_bytes(),
+];
 
 /// Does `text` hold a character that Unicode case folding maps to an ASCII
 /// letter (KELVIN SIGN, LONG S, DOTLESS I)? The regexes are Unicode
@@ -2205,47 +2351,48 @@ pub fn has_fold_exotics(text: &str) -> bool {
 }
 
 /// For each sentence span, which cue regexes may match inside it (bits
-/// `CUE_*`): a superset of the sentences each regex matches in, from one pass
-/// over the stretch of the draft the sentences cover (the regexes only ever
-/// read one sentence, so nothing outside it matters).
+/// `CUE_*`): a superset of the sentences each regex matches in. A bit is set
+/// when one of its literals occurs (ASCII case-insensitively) inside the
+/// sentence, at a word start where the literal needs one (the regexes only
+/// ever read one sentence, so nothing outside it matters). All bits when
+/// the stretch the sentences cover has a [`has_fold_exotics`] character.
 pub fn sentence_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
+    let all = vec![u8::MAX; spans.len()];
     let sorted = spans
         .windows(2)
         .all(|w| w[0].start <= w[0].end && w[0].end <= w[1].start)
         && spans.iter().all(|s| s.end <= text.len());
     let lo = spans.first().map_or(0, |s| s.start);
     let hi = spans.last().map_or(0, |s| s.end);
-    let stretch = text.get(lo..hi).filter(|_| sorted);
-    let Some(stretch) = stretch.filter(|t| !has_fold_exotics(t)) else {
-        return vec![u8::MAX; spans.len()];
+    let Some(stretch) = text.get(lo..hi).filter(|_| sorted) else {
+        return all;
     };
+    // The sentences are searched for exotics as they are scanned, the gaps
+    // between them here; a span that splits a character could hide one
+    // from both, so then the whole stretch is searched first.
+    let on_boundaries = spans
+        .iter()
+        .all(|s| text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+    if !on_boundaries && has_fold_exotics(stretch) {
+        return all;
+    }
     let bytes = text.as_bytes();
-    let (ac, meta) = &*CUE_AC;
-    let mut out = vec![0u8; spans.len()];
-    let mut cur = 0usize;
-    ac.for_each_overlapping(stretch.as_bytes(), |pattern, p, e| {
-        let (p, e) = (p + lo, e + lo);
-        let (bit, word_start) = meta[pattern];
-        // the sentence holding the match (spans are sorted)
-        while cur < spans.len() && spans[cur].end <= p {
-            cur += 1;
+    let table = &*CUE_TABLE;
+    let mut out = Vec::with_capacity(spans.len());
+    let mut gap_start = lo;
+    for sp in spans {
+        let gap = &bytes[gap_start..sp.start];
+        if gap.iter().any(|&b| b >= 0x80)
+            && (0..gap.len()).any(|p| FOLD_EXOTICS.iter().any(|e| gap[p..].starts_with(e)))
+        {
+            return all;
         }
-        while cur > 0 && spans.get(cur).is_none_or(|s| s.start > p) {
-            cur -= 1;
+        match table.sentence_bits(&bytes[sp.start..sp.end]) {
+            Some(bits) => out.push(bits),
+            None => return all,
         }
-        let Some(sp) = spans.get(cur) else {
-            return;
-        };
-        if p < sp.start || e > sp.end || out[cur] & bit != 0 {
-            return;
-        }
-        // (the regexes' ASCII `\b`; counting `_` as a boundary only widens
-        // the superset)
-        if word_start && p > sp.start && bytes[p - 1].is_ascii_alphanumeric() {
-            return;
-        }
-        out[cur] |= bit;
-    });
+        gap_start = sp.end;
+    }
     out
 }
 
@@ -2734,6 +2881,72 @@ mod rx_tests {
             for (p, &n) in count.iter().enumerate() {
                 assert!(n >= 50, "{name} pattern {p}: {n} matches");
             }
+        }
+    }
+
+    /// [`sentence_cues`] by brute force: every literal at every position.
+    fn reference_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
+        let lo = spans.first().map_or(0, |s| s.start);
+        let hi = spans.last().map_or(0, |s| s.end);
+        if has_fold_exotics(&text[lo..hi]) {
+            return vec![u8::MAX; spans.len()];
+        }
+        let b = text.as_bytes();
+        spans
+            .iter()
+            .map(|sp| {
+                let mut bits = 0;
+                for &(bit, word_start, words) in CUE_WORDS {
+                    for w in words {
+                        for p in sp.start..sp.end.saturating_sub(w.len() - 1) {
+                            if b[p..p + w.len()].eq_ignore_ascii_case(w.as_bytes())
+                                && !(word_start && p > sp.start && b[p - 1].is_ascii_alphanumeric())
+                            {
+                                bits |= bit;
+                            }
+                        }
+                    }
+                }
+                bits
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sentence_cues_match_brute_force() {
+        let mut pieces: Vec<&str> = PIECES.to_vec();
+        pieces.extend(PASSIVE_PIECES);
+        pieces.extend([
+            "skilled",
+            "Admitted",
+            "readmit",
+            "deathly",
+            "undied",
+            "unfatal",
+            "3kill",
+            "x_lie",
+            "\u{212A}ill",
+            "lo\u{17F}t",
+            "\u{131}lle",
+            "éfail",
+            "KILLER",
+            "Ünfit",
+        ]);
+        let texts = generated(&pieces, 3000);
+        for (n, text) in texts.iter().enumerate() {
+            // sentences at the glue's ". ", one gap in three
+            let mut spans = Vec::new();
+            let mut start = 0;
+            for (i, _) in text.match_indices(". ") {
+                spans.push(crate::span::Span::new(start, i + 1));
+                start = i + if n % 3 == 0 { 2 } else { 1 };
+            }
+            spans.push(crate::span::Span::new(start, text.len()));
+            assert_eq!(
+                sentence_cues(text, &spans),
+                reference_cues(text, &spans),
+                "{text:?}"
+            );
         }
     }
 }
