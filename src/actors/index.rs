@@ -69,6 +69,17 @@ pub(super) const DOTTED: &[&str] = &[
     "Ark", "Del",
 ];
 
+/// Is `word` one of [`DOTTED`]? (All are short and capitalised, which
+/// turns most sentence-final words away before the list is searched.)
+#[inline]
+fn is_dotted_abbreviation(word: &str) -> bool {
+    word.len() <= DOTTED_MAX_LEN
+        && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && DOTTED.contains(&word)
+}
+
+const DOTTED_MAX_LEN: usize = 5;
+
 /// The character at byte `i` (before `end`) and its length.
 #[inline]
 fn char_at(text: &str, i: usize, end: usize) -> Option<(char, usize)> {
@@ -101,14 +112,26 @@ fn alnum_at(text: &str, i: usize, end: usize) -> bool {
     char_at(text, i, end).is_some_and(|(c, _)| is_alnum(c))
 }
 
+/// Per byte: is it an ASCII letter or digit? (One look-up in the tokenizer's
+/// innermost loop.)
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Where the word starting at `start` (its first character ends at `j`)
 /// ends: letters and digits, joined by inner hyphens and apostrophes
 /// ("co-op", "don't"), with the period of an abbreviation ("Dr.", "U.S.",
 /// "a.m."). A possessive `'s` is left out.
 fn word_end(text: &str, start: usize, mut j: usize, end: usize) -> usize {
-    let bytes = text.as_bytes();
+    let bytes = &text.as_bytes()[..end];
     loop {
-        while j < end && bytes[j].is_ascii_alphanumeric() {
+        while bytes.get(j).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
             j += 1;
         }
         if j >= end {
@@ -136,9 +159,11 @@ fn word_end(text: &str, start: usize, mut j: usize, end: usize) -> usize {
             }
             '.' => {
                 let word = &text[start..j];
-                let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                let dotted = word.contains('.');
-                if single || dotted || DOTTED.contains(&word) {
+                let mut chars = word.chars();
+                let single =
+                    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+                let dotted = word.as_bytes().contains(&b'.');
+                if single || dotted || is_dotted_abbreviation(word) {
                     j += 1;
                     if (single || dotted)
                         && char_at(text, j, end).is_some_and(|(n, _)| n.is_alphabetic())
@@ -203,8 +228,34 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let mut qi = quotes.partition_point(|q| q.end <= i);
     while i < end {
+        let first = bytes[i];
+        if ASCII_ALNUM[usize::from(first)] && qi == quotes.len() {
+            // the common case: a word starting with an ASCII letter or
+            // digit, no quotation left
+            let j = word_end(text, i, i + 1, end);
+            out.push(Tok::new(
+                Span::new(i, j),
+                TokKind::Word,
+                first.is_ascii_uppercase(),
+                false,
+            ));
+            i = j;
+            if j < end && matches!(bytes[j], b'\'' | 0xE2) {
+                let poss = possessive_len(text, j, end, bytes[j - 1]);
+                if poss > 0 {
+                    out.push(Tok::new(
+                        Span::new(j, j + poss),
+                        TokKind::Poss,
+                        false,
+                        false,
+                    ));
+                    i += poss;
+                }
+            }
+            continue;
+        }
         // ASCII first: most of a draft's characters
-        let (c, clen) = match bytes[i] {
+        let (c, clen) = match first {
             b' ' => {
                 i += 1;
                 continue;
@@ -340,6 +391,10 @@ impl Index {
 fn is_name_word(t: &Tok, w: &str) -> bool {
     if t.kind != TokKind::Word || !t.cap {
         return false;
+    }
+    // (the common case: a capital, then a lower-case letter)
+    if w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+        return true;
     }
     // All-caps shouting words (longer than an acronym) are not names.
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -927,8 +982,13 @@ pub fn build_with(
         let kind = doc.blocks.get(bi).map(|b| b.kind);
         for (k, (s, l)) in group.iter().zip(&work.sents).enumerate() {
             let (a, b) = (t0 + l.a as usize, t0 + l.b as usize);
-            mark_quoted(&mut toks[a..b], s.span.start, &qspans);
-            let quoted = toks[a..b].iter().any(|t| t.quoted);
+            // (the block's tokens come unquoted: only a sentence a quotation
+            // reaches into needs marking)
+            let qi = qspans.partition_point(|q| q.end <= s.span.start);
+            let quoted = qspans.get(qi).is_some_and(|q| q.start < s.span.end) && {
+                mark_quoted(&mut toks[a..b], s.span.start, &qspans);
+                toks[a..b].iter().any(|t| t.quoted)
+            };
             sents.push(SentToks {
                 span: s.span,
                 block: s.block,

@@ -387,7 +387,7 @@ pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> Se
             out.frames.push((k as u32, frame));
         }
     }
-    if cue & CUE_NO_RESPONSE != 0 && NO_RESPONSE_RE.is_match(stext) {
+    if cue & CUE_NO_RESPONSE != 0 {
         for cap in NO_RESPONSE_RE.captures_iter(stext) {
             let m = cap.whole();
             let kind = if cap.name("reach").is_some() {

@@ -762,3 +762,11 @@ fn tokenize_matches_reference() {
 fn general_punctuation_has_no_alphanumerics() {
     assert!(('\u{2000}'..='\u{206F}').all(|c| !c.is_alphanumeric()));
 }
+
+/// `is_dotted_abbreviation` looks at short capitalised words only.
+#[test]
+fn dotted_abbreviations_are_short_and_capitalised() {
+    for w in index::DOTTED {
+        assert!(w.len() <= 5 && w.as_bytes()[0].is_ascii_uppercase(), "{w}");
+    }
+}
