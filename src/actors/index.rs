@@ -232,7 +232,13 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
         if ASCII_ALNUM[usize::from(first)] && qi == quotes.len() {
             // the common case: a word starting with an ASCII letter or
             // digit, no quotation left
-            let j = word_end(text, i, i + 1, end);
+            let mut j = i + 1;
+            while j < end && ASCII_ALNUM[usize::from(bytes[j])] {
+                j += 1;
+            }
+            if j < end && (matches!(bytes[j], b'-' | b'\'' | b'.') || bytes[j] >= 0x80) {
+                j = word_end(text, i, j, end);
+            }
             out.push(Tok::new(
                 Span::new(i, j),
                 TokKind::Word,
@@ -423,8 +429,8 @@ struct Run {
 fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, out: &mut Vec<Run>) {
     let mut i = sa;
     while i < sb {
-        let w = toks[i].span().slice(text);
-        if !is_name_word(&toks[i], w) {
+        // (most tokens are lower-case words or marks: no slicing for them)
+        if !toks[i].cap || !is_name_word(&toks[i], toks[i].span().slice(text)) {
             i += 1;
             continue;
         }
