@@ -324,7 +324,8 @@ pub struct SentToks {
     /// Range into `Index::toks`.
     pub a: usize,
     pub b: usize,
-    /// Where its [`SentScan`] is: block work in `Index::works`, sentence.
+    /// Where its [`SentScan`] is: block work in `Index::works` and
+    /// sentence, or [`OWN_SCANS`] and index in `Index::own_scans`.
     scan: (u32, u32),
 }
 
@@ -362,9 +363,14 @@ pub struct Index {
     pub actors: Vec<Actor>,
     /// Generic affiliation keys ("city", "police") per actor.
     pub gender: Vec<i32>,
-    /// The blocks' work the sentences came from.
+    /// The blocks' work handed in that the sentences came from.
     works: Vec<Arc<BlockToks>>,
+    /// The scans of the sentences of the other blocks.
+    own_scans: Vec<SentScan>,
 }
+
+/// [`SentToks::scan`]'s block for a scan in [`Index::own_scans`].
+const OWN_SCANS: u32 = u32::MAX;
 
 impl Index {
     /// The mention starting at token `k`.
@@ -390,7 +396,11 @@ impl Index {
     /// What the reply analysis reads off sentence `si` alone.
     pub fn scan(&self, si: usize) -> &SentScan {
         let (w, k) = self.sents[si].scan;
-        &self.works[w as usize].scans[k as usize]
+        if w == OWN_SCANS {
+            &self.own_scans[k as usize]
+        } else {
+            &self.works[w as usize].scans[k as usize]
+        }
     }
 }
 
@@ -830,7 +840,7 @@ fn is_title_case(text: &str, toks: &[Tok]) -> bool {
 /// Which tokens are inside quotations depends on quotations that may run
 /// over from other blocks, so the tokens are kept unquoted and marked
 /// afresh on every build (see [`mark_quoted`]).
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct BlockToks {
     toks: Vec<Tok>,
     sents: Vec<LocalSent>,
@@ -857,17 +867,34 @@ impl BlockToks {
     /// The work on the sentences `spans` (absolute, sorted) of the block
     /// starting at `at` in `text`.
     pub fn compute(text: &str, at: usize, spans: &[Span]) -> BlockToks {
+        let mut work = BlockToks::default();
+        work.compute_into(text, at, spans);
+        work
+    }
+
+    /// [`BlockToks::compute`] into `self`, reusing its buffers.
+    fn compute_into(&mut self, text: &str, at: usize, spans: &[Span]) {
         let cues = sentence_cues(text, spans);
+        let BlockToks {
+            toks,
+            sents,
+            runs: runs_out,
+            pronouns,
+            scans,
+        } = self;
+        toks.clear();
+        runs_out.clear();
+        pronouns.clear();
+        sents.clear();
+        scans.clear();
         // (about five bytes a token in running text)
         let bytes = spans.last().map_or(0, |s| s.end) - spans.first().map_or(0, |s| s.start);
-        let mut toks = Vec::with_capacity(bytes / 4 + 4);
-        let mut runs_out = Vec::new();
-        let mut pronouns = Vec::new();
-        let mut sents = Vec::with_capacity(spans.len());
-        let mut scans = Vec::with_capacity(spans.len());
+        toks.reserve(bytes / 4 + 4);
+        sents.reserve(spans.len());
+        scans.reserve(spans.len());
         for (s, &cues) in spans.iter().zip(&cues) {
             let a = toks.len();
-            tokenize(text, *s, &[], &mut toks);
+            tokenize(text, *s, &[], toks);
             let b = toks.len();
             for (k, t) in toks[a..b].iter().enumerate() {
                 if pronoun_gender(text, t) != 0 {
@@ -876,7 +903,7 @@ impl BlockToks {
             }
             scans.push(scan_sentence(text, &toks[a..b], *s, cues));
             let ra = runs_out.len();
-            runs(text, &toks, a, b, &mut runs_out);
+            runs(text, toks, a, b, runs_out);
             sents.push(LocalSent {
                 a: a as u32,
                 b: b as u32,
@@ -888,16 +915,9 @@ impl BlockToks {
         }
         // (tokens end before u32::MAX: `tokenize` makes none past it)
         let back = at as u32;
-        for t in &mut toks {
+        for t in toks.iter_mut() {
             t.start -= back;
             t.end -= back;
-        }
-        BlockToks {
-            toks,
-            sents,
-            runs: runs_out,
-            pronouns,
-            scans,
         }
     }
 
@@ -953,6 +973,11 @@ pub fn build_with(
     let mut run_store: Vec<Run> = Vec::new();
     let mut run_ranges: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
     let mut works: Vec<Arc<BlockToks>> = Vec::new();
+    // Blocks nobody handed in are worked out in one reused buffer, their
+    // scans kept in the index (saves allocating each block's vectors).
+    let mut scratch = BlockToks::default();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut own_scans: Vec<SentScan> = Vec::new();
     for group in sentences.chunk_by(|a, b| a.block == b.block) {
         let (bi, n) = (group[0].block, group.len());
         let block_start = doc.blocks.get(bi).map_or(0, |b| b.span.start);
@@ -962,14 +987,20 @@ pub fn build_with(
             .get(bi)
             .and_then(Option::as_ref)
             .filter(|w| w.sents.len() == n && at == block_start && end <= u32::MAX as usize);
-        let work = match given {
-            Some(w) => Arc::clone(w),
+        // (where the block's scans are: `works[wi]`, or `own_scans` from
+        // `first_scan` on)
+        let (work, wi, first_scan): (&BlockToks, u32, usize) = match given {
+            Some(w) => {
+                works.push(Arc::clone(w));
+                (w, (works.len() - 1) as u32, 0)
+            }
             None => {
-                let spans: Vec<Span> = group.iter().map(|s| s.span).collect();
-                Arc::new(BlockToks::compute(text, at, &spans))
+                spans.clear();
+                spans.extend(group.iter().map(|s| s.span));
+                scratch.compute_into(text, at, &spans);
+                (&scratch, OWN_SCANS, own_scans.len())
             }
         };
-        let wi = works.len() as u32;
         let shift = at as u32;
         let t0 = toks.len();
         toks.extend(work.toks.iter().map(|t| Tok {
@@ -1007,11 +1038,13 @@ pub fn build_with(
                 cues: l.cues,
                 a,
                 b,
-                scan: (wi, k as u32),
+                scan: (wi, (first_scan + k) as u32),
             });
             run_ranges.push((r0 + l.ra as usize, r0 + l.rb as usize));
         }
-        works.push(work);
+        if given.is_none() {
+            own_scans.append(&mut scratch.scans);
+        }
     }
     let dateline_place = doc
         .dateline
@@ -1255,6 +1288,7 @@ pub fn build_with(
         gender: vec![0; actors.len()],
         actors,
         works,
+        own_scans,
     };
     affiliations(text, &mut idx);
     genders(text, &mut idx, &pronouns);
