@@ -2292,6 +2292,11 @@ struct CueTable {
     by_prefix: Vec<(u16, u16)>,
     /// Per byte: [`ALNUM`], [`LETTER`], [`STARTS_INNER`], [`EXOTIC_LEAD`].
     class: [u8; 256],
+    /// Per first byte (either case), the second letters some literal has
+    /// after it (bit per [`letter`]): a cheap first check.
+    second: [u32; 256],
+    /// The same for the literals that need no word start.
+    inner_second: [u32; 256],
 }
 
 /// [`CueTable::class`] bit: an ASCII letter or digit.
@@ -2332,6 +2337,8 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
     lits.sort_by_key(|c| key(c.lit));
     let mut by_prefix = vec![(0u16, 0u16); 26 * 26 * 26];
     let mut class = [0u8; 256];
+    let mut second = [0u32; 256];
+    let mut inner_second = [0u32; 256];
     for b in 0..=255u8 {
         if b.is_ascii_alphanumeric() {
             class[usize::from(b)] |= ALNUM;
@@ -2349,9 +2356,11 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
             *r = (i as u16, i as u16);
         }
         r.1 = i as u16 + 1;
-        if !c.word_start {
-            for b in [c.lit[0], c.lit[0].to_ascii_uppercase()] {
+        for b in [c.lit[0], c.lit[0].to_ascii_uppercase()] {
+            second[usize::from(b)] |= 1 << letter(c.lit[1]);
+            if !c.word_start {
                 class[usize::from(b)] |= STARTS_INNER;
+                inner_second[usize::from(b)] |= 1 << letter(c.lit[1]);
             }
         }
     }
@@ -2359,6 +2368,8 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
         lits,
         by_prefix,
         class,
+        second,
+        inner_second,
     }
 });
 
@@ -2370,8 +2381,14 @@ impl CueTable {
         let Some(&[b0, b1, b2]) = s.get(p..p + 3) else {
             return 0;
         };
+        let seconds = if at_word_start {
+            self.second[usize::from(b0)]
+        } else {
+            self.inner_second[usize::from(b0)]
+        };
         let is_letter = |b: u8| self.class[usize::from(b)] & LETTER != 0;
-        if !(is_letter(b0) && is_letter(b1) && is_letter(b2)) {
+        // (`seconds` is empty unless `b0` is a letter)
+        if !is_letter(b1) || seconds >> letter(b1) & 1 == 0 || !is_letter(b2) {
             return 0;
         }
         let (a, b) = self.by_prefix[prefix_key(b0, b1, b2)];
