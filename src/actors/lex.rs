@@ -1792,22 +1792,8 @@ impl Rx {
     }
 
     /// Can the ASCII form run on `hay` with the Unicode form's matches?
-    /// Outside ASCII, case folding maps KELVIN SIGN and LONG S to ASCII
-    /// letters; the ASCII form's `\w` takes any two-byte character but
-    /// white space and [`NEUTRAL`] for a letter, which Unicode `\w` agrees
-    /// with on the alphabetic characters of the Latin, Greek and Cyrillic
-    /// blocks (other scripts, marks and non-ASCII digits fall back: the
-    /// standard library's Unicode version may be newer than the regexes').
-    fn ascii_ok(&self, hay: &str) -> bool {
-        hay.is_ascii()
-            || hay.chars().all(|c| {
-                c.is_ascii()
-                    || !(c == '\u{212A}' || c == '\u{17F}')
-                        && (!self.words
-                            || c.is_whitespace()
-                            || NEUTRAL.contains(&c)
-                            || c < LETTERS_BELOW && c.is_alphabetic())
-            })
+    fn ascii_ok(&self, hay: &Hay) -> bool {
+        hay.ascii_ok(self.words)
     }
 
     fn unicode(&self) -> &meta::Regex {
@@ -1827,61 +1813,121 @@ impl Rx {
     }
 
     /// The successive non-overlapping matches.
-    fn hits(&self, hay: &str) -> Vec<Hit> {
+    fn hits(&self, hay: &Hay) -> Vec<Hit> {
         if self.ascii_ok(hay) {
-            if let Ok(hits) = self.dfa.find_all(hay) {
+            if let Ok(hits) = self.dfa.find_all(hay.text) {
                 return hits;
             }
         }
-        self.unicode_hits(hay)
+        self.unicode_hits(hay.text)
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
+        self.is_match_in(&Hay::new(hay))
+    }
+
+    pub fn is_match_in(&self, hay: &Hay) -> bool {
         if self.ascii_ok(hay) {
-            if let Ok(m) = self.dfa.is_match(hay) {
+            if let Ok(m) = self.dfa.is_match(hay.text) {
                 return m;
             }
         }
-        self.unicode().is_match(hay)
+        self.unicode().is_match(hay.text)
     }
 
     pub fn find(&self, hay: &str) -> Option<RxMatch> {
+        self.find_in(&Hay::new(hay))
+    }
+
+    pub fn find_in(&self, hay: &Hay) -> Option<RxMatch> {
         if self.ascii_ok(hay) {
-            if let Ok(h) = self.dfa.find_at(hay, 0) {
+            if let Ok(h) = self.dfa.find_at(hay.text, 0) {
                 return h.map(|h| RxMatch {
                     start: h.start,
                     end: h.end,
                 });
             }
         }
-        self.unicode().find(hay).map(|m| RxMatch {
+        self.unicode().find(hay.text).map(|m| RxMatch {
             start: m.start(),
             end: m.end(),
         })
     }
 
-    pub fn find_iter(&self, hay: &str) -> std::vec::IntoIter<RxMatch> {
-        let hits = self.hits(hay).into_iter();
-        hits.map(|h| RxMatch {
+    pub fn find_iter(&self, hay: &str) -> impl Iterator<Item = RxMatch> {
+        self.find_iter_in(&Hay::new(hay))
+    }
+
+    pub fn find_iter_in(&self, hay: &Hay) -> impl Iterator<Item = RxMatch> {
+        self.hits(hay).into_iter().map(|h| RxMatch {
             start: h.start,
             end: h.end,
         })
-        .collect::<Vec<_>>()
-        .into_iter()
     }
 
     /// The successive matches with the names of the patterns that made them.
-    pub fn captures_iter(&self, hay: &str) -> std::vec::IntoIter<RxCaptures> {
-        let hits = self.hits(hay).into_iter();
-        hits.map(|h| RxCaptures {
+    pub fn captures_iter(&self, hay: &str) -> impl Iterator<Item = RxCaptures> + '_ {
+        self.captures_iter_in(&Hay::new(hay))
+    }
+
+    pub fn captures_iter_in(&self, hay: &Hay) -> impl Iterator<Item = RxCaptures> + '_ {
+        self.hits(hay).into_iter().map(|h| RxCaptures {
             whole: RxMatch {
                 start: h.start,
                 end: h.end,
             },
             name: self.names.get(h.pattern).copied().unwrap_or(""),
         })
-        .collect::<Vec<_>>()
-        .into_iter()
+    }
+}
+
+/// A text with [`Rx::ascii_ok`] worked out once, for all the regexes run on
+/// it (a sentence is searched by several).
+pub struct Hay<'a> {
+    text: &'a str,
+    /// The ASCII form of a pattern without `\w` finds the Unicode form's
+    /// matches (known at once for ASCII text, else on first use).
+    narrow_ok: std::cell::OnceCell<bool>,
+    /// Same for a pattern with `\w`.
+    wide_ok: std::cell::OnceCell<bool>,
+}
+
+impl<'a> Hay<'a> {
+    pub fn new(text: &'a str) -> Hay<'a> {
+        let hay = Hay {
+            text,
+            narrow_ok: std::cell::OnceCell::new(),
+            wide_ok: std::cell::OnceCell::new(),
+        };
+        if text.is_ascii() {
+            let _ = hay.narrow_ok.set(true);
+            let _ = hay.wide_ok.set(true);
+        }
+        hay
+    }
+
+    /// Outside ASCII, case folding maps KELVIN SIGN and LONG S to ASCII
+    /// letters; the ASCII form's `\w` takes any two-byte character but
+    /// white space and [`NEUTRAL`] for a letter, which Unicode `\w` agrees
+    /// with on the alphabetic characters of the Latin, Greek and Cyrillic
+    /// blocks (other scripts, marks and non-ASCII digits fall back: the
+    /// standard library's Unicode version may be newer than the regexes').
+    fn ascii_ok(&self, words: bool) -> bool {
+        let cell = if words {
+            &self.wide_ok
+        } else {
+            &self.narrow_ok
+        };
+        *cell.get_or_init(|| {
+            self.text.chars().all(|c| {
+                c.is_ascii()
+                    || !(c == '\u{212A}' || c == '\u{17F}')
+                        && (!words
+                            || c.is_whitespace()
+                            || NEUTRAL.contains(&c)
+                            || c < LETTERS_BELOW && c.is_alphabetic())
+            })
+        })
     }
 }
 
@@ -2547,13 +2593,15 @@ mod rx_tests {
             .collect();
         assert_eq!(wide.find(&spaces), None);
         assert_eq!(narrow.find(&passed).map(|m| m.as_str().to_string()), None);
-        assert!(DEATH_RE.ascii_ok("killed\u{A0}"));
-        assert!(!DEATH_RE.ascii_ok("\u{212A}illed"));
-        assert!(DEATH_RE.ascii_ok("Zo\u{eb} was killed"));
-        assert!(NO_RESPONSE_RE.ascii_ok("calls to Zo\u{eb} were not returned"));
-        assert!(!NO_RESPONSE_RE.ascii_ok("calls to Zoe\u{308} were not returned"));
-        assert!(!NO_RESPONSE_RE.ascii_ok("calls to \u{212A}im were not returned"));
-        assert!(NO_RESPONSE_RE.ascii_ok("\u{201C}No comment,\u{201D} she said \u{2014} twice"));
+        assert!(DEATH_RE.ascii_ok(&Hay::new("killed\u{A0}")));
+        assert!(!DEATH_RE.ascii_ok(&Hay::new("\u{212A}illed")));
+        assert!(DEATH_RE.ascii_ok(&Hay::new("Zo\u{eb} was killed")));
+        assert!(NO_RESPONSE_RE.ascii_ok(&Hay::new("calls to Zo\u{eb} were not returned")));
+        assert!(!NO_RESPONSE_RE.ascii_ok(&Hay::new("calls to Zoe\u{308} were not returned")));
+        assert!(!NO_RESPONSE_RE.ascii_ok(&Hay::new("calls to \u{212A}im were not returned")));
+        assert!(NO_RESPONSE_RE.ascii_ok(&Hay::new(
+            "\u{201C}No comment,\u{201D} she said \u{2014} twice"
+        )));
     }
 
     /// Invented sentences for the form tests.
@@ -2919,7 +2967,7 @@ mod rx_tests {
                     let hay = &text[start..];
                     let hits = expect(hay);
                     assert_eq!(rx.unicode_hits(hay), hits, "{name} (Unicode) on {hay:?}");
-                    if rx.ascii_ok(hay) {
+                    if rx.ascii_ok(&Hay::new(hay)) {
                         let dfa = rx.dfa.find_all(hay).expect("the DFA reads");
                         assert_eq!(dfa, hits, "{name} (DFA) on {hay:?}");
                         for h in &dfa {
@@ -2958,7 +3006,7 @@ mod rx_tests {
         let mut served = 0;
         for c in '\0'..=char::MAX {
             let s = c.to_string();
-            if PASSIVE_HINT.ascii_ok(&s) {
+            if PASSIVE_HINT.ascii_ok(&Hay::new(&s)) {
                 served += 1;
                 assert_eq!(ascii_w.is_match(&s), unicode_w.is_match(&s), "{c:?}");
             }

@@ -368,6 +368,7 @@ pub struct SentScan {
 /// and whose cue bits are `cue`.
 pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> SentScan {
     let stext = span.slice(text);
+    let hay = Hay::new(stext);
     let word = |k: usize| toks[k].span().slice(text);
     let mut out = SentScan::default();
     for (k, t) in toks.iter().enumerate() {
@@ -388,7 +389,7 @@ pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> Se
         }
     }
     if cue & CUE_NO_RESPONSE != 0 {
-        for cap in NO_RESPONSE_RE.captures_iter(stext) {
+        for cap in NO_RESPONSE_RE.captures_iter_in(&hay) {
             let m = cap.whole();
             let kind = if cap.name("reach").is_some() {
                 NoResKind::Reach {
@@ -414,15 +415,15 @@ pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> Se
     out.deathly = cue & CUE_DEATH != 0 && DEATH_HINT.is_match(stext);
     if cue & CUE_CONDUCT != 0 {
         out.conduct = CONDUCT_RE
-            .find_iter(stext)
+            .find_iter_in(&hay)
             .map(|m| (m.start(), m.end()))
             .collect();
     }
     // PASSIVE_ACTION_RE cannot match inside this sentence without a cue
     // word, so the hint is moot then.
-    out.passive_hint = cue & CUE_PASSIVE != 0 && PASSIVE_HINT.is_match(stext);
+    out.passive_hint = cue & CUE_PASSIVE != 0 && PASSIVE_HINT.is_match_in(&hay);
     if cue & CUE_DEFENCE != 0 {
-        out.defence = DEFENCE_RE.find(stext).map(|m| m.start());
+        out.defence = DEFENCE_RE.find_in(&hay).map(|m| m.start());
     }
     out
 }
