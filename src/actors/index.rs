@@ -868,12 +868,20 @@ impl BlockToks {
     /// starting at `at` in `text`.
     pub fn compute(text: &str, at: usize, spans: &[Span]) -> BlockToks {
         let mut work = BlockToks::default();
-        work.compute_into(text, at, spans);
+        work.compute_into(text, spans);
+        // (tokens end before u32::MAX: `tokenize` makes none past it)
+        let back = at as u32;
+        for t in work.toks.iter_mut() {
+            t.start -= back;
+            t.end -= back;
+        }
         work
     }
 
-    /// [`BlockToks::compute`] into `self`, reusing its buffers.
-    fn compute_into(&mut self, text: &str, at: usize, spans: &[Span]) {
+    /// [`BlockToks::compute`] into `self`, reusing its buffers, but with
+    /// the tokens at their offsets in `text` (a block worked out for one
+    /// build only needs no shifting back and forth).
+    fn compute_into(&mut self, text: &str, spans: &[Span]) {
         let cues = sentence_cues(text, spans);
         let BlockToks {
             toks,
@@ -912,12 +920,6 @@ impl BlockToks {
                 cues,
                 title_case: is_title_case(text, &toks[a..b]),
             });
-        }
-        // (tokens end before u32::MAX: `tokenize` makes none past it)
-        let back = at as u32;
-        for t in toks.iter_mut() {
-            t.start -= back;
-            t.end -= back;
         }
     }
 
@@ -997,17 +999,22 @@ pub fn build_with(
             None => {
                 spans.clear();
                 spans.extend(group.iter().map(|s| s.span));
-                scratch.compute_into(text, at, &spans);
+                scratch.compute_into(text, &spans);
                 (&scratch, OWN_SCANS, own_scans.len())
             }
         };
-        let shift = at as u32;
         let t0 = toks.len();
-        toks.extend(work.toks.iter().map(|t| Tok {
-            start: t.start + shift,
-            end: t.end + shift,
-            ..*t
-        }));
+        if given.is_some() {
+            // a handed-in block's tokens are relative to its start
+            let shift = at as u32;
+            toks.extend(work.toks.iter().map(|t| Tok {
+                start: t.start + shift,
+                end: t.end + shift,
+                ..*t
+            }));
+        } else {
+            toks.extend_from_slice(&work.toks);
+        }
         pronouns.extend(work.pronouns.iter().map(|&k| t0 + k as usize));
         let r0 = run_store.len();
         run_store.extend(work.runs.iter().map(|r| Run {
