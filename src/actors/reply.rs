@@ -372,17 +372,22 @@ pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> Se
     let word = |k: usize| toks[k].span().slice(text);
     let mut out = SentScan::default();
     for (k, t) in toks.iter().enumerate() {
-        if t.kind != TokKind::Word {
+        // ("according", the reporting verbs and the frame words all have 3
+        // to 13 bytes; short words are most of a sentence)
+        if t.kind != TokKind::Word || t.len() < 3 || t.len() > 13 {
             continue;
         }
         let w = word(k);
-        if w == "according" && k + 1 < toks.len() && word(k + 1) == "to" {
-            out.reporting.push((k as u32, true));
-        } else if REPORT_VERBS.contains(w) {
-            out.reporting.push((k as u32, false));
-        }
-        if t.len() < 3 || t.len() > 13 {
-            continue;
+        // (the reporting verbs are lower-case)
+        if w.as_bytes()
+            .first()
+            .is_some_and(|b| !b.is_ascii_uppercase())
+        {
+            if w == "according" && k + 1 < toks.len() && word(k + 1) == "to" {
+                out.reporting.push((k as u32, true));
+            } else if REPORT_VERBS.contains(w) {
+                out.reporting.push((k as u32, false));
+            }
         }
         if let Some(frame) = frame_verb(w) {
             out.frames.push((k as u32, frame));
