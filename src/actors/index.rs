@@ -1845,7 +1845,9 @@ fn affiliation_of(
 
 /// +1 for he/his/him, -1 for she/her/hers, else 0.
 fn pronoun_gender(text: &str, t: &Tok) -> i32 {
-    if t.len() < 2 || t.len() > 4 {
+    // (most tokens are turned away by their first byte)
+    let first = text.as_bytes().get(t.start as usize).copied();
+    if !matches!(first, Some(b'h' | b'H' | b's' | b'S')) || t.len() < 2 || t.len() > 4 {
         return 0;
     }
     match text.as_bytes().get(t.start as usize..t.end as usize) {
