@@ -59,7 +59,7 @@ impl Tok {
 }
 
 /// Abbreviations whose period belongs to the word.
-const DOTTED: &[&str] = &[
+pub(super) const DOTTED: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Lt", "Sgt", "Det", "Capt",
     "Gen", "Col", "Maj", "Cpl", "Pvt", "Cmdr", "Adm", "Prof", "Rev", "Msgr", "Fr", "Supt", "Insp",
     "Atty", "St", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "Dept", "Ald", "Mt", "Ft", "No", "Ave",
@@ -68,6 +68,17 @@ const DOTTED: &[&str] = &[
     "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Tenn", "Vt", "Va", "Wash", "Wyo", "Ala", "Ariz",
     "Ark", "Del",
 ];
+
+/// Is `word` one of [`DOTTED`]? (All are short and capitalised, which
+/// turns most sentence-final words away before the list is searched.)
+#[inline]
+fn is_dotted_abbreviation(word: &str) -> bool {
+    word.len() <= DOTTED_MAX_LEN
+        && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && DOTTED.contains(&word)
+}
+
+const DOTTED_MAX_LEN: usize = 5;
 
 /// The character at byte `i` (before `end`) and its length.
 #[inline]
@@ -87,8 +98,120 @@ fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric()
+        // Curly quotes and dashes (General Punctuation, which holds no
+        // letter or digit) skip the Unicode tables.
+        !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
     }
+}
+
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
+/// Is the character at byte `i` (before `end`) a letter or digit?
+#[inline]
+fn alnum_at(text: &str, i: usize, end: usize) -> bool {
+    char_at(text, i, end).is_some_and(|(c, _)| is_alnum(c))
+}
+
+/// Per byte: is it an ASCII letter or digit? (One look-up in the tokenizer's
+/// innermost loop.)
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Where the word starting at `start` (its first character ends at `j`)
+/// ends: letters and digits, joined by inner hyphens and apostrophes
+/// ("co-op", "don't"), with the period of an abbreviation ("Dr.", "U.S.",
+/// "a.m."). A possessive `'s` is left out.
+fn word_end(text: &str, start: usize, mut j: usize, end: usize) -> usize {
+    let bytes = &text.as_bytes()[..end];
+    loop {
+        while bytes.get(j).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
+            j += 1;
+        }
+        if j >= end {
+            return j;
+        }
+        let (d, dlen) = match bytes[j] {
+            b'-' | b'\'' | b'.' => (bytes[j] as char, 1),
+            b if b < 0x80 => return j,
+            _ => match char_at(text, j, end) {
+                Some((d, dlen)) if is_alnum(d) => {
+                    j += dlen;
+                    continue;
+                }
+                Some((d @ '’', dlen)) => (d, dlen),
+                _ => return j,
+            },
+        };
+        let after = j + dlen;
+        match d {
+            '-' => {
+                if !alnum_at(text, after, end) {
+                    return j;
+                }
+                j += 1;
+            }
+            '.' => {
+                let word = &text[start..j];
+                let mut chars = word.chars();
+                let single =
+                    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+                let dotted = word.as_bytes().contains(&b'.');
+                if single || dotted || is_dotted_abbreviation(word) {
+                    j += 1;
+                    if (single || dotted)
+                        && char_at(text, j, end).is_some_and(|(n, _)| n.is_alphabetic())
+                    {
+                        continue;
+                    }
+                    return j;
+                }
+                if (word == "a" || word == "p") && text[j + 1..end].starts_with("m.") {
+                    // a.m. / p.m.
+                    j += 3;
+                }
+                return j;
+            }
+            _ => {
+                // an apostrophe: a possessive 's ends the word
+                let next = char_at(text, after, end);
+                let n1 = next.map(|(n, _)| n);
+                if n1 == Some('s') && !alnum_at(text, after + 1, end) {
+                    return j;
+                }
+                if !n1.is_some_and(is_alnum) {
+                    return j;
+                }
+                j += dlen;
+            }
+        }
+    }
+}
+
+/// The length of the possessive that follows a word ending at `j`
+/// (`word_last` its last byte): `'s` or `’s` not followed by a letter, or a
+/// bare apostrophe after an `s` ("the Joneses' dog"); 0 if none.
+#[inline]
+fn possessive_len(text: &str, j: usize, end: usize, word_last: u8) -> usize {
+    let rest = &text.as_bytes()[j..end];
+    let apostrophe = match rest {
+        [b'\'', ..] => 1,
+        [0xE2, 0x80, 0x99, ..] => 3,
+        _ => return 0,
+    };
+    if rest.get(apostrophe) == Some(&b's') && !alnum_at(text, j + apostrophe + 1, end) {
+        return apostrophe + 1;
+    }
+    if word_last == b's' && !alnum_at(text, j + apostrophe, end) {
+        return apostrophe;
+    }
+    0
 }
 
 /// Splits `span` of `text` into tokens.
@@ -104,11 +227,51 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
     }
     let bytes = text.as_bytes();
     let mut qi = quotes.partition_point(|q| q.end <= i);
-    while let Some((c, clen)) = char_at(text, i, end) {
-        if c == ' ' {
-            i += 1;
+    while i < end {
+        let first = bytes[i];
+        if ASCII_ALNUM[usize::from(first)] && qi == quotes.len() {
+            // the common case: a word starting with an ASCII letter or
+            // digit, no quotation left
+            let mut j = i + 1;
+            while j < end && ASCII_ALNUM[usize::from(bytes[j])] {
+                j += 1;
+            }
+            if j < end && (matches!(bytes[j], b'-' | b'\'' | b'.') || bytes[j] >= 0x80) {
+                j = word_end(text, i, j, end);
+            }
+            out.push(Tok::new(
+                Span::new(i, j),
+                TokKind::Word,
+                first.is_ascii_uppercase(),
+                false,
+            ));
+            i = j;
+            if j < end && matches!(bytes[j], b'\'' | 0xE2) {
+                let poss = possessive_len(text, j, end, bytes[j - 1]);
+                if poss > 0 {
+                    out.push(Tok::new(
+                        Span::new(j, j + poss),
+                        TokKind::Poss,
+                        false,
+                        false,
+                    ));
+                    i += poss;
+                }
+            }
             continue;
         }
+        // ASCII first: most of a draft's characters
+        let (c, clen) = match first {
+            b' ' => {
+                i += 1;
+                continue;
+            }
+            b if b < 0x80 => (b as char, 1),
+            _ => match char_at(text, i, end) {
+                Some(x) => x,
+                None => break,
+            },
+        };
         if c.is_whitespace() {
             i += clen;
             continue;
@@ -117,101 +280,35 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
             qi += 1;
         }
         let quoted = qi < quotes.len() && quotes[qi].start <= i && i < quotes[qi].end;
-        if is_alnum(c) {
-            let start = i;
-            let mut j = i + clen;
-            loop {
-                while j < end && bytes[j].is_ascii_alphanumeric() {
-                    j += 1;
-                }
-                let Some((d, dlen)) = char_at(text, j, end) else {
-                    break;
-                };
-                if is_alnum(d) {
-                    j += dlen;
-                    continue;
-                }
-                let after = j + dlen;
-                let next = char_at(text, after, end);
-                if d == '-' && next.is_some_and(|(n, _)| is_alnum(n)) {
-                    j += 1;
-                    continue;
-                }
-                if d == '\'' || d == '’' {
-                    // possessive 's ends the word
-                    let n1 = next.map(|(n, _)| n);
-                    let n2 = next.and_then(|(_, l)| char_at(text, after + l, end));
-                    if matches!(n1, Some('s')) && !n2.is_some_and(|(n, _)| is_alnum(n)) {
-                        break;
-                    }
-                    if n1.is_some_and(is_alnum) {
-                        j += dlen;
-                        continue;
-                    }
-                    break;
-                }
-                if d == '.' {
-                    let word = &text[start..j];
-                    let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                    let dotted = word.contains('.');
-                    if single || dotted || DOTTED.contains(&word) {
-                        j += 1;
-                        if char_at(text, j, end).is_some_and(|(n, _)| n.is_alphabetic())
-                            && (single || dotted)
-                        {
-                            continue;
-                        }
-                        break;
-                    }
-                    if word == "a" || word == "p" {
-                        // a.m. / p.m.
-                        if text[j + 1..end].starts_with("m.") {
-                            j += 3;
-                        }
-                    }
-                    break;
-                }
-                break;
-            }
+        if !is_alnum(c) {
             out.push(Tok::new(
-                Span::new(start, j),
-                TokKind::Word,
-                c.is_uppercase(),
+                Span::new(i, i + clen),
+                TokKind::Punct,
+                false,
                 quoted,
             ));
-            i = j;
-            // possessive
-            let rest = &text[i..end];
-            for ap in ["'s", "’s"] {
-                if rest.starts_with(ap) && !rest[ap.len()..].chars().next().is_some_and(is_alnum) {
-                    out.push(Tok::new(
-                        Span::new(i, i + ap.len()),
-                        TokKind::Poss,
-                        false,
-                        quoted,
-                    ));
-                    i += ap.len();
-                    break;
-                }
-            }
-            if i == j && (rest.starts_with('\'') || rest.starts_with('’')) {
-                let w = &text[start..j];
-                let after = &rest[if rest.starts_with('\'') { 1 } else { 3 }..];
-                if w.ends_with('s') && !after.chars().next().is_some_and(is_alnum) {
-                    let l = if rest.starts_with('\'') { 1 } else { 3 };
-                    out.push(Tok::new(Span::new(i, i + l), TokKind::Poss, false, quoted));
-                    i += l;
-                }
-            }
+            i += clen;
             continue;
         }
+        let start = i;
+        let j = word_end(text, start, i + clen, end);
         out.push(Tok::new(
-            Span::new(i, i + clen),
-            TokKind::Punct,
-            false,
+            Span::new(start, j),
+            TokKind::Word,
+            c.is_uppercase(),
             quoted,
         ));
-        i += clen;
+        i = j;
+        let poss = possessive_len(text, j, end, bytes[j - 1]);
+        if poss > 0 {
+            out.push(Tok::new(
+                Span::new(j, j + poss),
+                TokKind::Poss,
+                false,
+                quoted,
+            ));
+            i += poss;
+        }
     }
 }
 
@@ -227,7 +324,8 @@ pub struct SentToks {
     /// Range into `Index::toks`.
     pub a: usize,
     pub b: usize,
-    /// Where its [`SentScan`] is: block work in `Index::works`, sentence.
+    /// Where its [`SentScan`] is: block work in `Index::works` and
+    /// sentence, or [`OWN_SCANS`] and index in `Index::own_scans`.
     scan: (u32, u32),
 }
 
@@ -265,9 +363,14 @@ pub struct Index {
     pub actors: Vec<Actor>,
     /// Generic affiliation keys ("city", "police") per actor.
     pub gender: Vec<i32>,
-    /// The blocks' work the sentences came from.
+    /// The blocks' work handed in that the sentences came from.
     works: Vec<Arc<BlockToks>>,
+    /// The scans of the sentences of the other blocks.
+    own_scans: Vec<SentScan>,
 }
+
+/// [`SentToks::scan`]'s block for a scan in [`Index::own_scans`].
+const OWN_SCANS: u32 = u32::MAX;
 
 impl Index {
     /// The mention starting at token `k`.
@@ -293,13 +396,21 @@ impl Index {
     /// What the reply analysis reads off sentence `si` alone.
     pub fn scan(&self, si: usize) -> &SentScan {
         let (w, k) = self.sents[si].scan;
-        &self.works[w as usize].scans[k as usize]
+        if w == OWN_SCANS {
+            &self.own_scans[k as usize]
+        } else {
+            &self.works[w as usize].scans[k as usize]
+        }
     }
 }
 
 fn is_name_word(t: &Tok, w: &str) -> bool {
     if t.kind != TokKind::Word || !t.cap {
         return false;
+    }
+    // (the common case: a capital, then a lower-case letter)
+    if w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+        return true;
     }
     // All-caps shouting words (longer than an acronym) are not names.
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -328,8 +439,8 @@ struct Run {
 fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, out: &mut Vec<Run>) {
     let mut i = sa;
     while i < sb {
-        let w = toks[i].span().slice(text);
-        if !is_name_word(&toks[i], w) {
+        // (most tokens are lower-case words or marks: no slicing for them)
+        if !toks[i].cap || !is_name_word(&toks[i], toks[i].span().slice(text)) {
             i += 1;
             continue;
         }
@@ -729,7 +840,7 @@ fn is_title_case(text: &str, toks: &[Tok]) -> bool {
 /// Which tokens are inside quotations depends on quotations that may run
 /// over from other blocks, so the tokens are kept unquoted and marked
 /// afresh on every build (see [`mark_quoted`]).
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct BlockToks {
     toks: Vec<Tok>,
     sents: Vec<LocalSent>,
@@ -756,15 +867,42 @@ impl BlockToks {
     /// The work on the sentences `spans` (absolute, sorted) of the block
     /// starting at `at` in `text`.
     pub fn compute(text: &str, at: usize, spans: &[Span]) -> BlockToks {
+        let mut work = BlockToks::default();
+        work.compute_into(text, spans);
+        // (tokens end before u32::MAX: `tokenize` makes none past it)
+        let back = at as u32;
+        for t in work.toks.iter_mut() {
+            t.start -= back;
+            t.end -= back;
+        }
+        work
+    }
+
+    /// [`BlockToks::compute`] into `self`, reusing its buffers, but with
+    /// the tokens at their offsets in `text` (a block worked out for one
+    /// build only needs no shifting back and forth).
+    fn compute_into(&mut self, text: &str, spans: &[Span]) {
         let cues = sentence_cues(text, spans);
-        let mut toks = Vec::new();
-        let mut runs_out = Vec::new();
-        let mut pronouns = Vec::new();
-        let mut sents = Vec::with_capacity(spans.len());
-        let mut scans = Vec::with_capacity(spans.len());
+        let BlockToks {
+            toks,
+            sents,
+            runs: runs_out,
+            pronouns,
+            scans,
+        } = self;
+        toks.clear();
+        runs_out.clear();
+        pronouns.clear();
+        sents.clear();
+        scans.clear();
+        // (about five bytes a token in running text)
+        let bytes = spans.last().map_or(0, |s| s.end) - spans.first().map_or(0, |s| s.start);
+        toks.reserve(bytes / 4 + 4);
+        sents.reserve(spans.len());
+        scans.reserve(spans.len());
         for (s, &cues) in spans.iter().zip(&cues) {
             let a = toks.len();
-            tokenize(text, *s, &[], &mut toks);
+            tokenize(text, *s, &[], toks);
             let b = toks.len();
             for (k, t) in toks[a..b].iter().enumerate() {
                 if pronoun_gender(text, t) != 0 {
@@ -773,7 +911,7 @@ impl BlockToks {
             }
             scans.push(scan_sentence(text, &toks[a..b], *s, cues));
             let ra = runs_out.len();
-            runs(text, &toks, a, b, &mut runs_out);
+            runs(text, toks, a, b, runs_out);
             sents.push(LocalSent {
                 a: a as u32,
                 b: b as u32,
@@ -782,19 +920,6 @@ impl BlockToks {
                 cues,
                 title_case: is_title_case(text, &toks[a..b]),
             });
-        }
-        // (tokens end before u32::MAX: `tokenize` makes none past it)
-        let back = at as u32;
-        for t in &mut toks {
-            t.start -= back;
-            t.end -= back;
-        }
-        BlockToks {
-            toks,
-            sents,
-            runs: runs_out,
-            pronouns,
-            scans,
         }
     }
 
@@ -850,6 +975,11 @@ pub fn build_with(
     let mut run_store: Vec<Run> = Vec::new();
     let mut run_ranges: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
     let mut works: Vec<Arc<BlockToks>> = Vec::new();
+    // Blocks nobody handed in are worked out in one reused buffer, their
+    // scans kept in the index (saves allocating each block's vectors).
+    let mut scratch = BlockToks::default();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut own_scans: Vec<SentScan> = Vec::new();
     for group in sentences.chunk_by(|a, b| a.block == b.block) {
         let (bi, n) = (group[0].block, group.len());
         let block_start = doc.blocks.get(bi).map_or(0, |b| b.span.start);
@@ -859,21 +989,32 @@ pub fn build_with(
             .get(bi)
             .and_then(Option::as_ref)
             .filter(|w| w.sents.len() == n && at == block_start && end <= u32::MAX as usize);
-        let work = match given {
-            Some(w) => Arc::clone(w),
+        // (where the block's scans are: `works[wi]`, or `own_scans` from
+        // `first_scan` on)
+        let (work, wi, first_scan): (&BlockToks, u32, usize) = match given {
+            Some(w) => {
+                works.push(Arc::clone(w));
+                (w, (works.len() - 1) as u32, 0)
+            }
             None => {
-                let spans: Vec<Span> = group.iter().map(|s| s.span).collect();
-                Arc::new(BlockToks::compute(text, at, &spans))
+                spans.clear();
+                spans.extend(group.iter().map(|s| s.span));
+                scratch.compute_into(text, &spans);
+                (&scratch, OWN_SCANS, own_scans.len())
             }
         };
-        let wi = works.len() as u32;
-        let shift = at as u32;
         let t0 = toks.len();
-        toks.extend(work.toks.iter().map(|t| Tok {
-            start: t.start + shift,
-            end: t.end + shift,
-            ..*t
-        }));
+        if given.is_some() {
+            // a handed-in block's tokens are relative to its start
+            let shift = at as u32;
+            toks.extend(work.toks.iter().map(|t| Tok {
+                start: t.start + shift,
+                end: t.end + shift,
+                ..*t
+            }));
+        } else {
+            toks.extend_from_slice(&work.toks);
+        }
         pronouns.extend(work.pronouns.iter().map(|&k| t0 + k as usize));
         let r0 = run_store.len();
         run_store.extend(work.runs.iter().map(|r| Run {
@@ -885,8 +1026,13 @@ pub fn build_with(
         let kind = doc.blocks.get(bi).map(|b| b.kind);
         for (k, (s, l)) in group.iter().zip(&work.sents).enumerate() {
             let (a, b) = (t0 + l.a as usize, t0 + l.b as usize);
-            mark_quoted(&mut toks[a..b], s.span.start, &qspans);
-            let quoted = toks[a..b].iter().any(|t| t.quoted);
+            // (the block's tokens come unquoted: only a sentence a quotation
+            // reaches into needs marking)
+            let qi = qspans.partition_point(|q| q.end <= s.span.start);
+            let quoted = qspans.get(qi).is_some_and(|q| q.start < s.span.end) && {
+                mark_quoted(&mut toks[a..b], s.span.start, &qspans);
+                toks[a..b].iter().any(|t| t.quoted)
+            };
             sents.push(SentToks {
                 span: s.span,
                 block: s.block,
@@ -899,11 +1045,13 @@ pub fn build_with(
                 cues: l.cues,
                 a,
                 b,
-                scan: (wi, k as u32),
+                scan: (wi, (first_scan + k) as u32),
             });
             run_ranges.push((r0 + l.ra as usize, r0 + l.rb as usize));
         }
-        works.push(work);
+        if given.is_none() {
+            own_scans.append(&mut scratch.scans);
+        }
     }
     let dateline_place = doc
         .dateline
@@ -1147,6 +1295,7 @@ pub fn build_with(
         gender: vec![0; actors.len()],
         actors,
         works,
+        own_scans,
     };
     affiliations(text, &mut idx);
     genders(text, &mut idx, &pronouns);
@@ -1696,7 +1845,9 @@ fn affiliation_of(
 
 /// +1 for he/his/him, -1 for she/her/hers, else 0.
 fn pronoun_gender(text: &str, t: &Tok) -> i32 {
-    if t.len() < 2 || t.len() > 4 {
+    // (most tokens are turned away by their first byte)
+    let first = text.as_bytes().get(t.start as usize).copied();
+    if !matches!(first, Some(b'h' | b'H' | b's' | b'S')) || t.len() < 2 || t.len() > 4 {
         return 0;
     }
     match text.as_bytes().get(t.start as usize..t.end as usize) {

@@ -368,27 +368,33 @@ pub struct SentScan {
 /// and whose cue bits are `cue`.
 pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> SentScan {
     let stext = span.slice(text);
+    let hay = Hay::new(stext);
     let word = |k: usize| toks[k].span().slice(text);
     let mut out = SentScan::default();
     for (k, t) in toks.iter().enumerate() {
-        if t.kind != TokKind::Word {
+        // ("according", the reporting verbs and the frame words all have 3
+        // to 13 bytes; short words are most of a sentence)
+        if t.kind != TokKind::Word || t.len() < 3 || t.len() > 13 {
             continue;
         }
         let w = word(k);
-        if w == "according" && k + 1 < toks.len() && word(k + 1) == "to" {
-            out.reporting.push((k as u32, true));
-        } else if REPORT_VERBS.contains(w) {
-            out.reporting.push((k as u32, false));
-        }
-        if t.len() < 3 || t.len() > 13 {
-            continue;
+        // (the reporting verbs are lower-case)
+        if w.as_bytes()
+            .first()
+            .is_some_and(|b| !b.is_ascii_uppercase())
+        {
+            if w == "according" && k + 1 < toks.len() && word(k + 1) == "to" {
+                out.reporting.push((k as u32, true));
+            } else if REPORT_VERBS.contains(w) {
+                out.reporting.push((k as u32, false));
+            }
         }
         if let Some(frame) = frame_verb(w) {
             out.frames.push((k as u32, frame));
         }
     }
-    if cue & CUE_NO_RESPONSE != 0 && NO_RESPONSE_RE.is_match(stext) {
-        for cap in NO_RESPONSE_RE.captures_iter(stext) {
+    if cue & CUE_NO_RESPONSE != 0 {
+        for cap in NO_RESPONSE_RE.captures_iter_in(&hay) {
             let m = cap.whole();
             let kind = if cap.name("reach").is_some() {
                 NoResKind::Reach {
@@ -414,15 +420,15 @@ pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> Se
     out.deathly = cue & CUE_DEATH != 0 && DEATH_HINT.is_match(stext);
     if cue & CUE_CONDUCT != 0 {
         out.conduct = CONDUCT_RE
-            .find_iter(stext)
+            .find_iter_in(&hay)
             .map(|m| (m.start(), m.end()))
             .collect();
     }
     // PASSIVE_ACTION_RE cannot match inside this sentence without a cue
     // word, so the hint is moot then.
-    out.passive_hint = cue & CUE_PASSIVE != 0 && PASSIVE_HINT.is_match(stext);
+    out.passive_hint = cue & CUE_PASSIVE != 0 && PASSIVE_HINT.is_match_in(&hay);
     if cue & CUE_DEFENCE != 0 {
-        out.defence = DEFENCE_RE.find(stext).map(|m| m.start());
+        out.defence = DEFENCE_RE.find_in(&hay).map(|m| m.start());
     }
     out
 }
