@@ -31,6 +31,8 @@ use TimexType::*;
 
 struct P<'a> {
     t: Vec<Tok<'a>>,
+    /// The draft the tokens' absolute offsets point into.
+    src: &'a str,
     anchor: Option<NaiveDate>,
     /// (token index, future?) tense markers, found when a matcher first
     /// asks for a direction (most segments match nothing).
@@ -76,9 +78,9 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
             let tok = &t[k];
             let core = match tok.kind {
                 Kind::Num => {
-                    tok.raw.len() == 4
-                        || tok.raw.contains(':')
-                        || tok.raw.ends_with('s')
+                    tok.e - tok.s == 4
+                        || tok.low.contains(':')
+                        || tok.raw(prose).ends_with('s')
                         || t.get(k + 1).is_some_and(|x| matches!(x.low, "am" | "pm"))
                 }
                 Kind::Word => lx::is_core(tok.low) || tok.low.starts_with("fy"),
@@ -108,6 +110,7 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
         }
         let p = P {
             t,
+            src: prose,
             anchor,
             tense: std::cell::OnceCell::new(),
             core_near,
@@ -303,7 +306,7 @@ impl<'a> P<'a> {
     }
 
     fn cap(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| t.capitalized())
+        self.t.get(i).is_some_and(|t| t.capitalized(self.src))
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -431,7 +434,7 @@ impl<'a> P<'a> {
             if tok.kind != Kind::Num {
                 return None;
             }
-            let parts: Vec<&str> = tok.raw.split(':').collect();
+            let parts: Vec<&str> = tok.raw(self.src).split(':').collect();
             match parts.as_slice() {
                 [hh] if hh.len() <= 2 => {
                     h = hh.parse().ok()?;
@@ -1329,7 +1332,7 @@ impl<'a> P<'a> {
         let w = self.w(i);
         if let Some(t) = self.t.get(i) {
             if t.kind == Kind::Num {
-                let raw = t.raw.replace(',', "");
+                let raw = t.raw(self.src).replace(',', "");
                 let v: f64 = raw.parse().ok()?;
                 // 2 1/2
                 if self.int(i + 1) == Some(1) && self.w(i + 2) == "/" && self.int(i + 3) == Some(2)
@@ -1461,7 +1464,7 @@ impl<'a> P<'a> {
             return None;
         }
         let y = self.int(j).filter(|&y| is_year(y))?;
-        if tok.raw.len() != 4 {
+        if tok.raw(self.src).len() != 4 {
             return None;
         }
         let prev = if i > 0 { self.w(i - 1) } else { "" };
@@ -1486,7 +1489,10 @@ impl<'a> P<'a> {
             && i > 1
             && self.t[i - 1].kind == Kind::Word
             && self.cap(i - 1)
-            && !self.t[i - 1].raw.chars().all(|c| c.is_uppercase())
+            && !self.t[i - 1]
+                .raw(self.src)
+                .chars()
+                .all(|c| c.is_uppercase())
             && lx::month(self.w(i - 1)).is_none()
             && lx::season(self.w(i - 1)).is_none()
             && !matches!(
@@ -1617,7 +1623,9 @@ impl<'a> P<'a> {
         if n.is_none() && !plural && !hyph {
             return None;
         }
-        if self.t.get(j).is_some_and(|t| t.kind == Kind::Num) && self.t[j].raw.contains(':') {
+        if self.t.get(j).is_some_and(|t| t.kind == Kind::Num)
+            && self.t[j].raw(self.src).contains(':')
+        {
             return None;
         }
         let mut b = k + 1;

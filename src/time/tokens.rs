@@ -13,7 +13,6 @@ pub struct Tok<'a> {
     /// Absolute byte offsets.
     pub s: usize,
     pub e: usize,
-    pub raw: &'a str,
     /// ASCII lower-cased form (`a.m.` and `p.m.` become `am` and `pm`).
     pub low: &'a str,
     pub kind: Kind,
@@ -24,17 +23,28 @@ pub struct Tok<'a> {
 }
 
 impl Tok<'_> {
-    pub fn capitalized(&self) -> bool {
-        self.raw.chars().next().is_some_and(|c| c.is_uppercase())
+    /// The token as written; `src` is the text its absolute offsets are
+    /// into (the whole draft). Kept out of the token, which stays small:
+    /// few tokens are ever asked for it.
+    pub fn raw<'s>(&self, src: &'s str) -> &'s str {
+        src.get(self.s..self.e).unwrap_or("")
     }
 
-    /// Value of an all-digit number token.
+    pub fn capitalized(&self, src: &str) -> bool {
+        self.raw(src)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+    }
+
+    /// Value of an all-digit number token (its lower-cased form has the
+    /// same digits as the raw one).
     pub fn int(&self) -> Option<u32> {
         if self.kind == Kind::Num
-            && self.raw.len() <= 9
-            && self.raw.bytes().all(|b| b.is_ascii_digit())
+            && self.low.len() <= 9
+            && self.low.bytes().all(|b| b.is_ascii_digit())
         {
-            self.raw.parse().ok()
+            self.low.parse().ok()
         } else {
             None
         }
@@ -69,7 +79,6 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
                 out.push(Tok {
                     s: base + i,
                     e: base + j,
-                    raw: &text[i..j],
                     low: &lower[i..j],
                     kind: Kind::Word,
                     gap,
@@ -137,7 +146,6 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
                     out.push(Tok {
                         s: base + i,
                         e: base + j,
-                        raw: &text[i..j],
                         low,
                         kind: Kind::Word,
                         gap,
@@ -168,7 +176,6 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
             out.push(Tok {
                 s: base + start,
                 e: base + i,
-                raw: &text[start..i],
                 low: "'s",
                 kind: Kind::Word,
                 gap,
@@ -181,11 +188,9 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
             i += cl;
             kind = Kind::Punct;
         }
-        let raw = &text[start..i];
         out.push(Tok {
             s: base + start,
             e: base + i,
-            raw,
             low: &lower[start..i],
             kind,
             gap,
