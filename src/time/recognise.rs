@@ -2,7 +2,7 @@
 //! TIMEX3 values against the publication anchor.
 
 use super::lexicon::{self as lx, Unit};
-use super::tokens::{tokenize, Kind, Tok};
+use super::tokens::{alpha_run, tokenize, Kind, Tok};
 use super::{Relativity, Temporal, TimexType};
 use crate::span::Span;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -145,9 +145,7 @@ fn worth_a_look(text: &str) -> bool {
         }
         if c.is_ascii_alphabetic() {
             let start = i;
-            while i < b.len() && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i += 1 + alpha_run(&b[i + 1..]);
             let n = i - start;
             let first = b[start].to_ascii_lowercase();
             if lx::core_shape(first, n) {

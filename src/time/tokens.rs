@@ -51,6 +51,35 @@ impl Tok<'_> {
     }
 }
 
+/// Length of the run of ASCII letters at the start of `b`, eight bytes
+/// at a time.
+pub fn alpha_run(b: &[u8]) -> usize {
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(bytes);
+        // Lower-cased, high bit cleared: no byte carries into the next.
+        let y = (x | CASE) & LO7;
+        let from_a = y + 0x1F1F_1F1F_1F1F_1F1F; // high bit: y >= b'a'
+        let past_z = y + 0x0505_0505_0505_0505; // high bit: y > b'z'
+        let letter = from_a & !past_z & !x & HI;
+        let other = !letter & HI;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    while n < b.len() && b[n].is_ascii_alphabetic() {
+        n += 1;
+    }
+    n
+}
+
 /// Tokenizes `text`, which starts at byte `base` of the draft; `lower` is
 /// `text.to_ascii_lowercase()` (same byte offsets).
 pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> {
@@ -71,10 +100,7 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
         if byte.is_ascii_alphabetic()
             && !(matches!(byte, b'a' | b'p' | b'A' | b'P') && b.get(i + 1) == Some(&b'.'))
         {
-            let mut j = i + 1;
-            while j < b.len() && b[j].is_ascii_alphabetic() {
-                j += 1;
-            }
+            let j = i + 1 + alpha_run(&b[i + 1..]);
             if j >= b.len() || b[j].is_ascii() {
                 out.push(Tok {
                     s: base + i,
@@ -218,6 +244,31 @@ mod tests {
         );
         assert_eq!(t[1].s, 13);
         assert_eq!(t[1].int(), None);
+    }
+
+    #[test]
+    fn alpha_run_stops_at_the_first_non_letter() {
+        let cases: [(&str, usize); 9] = [
+            ("", 0),
+            ("abc", 3),
+            ("abcdefghij klm", 10),
+            ("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 26),
+            ("abcdefg@", 7),
+            ("abcdefgh[", 8),
+            ("Zz`{a", 2),
+            ("abcdéfgh", 4),
+            ("x1yyyyyyyy", 1),
+        ];
+        for (text, want) in cases {
+            assert_eq!(alpha_run(text.as_bytes()), want, "{text:?}");
+        }
+        for b in 0..=255u8 {
+            let mut v = vec![b'q'; 3];
+            v.push(b);
+            v.extend_from_slice(b"qqqqqq");
+            let want = if b.is_ascii_alphabetic() { 10 } else { 3 };
+            assert_eq!(alpha_run(&v), want, "byte {b}");
+        }
     }
 
     #[test]
