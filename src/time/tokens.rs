@@ -84,7 +84,7 @@ pub fn alpha_run(b: &[u8]) -> usize {
 /// `text.to_ascii_lowercase()` (same byte offsets).
 pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> {
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let mut i = 0;
     let mut gap = true;
     let mut nl = false;
