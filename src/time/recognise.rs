@@ -2,7 +2,7 @@
 //! TIMEX3 values against the publication anchor.
 
 use super::lexicon::{self as lx, Unit};
-use super::tokens::{tokenize, Kind, Tok};
+use super::tokens::{alpha_run, tokenize, Kind, Tok};
 use super::{Relativity, Temporal, TimexType};
 use crate::span::Span;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -31,6 +31,8 @@ use TimexType::*;
 
 struct P<'a> {
     t: Vec<Tok<'a>>,
+    /// The draft the tokens' absolute offsets point into.
+    src: &'a str,
     anchor: Option<NaiveDate>,
     /// (token index, future?) tense markers, found when a matcher first
     /// asks for a direction (most segments match nothing).
@@ -76,9 +78,9 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
             let tok = &t[k];
             let core = match tok.kind {
                 Kind::Num => {
-                    tok.raw.len() == 4
-                        || tok.raw.contains(':')
-                        || tok.raw.ends_with('s')
+                    tok.e - tok.s == 4
+                        || tok.low.contains(':')
+                        || tok.raw(prose).ends_with('s')
                         || t.get(k + 1).is_some_and(|x| matches!(x.low, "am" | "pm"))
                 }
                 Kind::Word => lx::is_core(tok.low) || tok.low.starts_with("fy"),
@@ -108,6 +110,7 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
         }
         let p = P {
             t,
+            src: prose,
             anchor,
             tense: std::cell::OnceCell::new(),
             core_near,
@@ -142,9 +145,7 @@ fn worth_a_look(text: &str) -> bool {
         }
         if c.is_ascii_alphabetic() {
             let start = i;
-            while i < b.len() && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i += 1 + alpha_run(&b[i + 1..]);
             let n = i - start;
             let first = b[start].to_ascii_lowercase();
             if lx::core_shape(first, n) {
@@ -303,7 +304,7 @@ impl<'a> P<'a> {
     }
 
     fn cap(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| t.capitalized())
+        self.t.get(i).is_some_and(|t| t.capitalized(self.src))
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -365,10 +366,9 @@ impl<'a> P<'a> {
     }
 
     fn best(&self, i: usize) -> Option<Hit> {
-        let tok = &self.t[i];
-        if tok.kind == Kind::Punct && tok.low != "'" && tok.low != "’" {
-            return None;
-        }
+        // Only starters near a core word are marked, and the only
+        // punctuation that starts is an apostrophe ('90s): the one test
+        // answers for both.
         if !self.core_near[i] {
             return None;
         }
@@ -431,7 +431,7 @@ impl<'a> P<'a> {
             if tok.kind != Kind::Num {
                 return None;
             }
-            let parts: Vec<&str> = tok.raw.split(':').collect();
+            let parts: Vec<&str> = tok.raw(self.src).split(':').collect();
             match parts.as_slice() {
                 [hh] if hh.len() <= 2 => {
                     h = hh.parse().ok()?;
@@ -1329,7 +1329,7 @@ impl<'a> P<'a> {
         let w = self.w(i);
         if let Some(t) = self.t.get(i) {
             if t.kind == Kind::Num {
-                let raw = t.raw.replace(',', "");
+                let raw = t.raw(self.src).replace(',', "");
                 let v: f64 = raw.parse().ok()?;
                 // 2 1/2
                 if self.int(i + 1) == Some(1) && self.w(i + 2) == "/" && self.int(i + 3) == Some(2)
@@ -1461,7 +1461,7 @@ impl<'a> P<'a> {
             return None;
         }
         let y = self.int(j).filter(|&y| is_year(y))?;
-        if tok.raw.len() != 4 {
+        if tok.raw(self.src).len() != 4 {
             return None;
         }
         let prev = if i > 0 { self.w(i - 1) } else { "" };
@@ -1486,7 +1486,10 @@ impl<'a> P<'a> {
             && i > 1
             && self.t[i - 1].kind == Kind::Word
             && self.cap(i - 1)
-            && !self.t[i - 1].raw.chars().all(|c| c.is_uppercase())
+            && !self.t[i - 1]
+                .raw(self.src)
+                .chars()
+                .all(|c| c.is_uppercase())
             && lx::month(self.w(i - 1)).is_none()
             && lx::season(self.w(i - 1)).is_none()
             && !matches!(
@@ -1617,7 +1620,9 @@ impl<'a> P<'a> {
         if n.is_none() && !plural && !hyph {
             return None;
         }
-        if self.t.get(j).is_some_and(|t| t.kind == Kind::Num) && self.t[j].raw.contains(':') {
+        if self.t.get(j).is_some_and(|t| t.kind == Kind::Num)
+            && self.t[j].raw(self.src).contains(':')
+        {
             return None;
         }
         let mut b = k + 1;

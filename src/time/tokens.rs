@@ -13,7 +13,6 @@ pub struct Tok<'a> {
     /// Absolute byte offsets.
     pub s: usize,
     pub e: usize,
-    pub raw: &'a str,
     /// ASCII lower-cased form (`a.m.` and `p.m.` become `am` and `pm`).
     pub low: &'a str,
     pub kind: Kind,
@@ -24,28 +23,68 @@ pub struct Tok<'a> {
 }
 
 impl Tok<'_> {
-    pub fn capitalized(&self) -> bool {
-        self.raw.chars().next().is_some_and(|c| c.is_uppercase())
+    /// The token as written; `src` is the text its absolute offsets are
+    /// into (the whole draft). Kept out of the token, which stays small:
+    /// few tokens are ever asked for it.
+    pub fn raw<'s>(&self, src: &'s str) -> &'s str {
+        src.get(self.s..self.e).unwrap_or("")
     }
 
-    /// Value of an all-digit number token.
+    pub fn capitalized(&self, src: &str) -> bool {
+        self.raw(src)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+    }
+
+    /// Value of an all-digit number token (its lower-cased form has the
+    /// same digits as the raw one).
     pub fn int(&self) -> Option<u32> {
         if self.kind == Kind::Num
-            && self.raw.len() <= 9
-            && self.raw.bytes().all(|b| b.is_ascii_digit())
+            && self.low.len() <= 9
+            && self.low.bytes().all(|b| b.is_ascii_digit())
         {
-            self.raw.parse().ok()
+            self.low.parse().ok()
         } else {
             None
         }
     }
 }
 
+/// Length of the run of ASCII letters at the start of `b`, eight bytes
+/// at a time.
+pub fn alpha_run(b: &[u8]) -> usize {
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(bytes);
+        // Lower-cased, high bit cleared: no byte carries into the next.
+        let y = (x | CASE) & LO7;
+        let from_a = y + 0x1F1F_1F1F_1F1F_1F1F; // high bit: y >= b'a'
+        let past_z = y + 0x0505_0505_0505_0505; // high bit: y > b'z'
+        let letter = from_a & !past_z & !x & HI;
+        let other = !letter & HI;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    while n < b.len() && b[n].is_ascii_alphabetic() {
+        n += 1;
+    }
+    n
+}
+
 /// Tokenizes `text`, which starts at byte `base` of the draft; `lower` is
 /// `text.to_ascii_lowercase()` (same byte offsets).
 pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> {
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let mut i = 0;
     let mut gap = true;
     let mut nl = false;
@@ -61,15 +100,11 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
         if byte.is_ascii_alphabetic()
             && !(matches!(byte, b'a' | b'p' | b'A' | b'P') && b.get(i + 1) == Some(&b'.'))
         {
-            let mut j = i + 1;
-            while j < b.len() && b[j].is_ascii_alphabetic() {
-                j += 1;
-            }
+            let j = i + 1 + alpha_run(&b[i + 1..]);
             if j >= b.len() || b[j].is_ascii() {
                 out.push(Tok {
                     s: base + i,
                     e: base + j,
-                    raw: &text[i..j],
                     low: &lower[i..j],
                     kind: Kind::Word,
                     gap,
@@ -137,7 +172,6 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
                     out.push(Tok {
                         s: base + i,
                         e: base + j,
-                        raw: &text[i..j],
                         low,
                         kind: Kind::Word,
                         gap,
@@ -168,7 +202,6 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
             out.push(Tok {
                 s: base + start,
                 e: base + i,
-                raw: &text[start..i],
                 low: "'s",
                 kind: Kind::Word,
                 gap,
@@ -181,11 +214,9 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
             i += cl;
             kind = Kind::Punct;
         }
-        let raw = &text[start..i];
         out.push(Tok {
             s: base + start,
             e: base + i,
-            raw,
             low: &lower[start..i],
             kind,
             gap,
@@ -213,6 +244,31 @@ mod tests {
         );
         assert_eq!(t[1].s, 13);
         assert_eq!(t[1].int(), None);
+    }
+
+    #[test]
+    fn alpha_run_stops_at_the_first_non_letter() {
+        let cases: [(&str, usize); 9] = [
+            ("", 0),
+            ("abc", 3),
+            ("abcdefghij klm", 10),
+            ("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 26),
+            ("abcdefg@", 7),
+            ("abcdefgh[", 8),
+            ("Zz`{a", 2),
+            ("abcdéfgh", 4),
+            ("x1yyyyyyyy", 1),
+        ];
+        for (text, want) in cases {
+            assert_eq!(alpha_run(text.as_bytes()), want, "{text:?}");
+        }
+        for b in 0..=255u8 {
+            let mut v = vec![b'q'; 3];
+            v.push(b);
+            v.extend_from_slice(b"qqqqqq");
+            let want = if b.is_ascii_alphabetic() { 10 } else { 3 };
+            assert_eq!(alpha_run(&v), want, "byte {b}");
+        }
     }
 
     #[test]
