@@ -239,25 +239,17 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
             if j < end && (matches!(bytes[j], b'-' | b'\'' | b'.') || bytes[j] >= 0x80) {
                 j = word_end(text, i, j, end);
             }
-            out.push(Tok::new(
+            // a possessive starts with an apostrophe, straight or curly (0xE2)
+            let may_own = j < end && matches!(bytes[j], b'\'' | 0xE2);
+            i = push_word(
+                text,
                 Span::new(i, j),
-                TokKind::Word,
+                end,
                 first.is_ascii_uppercase(),
                 false,
-            ));
-            i = j;
-            if j < end && matches!(bytes[j], b'\'' | 0xE2) {
-                let poss = possessive_len(text, j, end, bytes[j - 1]);
-                if poss > 0 {
-                    out.push(Tok::new(
-                        Span::new(j, j + poss),
-                        TokKind::Poss,
-                        false,
-                        false,
-                    ));
-                    i += poss;
-                }
-            }
+                may_own,
+                out,
+            );
             continue;
         }
         // ASCII first: most of a draft's characters
@@ -290,26 +282,46 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
             i += clen;
             continue;
         }
-        let start = i;
-        let j = word_end(text, start, i + clen, end);
-        out.push(Tok::new(
-            Span::new(start, j),
-            TokKind::Word,
+        let j = word_end(text, i, i + clen, end);
+        i = push_word(
+            text,
+            Span::new(i, j),
+            end,
             c.is_uppercase(),
             quoted,
-        ));
-        i = j;
-        let poss = possessive_len(text, j, end, bytes[j - 1]);
-        if poss > 0 {
-            out.push(Tok::new(
-                Span::new(j, j + poss),
-                TokKind::Poss,
-                false,
-                quoted,
-            ));
-            i += poss;
-        }
+            true,
+            out,
+        );
     }
+}
+
+/// Pushes the word at `word`, then its possessive (`'s`) if `may_own` and
+/// one follows; returns where the next token starts.
+#[inline(always)]
+fn push_word(
+    text: &str,
+    word: Span,
+    end: usize,
+    capitalised: bool,
+    quoted: bool,
+    may_own: bool,
+    out: &mut Vec<Tok>,
+) -> usize {
+    out.push(Tok::new(word, TokKind::Word, capitalised, quoted));
+    let poss = if may_own {
+        possessive_len(text, word.end, end, text.as_bytes()[word.end - 1])
+    } else {
+        0
+    };
+    if poss > 0 {
+        out.push(Tok::new(
+            Span::new(word.end, word.end + poss),
+            TokKind::Poss,
+            false,
+            quoted,
+        ));
+    }
+    word.end + poss
 }
 
 /// One sentence's tokens.
