@@ -431,16 +431,17 @@ impl<'a> P<'a> {
             if tok.kind != Kind::Num {
                 return None;
             }
-            let parts: Vec<&str> = tok.raw(self.src).split(':').collect();
-            match parts.as_slice() {
-                [hh] if hh.len() <= 2 => {
-                    h = hh.parse().ok()?;
+            // `9` or `9:30` (no allocation: most numbers are not times)
+            let raw = tok.raw(self.src);
+            match raw.split_once(':') {
+                None if raw.len() <= 2 => {
+                    h = raw.parse().ok()?;
                     m = 0;
                     if !matches!(self.w(i + 1), "am" | "pm") && !self.in_the_part(i + 1) {
                         return None;
                     }
                 }
-                [hh, mm] if hh.len() <= 2 && mm.len() == 2 => {
+                Some((hh, mm)) if hh.len() <= 2 && mm.len() == 2 && !mm.contains(':') => {
                     h = hh.parse().ok()?;
                     m = mm.parse().ok()?;
                 }
