@@ -3,6 +3,15 @@
 /// Month number for a month name or abbreviation (`sept`, `dec`). `abbrev`
 /// says the form is an abbreviation that needs a following day or year.
 pub fn month(w: &str) -> Option<(u32, bool)> {
+    // Cheap first test on length and initial: most words are not months.
+    if !(3..=9).contains(&w.len())
+        || !matches!(
+            w.as_bytes()[0],
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+    {
+        return None;
+    }
     Some(match w {
         "january" => (1, false),
         "february" => (2, false),
@@ -204,6 +213,11 @@ pub fn number_word(w: &str) -> Option<u32> {
 
 /// Ordinal words and `1st`-style forms.
 pub fn ordinal(w: &str) -> Option<u32> {
+    // Every ordinal ends in -st, -nd, -rd or -th: most words go no further.
+    let b = w.as_bytes();
+    if b.len() < 3 || !matches!(&b[b.len() - 2..], b"st" | b"nd" | b"rd" | b"th") {
+        return None;
+    }
     Some(match w {
         "first" | "1st" => 1,
         "second" | "2nd" => 2,
