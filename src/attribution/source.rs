@@ -111,6 +111,8 @@ struct Word<'a> {
     cap: bool,
     /// Index of the comma-separated segment it sits in.
     seg: usize,
+    /// Judged a name (set once all words are known).
+    named: bool,
 }
 
 /// Classifies the source phrase `src` found in `sentence`, given whether the
@@ -141,9 +143,15 @@ pub fn classify_given<'a>(
                 break;
             }
         }
+        let w = w.trim_end_matches('.');
         let cap = text[s..].chars().next().is_some_and(|c| c.is_uppercase());
         if !w.is_empty() {
-            words.push(Word { low: w, cap, seg });
+            words.push(Word {
+                low: w,
+                cap,
+                seg,
+                named: false,
+            });
         }
     };
     for (i, c) in text.char_indices() {
@@ -163,10 +171,6 @@ pub fn classify_given<'a>(
     if let Some(s) = start {
         flush(s, bytes.len(), seg, &mut words);
     }
-    for w in words.iter_mut() {
-        w.low = w.low.trim_end_matches('.');
-    }
-    words.retain(|w| !w.low.is_empty());
     if words.is_empty() {
         return (SourceClass::None, reason);
     }
@@ -189,13 +193,10 @@ pub fn classify_given<'a>(
                     || is_indefinite(w.low)))
     };
     // Main noun phrase: the first segment, cut before "of/for/at/who...".
-    let main: Vec<(usize, &Word)> = words
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| w.seg == 0)
-        .collect();
-    let mut head_idx = main.last().map_or(0, |x| x.0);
-    for &(i, w) in &main {
+    // Segments only grow along the phrase, so the first one is a prefix.
+    let main = words.iter().take_while(|w| w.seg == 0).count();
+    let mut head_idx = main.saturating_sub(1);
+    for (i, w) in words[..main].iter().enumerate() {
         if i > 0
             && matches!(
                 w.low,
@@ -219,21 +220,19 @@ pub fn classify_given<'a>(
             break;
         }
     }
+    // Each word judged a name or not once (the tests below ask repeatedly).
+    for (i, w) in words.iter_mut().enumerate() {
+        w.named = is_name(i, w);
+    }
     let head = &words[head_idx];
     let first_low = words[0].low;
-    // Each word judged a name or not once (the tests below ask repeatedly).
-    let named: Vec<bool> = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| is_name(i, w))
-        .collect();
-    let head_named = named[head_idx];
-    let appositive_name = words.iter().zip(&named).any(|(w, &n)| w.seg > 0 && n);
-    let any_name = named.iter().any(|&n| n);
+    let head_named = head.named;
+    let appositive_name = words.iter().any(|w| w.seg > 0 && w.named);
+    let any_name = words.iter().any(|w| w.named);
     let inst_qualifier = words
         .iter()
         .enumerate()
-        .any(|(i, w)| i != head_idx && (INSTITUTION_HEADS.contains(w.low) || named[i]));
+        .any(|(i, w)| i != head_idx && (w.named || INSTITUTION_HEADS.contains(w.low)));
     let vague_head = VAGUE_HEADS.contains(head.low)
         || matches!(head.low, "familiar" | "close")
         || first_low == "people"
