@@ -1013,14 +1013,20 @@ pub fn build_with(
     // he/she tokens, for the gender guess
     let mut pronouns: Vec<usize> = Vec::new();
     let mut sents = Vec::with_capacity(sentences.len());
-    let mut run_store: Vec<Run> = Vec::new();
+    // (about a run a sentence; sized up front, as growing copies them)
+    let mut run_store: Vec<Run> = Vec::with_capacity(sentences.len());
     let mut run_ranges: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
     let mut works: Vec<Arc<BlockToks>> = Vec::new();
     // Blocks nobody handed in are worked out in one reused buffer, their
     // scans kept in the index (saves allocating each block's vectors).
     let mut scratch = BlockToks::default();
     let mut spans: Vec<Span> = Vec::new();
-    let mut own_scans: Vec<SentScan> = Vec::new();
+    // (one a sentence when no block is handed in, as from the CLI)
+    let mut own_scans: Vec<SentScan> = Vec::with_capacity(if blocks.is_empty() {
+        sentences.len()
+    } else {
+        0
+    });
     for group in sentences.chunk_by(|a, b| a.block == b.block) {
         let (bi, n) = (group[0].block, group.len());
         let block_start = doc.blocks.get(bi).map_or(0, |b| b.span.start);
