@@ -656,14 +656,55 @@ fn name_key(s: &str) -> std::borrow::Cow<'_, str> {
 struct Builder<'a> {
     text: &'a str,
     actors: Vec<Actor>,
-    by_name: HashMap<String, usize>,
-    alias: HashMap<String, Vec<usize>>,
+    /// What a normalised name ([`name_key`]) stands for (one map, so a
+    /// lookup hashes the name once).
+    names: HashMap<String, Known>,
+}
+
+/// A name [`Builder`] knows: an actor's full name, an alias of some, or both.
+#[derive(Default)]
+struct Known {
+    /// The actor of that full name.
+    actor: Option<usize>,
+    alias_of: AliasOf,
+}
+
+/// Whose alias a name is.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum AliasOf {
+    #[default]
+    Nobody,
+    One(usize),
+    /// Several actors': ambiguous, it links none.
+    Many,
 }
 
 impl Builder<'_> {
+    /// The actor whose full name `key` (normalised) is.
+    fn by_name(&self, key: &str) -> Option<usize> {
+        self.names.get(key).and_then(|k| k.actor)
+    }
+
+    /// Is `key` (normalised) an alias?
+    fn is_alias(&self, key: &str) -> bool {
+        self.names
+            .get(key)
+            .is_some_and(|k| k.alias_of != AliasOf::Nobody)
+    }
+
+    /// Records `key` as an alias of `id`.
+    fn add_alias(&mut self, key: String, id: usize) {
+        let a = &mut self.names.entry(key).or_default().alias_of;
+        *a = match *a {
+            AliasOf::Nobody => AliasOf::One(id),
+            AliasOf::One(old) if old == id => AliasOf::One(id),
+            _ => AliasOf::Many,
+        };
+    }
+
     fn add(&mut self, name: &str, kind: ActorKind) -> usize {
         let key = name_key(name).into_owned();
-        if let Some(&id) = self.by_name.get(&key) {
+        if let Some(id) = self.by_name(&key) {
             return id;
         }
         // A shorter form seen first ("Larkspur Management" in a heading,
@@ -674,7 +715,7 @@ impl Builder<'_> {
             for k in (2..spaces.len() + 1).rev() {
                 // the first k words
                 let prefix = &key[..spaces[k - 1]];
-                if let Some(&old) = self.by_name.get(prefix) {
+                if let Some(old) = self.by_name(prefix) {
                     self.actors[old].name = key.clone();
                     self.actors[old].kind = ActorKind::Org;
                     self.actors[old].aliases.clear();
@@ -705,7 +746,7 @@ impl Builder<'_> {
                 id
             }
         };
-        self.by_name.insert(key.clone(), id);
+        self.names.entry(key.clone()).or_default().actor = Some(id);
         let words: Vec<&str> = key.split(' ').collect();
         let mut aliases: Vec<String> = Vec::new();
         match kind {
@@ -786,10 +827,7 @@ impl Builder<'_> {
             }
         }
         for al in aliases {
-            let v = self.alias.entry(al.clone()).or_default();
-            if !v.contains(&id) {
-                v.push(id);
-            }
+            self.add_alias(al.clone(), id);
             self.actors[id].aliases.push(al);
         }
         id
@@ -800,24 +838,15 @@ impl Builder<'_> {
         let key = key.as_ref();
         // A single word that is an unambiguous alias of a longer name refers
         // to that name ("the Post", "the PAC").
-        let single = !key.contains(' ');
-        if single {
-            if let Some(v) = self.alias.get(key) {
-                if v.len() == 1 {
-                    return Some(v[0]);
-                }
-            }
-        }
-        if let Some(&id) = self.by_name.get(key) {
-            return Some(id);
-        }
-        if single {
-            // the alias lookup above already failed
-            return None;
-        }
-        match self.alias.get(key) {
-            Some(v) if v.len() == 1 => Some(v[0]),
+        let known = self.names.get(key)?;
+        let alias = match known.alias_of {
+            AliasOf::One(id) => Some(id),
             _ => None,
+        };
+        if key.contains(' ') {
+            known.actor.or(alias)
+        } else {
+            alias.or(known.actor)
         }
     }
 }
@@ -984,14 +1013,20 @@ pub fn build_with(
     // he/she tokens, for the gender guess
     let mut pronouns: Vec<usize> = Vec::new();
     let mut sents = Vec::with_capacity(sentences.len());
-    let mut run_store: Vec<Run> = Vec::new();
+    // (about a run a sentence; sized up front, as growing copies them)
+    let mut run_store: Vec<Run> = Vec::with_capacity(sentences.len());
     let mut run_ranges: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
     let mut works: Vec<Arc<BlockToks>> = Vec::new();
     // Blocks nobody handed in are worked out in one reused buffer, their
     // scans kept in the index (saves allocating each block's vectors).
     let mut scratch = BlockToks::default();
     let mut spans: Vec<Span> = Vec::new();
-    let mut own_scans: Vec<SentScan> = Vec::new();
+    // (one a sentence when no block is handed in, as from the CLI)
+    let mut own_scans: Vec<SentScan> = Vec::with_capacity(if blocks.is_empty() {
+        sentences.len()
+    } else {
+        0
+    });
     for group in sentences.chunk_by(|a, b| a.block == b.block) {
         let (bi, n) = (group[0].block, group.len());
         let block_start = doc.blocks.get(bi).map_or(0, |b| b.span.start);
@@ -1073,8 +1108,7 @@ pub fn build_with(
     let mut bld = Builder {
         text,
         actors: Vec::new(),
-        by_name: HashMap::default(),
-        alias: HashMap::default(),
+        names: HashMap::default(),
     };
     // Pass 1: create actors from full names.
     for (st, &(r0, r1)) in sents.iter().zip(&run_ranges) {
@@ -1082,7 +1116,7 @@ pub fn build_with(
         if !st.title_case {
             for r in rs {
                 let name = &text[toks[r.n].span().start..toks[r.b - 1].span().end];
-                if let Some(&id) = bld.by_name.get(name_key(name).as_ref()) {
+                if let Some(id) = bld.by_name(name_key(name).as_ref()) {
                     // "the X" later shows a name first read as a person is
                     // an organisation.
                     let prev = (r.a > st.a).then(|| toks[r.a - 1].span().slice(text));
@@ -1100,7 +1134,7 @@ pub fn build_with(
                 }
                 if let Some(kind) = classify(text, &toks, st.a, st.b, r, &dateline_place) {
                     // A single word already known as an alias links instead.
-                    if bld.alias.contains_key(name_key(name).as_ref()) {
+                    if bld.is_alias(name_key(name).as_ref()) {
                         continue;
                     }
                     bld.add(name, kind);
@@ -1250,10 +1284,7 @@ pub fn build_with(
                                 .filter_map(|w| w.chars().next())
                                 .collect::<String>()
                                 .to_uppercase();
-                            let v = bld.alias.entry(acr.clone()).or_default();
-                            if !v.contains(&m.actor) {
-                                v.push(m.actor);
-                            }
+                            bld.add_alias(acr.clone(), m.actor);
                             let actor = &mut bld.actors[m.actor];
                             if let Some(c) = class_of_head(&acr) {
                                 if !actor.classes.contains(&c) {
