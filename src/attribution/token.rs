@@ -136,6 +136,38 @@ fn word_end(s: &str, mut end: usize) -> usize {
     end
 }
 
+/// The token of the punctuation character `c` (`len` bytes) at byte `i` of
+/// `s`: its kind and length. Straight double quotes open or close by their
+/// neighbours; two backticks open and two straight single quotes open or
+/// close a quotation (TeX style).
+fn punctuation(s: &str, i: usize, c: char, len: usize) -> (Kind, usize) {
+    match c {
+        '“' | '‘' => (Kind::OpenQuote, len),
+        '”' | '’' => (Kind::CloseQuote, len),
+        '"' => {
+            let prev_space =
+                i == 0 || s[..i].ends_with(|x: char| x.is_whitespace() || x == '(' || x == '—');
+            let next_space = s[i + 1..].chars().next().is_none_or(|x| x.is_whitespace());
+            if prev_space && !next_space {
+                (Kind::OpenQuote, len)
+            } else {
+                (Kind::CloseQuote, len)
+            }
+        }
+        '`' if s[i + 1..].starts_with('`') => (Kind::OpenQuote, 2),
+        '\'' if s[i + 1..].starts_with('\'') => {
+            let prev_space = i == 0 || s[..i].ends_with(char::is_whitespace);
+            let kind = if prev_space {
+                Kind::OpenQuote
+            } else {
+                Kind::CloseQuote
+            };
+            (kind, 2)
+        }
+        _ => (Kind::Punct, len),
+    }
+}
+
 /// Tokenizes `span` of `text`. Straight double quotes are judged opening or
 /// closing by their neighbours. ASCII bytes take a fast path through a class
 /// table; other characters are decoded one at a time.
@@ -190,48 +222,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             i = end;
             continue;
         }
-        let kind = match c {
-            '“' | '‘' => Kind::OpenQuote,
-            '”' => Kind::CloseQuote,
-            '’' => Kind::CloseQuote,
-            '"' => {
-                let prev_space =
-                    i == 0 || s[..i].ends_with(|x: char| x.is_whitespace() || x == '(' || x == '—');
-                let next = s[i + 1..].chars().next();
-                let next_space = next.is_none_or(|x| x.is_whitespace());
-                if prev_space && !next_space {
-                    Kind::OpenQuote
-                } else {
-                    Kind::CloseQuote
-                }
-            }
-            '`' if s[i + 1..].starts_with('`') => {
-                out.push(Tok {
-                    start: at,
-                    end: at + 2,
-                    kind: Kind::OpenQuote,
-                    cap: false,
-                });
-                i += 2;
-                continue;
-            }
-            '\'' if s[i + 1..].starts_with('\'') => {
-                let prev_space = i == 0 || s[..i].ends_with(char::is_whitespace);
-                out.push(Tok {
-                    start: at,
-                    end: at + 2,
-                    kind: if prev_space {
-                        Kind::OpenQuote
-                    } else {
-                        Kind::CloseQuote
-                    },
-                    cap: false,
-                });
-                i += 2;
-                continue;
-            }
-            _ => Kind::Punct,
-        };
+        let (kind, len) = punctuation(s, i, c, len);
         out.push(Tok {
             start: at,
             end: at + len,
@@ -338,48 +329,7 @@ mod tests {
                 i = end;
                 continue;
             }
-            let kind = match c {
-                '“' | '‘' => Kind::OpenQuote,
-                '”' => Kind::CloseQuote,
-                '’' => Kind::CloseQuote,
-                '"' => {
-                    let prev_space = i == 0
-                        || s[..i].ends_with(|x: char| x.is_whitespace() || x == '(' || x == '—');
-                    let next = s[i + 1..].chars().next();
-                    let next_space = next.is_none_or(|x| x.is_whitespace());
-                    if prev_space && !next_space {
-                        Kind::OpenQuote
-                    } else {
-                        Kind::CloseQuote
-                    }
-                }
-                '`' if s[i + 1..].starts_with('`') => {
-                    out.push(Tok {
-                        start: at,
-                        end: at + 2,
-                        kind: Kind::OpenQuote,
-                        cap: false,
-                    });
-                    i += 2;
-                    continue;
-                }
-                '\'' if s[i + 1..].starts_with('\'') => {
-                    let prev_space = i == 0 || s[..i].ends_with(char::is_whitespace);
-                    out.push(Tok {
-                        start: at,
-                        end: at + 2,
-                        kind: if prev_space {
-                            Kind::OpenQuote
-                        } else {
-                            Kind::CloseQuote
-                        },
-                        cap: false,
-                    });
-                    i += 2;
-                    continue;
-                }
-                _ => Kind::Punct,
-            };
+            let (kind, len) = punctuation(s, i, c, len);
             out.push(Tok {
                 start: at,
                 end: at + len,
