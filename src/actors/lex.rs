@@ -1980,6 +1980,41 @@ pub fn frame_verb(word: &str) -> Option<Frame> {
     frame_of(w)
 }
 
+/// Might `w` (3 to 13 bytes) be "according", a [`REPORT_VERBS`] word or,
+/// in either case, a [`FRAMES`] word? A bit per (length, first and last
+/// letter, case ignored) turns most words of a sentence away with one
+/// look-up before [`REPORT_VERBS`] and [`frame_verb`] are probed.
+#[inline]
+pub fn may_report_or_frame(w: &[u8]) -> bool {
+    match case_free_slot(w) {
+        Some((i, bit)) => REPORT_OR_FRAME[i] & bit != 0,
+        None => false,
+    }
+}
+
+/// [`WordSet::slot`] without the case bit (`& 31` drops it from a letter),
+/// so a word and its ASCII lower-case form share it.
+#[inline]
+fn case_free_slot(w: &[u8]) -> Option<(usize, u64)> {
+    WordSet::slot(w)
+}
+
+static REPORT_OR_FRAME: LazyLock<Box<[u64; 256]>> = LazyLock::new(|| {
+    let mut filter = Box::new([0u64; 256]);
+    let words = REPORT_VERBS
+        .set
+        .iter()
+        .copied()
+        .chain(FRAMES.iter().map(|&(w, _)| w))
+        .chain(["according"]);
+    for w in words {
+        if let Some((i, bit)) = case_free_slot(w.as_bytes()) {
+            filter[i] |= bit;
+        }
+    }
+    filter
+});
+
 /// The frame words with their frames.
 const FRAMES: &[(&str, Frame)] = {
     use Frame::*;
@@ -3103,6 +3138,34 @@ mod rx_tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn report_or_frame_filter_takes_every_word_in_either_case() {
+        let words = REPORT_VERBS
+            .set
+            .iter()
+            .copied()
+            .chain(FRAMES.iter().map(|&(w, _)| w))
+            .chain(["according"]);
+        for w in words {
+            for form in [w.to_string(), w.to_ascii_uppercase(), {
+                let mut c = w.to_string();
+                c[..1].make_ascii_uppercase();
+                c
+            }] {
+                assert!(may_report_or_frame(form.as_bytes()), "{form}");
+            }
+        }
+        // most other words are turned away
+        let others = ["the", "and", "of", "yesterday", "river", "a"];
+        assert!(
+            others
+                .iter()
+                .filter(|w| may_report_or_frame(w.as_bytes()))
+                .count()
+                < 3
+        );
     }
 
     #[test]
