@@ -437,6 +437,19 @@ const CONNECTORS: &[&str] = &[
     "of", "for", "de", "van", "von", "der", "la", "du", "del", "&",
 ];
 
+/// The longest of [`CONNECTORS`], in bytes.
+const CONNECTOR_MAX_LEN: usize = 3;
+
+// (`runs` relies on it: no connector is longer, or starts with a capital)
+const _: () = {
+    let mut i = 0;
+    while i < CONNECTORS.len() {
+        let b = CONNECTORS[i].as_bytes();
+        assert!(b.len() <= CONNECTOR_MAX_LEN && b[0] < 0x80 && !b[0].is_ascii_uppercase());
+        i += 1;
+    }
+};
+
 /// A capitalised run inside a sentence.
 #[derive(Clone, Copy, Debug)]
 struct Run {
@@ -461,11 +474,19 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, out: &mut Vec<Run>) {
         let mut b = i + 1;
         while b < sb && b - a < 12 {
             let t = &toks[b];
-            let w = t.span().slice(text);
-            if is_name_word(t, w) {
-                b += 1;
-                continue;
+            // (a connector is lower case or "&", and at most three bytes:
+            // most words after a name are neither it nor a name word)
+            if t.cap {
+                if is_name_word(t, t.span().slice(text)) {
+                    b += 1;
+                    continue;
+                }
+                break;
             }
+            if t.len() > CONNECTOR_MAX_LEN {
+                break;
+            }
+            let w = t.span().slice(text);
             if CONNECTORS.contains(&w)
                 && b + 1 < sb
                 && is_name_word(&toks[b + 1], toks[b + 1].span().slice(text))
@@ -713,11 +734,13 @@ impl<'a> Builder<'a> {
         self.names.get(key).and_then(|k| k.actor)
     }
 
-    /// Is `key` (normalised) an alias?
-    fn is_alias(&self, key: &str) -> bool {
-        self.names
-            .get(key)
-            .is_some_and(|k| k.alias_of != AliasOf::Nobody)
+    /// The actor whose full name `key` (normalised) is, and whether `key`
+    /// is an alias.
+    fn known(&self, key: &str) -> (Option<usize>, bool) {
+        match self.names.get(key) {
+            Some(k) => (k.actor, k.alias_of != AliasOf::Nobody),
+            None => (None, false),
+        }
     }
 
     /// Records `key` as an alias of `id`.
@@ -730,11 +753,10 @@ impl<'a> Builder<'a> {
         };
     }
 
-    /// The actor of the normalised name `key` ([`name_key`]), added if new.
+    /// Adds the actor of the normalised name `key` ([`name_key`]), or
+    /// upgrades an organisation known by a shorter form of it.
+    /// (Its one caller has looked `key` up: no actor has that name yet.)
     fn add(&mut self, key: Cow<'a, str>, kind: ActorKind) -> usize {
-        if let Some(id) = self.by_name(&key) {
-            return id;
-        }
         // The words: `key` has single spaces between them.
         let mut bounds = std::mem::take(&mut self.bounds);
         bounds.clear();
@@ -1148,10 +1170,11 @@ pub fn build_with(
         .as_ref()
         .map(|d| d.place.split(',').next().unwrap_or("").trim().to_string())
         .unwrap_or_default();
+    // (sized up front: growing the map rehashes it; a few names a run)
     let mut bld = Builder {
         text,
-        actors: Vec::new(),
-        names: HashMap::default(),
+        actors: Vec::with_capacity(run_store.len().min(1024) / 2 + 8),
+        names: HashMap::with_capacity_and_hasher(run_store.len() + 16, Default::default()),
         bounds: Vec::new(),
         aliases: Vec::new(),
     };
@@ -1162,7 +1185,9 @@ pub fn build_with(
             for r in rs {
                 let name = &text[toks[r.n].span().start..toks[r.b - 1].span().end];
                 let key = name_key(name);
-                if let Some(id) = bld.by_name(&key) {
+                // (one look-up: whose name it is, whose alias)
+                let (known, alias) = bld.known(&key);
+                if let Some(id) = known {
                     // "the X" later shows a name first read as a person is
                     // an organisation.
                     let prev = (r.a > st.a).then(|| toks[r.a - 1].span().slice(text));
@@ -1178,11 +1203,11 @@ pub fn build_with(
                     }
                     continue;
                 }
+                // A single word already known as an alias links instead.
+                if alias {
+                    continue;
+                }
                 if let Some(kind) = classify(text, &toks, st.a, st.b, r, &dateline_place) {
-                    // A single word already known as an alias links instead.
-                    if bld.is_alias(&key) {
-                        continue;
-                    }
                     bld.add(key, kind);
                 }
             }
@@ -1353,7 +1378,7 @@ pub fn build_with(
         used[m.actor] = true;
     }
     let mut remap = vec![usize::MAX; bld.actors.len()];
-    let mut actors = Vec::new();
+    let mut actors = Vec::with_capacity(bld.actors.len());
     for (old, mut a) in bld.actors.into_iter().enumerate() {
         if used[old] {
             remap[old] = actors.len();
@@ -1363,6 +1388,14 @@ pub fn build_with(
     }
     for m in &mut mentions {
         m.actor = remap[m.actor];
+    }
+    // (each actor's mentions sized up front)
+    let mut counts = vec![0usize; actors.len()];
+    for m in &mentions {
+        counts[m.actor] += 1;
+    }
+    for (a, n) in actors.iter_mut().zip(counts) {
+        a.mentions.reserve_exact(n);
     }
     for m in &mentions {
         actors[m.actor].mentions.push(m.span);
@@ -1748,7 +1781,7 @@ fn generic_org_lower(l: &str) -> Option<&'static str> {
 /// Sets affiliation, speaks-for and inside flags from descriptors.
 fn affiliations(text: &str, idx: &mut Index) {
     let police = police_org(idx);
-    let mut results = Vec::new();
+    let mut results = Vec::with_capacity(idx.actors.len());
     for actor in &idx.actors {
         let mut best: Option<Aff> = None;
         for d in &actor.descriptors {
@@ -1860,19 +1893,24 @@ fn affiliation_of(
         }
     }
     let head = head?;
-    let role = toks[head].span().slice(text).to_ascii_lowercase();
-    let role = role.trim_end_matches('.').to_string();
+    let role = with_lower(toks[head].span().slice(text), |l| {
+        l.trim_end_matches('.').to_string()
+    });
     if OUTSIDE_ROLES.contains(role.as_str()) || KIN.contains(role.as_str()) {
         return None;
     }
-    let phrase = d.text.to_ascii_lowercase();
+    // (`d.text` lower-cased contains `p`, a lower-case phrase)
+    let phrase = |p: &str| {
+        d.text
+            .as_bytes()
+            .windows(p.len())
+            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    };
     let speaks = match role.as_str() {
-        "director" => {
-            phrase.contains("executive director") || phrase.contains("communications director")
-        }
-        "secretary" => phrase.contains("press secretary"),
-        "chief" => !phrase.contains("chief of staff"),
-        r => SPEAKS_FOR.contains(r) || phrase.contains("chief executive"),
+        "director" => phrase("executive director") || phrase("communications director"),
+        "secretary" => phrase("press secretary"),
+        "chief" => !phrase("chief of staff"),
+        r => SPEAKS_FOR.contains(r) || phrase("chief executive"),
     };
     let unit = matches!(
         role.as_str(),

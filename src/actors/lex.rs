@@ -1986,9 +1986,25 @@ pub fn frame_verb(word: &str) -> Option<Frame> {
 /// look-up before [`REPORT_VERBS`] and [`frame_verb`] are probed.
 #[inline]
 pub fn may_report_or_frame(w: &[u8]) -> bool {
-    match case_free_slot(w) {
-        Some((i, bit)) => REPORT_OR_FRAME[i] & bit != 0,
-        None => false,
+    ReportOrFrame::get().may_be(w)
+}
+
+/// [`may_report_or_frame`]'s table, fetched once for a sentence's words.
+#[derive(Clone, Copy)]
+pub struct ReportOrFrame(&'static [u64; 256]);
+
+impl ReportOrFrame {
+    pub fn get() -> ReportOrFrame {
+        ReportOrFrame(&REPORT_OR_FRAME)
+    }
+
+    /// [`may_report_or_frame`].
+    #[inline]
+    pub fn may_be(self, w: &[u8]) -> bool {
+        match case_free_slot(w) {
+            Some((i, bit)) => self.0[i] & bit != 0,
+            None => false,
+        }
     }
 }
 

@@ -415,17 +415,23 @@ pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> Se
         cues: cue,
         ..SentScan::default()
     };
+    let filter = ReportOrFrame::get();
+    let bytes = text.as_bytes();
     for (k, t) in toks.iter().enumerate() {
         // ("according", the reporting verbs and the frame words all have 3
         // to 13 bytes; short words are most of a sentence)
         if t.kind != TokKind::Word || t.len() < 3 || t.len() > 13 {
             continue;
         }
-        let w = word(k);
         // (one bit turns most words away)
-        if !may_report_or_frame(w.as_bytes()) {
+        let sp = t.span();
+        if !bytes
+            .get(sp.start..sp.end)
+            .is_some_and(|w| filter.may_be(w))
+        {
             continue;
         }
+        let w = word(k);
         // (the reporting verbs are lower-case)
         if w.as_bytes()
             .first()
