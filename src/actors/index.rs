@@ -251,6 +251,10 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
                 may_own,
                 out,
             );
+            // (most words end at a space, which starts no token)
+            if i < end && bytes[i] == b' ' {
+                i += 1;
+            }
             continue;
         }
         // ASCII first: most of a draft's characters
@@ -417,6 +421,7 @@ impl Index {
     }
 }
 
+#[inline]
 fn is_name_word(t: &Tok, w: &str) -> bool {
     if t.kind != TokKind::Word || !t.cap {
         return false;
@@ -425,6 +430,13 @@ fn is_name_word(t: &Tok, w: &str) -> bool {
     if w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
         return true;
     }
+    is_odd_name_word(w)
+}
+
+/// [`is_name_word`] of a capitalised word whose second byte is no ASCII
+/// lower-case letter.
+#[inline(never)]
+fn is_odd_name_word(w: &str) -> bool {
     // All-caps shouting words (longer than an acronym) are not names.
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     if letters > 5 && w.chars().all(|c| !c.is_lowercase()) {
@@ -899,8 +911,11 @@ impl<'a> Builder<'a> {
     }
 
     fn lookup(&self, name: &str) -> Option<usize> {
-        let key = name_key(name);
-        let key = key.as_ref();
+        self.lookup_key(&name_key(name))
+    }
+
+    /// [`Builder::lookup`] of a name normalised already ([`name_key`]).
+    fn lookup_key(&self, key: &str) -> Option<usize> {
         // A single word that is an unambiguous alias of a longer name refers
         // to that name ("the Post", "the PAC").
         let known = self.names.get(key)?;
@@ -1179,12 +1194,15 @@ pub fn build_with(
         aliases: Vec::new(),
     };
     // Pass 1: create actors from full names.
+    // (each run's whole-name key, kept for its look-up in pass 2)
+    let mut run_keys: Vec<Option<Cow<str>>> = vec![None; run_store.len()];
     for (st, &(r0, r1)) in sents.iter().zip(&run_ranges) {
         let rs = &run_store[r0..r1];
         if !st.title_case {
-            for r in rs {
+            for (r, slot) in rs.iter().zip(&mut run_keys[r0..r1]) {
                 let name = &text[toks[r.n].span().start..toks[r.b - 1].span().end];
                 let key = name_key(name);
+                *slot = Some(key.clone());
                 // (one look-up: whose name it is, whose alias)
                 let (known, alias) = bld.known(&key);
                 if let Some(id) = known {
@@ -1223,14 +1241,18 @@ pub fn build_with(
         while k < st.b {
             if ri < rs.len() && rs[ri].a == k {
                 let r = rs[ri];
+                let whole_key = run_keys[run_ranges[si].0 + ri].as_deref();
                 ri += 1;
                 let mut found: Option<(usize, usize, usize)> = None; // actor, n, b
                                                                      // Whole name, then shrinking from the right (modifier use:
                                                                      // "Quillan State spokesperson"), then from the left.
                                                                      // whole run, then shrinking from the right, then from the left
                 for b in (r.n + 1..=r.b).rev() {
-                    let name = &text[toks[r.n].span().start..toks[b - 1].span().end];
-                    if let Some(id) = bld.lookup(name) {
+                    let id = match whole_key.filter(|_| b == r.b) {
+                        Some(key) => bld.lookup_key(key),
+                        None => bld.lookup(&text[toks[r.n].span().start..toks[b - 1].span().end]),
+                    };
+                    if let Some(id) = id {
                         found = Some((id, r.n, b));
                         break;
                     }
