@@ -2,7 +2,7 @@
 //! TIMEX3 values against the publication anchor.
 
 use super::lexicon::{self as lx, Unit};
-use super::tokens::{alpha_run, tokenize, Kind, Tok};
+use super::tokens::{alpha_run, ascii_lower, tokenize, Kind, Tok};
 use super::{Relativity, Temporal, TimexType};
 use crate::span::Span;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -37,8 +37,21 @@ struct P<'a> {
     /// (token index, future?) tense markers, found when a matcher first
     /// asks for a direction (most segments match nothing).
     tense: std::cell::OnceCell<Vec<(usize, bool)>>,
-    /// Per token: a core temporal word or a number starts within 5 tokens.
-    core_near: Vec<bool>,
+    /// Per token: [`gate`] bits saying which matchers could start there.
+    gates: Vec<u8>,
+}
+
+/// Bits of [`P::gates`]: the words some matchers need at or after their start.
+mod gate {
+    /// A starter word with a core temporal word or a number within 5 tokens.
+    pub const STARTER: u8 = 1;
+    /// A month name at or after the token (every date [`super::P::m_date`] finds names one).
+    pub const MONTH_AFTER: u8 = 2;
+    /// A weekday (or its plural) within the token and the 3 after it
+    /// ([`super::P::m_weekday`] skips at most 3 words before it).
+    pub const WEEKDAY_NEAR: u8 = 4;
+    /// A unit word at or after the token (every [`super::P::m_duration`] ends on one).
+    pub const UNIT_AFTER: u8 = 8;
 }
 
 pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Temporal> {
@@ -49,7 +62,7 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
     if !worth_a_look(text) {
         return Vec::new();
     }
-    let lower = text.to_ascii_lowercase();
+    let lower = ascii_lower(text);
     let all = tokenize(text, &lower, sentence.start);
     let mut out = Vec::new();
     // Lines are matched separately: a headline never runs into a date line.
@@ -70,10 +83,13 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
         } else {
             all.as_ref().map_or(Vec::new(), |a| a[seg].to_vec())
         };
-        // core_near[i]: a core word or number within tokens i..i+5
+        // gates[i]: a starter with a core word or number within tokens
+        // i..i+5, and which matchers could find something there.
         let n = t.len();
-        let mut core_near = vec![false; n];
+        let mut gates = vec![0u8; n];
         let mut last_core = usize::MAX;
+        let (mut month_after, mut unit_after) = (false, false);
+        let mut last_weekday = usize::MAX;
         for k in (0..n).rev() {
             let tok = &t[k];
             let core = match tok.kind {
@@ -89,6 +105,16 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
             if core {
                 last_core = k;
             }
+            // Months, weekdays and units are all core words, but for `yr`
+            // (too short for the core table).
+            if tok.kind == Kind::Word && (core || tok.low == "yr") {
+                let w = tok.low;
+                month_after |= lx::month(w).is_some();
+                unit_after |= lx::unit(w).is_some();
+                if lx::weekday(w).or_else(|| lx::weekday_plural(w)).is_some() {
+                    last_weekday = k;
+                }
+            }
             let near = last_core != usize::MAX && last_core - k < 5;
             let starter = near
                 && match tok.kind {
@@ -103,7 +129,16 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
                     }
                     Kind::Punct => matches!(tok.low, "'" | "’"),
                 };
-            core_near[k] = starter;
+            if starter {
+                gates[k] = gate::STARTER
+                    | if month_after { gate::MONTH_AFTER } else { 0 }
+                    | if unit_after { gate::UNIT_AFTER } else { 0 }
+                    | if last_weekday != usize::MAX && last_weekday - k <= 3 {
+                        gate::WEEKDAY_NEAR
+                    } else {
+                        0
+                    };
+            }
         }
         if last_core == usize::MAX {
             continue;
@@ -113,7 +148,7 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
             src: prose,
             anchor,
             tense: std::cell::OnceCell::new(),
-            core_near,
+            gates,
         };
         let mut i = 0;
         while i < p.t.len() {
@@ -149,11 +184,17 @@ fn worth_a_look(text: &str) -> bool {
             let n = i - start;
             let first = b[start].to_ascii_lowercase();
             if lx::core_shape(first, n) {
-                let mut lower = [0u8; 16];
-                for (to, from) in lower.iter_mut().zip(&b[start..i]) {
-                    *to = from.to_ascii_lowercase();
+                // 3 to 12 letters: read as one integer, lower-cased by
+                // setting each letter's 0x20 bit.
+                let mut word = [0u8; 16];
+                match b.get(start..start + 16) {
+                    Some(chunk) => word.copy_from_slice(chunk),
+                    None => word[..n].copy_from_slice(&b[start..i]),
                 }
-                if lx::is_core_shaped(first, n, u128::from_le_bytes(lower)) {
+                let keep = (1u128 << (8 * n)) - 1;
+                let packed =
+                    (u128::from_le_bytes(word) | 0x2020_2020_2020_2020_2020_2020_2020_2020) & keep;
+                if lx::is_core_shaped(first, n, packed) {
                     return true;
                 }
             }
@@ -298,6 +339,9 @@ fn is_year(n: u32) -> bool {
 
 // ------------------------------------------------------------------- matcher
 
+/// One of the matchers [`P::best`] tries.
+type Matcher<'a> = fn(&P<'a>, usize) -> Option<Hit>;
+
 impl<'a> P<'a> {
     fn w(&self, i: usize) -> &str {
         self.t.get(i).map_or("", |t| t.low)
@@ -369,27 +413,33 @@ impl<'a> P<'a> {
         // Only starters near a core word are marked, and the only
         // punctuation that starts is an apostrophe ('90s): the one test
         // answers for both.
-        if !self.core_near[i] {
+        let gates = self.gates[i];
+        if gates & gate::STARTER == 0 {
             return None;
         }
         // The longest hit wins, the first listed among equals. Each matcher
-        // is tried in turn (no array of twelve candidates to move about).
-        let matchers: [fn(&Self, usize) -> Option<Hit>; 12] = [
-            Self::m_clock,
-            Self::m_date,
-            Self::m_weekday,
-            Self::m_deictic,
-            Self::m_quarter,
-            Self::m_relative,
-            Self::m_year,
-            Self::m_duration,
-            Self::m_set,
-            Self::m_ref,
-            Self::m_holiday,
-            Self::m_anaphor,
+        // is tried in turn (no array of twelve candidates to move about);
+        // those that cannot match here are skipped (they would find nothing).
+        let clock = self.t[i].kind == Kind::Num || matches!(self.t[i].low, "noon" | "midnight");
+        let matchers: [(bool, Matcher<'a>); 12] = [
+            (clock, Self::m_clock),
+            (gates & gate::MONTH_AFTER != 0, Self::m_date),
+            (gates & gate::WEEKDAY_NEAR != 0, Self::m_weekday),
+            (true, Self::m_deictic),
+            (true, Self::m_quarter),
+            (true, Self::m_relative),
+            (true, Self::m_year),
+            (gates & gate::UNIT_AFTER != 0, Self::m_duration),
+            (true, Self::m_set),
+            (true, Self::m_ref),
+            (true, Self::m_holiday),
+            (true, Self::m_anaphor),
         ];
         let mut best: Option<Hit> = None;
-        for m in matchers {
+        for (may, m) in matchers {
+            if !may {
+                continue;
+            }
             if let Some(h) = m(self, i) {
                 if h.b > i && best.as_ref().is_none_or(|b| h.b > b.b) {
                     best = Some(h);
