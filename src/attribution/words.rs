@@ -406,14 +406,14 @@ pub fn infos_of(lower: &[u8], toks: &[Tok], out: &mut Vec<WordInfo>) -> u8 {
     let table = &*TABLE;
     let mut tags = 0;
     out.clear();
-    out.extend(toks.iter().map(|t| {
-        let info = match t.kind {
-            Kind::Word => table.info_at(lower, t.start, t.end),
-            _ => WordInfo::default(),
-        };
-        tags |= info.tags;
-        info
-    }));
+    out.resize(toks.len(), WordInfo::default());
+    for (info, t) in out.iter_mut().zip(toks) {
+        // Punctuation, and words shorter than any listed one, keep the default.
+        if t.kind == Kind::Word && t.end.saturating_sub(t.start) >= table.min_len {
+            *info = table.info_at(lower, t.start, t.end);
+            tags |= info.tags;
+        }
+    }
     tags
 }
 
