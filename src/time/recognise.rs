@@ -52,6 +52,12 @@ mod gate {
     pub const WEEKDAY_NEAR: u8 = 4;
     /// A unit word at or after the token (every [`super::P::m_duration`] ends on one).
     pub const UNIT_AFTER: u8 = 8;
+    /// `quarter`, `half`, `period` or `months` at or after the token (what
+    /// every [`super::P::m_quarter`] hit ends on).
+    pub const QUARTER_AFTER: u8 = 16;
+    /// A number, a `fy` word, `century` or a decade word (`nineties`) at or
+    /// after the token: every [`super::P::m_year`] hit holds one.
+    pub const YEAR_AFTER: u8 = 32;
 }
 
 pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Temporal> {
@@ -89,6 +95,7 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
         let mut gates = vec![0u8; n];
         let mut last_core = usize::MAX;
         let (mut month_after, mut unit_after) = (false, false);
+        let (mut quarter_after, mut year_after) = (false, false);
         let mut last_weekday = usize::MAX;
         for k in (0..n).rev() {
             let tok = &t[k];
@@ -107,8 +114,24 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
             }
             // Months, weekdays and units are all core words, but for `yr`
             // (too short for the core table).
+            year_after |=
+                tok.kind == Kind::Num || tok.kind == Kind::Word && tok.low.starts_with("fy");
             if tok.kind == Kind::Word && (core || tok.low == "yr") {
                 let w = tok.low;
+                quarter_after |= matches!(w, "quarter" | "half" | "period" | "months");
+                year_after |= matches!(
+                    w,
+                    "century"
+                        | "centuries"
+                        | "twenties"
+                        | "thirties"
+                        | "forties"
+                        | "fifties"
+                        | "sixties"
+                        | "seventies"
+                        | "eighties"
+                        | "nineties"
+                );
                 month_after |= lx::month(w).is_some();
                 unit_after |= lx::unit(w).is_some();
                 if lx::weekday(w).or_else(|| lx::weekday_plural(w)).is_some() {
@@ -133,6 +156,12 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
                 gates[k] = gate::STARTER
                     | if month_after { gate::MONTH_AFTER } else { 0 }
                     | if unit_after { gate::UNIT_AFTER } else { 0 }
+                    | if quarter_after {
+                        gate::QUARTER_AFTER
+                    } else {
+                        0
+                    }
+                    | if year_after { gate::YEAR_AFTER } else { 0 }
                     | if last_weekday != usize::MAX && last_weekday - k <= 3 {
                         gate::WEEKDAY_NEAR
                     } else {
@@ -426,9 +455,9 @@ impl<'a> P<'a> {
             (gates & gate::MONTH_AFTER != 0, Self::m_date),
             (gates & gate::WEEKDAY_NEAR != 0, Self::m_weekday),
             (true, Self::m_deictic),
-            (true, Self::m_quarter),
+            (gates & gate::QUARTER_AFTER != 0, Self::m_quarter),
             (true, Self::m_relative),
-            (true, Self::m_year),
+            (gates & gate::YEAR_AFTER != 0, Self::m_year),
             (gates & gate::UNIT_AFTER != 0, Self::m_duration),
             (true, Self::m_set),
             (true, Self::m_ref),
