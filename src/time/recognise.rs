@@ -39,6 +39,8 @@ struct P<'a> {
     tense: std::cell::OnceCell<Vec<(usize, bool)>>,
     /// Per token: [`gate`] bits saying which matchers could start there.
     gates: Vec<u8>,
+    /// Skip the matchers the gates rule out (off in tests only).
+    gated: bool,
 }
 
 /// Bits of [`P::gates`]: the words some matchers need at or after their start.
@@ -61,6 +63,12 @@ mod gate {
 }
 
 pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Temporal> {
+    tag_gated(prose, sentence, anchor, true)
+}
+
+/// [`tag`]; without `gated`, every matcher is tried at every starter (the
+/// gates only skip matchers that would find nothing: the tests compare).
+fn tag_gated(prose: &str, sentence: Span, anchor: Option<NaiveDate>, gated: bool) -> Vec<Temporal> {
     let text = match prose.get(sentence.start..sentence.end) {
         Some(t) => t,
         None => return Vec::new(),
@@ -178,6 +186,7 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
             anchor,
             tense: std::cell::OnceCell::new(),
             gates,
+            gated,
         };
         let mut i = 0;
         while i < p.t.len() {
@@ -466,7 +475,7 @@ impl<'a> P<'a> {
         ];
         let mut best: Option<Hit> = None;
         for (may, m) in matchers {
-            if !may {
+            if !may && self.gated {
                 continue;
             }
             if let Some(h) = m(self, i) {
@@ -2116,4 +2125,57 @@ fn shift_value(a: NaiveDate, n: f64, u: Unit, fwd: bool) -> Option<String> {
         Unit::Decade => format!("{}", (a.year() as i64 + 10 * s) / 10),
         Unit::Century => format!("{}", (a.year() as i64 + 100 * s) / 100),
     })
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+
+    /// The gates skip only matchers that would find nothing: tagging with
+    /// and without them gives the same expressions.
+    #[test]
+    fn gated_matching_finds_what_every_matcher_finds() {
+        let texts = [
+            "The council met on Tuesday and again on Thursdays at 9:30 a.m.",
+            "By March 3, 2021 the firm had posted third-quarter losses for two years.",
+            "She said the plan would take three to four weeks, maybe a couple of months.",
+            "In the first half of fiscal 2019 the mill ran 24 hours a day.",
+            "Sales in the nineties and the 1980s dwarfed the '70s and FY2006 alike.",
+            "The 20th century ended; the 21st - century began at midnight.",
+            "Last Christmas Eve and Thanksgiving Day 2015 were quiet in the valley.",
+            "He left this past Friday, returned next Monday morning and stayed a yr.",
+            "The first nine months of the year beat the same period a year ago.",
+            "Early on Sunday, the 15th of May, officials met at noon.",
+            "Two days later, the previous quarter's results were restated for 2 1/2 years.",
+            "The meeting, set for Jan. 12, moved to the week of Feb. 3.",
+            "Every spring since 2009 the festival has run for half an hour longer.",
+            "the last few decades saw forty-five-year-old farmers work 60-hour weeks",
+            "At least 10 minutes, no more than 3 hours, up to a fortnight.",
+            "Memorial Day and Labor Day 2020 fell on a Monday in May and September.",
+            "It is Wednesday, Sept. 9; on Wednesday, September 9, 1998 it rained.",
+            "The fourth quarter of last year and the latest period were weaker.",
+            "A 5% a year rise, three times a week, each Sunday afternoon.",
+            "Back in the sixties, during the mid-1990s and the late '80s, in 1999.",
+        ];
+        let anchor = NaiveDate::from_ymd_opt(2024, 6, 12);
+        for text in texts {
+            let span = Span::new(0, text.len());
+            for a in [anchor, None] {
+                assert_eq!(
+                    tag_gated(text, span, a, true),
+                    tag_gated(text, span, a, false),
+                    "{text}"
+                );
+            }
+            // And from every word start (sentences cut mid-way).
+            for (k, _) in text.match_indices(' ') {
+                let span = Span::new(k + 1, text.len());
+                assert_eq!(
+                    tag_gated(text, span, anchor, true),
+                    tag_gated(text, span, anchor, false),
+                    "{text} from {k}"
+                );
+            }
+        }
+    }
 }
