@@ -193,19 +193,31 @@ impl Automaton {
         }
         let mask = self.table.len() - 1;
         let table = &self.table[..=mask];
+        let column = &self.column;
+        let first_ending_row = self.first_ending_row;
+        // The hot loop holds nothing but the table walk; the rare ending
+        // states are reported out of line (inlined, the reporting code
+        // crowded the loop: twice the instructions per byte).
         let mut row = 0u32;
-        for (i, &b) in hay.iter().enumerate() {
-            row = table[(row as usize + self.column[b as usize] as usize) & mask];
-            if row >= self.first_ending_row {
-                let end = i + 1;
-                let ending = (row - self.first_ending_row) as usize / self.width;
-                let (from, to) = self.ends_at[ending];
-                for &p in &self.ends[from as usize..to as usize] {
-                    let start = end - self.lens[p as usize] as usize;
-                    for &id in &self.ids[p as usize] {
-                        f(id as usize, start, end);
-                    }
-                }
+        let mut i = 0;
+        while i < hay.len() {
+            row = table[(row as usize + column[hay[i] as usize] as usize) & mask];
+            i += 1;
+            if row >= first_ending_row {
+                self.report(row, i, &mut f);
+            }
+        }
+    }
+
+    /// Calls `f` for the patterns that end at `end` in state `row`.
+    #[inline(never)]
+    fn report(&self, row: u32, end: usize, f: &mut impl FnMut(usize, usize, usize)) {
+        let ending = (row - self.first_ending_row) as usize / self.width;
+        let (from, to) = self.ends_at[ending];
+        for &p in &self.ends[from as usize..to as usize] {
+            let start = end - self.lens[p as usize] as usize;
+            for &id in &self.ids[p as usize] {
+                f(id as usize, start, end);
             }
         }
     }
@@ -302,23 +314,32 @@ impl Lexicon {
     /// boundaries, with `pattern` counted within the list.
     pub fn find_in_lists<const N: usize>(&self, text: &str, span: Span) -> [Vec<Hit>; N] {
         assert_eq!(N + 1, self.list_starts.len(), "one result per list");
+        let mut out = std::array::from_fn(|_| Vec::new());
+        self.for_each_in_lists(text, span, |list, hit| out[list].push(hit));
+        out
+    }
+
+    /// [`Lexicon::find_in_lists`] without the vectors: `f(list, hit)` for
+    /// each list's hits in turn, in order of start.
+    pub fn for_each_in_lists(&self, text: &str, span: Span, mut f: impl FnMut(usize, Hit)) {
         let bytes = text.as_bytes();
         let start = span.start.min(bytes.len());
         let hay = &bytes[start..span.end.clamp(start, bytes.len())];
-        let mut out = std::array::from_fn(|_| Vec::new());
         self.leftmost_longest(hay, |list, p, s, e| {
             let (s, e) = (start + s, start + e);
             let before_ok = s == 0 || !is_word_byte(bytes[s - 1]) || bytes[s - 1] == b'\'';
             let after_ok = e >= bytes.len() || !is_word_byte(bytes[e]) || bytes[e] == b'\'';
             // Patterns that themselves end in a non-word char (e.g. "U.S.") are fine.
             if before_ok && after_ok {
-                out[list].push(Hit {
-                    pattern: p - self.list_starts[list],
-                    span: Span::new(s, e),
-                });
+                f(
+                    list,
+                    Hit {
+                        pattern: p - self.list_starts[list],
+                        span: Span::new(s, e),
+                    },
+                );
             }
         });
-        out
     }
 
     /// Whole-word matches inside `span` of `text`: the leftmost-longest

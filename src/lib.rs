@@ -136,11 +136,11 @@ pub fn anchor_for(doc: &Document, opts: &Options) -> Option<Anchor> {
 fn claim_spans(
     doc: &Document,
     sentences: &[sentences::Sentence],
-    signals: &[Vec<claims::ClaimSignal>],
+    signals: &rules::PerSentence<claims::ClaimSignal>,
 ) -> Vec<Span> {
     sentences
         .iter()
-        .zip(signals)
+        .zip(signals.iter())
         .filter(|(s, sig)| !sig.is_empty() && !claims::asserts_nothing(s.span.slice(&doc.prose)))
         .map(|(s, _)| s.span)
         .collect()
@@ -158,10 +158,12 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
 #[derive(Debug)]
 struct BlockWork {
     sentences: Vec<Span>,
-    temporals: Vec<Vec<time::Temporal>>,
-    signals: Vec<Vec<claims::ClaimSignal>>,
+    /// The temporal expressions of all the sentences, in order.
+    temporals: Vec<time::Temporal>,
+    /// Claim signals per sentence.
+    signals: rules::PerSentence<claims::ClaimSignal>,
     /// Event-verb hits per sentence, for the undated-event rule.
-    events: Vec<Vec<lexicon::Hit>>,
+    events: rules::PerSentence<lexicon::Hit>,
 }
 
 impl BlockWork {
@@ -169,26 +171,37 @@ impl BlockWork {
         let mut spans = Vec::new();
         sentences::split_span(prose, block, &mut |s| spans.push(s));
         let back = -(block.start as isize);
-        let (mut signals, mut events) = (Vec::new(), Vec::new());
-        for s in &spans {
-            let (mut sig, mut hits) = rules::sentence_words(prose, *s);
-            sig.iter_mut().for_each(|x| x.span = x.span.shifted(back));
-            hits.iter_mut().for_each(|h| h.span = h.span.shifted(back));
-            signals.push(sig);
-            events.push(hits);
+        let mut signals = rules::PerSentence::with_capacity(spans.len(), 0);
+        let mut events = rules::PerSentence::with_capacity(spans.len(), 0);
+        let (mut scratch, mut sig, mut hits) = (Vec::new(), Vec::new(), Vec::new());
+        let mut temporals = Vec::new();
+        for s in &mut spans {
+            sig.clear();
+            hits.clear();
+            rules::sentence_words(prose, *s, &mut scratch, &mut sig, &mut hits);
+            signals.push_sentence(sig.iter().map(|x| claims::ClaimSignal {
+                span: x.span.shifted(back),
+                ..*x
+            }));
+            events.push_sentence(hits.iter().map(|h| lexicon::Hit {
+                span: h.span.shifted(back),
+                ..*h
+            }));
+            temporals.extend(
+                time::tag_sentence(prose, *s, anchor)
+                    .into_iter()
+                    .map(|mut t| {
+                        t.span = t.span.shifted(back);
+                        t
+                    }),
+            );
+            *s = s.shifted(back);
         }
         BlockWork {
-            temporals: spans
-                .iter()
-                .map(|s| {
-                    let mut tags = time::tag_sentence(prose, *s, anchor);
-                    tags.iter_mut().for_each(|t| t.span = t.span.shifted(back));
-                    tags
-                })
-                .collect(),
+            sentences: spans,
+            temporals,
             signals,
             events,
-            sentences: spans.into_iter().map(|s| s.shifted(back)).collect(),
         }
     }
 }
@@ -518,11 +531,12 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
         }
         m.reused = 0;
     }
-    let mut sentences: Vec<sentences::Sentence> = Vec::new();
-    let mut per_sentence_tags: Vec<Vec<time::Temporal>> = Vec::new();
-    let mut signals: Vec<Vec<claims::ClaimSignal>> = Vec::new();
-    let mut events: Vec<Vec<lexicon::Hit>> = Vec::new();
-    let mut quotes: Vec<sentences::Quote> = Vec::new();
+    // Sized for a sentence per 100 bytes or so, a quotation per 500.
+    let mut sentences: Vec<sentences::Sentence> = Vec::with_capacity(prose.len() / 100 + 4);
+    let mut tags: Vec<time::Temporal> = Vec::new();
+    let mut signals = rules::PerSentence::with_capacity(sentences.capacity(), 0);
+    let mut events = rules::PerSentence::with_capacity(sentences.capacity(), 0);
+    let mut quotes: Vec<sentences::Quote> = Vec::with_capacity(prose.len() / 500 + 4);
     // The previous block left a quotation open.
     let mut carried_open = false;
     // Per block (when reusing), its tokens for the actor pass.
@@ -573,42 +587,31 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
             }
         };
         let at = block.span.start as isize;
-        for (((s, tags), sig), ev) in work
-            .sentences
-            .iter()
-            .zip(&work.temporals)
-            .zip(&work.signals)
-            .zip(&work.events)
-        {
-            events.push(
-                ev.iter()
-                    .map(|h| lexicon::Hit {
-                        span: h.span.shifted(at),
-                        ..*h
-                    })
-                    .collect(),
-            );
-            sentences.push(sentences::Sentence {
-                span: s.shifted(at),
-                block: bi,
-                index_in_block: 0,
-            });
-            per_sentence_tags.push(
-                tags.iter()
-                    .map(|t| time::Temporal {
-                        span: t.span.shifted(at),
-                        ..t.clone()
-                    })
-                    .collect(),
-            );
-            signals.push(
-                sig.iter()
-                    .map(|x| claims::ClaimSignal {
-                        span: x.span.shifted(at),
-                        ..*x
-                    })
-                    .collect(),
-            );
+        sentences.extend(work.sentences.iter().map(|s| sentences::Sentence {
+            span: s.shifted(at),
+            block: bi,
+            index_in_block: 0,
+        }));
+        for i in 0..work.sentences.len() {
+            signals.push_sentence(work.signals[i].iter().map(|x| claims::ClaimSignal {
+                span: x.span.shifted(at),
+                ..*x
+            }));
+            events.push_sentence(work.events[i].iter().map(|h| lexicon::Hit {
+                span: h.span.shifted(at),
+                ..*h
+            }));
+        }
+        // The work is ours alone unless the memo keeps it too.
+        match std::sync::Arc::try_unwrap(work) {
+            Ok(work) => tags.extend(work.temporals.into_iter().map(|mut t| {
+                t.span = t.span.shifted(at);
+                t
+            })),
+            Err(work) => tags.extend(work.temporals.iter().map(|t| time::Temporal {
+                span: t.span.shifted(at),
+                ..t.clone()
+            })),
         }
         sentences::number_in_block(&mut sentences);
     }
@@ -618,7 +621,7 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
         .dateline
         .iter()
         .flat_map(|d| time::tag_dateline(text, d.span, anchor_date))
-        .chain(time::in_context(prose, per_sentence_tags, anchor_date))
+        .chain(time::in_context(prose, [tags], anchor_date))
         .collect();
     let lower = document.prose.to_ascii_lowercase();
     let attributions = {

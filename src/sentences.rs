@@ -492,7 +492,8 @@ fn make_quote(
     unclosed: bool,
 ) -> Quote {
     let inner = Span::new(inner_start, inner_end.max(inner_start));
-    let words = inner.slice(text).split_whitespace().count();
+    // Only "at least two" and "at least four" matter: counted up to four.
+    let words = inner.slice(text).split_whitespace().take(4).count();
     let t = inner.slice(text).trim_end();
     let utterance = t.ends_with([',', '.', '?', '!', '—']) && words >= 2;
     Quote {

@@ -30,15 +30,81 @@ static SENTENCE_WORDS: std::sync::LazyLock<crate::lexicon::Lexicon> =
     });
 
 /// What the rules read off one sentence's own words (`span` of `prose`),
-/// worked out once per block by the analyser: its claim signals and its
-/// event-verb hits.
+/// worked out once per block by the analyser: its claim signals, appended
+/// to `signals`, and its event-verb hits, appended to `events`. `scratch`
+/// is working space (left empty).
 pub fn sentence_words(
     prose: &str,
     span: Span,
-) -> (Vec<crate::claims::ClaimSignal>, Vec<crate::lexicon::Hit>) {
-    let [signal_hits, event_hits] = SENTENCE_WORDS.find_in_lists(prose, span);
-    let signals = crate::claims::signals_from_hits(prose, span, signal_hits);
-    (signals, event_hits)
+    scratch: &mut Vec<crate::lexicon::Hit>,
+    signals: &mut Vec<crate::claims::ClaimSignal>,
+    events: &mut Vec<crate::lexicon::Hit>,
+) {
+    scratch.clear();
+    SENTENCE_WORDS.for_each_in_lists(prose, span, |list, hit| {
+        if list == 0 {
+            scratch.push(hit);
+        } else {
+            events.push(hit);
+        }
+    });
+    crate::claims::signals_from_hits_into(prose, span, scratch.drain(..), signals);
+}
+
+/// Items of each sentence in one vector: sentence `i`'s are
+/// `items[ends[i - 1]..ends[i]]` (one allocation for the draft rather than
+/// one per sentence).
+#[derive(Clone, Debug)]
+pub struct PerSentence<T> {
+    items: Vec<T>,
+    ends: Vec<u32>,
+}
+
+impl<T> Default for PerSentence<T> {
+    fn default() -> Self {
+        PerSentence {
+            items: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+}
+
+impl<T> PerSentence<T> {
+    pub fn with_capacity(sentences: usize, items: usize) -> Self {
+        PerSentence {
+            items: Vec::with_capacity(items),
+            ends: Vec::with_capacity(sentences),
+        }
+    }
+
+    /// Adds the next sentence, with `items`.
+    pub fn push_sentence(&mut self, items: impl IntoIterator<Item = T>) {
+        self.items.extend(items);
+        self.ends.push(self.items.len() as u32);
+    }
+
+    /// How many sentences.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Each sentence's items, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[T]> {
+        (0..self.len()).map(|i| &self[i])
+    }
+}
+
+impl<T> std::ops::Index<usize> for PerSentence<T> {
+    type Output = [T];
+
+    fn index(&self, i: usize) -> &[T] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.items[start as usize..self.ends[i] as usize]
+    }
 }
 
 /// Everything a rule may read about the draft.
@@ -51,16 +117,18 @@ pub struct Context<'a> {
     pub actors: &'a [Actor],
     pub voices: &'a [Voice],
     /// Claim signals per sentence, indexed like `sentences`.
-    pub signals: &'a [Vec<crate::claims::ClaimSignal>],
+    pub signals: &'a PerSentence<crate::claims::ClaimSignal>,
     /// Event-verb hits per sentence (from [`sentence_words`]), indexed like
     /// `sentences`.
-    pub events: &'a [Vec<crate::lexicon::Hit>],
+    pub events: &'a PerSentence<crate::lexicon::Hit>,
     pub anchor: Option<Anchor>,
     pub opts: &'a Options,
     /// Named sources by position, built on first use.
     pub source_names: std::cell::OnceCell<Vec<(usize, String)>>,
-    /// Every actor mention, sorted by start, built on first use.
-    pub mention_spans: std::cell::OnceCell<Vec<Span>>,
+    /// Every actor mention with its actor's index, sorted by start (stably:
+    /// actors, then mentions, in order among equal starts), built on first
+    /// use.
+    pub mention_spans: std::cell::OnceCell<Vec<(Span, usize)>>,
 }
 
 impl Context<'_> {
@@ -90,20 +158,25 @@ impl Context<'_> {
     /// Does `span` contain a mention of any actor? A binary search over the
     /// sorted mentions, so rules can ask it of every sentence.
     pub fn names_someone(&self, span: Span) -> bool {
-        let all = self.mention_spans.get_or_init(|| {
-            let mut v: Vec<Span> = self
-                .actors
-                .iter()
-                .flat_map(|a| a.mentions.iter().copied())
-                .collect();
-            v.sort_by_key(|m| (m.start, m.end));
-            v
-        });
-        let i = all.partition_point(|m| m.start < span.start);
+        let all = self.mentions();
+        let i = all.partition_point(|(m, _)| m.start < span.start);
         all[i..]
             .iter()
-            .take_while(|m| m.start < span.end)
-            .any(|m| span.contains_span(*m))
+            .take_while(|(m, _)| m.start < span.end)
+            .any(|(m, _)| span.contains_span(*m))
+    }
+
+    /// [`Context::mention_spans`], built on first use.
+    fn mentions(&self) -> &[(Span, usize)] {
+        self.mention_spans.get_or_init(|| {
+            let mut v: Vec<(Span, usize)> =
+                Vec::with_capacity(self.actors.iter().map(|a| a.mentions.len()).sum());
+            for (i, a) in self.actors.iter().enumerate() {
+                v.extend(a.mentions.iter().map(|m| (*m, i)));
+            }
+            v.sort_by_key(|(m, _)| m.start);
+            v
+        })
     }
 
     /// Sources already named in the draft, nearest to `at` first, as the
@@ -140,13 +213,7 @@ impl Context<'_> {
 
 /// Every named or institutional source with its position, sorted by position.
 fn source_names(cx: &Context) -> Vec<(usize, String)> {
-    let mut mentions: Vec<(Span, usize)> = cx
-        .actors
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i)))
-        .collect();
-    mentions.sort_by_key(|(m, _)| m.start);
+    let mentions = cx.mentions();
     let mut out = Vec::new();
     for a in cx.attributions {
         if !matches!(

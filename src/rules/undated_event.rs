@@ -157,7 +157,7 @@ impl Rule for UndatedEvent {
         }
         // Events anchored anywhere in the draft, by stem, for definite references.
         let mut anchored_stems: HashSet<&str> = HashSet::new();
-        for (_, hits) in own_anchor.iter().zip(cx.events).filter(|(a, _)| **a) {
+        for (_, hits) in own_anchor.iter().zip(cx.events.iter()).filter(|(a, _)| **a) {
             for h in hits {
                 anchored_stems.insert(WORDS.stems[h.pattern].as_str());
             }

@@ -101,9 +101,14 @@ impl Rule for VagueAttribution {
                     }],
                     bulk_safe: false,
                 });
-                for doc_word in ["report", "study", "survey", "analysis", "memo"] {
-                    let needle = format!("a {doc_word}");
-                    if let Some(i) = lower.find(&needle) {
+                for (needle, text) in [
+                    ("a report", "a TK report by TK"),
+                    ("a study", "a TK study by TK"),
+                    ("a survey", "a TK survey by TK"),
+                    ("a analysis", "a TK analysis by TK"),
+                    ("a memo", "a TK memo by TK"),
+                ] {
+                    if let Some(i) = lower.find(needle) {
                         let s0 = span.start
                             + (cx.prose(span).len() - cx.prose(span).trim_start().len())
                             + i;
@@ -111,7 +116,7 @@ impl Rule for VagueAttribution {
                             title: "Name the document".to_string(),
                             edits: vec![Edit {
                                 span: Span::new(s0, s0 + needle.len()),
-                                text: format!("a TK {doc_word} by TK"),
+                                text: text.to_string(),
                             }],
                             bulk_safe: false,
                         });
