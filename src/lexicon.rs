@@ -191,26 +191,35 @@ impl Automaton {
         if self.ids.is_empty() {
             return;
         }
+        // The table walk runs in a function of its own up to each ending
+        // state (rare), so nothing of the reporting competes with it for
+        // registers.
+        let (mut i, mut row) = (0, 0);
+        while let Some((end, ending)) = self.next_ending(hay, i, row) {
+            self.report(ending, end, &mut f);
+            (i, row) = (end, ending);
+        }
+    }
+
+    /// From state `row` at `hay[i]`: the end of the first byte after which
+    /// the state ends a pattern, and that state.
+    #[inline(never)]
+    fn next_ending(&self, hay: &[u8], mut i: usize, mut row: u32) -> Option<(usize, u32)> {
         let mask = self.table.len() - 1;
         let table = &self.table[..=mask];
         let column = &self.column;
         let first_ending_row = self.first_ending_row;
-        // The hot loop holds nothing but the table walk; the rare ending
-        // states are reported out of line (inlined, the reporting code
-        // crowded the loop: twice the instructions per byte).
-        let mut row = 0u32;
-        let mut i = 0;
         while i < hay.len() {
             row = table[(row as usize + column[hay[i] as usize] as usize) & mask];
             i += 1;
             if row >= first_ending_row {
-                self.report(row, i, &mut f);
+                return Some((i, row));
             }
         }
+        None
     }
 
     /// Calls `f` for the patterns that end at `end` in state `row`.
-    #[inline(never)]
     fn report(&self, row: u32, end: usize, f: &mut impl FnMut(usize, usize, usize)) {
         let ending = (row - self.first_ending_row) as usize / self.width;
         let (from, to) = self.ends_at[ending];

@@ -166,43 +166,94 @@ struct BlockWork {
     events: rules::PerSentence<lexicon::Hit>,
 }
 
+/// Working space for [`BlockWork::compute_into`], kept from block to block.
+#[derive(Default)]
+struct WordScratch {
+    hits: Vec<lexicon::Hit>,
+    signals: Vec<claims::ClaimSignal>,
+    events: Vec<lexicon::Hit>,
+}
+
 impl BlockWork {
-    fn compute(prose: &str, block: Span, anchor: Option<NaiveDate>) -> BlockWork {
-        let mut spans = Vec::new();
-        sentences::split_span(prose, block, &mut |s| spans.push(s));
-        let back = -(block.start as isize);
-        let mut signals = rules::PerSentence::with_capacity(spans.len(), 0);
-        let mut events = rules::PerSentence::with_capacity(spans.len(), 0);
-        let (mut scratch, mut sig, mut hits) = (Vec::new(), Vec::new(), Vec::new());
-        let mut temporals = Vec::new();
-        for s in &mut spans {
+    fn new(sentences: usize) -> BlockWork {
+        BlockWork {
+            sentences: Vec::with_capacity(sentences),
+            temporals: Vec::new(),
+            signals: rules::PerSentence::with_capacity(sentences, 0),
+            events: rules::PerSentence::with_capacity(sentences, 0),
+        }
+    }
+
+    fn compute(
+        prose: &str,
+        block: Span,
+        anchor: Option<NaiveDate>,
+        scratch: &mut WordScratch,
+    ) -> BlockWork {
+        let mut work = BlockWork::new(0);
+        work.compute_into(prose, block, anchor, -(block.start as isize), scratch);
+        work
+    }
+
+    /// Appends the work on `block` to `self`, with spans shifted by `by`.
+    fn compute_into(
+        &mut self,
+        prose: &str,
+        block: Span,
+        anchor: Option<NaiveDate>,
+        by: isize,
+        scratch: &mut WordScratch,
+    ) {
+        let first = self.sentences.len();
+        sentences::split_span(prose, block, &mut |s| self.sentences.push(s));
+        for s in &mut self.sentences[first..] {
+            let (sig, hits) = (&mut scratch.signals, &mut scratch.events);
             sig.clear();
             hits.clear();
-            rules::sentence_words(prose, *s, &mut scratch, &mut sig, &mut hits);
-            signals.push_sentence(sig.iter().map(|x| claims::ClaimSignal {
-                span: x.span.shifted(back),
-                ..*x
-            }));
-            events.push_sentence(hits.iter().map(|h| lexicon::Hit {
-                span: h.span.shifted(back),
+            rules::sentence_words(prose, *s, &mut scratch.hits, sig, hits);
+            self.signals
+                .push_sentence(sig.iter().map(|x| claims::ClaimSignal {
+                    span: x.span.shifted(by),
+                    ..*x
+                }));
+            self.events.push_sentence(hits.iter().map(|h| lexicon::Hit {
+                span: h.span.shifted(by),
                 ..*h
             }));
-            temporals.extend(
-                time::tag_sentence(prose, *s, anchor)
-                    .into_iter()
-                    .map(|mut t| {
-                        t.span = t.span.shifted(back);
-                        t
-                    }),
-            );
-            *s = s.shifted(back);
+            self.temporals
+                .extend(
+                    time::tag_sentence(prose, *s, anchor)
+                        .into_iter()
+                        .map(|mut t| {
+                            t.span = t.span.shifted(by);
+                            t
+                        }),
+                );
+            *s = s.shifted(by);
         }
-        BlockWork {
-            sentences: spans,
-            temporals,
-            signals,
-            events,
+    }
+
+    /// Appends `work` (another block's) to `self`, with spans shifted by `by`.
+    fn append(&mut self, work: &BlockWork, by: isize) {
+        self.sentences
+            .extend(work.sentences.iter().map(|s| s.shifted(by)));
+        for i in 0..work.sentences.len() {
+            self.signals
+                .push_sentence(work.signals[i].iter().map(|x| claims::ClaimSignal {
+                    span: x.span.shifted(by),
+                    ..*x
+                }));
+            self.events
+                .push_sentence(work.events[i].iter().map(|h| lexicon::Hit {
+                    span: h.span.shifted(by),
+                    ..*h
+                }));
         }
+        self.temporals
+            .extend(work.temporals.iter().map(|t| time::Temporal {
+                span: t.span.shifted(by),
+                ..t.clone()
+            }));
     }
 }
 
@@ -533,9 +584,9 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
     }
     // Sized for a sentence per 100 bytes or so, a quotation per 500.
     let mut sentences: Vec<sentences::Sentence> = Vec::with_capacity(prose.len() / 100 + 4);
-    let mut tags: Vec<time::Temporal> = Vec::new();
-    let mut signals = rules::PerSentence::with_capacity(sentences.capacity(), 0);
-    let mut events = rules::PerSentence::with_capacity(sentences.capacity(), 0);
+    // The blocks' work, in document order with the draft's offsets.
+    let mut whole = BlockWork::new(sentences.capacity());
+    let mut scratch = WordScratch::default();
     let mut quotes: Vec<sentences::Quote> = Vec::with_capacity(prose.len() / 500 + 4);
     // The previous block left a quotation open.
     let mut carried_open = false;
@@ -549,21 +600,26 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
             carried_open = sentences::block_quotes(prose, block, bi, carried_open, &mut quotes);
             continue;
         }
-        let work = match memo.as_deref_mut() {
+        let first = whole.sentences.len();
+        match memo.as_deref_mut() {
             Some(m) => {
                 let key = with_context(prose, block.span);
                 if let Some(e) = m.entries.get(key) {
                     // The same text again in this version.
                     m.reused += 1;
-                    std::sync::Arc::clone(&e.work)
+                    whole.append(&e.work, block.span.start as isize);
                 } else if let Some((key, e)) = old.remove_entry(key) {
                     m.reused += 1;
-                    let work = std::sync::Arc::clone(&e.work);
+                    whole.append(&e.work, block.span.start as isize);
                     m.entries.insert(key, e);
-                    work
                 } else {
-                    let work =
-                        std::sync::Arc::new(BlockWork::compute(prose, block.span, anchor_date));
+                    let work = std::sync::Arc::new(BlockWork::compute(
+                        prose,
+                        block.span,
+                        anchor_date,
+                        &mut scratch,
+                    ));
+                    whole.append(&work, block.span.start as isize);
                     let e = BlockEntry {
                         work: std::sync::Arc::clone(&work),
                         attributions: None,
@@ -571,11 +627,10 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
                         actor_toks: None,
                     };
                     m.entries.insert(Box::from(key), e);
-                    work
                 }
             }
-            None => std::sync::Arc::new(BlockWork::compute(prose, block.span, anchor_date)),
-        };
+            None => whole.compute_into(prose, block.span, anchor_date, 0, &mut scratch),
+        }
         carried_open = match memo.as_deref_mut() {
             None => sentences::block_quotes(prose, block, bi, carried_open, &mut quotes),
             Some(m) => {
@@ -586,36 +641,24 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
                 block_quotes_memo(prose, block, bi, carried_open, entry, &mut quotes)
             }
         };
-        let at = block.span.start as isize;
-        sentences.extend(work.sentences.iter().map(|s| sentences::Sentence {
-            span: s.shifted(at),
-            block: bi,
-            index_in_block: 0,
-        }));
-        for i in 0..work.sentences.len() {
-            signals.push_sentence(work.signals[i].iter().map(|x| claims::ClaimSignal {
-                span: x.span.shifted(at),
-                ..*x
-            }));
-            events.push_sentence(work.events[i].iter().map(|h| lexicon::Hit {
-                span: h.span.shifted(at),
-                ..*h
-            }));
-        }
-        // The work is ours alone unless the memo keeps it too.
-        match std::sync::Arc::try_unwrap(work) {
-            Ok(work) => tags.extend(work.temporals.into_iter().map(|mut t| {
-                t.span = t.span.shifted(at);
-                t
-            })),
-            Err(work) => tags.extend(work.temporals.iter().map(|t| time::Temporal {
-                span: t.span.shifted(at),
-                ..t.clone()
-            })),
-        }
+        sentences.extend(
+            whole.sentences[first..]
+                .iter()
+                .map(|s| sentences::Sentence {
+                    span: *s,
+                    block: bi,
+                    index_in_block: 0,
+                }),
+        );
         sentences::number_in_block(&mut sentences);
     }
     drop(old);
+    let BlockWork {
+        temporals: tags,
+        signals,
+        events,
+        ..
+    } = whole;
     // The dateline's own date (blanked in `prose`) comes first.
     let temporals: Vec<time::Temporal> = document
         .dateline

@@ -206,6 +206,7 @@ pub fn number_in_block(sentences: &mut [Sentence]) {
 
 /// Index of the first byte of `hay` equal to one of `set`, eight bytes at a
 /// time (a zero-byte test on the word XORed with each wanted byte).
+#[inline(always)]
 pub(crate) fn find_any_of4(hay: &[u8], set: [u8; 4]) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;

@@ -97,6 +97,12 @@ fn json_span(buf: &mut Vec<u8>, s: copydesk::Span) {
 }
 
 fn json_num(buf: &mut Vec<u8>, n: usize) {
+    // Two digits at a time.
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
     if n < 10 {
         buf.push(b'0' + n as u8);
         return;
@@ -104,13 +110,18 @@ fn json_num(buf: &mut Vec<u8>, n: usize) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     let mut n = n;
-    loop {
+    while n >= 100 {
+        let r = n % 100 * 2;
+        n /= 100;
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
+    }
+    if n >= 10 {
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
+    } else {
         i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[i] = b'0' + n as u8;
     }
     buf.extend_from_slice(&digits[i..]);
 }
@@ -423,8 +434,21 @@ mod tests {
             "\u{0}\u{1}\u{1f}\u{7f} and \u{1b}[0m",
             "curly “quotes” — dash / slash é 漢字 🙂",
             "<!-- copydesk-disable-next-line x -->\n",
+            "\"A quoted phrase\" opens this longer line, then a tab\tand a \\ later on",
+            "escapes far apart: \"first\" .......... then \n and at the very end\"",
         ];
-        for s in cases {
+        // Each special byte at every offset of an eight-byte chunk.
+        let shifted: Vec<String> = (0..17)
+            .flat_map(|k| {
+                ["\"", "\\", "\n", "\u{1}"]
+                    .map(|c| format!("{}{c}{}", "x".repeat(k), "y".repeat(9)))
+            })
+            .collect();
+        for s in cases
+            .iter()
+            .copied()
+            .chain(shifted.iter().map(String::as_str))
+        {
             let mut buf = Vec::new();
             json_str(&mut buf, s);
             assert_eq!(
@@ -432,7 +456,19 @@ mod tests {
                 serde_json::to_string(s).unwrap()
             );
         }
-        for n in [0usize, 7, 10, 99, 1234567, usize::MAX] {
+        for n in [
+            0usize,
+            7,
+            10,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            1234567,
+            10203,
+            usize::MAX,
+        ] {
             let mut buf = Vec::new();
             json_num(&mut buf, n);
             assert_eq!(String::from_utf8(buf).unwrap(), n.to_string());

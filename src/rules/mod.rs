@@ -51,6 +51,27 @@ pub fn sentence_words(
     crate::claims::signals_from_hits_into(prose, span, scratch.drain(..), signals);
 }
 
+/// Phrases of a response line, as [`response_phrases`] reports them.
+const RESPONSE_PHRASES: [&str; 6] = [
+    "did not respond",
+    "didn't respond",
+    "declined to comment",
+    "could not be reached",
+    "did not return",
+    "not immediately available",
+];
+
+/// Which of [`RESPONSE_PHRASES`] occur in `text` (bit `i` for phrase `i`),
+/// ignoring ASCII case: `text.to_ascii_lowercase().contains(phrase)` for
+/// each, in one pass and without the copy.
+pub(crate) fn response_phrases(text: &str) -> u32 {
+    static PHRASES: std::sync::LazyLock<crate::lexicon::Automaton> =
+        std::sync::LazyLock::new(|| crate::lexicon::Automaton::new(&RESPONSE_PHRASES));
+    let mut found = 0;
+    PHRASES.for_each_overlapping(text.as_bytes(), |p, _, _| found |= 1 << p);
+    found
+}
+
 /// Items of each sentence in one vector: sentence `i`'s are
 /// `items[ends[i - 1]..ends[i]]` (one allocation for the draft rather than
 /// one per sentence).
@@ -174,6 +195,7 @@ impl Context<'_> {
             for (i, a) in self.actors.iter().enumerate() {
                 v.extend(a.mentions.iter().map(|m| (*m, i)));
             }
+            // Stable: each actor's mentions are runs in order already.
             v.sort_by_key(|(m, _)| m.start);
             v
         })
@@ -322,4 +344,45 @@ pub fn finish(mut findings: Vec<Finding>, opts: &Options) -> Vec<Finding> {
     findings.sort_by_key(|f| (f.span.start, f.code));
     findings.dedup_by(|a, b| a.code == b.code && a.span == b.span);
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn response_phrases_match_a_lower_case_search() {
+        let cases = [
+            "The bakery Did Not Respond to two emails.",
+            "Its owner didn't respond, and the landlord DECLINED TO COMMENT.",
+            "A clerk could not be reached; the mayor did not return calls.",
+            "The ferry line was not immediately available for comment.",
+            "Nothing of the kind in this sentence about a didn't-respond sign.",
+            "Édouard did not  respond (two spaces), and did not responded.",
+            "",
+        ];
+        for text in cases {
+            let lower = text.to_ascii_lowercase();
+            let want = RESPONSE_PHRASES
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| lower.contains(*p))
+                .fold(0, |m, (i, _)| m | 1 << i);
+            assert_eq!(response_phrases(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn per_sentence_items_index_by_sentence() {
+        let mut ps = PerSentence::with_capacity(3, 4);
+        ps.push_sentence([1, 2]);
+        ps.push_sentence([]);
+        ps.push_sentence([3]);
+        assert_eq!(ps.len(), 3);
+        assert_eq!(&ps[0], &[1, 2]);
+        assert!(ps[1].is_empty());
+        assert_eq!(&ps[2], &[3]);
+        let all: Vec<&[i32]> = ps.iter().collect();
+        assert_eq!(all, vec![&[1, 2][..], &[][..], &[3][..]]);
+    }
 }

@@ -57,17 +57,7 @@ impl Rule for UnattributedClaim {
 
 /// "X did not respond to a request for comment" is a response line, not a claim.
 fn is_response_line(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    [
-        "did not respond",
-        "didn't respond",
-        "declined to comment",
-        "could not be reached",
-        "did not return",
-        "not immediately available",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    super::response_phrases(text) != 0
 }
 
 /// SPEC §7: "Add end attribution" and "Add 'according to'", for each nearby

@@ -108,7 +108,7 @@ impl Rule for VagueAttribution {
                     ("a analysis", "a TK analysis by TK"),
                     ("a memo", "a TK memo by TK"),
                 ] {
-                    if let Some(i) = lower.find(needle) {
+                    if let Some(i) = find_a_phrase(&lower, needle) {
                         let s0 = span.start
                             + (cx.prose(span).len() - cx.prose(span).trim_start().len())
                             + i;
@@ -134,6 +134,14 @@ impl Rule for VagueAttribution {
             });
         }
     }
+}
+
+/// `hay.find(needle)` for a needle starting with `a`: checked only where
+/// an `a` is (a `str` searcher is built on every `find`; phrases are short).
+fn find_a_phrase(hay: &str, needle: &str) -> Option<usize> {
+    debug_assert!(needle.starts_with('a'));
+    let b = hay.as_bytes();
+    (0..b.len()).find(|&i| b[i] == b'a' && b[i..].starts_with(needle.as_bytes()))
 }
 
 /// Source phrases the rulebook counts as identifiable even without a name:
