@@ -379,21 +379,24 @@ pub(crate) fn signals_from_hits(
     hits: impl IntoIterator<Item = Hit>,
 ) -> Vec<ClaimSignal> {
     let mut out = Vec::new();
-    signals_from_hits_into(prose, span, hits, &mut out);
+    let percent = mentions_percent(span.slice(prose));
+    signals_from_hits_into(prose, span, percent, hits, &mut out);
     out
 }
 
-/// [`signals_from_hits`], appended to `out`.
+/// [`signals_from_hits`], appended to `out`, given whether the sentence has
+/// a `%`, "percent" or "per cent" ([`mentions_percent`]).
 pub(crate) fn signals_from_hits_into(
     prose: &str,
     span: Span,
+    percent_mark: bool,
     hits: impl IntoIterator<Item = Hit>,
     out: &mut Vec<ClaimSignal>,
 ) {
     let base = out.len();
     let text = span.slice(prose);
     // (the cheap searches first)
-    if mentions_percent(text) && text.bytes().any(|b| b.is_ascii_digit()) {
+    if percent_mark && text.bytes().any(|b| b.is_ascii_digit()) {
         for m in PERCENT.find_iter(text) {
             out.push(ClaimSignal {
                 signal: Signal::Change,

@@ -204,16 +204,27 @@ impl Automaton {
     /// From state `row` at `hay[i]`: the end of the first byte after which
     /// the state ends a pattern, and that state.
     #[inline(never)]
-    fn next_ending(&self, hay: &[u8], mut i: usize, mut row: u32) -> Option<(usize, u32)> {
+    fn next_ending(&self, hay: &[u8], mut i: usize, row: u32) -> Option<(usize, u32)> {
         let mask = self.table.len() - 1;
         let table = &self.table[..=mask];
         let column = &self.column;
-        let first_ending_row = self.first_ending_row;
+        let first_ending_row = self.first_ending_row as usize;
+        let mut row = row as usize;
+        // Four bytes a round: one bounds check for the four.
+        while let Some(chunk) = hay.get(i..i + 4) {
+            for (k, &b) in chunk.iter().enumerate() {
+                row = table[(row + column[b as usize] as usize) & mask] as usize;
+                if row >= first_ending_row {
+                    return Some((i + k + 1, row as u32));
+                }
+            }
+            i += 4;
+        }
         while i < hay.len() {
-            row = table[(row as usize + column[hay[i] as usize] as usize) & mask];
+            row = table[(row + column[hay[i] as usize] as usize) & mask] as usize;
             i += 1;
             if row >= first_ending_row {
-                return Some((i, row));
+                return Some((i, row as u32));
             }
         }
         None
@@ -331,6 +342,22 @@ impl Lexicon {
     /// [`Lexicon::find_in_lists`] without the vectors: `f(list, hit)` for
     /// each list's hits in turn, in order of start.
     pub fn for_each_in_lists(&self, text: &str, span: Span, mut f: impl FnMut(usize, Hit)) {
+        self.for_each_in_lists_raw(text, span, |list, hit, whole_word| {
+            if whole_word {
+                f(list, hit);
+            }
+        });
+    }
+
+    /// Each list's leftmost-longest matches inside `span` of `text`, whole
+    /// words or not: `f(list, hit, whole_word)`, each list in turn, in order
+    /// of start. [`Lexicon::for_each_in_lists`] keeps the whole words.
+    pub fn for_each_in_lists_raw(
+        &self,
+        text: &str,
+        span: Span,
+        mut f: impl FnMut(usize, Hit, bool),
+    ) {
         let bytes = text.as_bytes();
         let start = span.start.min(bytes.len());
         let hay = &bytes[start..span.end.clamp(start, bytes.len())];
@@ -339,15 +366,14 @@ impl Lexicon {
             let before_ok = s == 0 || !is_word_byte(bytes[s - 1]) || bytes[s - 1] == b'\'';
             let after_ok = e >= bytes.len() || !is_word_byte(bytes[e]) || bytes[e] == b'\'';
             // Patterns that themselves end in a non-word char (e.g. "U.S.") are fine.
-            if before_ok && after_ok {
-                f(
-                    list,
-                    Hit {
-                        pattern: p - self.list_starts[list],
-                        span: Span::new(s, e),
-                    },
-                );
-            }
+            f(
+                list,
+                Hit {
+                    pattern: p - self.list_starts[list],
+                    span: Span::new(s, e),
+                },
+                before_ok && after_ok,
+            );
         });
     }
 

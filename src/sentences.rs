@@ -390,6 +390,21 @@ pub fn block_quotes(
                 Some(k) => i += k,
                 None => break,
             }
+            // Most hits are apostrophes and other characters from U+2000 to
+            // U+2FFF (dashes, curly apostrophes), which past the first
+            // character matter no more than any other: stepped over here
+            // without decoding. `“` is E2 80 9C, `”` E2 80 9D.
+            match bytes[i] {
+                b'\'' if bytes.get(i + 1) != Some(&b'\'') => {
+                    i += 1;
+                    continue;
+                }
+                0xE2 if !matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])) => {
+                    i += 3;
+                    continue;
+                }
+                _ => {}
+            }
         }
         let Some(c) = body[i..].chars().next() else {
             break;
@@ -571,6 +586,31 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert!(!q[0].direct);
         assert!(q[1].direct);
+    }
+
+    /// Apostrophes, dashes and curly apostrophes between the marks are
+    /// stepped over; curly marks and doubled apostrophes still count.
+    #[test]
+    fn quotes_among_apostrophes_and_dashes() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The mayor’s aide — who wasn't there — said “we’ll see what the council does” on Friday.\n",
+                &["“we’ll see what the council does”"],
+            ),
+            (
+                "It's the firm's ''best offer yet, by far,'' its owner's lawyer said.\n",
+                &["''best offer yet, by far,''"],
+            ),
+            (
+                "Rain’s due – then “sun” – the forecaster’s note read.\n",
+                &["“sun”"],
+            ),
+        ];
+        for (text, want) in cases {
+            let doc = Document::parse(text, Format::Markdown);
+            let got: Vec<&str> = quotes(&doc).iter().map(|q| q.span.slice(text)).collect();
+            assert_eq!(&got, want, "{text}");
+        }
     }
 
     #[test]

@@ -26,8 +26,17 @@ static SENTENCE_WORDS: std::sync::LazyLock<crate::lexicon::Lexicon> =
             .iter()
             .map(String::as_str)
             .collect();
-        crate::lexicon::Lexicon::with_lists(&[crate::claims::signal_words(), &events])
+        crate::lexicon::Lexicon::with_lists(&[
+            crate::claims::signal_words(),
+            &events,
+            &PERCENT_MARKS,
+        ])
     });
+
+/// What makes a sentence's figures worth a look for percentages
+/// ([`crate::claims::signals_from_hits_into`]): any of these, anywhere,
+/// case and all (matched in the same scan as the words, whole words or not).
+const PERCENT_MARKS: [&str; 3] = ["%", "percent", "per cent"];
 
 /// What the rules read off one sentence's own words (`span` of `prose`),
 /// worked out once per block by the analyser: its claim signals, appended
@@ -41,14 +50,20 @@ pub fn sentence_words(
     events: &mut Vec<crate::lexicon::Hit>,
 ) {
     scratch.clear();
-    SENTENCE_WORDS.for_each_in_lists(prose, span, |list, hit| {
-        if list == 0 {
-            scratch.push(hit);
-        } else {
-            events.push(hit);
+    // The automaton folds ASCII case; the marks count only as written. Every
+    // occurrence of a mark is reported: none can start inside another.
+    let mut percent = false;
+    let bytes = prose.as_bytes();
+    SENTENCE_WORDS.for_each_in_lists_raw(prose, span, |list, hit, whole_word| match list {
+        0 if whole_word => scratch.push(hit),
+        1 if whole_word => events.push(hit),
+        2 => {
+            percent |= bytes.get(hit.span.start..hit.span.end)
+                == Some(PERCENT_MARKS[hit.pattern].as_bytes());
         }
+        _ => {}
     });
-    crate::claims::signals_from_hits_into(prose, span, scratch.drain(..), signals);
+    crate::claims::signals_from_hits_into(prose, span, percent, scratch.drain(..), signals);
 }
 
 /// Phrases of a response line, as [`response_phrases`] reports them.
@@ -369,6 +384,27 @@ mod tests {
                 .filter(|(_, p)| lower.contains(*p))
                 .fold(0, |m, (i, _)| m | 1 << i);
             assert_eq!(response_phrases(text), want, "{text}");
+        }
+    }
+
+    /// One scan for the words and the percent marks finds the signals a
+    /// sentence's own search finds.
+    #[test]
+    fn sentence_words_signals_match_the_claims_search() {
+        let cases = [
+            "Fares rose 5% in March, the board said.",
+            "Ridership fell 12 Percent after the fare rise.",
+            "Turnout climbed to 41 per cent, up from 38 percent.",
+            "The PERCENT sign was missing from the 30 charts.",
+            "Turnout soared in 2024 without a single percentage point of change.",
+            "A per centum figure of 9 was reported; 7 % more is expected.",
+            "Nothing here rose.",
+        ];
+        for text in cases {
+            let span = Span::new(0, text.len());
+            let (mut scratch, mut signals, mut events) = (Vec::new(), Vec::new(), Vec::new());
+            sentence_words(text, span, &mut scratch, &mut signals, &mut events);
+            assert_eq!(signals, crate::claims::signals(text, span), "{text}");
         }
     }
 
