@@ -30,6 +30,8 @@ struct Ctx<'a> {
     quoted: &'a [bool],
     /// Each token's cue entry and tags (nothing for punctuation), looked up once.
     info: &'a [WordInfo],
+    /// Indices of the tokens with a cue entry, in order.
+    cues: &'a [usize],
     /// The tags of all its tokens together: passes whose words are absent skip the sentence.
     tags: u8,
     sentence: Span,
@@ -115,6 +117,7 @@ pub fn sentences(
                 toks: Vec::new(),
                 quoted: Vec::new(),
                 info: Vec::new(),
+                cues: Vec::new(),
                 used: Vec::new(),
                 here: Vec::new(),
             })
@@ -125,6 +128,7 @@ pub fn sentences(
         toks,
         quoted,
         info,
+        cues,
         used,
         here,
     } = &mut scratch;
@@ -156,7 +160,7 @@ pub fn sentences(
             he += 1;
         }
         let hedges_here = &hedge_hits[hi..he];
-        let tags = words::infos_of(lower.as_bytes(), toks, info);
+        let tags = words::infos_of(lower.as_bytes(), toks, info, cues);
         while qi < quotes.len() && quotes[qi].span.end <= s.span.start {
             qi += 1;
         }
@@ -169,13 +173,19 @@ pub fn sentences(
             k += 1;
         }
         quoted.clear();
-        if here.is_empty() {
-            quoted.resize(toks.len(), false);
-        } else {
-            quoted.extend(toks.iter().map(|t| {
-                here.iter()
-                    .any(|&q| quotes[q].inner.contains(t.start) && quotes[q].inner.end >= t.end)
-            }));
+        quoted.resize(toks.len(), false);
+        // Tokens inside a quotation's inner span (tokens are in order).
+        for &q in here.iter() {
+            let inner = quotes[q].inner;
+            let from = toks.partition_point(|t| t.start < inner.start);
+            for (k, t) in toks.iter().enumerate().skip(from) {
+                if t.start >= inner.end {
+                    break;
+                }
+                if t.end <= inner.end {
+                    quoted[k] = true;
+                }
+            }
         }
         let prev_quote = qi
             .checked_sub(1)
@@ -196,6 +206,7 @@ pub fn sentences(
             toks,
             quoted,
             info,
+            cues,
             tags,
             sentence: s.span,
             prev_quote,
@@ -249,6 +260,7 @@ struct Scratch {
     toks: Vec<Tok>,
     quoted: Vec<bool>,
     info: Vec<WordInfo>,
+    cues: Vec<usize>,
     used: Vec<bool>,
     here: Vec<usize>,
 }
@@ -889,9 +901,25 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
     }
     let n = c.toks.len();
     let mut i = 0;
-    while i < n {
-        let this = i;
-        i += 1;
+    // Without house verbs only cue words start anything: go from one to
+    // the next (`next` indexes `c.cues`).
+    let mut next = 0;
+    loop {
+        let this = if house_verbs {
+            if i >= n {
+                break;
+            }
+            i
+        } else {
+            while c.cues.get(next).is_some_and(|&k| k < i) {
+                next += 1;
+            }
+            match c.cues.get(next) {
+                Some(&k) => k,
+                None => break,
+            }
+        };
+        i = this + 1;
         if !house_verbs && !c.info[this].has(tag::CUE)
             || used[this]
             || c.quoted[this]

@@ -113,6 +113,7 @@ fn word_char_at(s: &str, i: usize) -> Option<usize> {
 /// End of the word whose first character ends at `end` in `s`: letters and
 /// digits, and an internal apostrophe, hyphen, dot or ampersand when a word
 /// character follows.
+#[inline(always)]
 fn word_end(s: &str, mut end: usize) -> usize {
     let bytes = s.as_bytes();
     while let Some(&d) = bytes.get(end) {
@@ -182,46 +183,33 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
     let mut i = 0;
     while i < n {
         let b0 = bytes[i];
-        let cl = class(b0);
-        if cl & SPACE != 0 {
-            i += 1;
-            continue;
-        }
+        let at = span.start + i;
         let (c, len) = if b0 < 0x80 {
+            let cl = class(b0);
+            if cl & SPACE != 0 {
+                i += 1;
+                continue;
+            }
+            if cl & ALNUM != 0 {
+                i = push_word(s, span.start, i, 1, b0.is_ascii_uppercase(), out);
+                continue;
+            }
             (b0 as char, 1)
         } else {
-            match s[i..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                i += len;
+                continue;
             }
+            if is_word_char(c) {
+                i = push_word(s, span.start, i, len, c.is_uppercase(), out);
+                continue;
+            }
+            (c, len)
         };
-        let at = span.start + i;
-        if b0 >= 0x80 && c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        if cl & ALNUM != 0 || b0 >= 0x80 && is_word_char(c) {
-            let mut end = word_end(s, i + len);
-            // "Mr." / "U.S." keep the period.
-            if bytes.get(end) == Some(&b'.') {
-                let w = &s[i..end];
-                if keeps_period(w) || w.contains('.') {
-                    end += 1;
-                }
-            }
-            out.push(Tok {
-                start: at,
-                end: span.start + end,
-                kind: Kind::Word,
-                cap: if b0 < 0x80 {
-                    b0.is_ascii_uppercase()
-                } else {
-                    c.is_uppercase()
-                },
-            });
-            i = end;
-            continue;
-        }
         let (kind, len) = punctuation(s, i, c, len);
         out.push(Tok {
             start: at,
@@ -231,6 +219,27 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
         });
         i += len;
     }
+}
+
+/// Pushes the word whose first character (`len` bytes) is at byte `i` of
+/// `s` (which starts at byte `base` of the text); returns its end in `s`.
+#[inline(always)]
+fn push_word(s: &str, base: usize, i: usize, len: usize, cap: bool, out: &mut Vec<Tok>) -> usize {
+    let mut end = word_end(s, i + len);
+    // "Mr." / "U.S." keep the period.
+    if s.as_bytes().get(end) == Some(&b'.') {
+        let w = &s[i..end];
+        if keeps_period(w) || w.contains('.') {
+            end += 1;
+        }
+    }
+    out.push(Tok {
+        start: base + i,
+        end: base + end,
+        kind: Kind::Word,
+        cap,
+    });
+    end
 }
 
 #[cfg(test)]

@@ -401,19 +401,24 @@ pub fn phrases_opened_by(info: WordInfo) -> &'static [&'static [&'static str]] {
 }
 
 /// [`info_at`] of every token of a sentence, into `out` (nothing for
-/// punctuation). Returns the tags of all tokens together.
-pub fn infos_of(lower: &[u8], toks: &[Tok], out: &mut Vec<WordInfo>) -> u8 {
+/// punctuation), and the indices of the tokens with a cue entry into
+/// `cues`. Returns the tags of all tokens together.
+pub fn infos_of(lower: &[u8], toks: &[Tok], out: &mut Vec<WordInfo>, cues: &mut Vec<usize>) -> u8 {
     let table = &*TABLE;
     let mut tags = 0;
     out.clear();
-    out.extend(toks.iter().map(|t| {
-        let info = match t.kind {
-            Kind::Word => table.info_at(lower, t.start, t.end),
-            _ => WordInfo::default(),
-        };
-        tags |= info.tags;
-        info
-    }));
+    cues.clear();
+    out.resize(toks.len(), WordInfo::default());
+    for (k, (info, t)) in out.iter_mut().zip(toks).enumerate() {
+        // Punctuation, and words shorter than any listed one, keep the default.
+        if t.kind == Kind::Word && t.end.saturating_sub(t.start) >= table.min_len {
+            *info = table.info_at(lower, t.start, t.end);
+            tags |= info.tags;
+            if info.tags & tag::CUE != 0 {
+                cues.push(k);
+            }
+        }
+    }
     tags
 }
 

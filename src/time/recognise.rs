@@ -2,7 +2,7 @@
 //! TIMEX3 values against the publication anchor.
 
 use super::lexicon::{self as lx, Unit};
-use super::tokens::{alpha_run, tokenize, Kind, Tok};
+use super::tokens::{alpha_run, ascii_lower, tokenize, Kind, Tok};
 use super::{Relativity, Temporal, TimexType};
 use crate::span::Span;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -37,11 +37,38 @@ struct P<'a> {
     /// (token index, future?) tense markers, found when a matcher first
     /// asks for a direction (most segments match nothing).
     tense: std::cell::OnceCell<Vec<(usize, bool)>>,
-    /// Per token: a core temporal word or a number starts within 5 tokens.
-    core_near: Vec<bool>,
+    /// Per token: [`gate`] bits saying which matchers could start there.
+    gates: Vec<u8>,
+    /// Skip the matchers the gates rule out (off in tests only).
+    gated: bool,
+}
+
+/// Bits of [`P::gates`]: the words some matchers need at or after their start.
+mod gate {
+    /// A starter word with a core temporal word or a number within 5 tokens.
+    pub const STARTER: u8 = 1;
+    /// A month name at or after the token (every date [`super::P::m_date`] finds names one).
+    pub const MONTH_AFTER: u8 = 2;
+    /// A weekday (or its plural) within the token and the 3 after it
+    /// ([`super::P::m_weekday`] skips at most 3 words before it).
+    pub const WEEKDAY_NEAR: u8 = 4;
+    /// A unit word at or after the token (every [`super::P::m_duration`] ends on one).
+    pub const UNIT_AFTER: u8 = 8;
+    /// `quarter`, `half`, `period` or `months` at or after the token (what
+    /// every [`super::P::m_quarter`] hit ends on).
+    pub const QUARTER_AFTER: u8 = 16;
+    /// A number, a `fy` word, `century` or a decade word (`nineties`) at or
+    /// after the token: every [`super::P::m_year`] hit holds one.
+    pub const YEAR_AFTER: u8 = 32;
 }
 
 pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Temporal> {
+    tag_gated(prose, sentence, anchor, true)
+}
+
+/// [`tag`]; without `gated`, every matcher is tried at every starter (the
+/// gates only skip matchers that would find nothing: the tests compare).
+fn tag_gated(prose: &str, sentence: Span, anchor: Option<NaiveDate>, gated: bool) -> Vec<Temporal> {
     let text = match prose.get(sentence.start..sentence.end) {
         Some(t) => t,
         None => return Vec::new(),
@@ -49,7 +76,7 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
     if !worth_a_look(text) {
         return Vec::new();
     }
-    let lower = text.to_ascii_lowercase();
+    let lower = ascii_lower(text);
     let all = tokenize(text, &lower, sentence.start);
     let mut out = Vec::new();
     // Lines are matched separately: a headline never runs into a date line.
@@ -70,10 +97,14 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
         } else {
             all.as_ref().map_or(Vec::new(), |a| a[seg].to_vec())
         };
-        // core_near[i]: a core word or number within tokens i..i+5
+        // gates[i]: a starter with a core word or number within tokens
+        // i..i+5, and which matchers could find something there.
         let n = t.len();
-        let mut core_near = vec![false; n];
+        let mut gates = vec![0u8; n];
         let mut last_core = usize::MAX;
+        let (mut month_after, mut unit_after) = (false, false);
+        let (mut quarter_after, mut year_after) = (false, false);
+        let mut last_weekday = usize::MAX;
         for k in (0..n).rev() {
             let tok = &t[k];
             let core = match tok.kind {
@@ -89,6 +120,32 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
             if core {
                 last_core = k;
             }
+            // Months, weekdays and units are all core words, but for `yr`
+            // (too short for the core table).
+            year_after |=
+                tok.kind == Kind::Num || tok.kind == Kind::Word && tok.low.starts_with("fy");
+            if tok.kind == Kind::Word && (core || tok.low == "yr") {
+                let w = tok.low;
+                quarter_after |= matches!(w, "quarter" | "half" | "period" | "months");
+                year_after |= matches!(
+                    w,
+                    "century"
+                        | "centuries"
+                        | "twenties"
+                        | "thirties"
+                        | "forties"
+                        | "fifties"
+                        | "sixties"
+                        | "seventies"
+                        | "eighties"
+                        | "nineties"
+                );
+                month_after |= lx::month(w).is_some();
+                unit_after |= lx::unit(w).is_some();
+                if lx::weekday(w).or_else(|| lx::weekday_plural(w)).is_some() {
+                    last_weekday = k;
+                }
+            }
             let near = last_core != usize::MAX && last_core - k < 5;
             let starter = near
                 && match tok.kind {
@@ -103,7 +160,22 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
                     }
                     Kind::Punct => matches!(tok.low, "'" | "’"),
                 };
-            core_near[k] = starter;
+            if starter {
+                gates[k] = gate::STARTER
+                    | if month_after { gate::MONTH_AFTER } else { 0 }
+                    | if unit_after { gate::UNIT_AFTER } else { 0 }
+                    | if quarter_after {
+                        gate::QUARTER_AFTER
+                    } else {
+                        0
+                    }
+                    | if year_after { gate::YEAR_AFTER } else { 0 }
+                    | if last_weekday != usize::MAX && last_weekday - k <= 3 {
+                        gate::WEEKDAY_NEAR
+                    } else {
+                        0
+                    };
+            }
         }
         if last_core == usize::MAX {
             continue;
@@ -113,7 +185,8 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
             src: prose,
             anchor,
             tense: std::cell::OnceCell::new(),
-            core_near,
+            gates,
+            gated,
         };
         let mut i = 0;
         while i < p.t.len() {
@@ -134,26 +207,86 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
     out
 }
 
-/// Fast byte scan: does the text hold a digit or a core temporal word?
+/// Fast byte scan: could the text hold a core token (what [`tag`] needs
+/// before it tries anything)? A core temporal word, a word starting with
+/// `fy`, or a number that [`tag`] counts as core: four characters long,
+/// with a colon, with a glued `s` (`1990s`), or before `am`/`pm` (here: before
+/// any `a` or `p`). Numbers are read as the tokenizer reads them.
 fn worth_a_look(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
         if c.is_ascii_digit() {
-            return true;
+            let mut j = i + 1;
+            let mut colon = false;
+            while j < b.len() {
+                if b[j].is_ascii_digit() {
+                    j += 1;
+                } else if matches!(b[j], b',' | b'.' | b':')
+                    && b.get(j + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    colon |= b[j] == b':';
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let k = j + alpha_run(&b[j..]);
+            match b[j..k] {
+                [x] if x.eq_ignore_ascii_case(&b's') => return true,
+                [x, y]
+                    if matches!(
+                        [x.to_ascii_lowercase(), y.to_ascii_lowercase()],
+                        [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+                    ) =>
+                {
+                    // An ordinal word (`3rd`): not core.
+                    i = k;
+                    continue;
+                }
+                _ => {}
+            }
+            if j - i == 4 || colon {
+                return true;
+            }
+            // The next token: `am` or `pm` (or `a.m.`)? Anything not ASCII
+            // counts too.
+            let mut n = j;
+            while n < b.len() && (b[n].is_ascii_whitespace() || b[n] == 0x0B) {
+                n += 1;
+            }
+            let at = |k: usize| b.get(k).copied().unwrap_or(b' ');
+            if at(n) >= 0x80
+                || matches!(at(n), b'a' | b'p' | b'A' | b'P')
+                    && (at(n + 1) == b'.'
+                        || matches!(at(n + 1), b'm' | b'M') && !at(n + 2).is_ascii_alphabetic())
+            {
+                return true;
+            }
+            i = j;
+            continue;
         }
         if c.is_ascii_alphabetic() {
+            if matches!(c, b'f' | b'F') && matches!(b.get(i + 1), Some(b'y' | b'Y')) {
+                return true;
+            }
             let start = i;
             i += 1 + alpha_run(&b[i + 1..]);
             let n = i - start;
             let first = b[start].to_ascii_lowercase();
             if lx::core_shape(first, n) {
-                let mut lower = [0u8; 16];
-                for (to, from) in lower.iter_mut().zip(&b[start..i]) {
-                    *to = from.to_ascii_lowercase();
+                // 3 to 12 letters: read as one integer, lower-cased by
+                // setting each letter's 0x20 bit.
+                let mut word = [0u8; 16];
+                match b.get(start..start + 16) {
+                    Some(chunk) => word.copy_from_slice(chunk),
+                    None => word[..n].copy_from_slice(&b[start..i]),
                 }
-                if lx::is_core_shaped(first, n, u128::from_le_bytes(lower)) {
+                let keep = (1u128 << (8 * n)) - 1;
+                let packed =
+                    (u128::from_le_bytes(word) | 0x2020_2020_2020_2020_2020_2020_2020_2020) & keep;
+                if lx::is_core_shaped(first, n, packed) {
                     return true;
                 }
             }
@@ -298,6 +431,9 @@ fn is_year(n: u32) -> bool {
 
 // ------------------------------------------------------------------- matcher
 
+/// One of the matchers [`P::best`] tries.
+type Matcher<'a> = fn(&P<'a>, usize) -> Option<Hit>;
+
 impl<'a> P<'a> {
     fn w(&self, i: usize) -> &str {
         self.t.get(i).map_or("", |t| t.low)
@@ -369,27 +505,33 @@ impl<'a> P<'a> {
         // Only starters near a core word are marked, and the only
         // punctuation that starts is an apostrophe ('90s): the one test
         // answers for both.
-        if !self.core_near[i] {
+        let gates = self.gates[i];
+        if gates & gate::STARTER == 0 {
             return None;
         }
         // The longest hit wins, the first listed among equals. Each matcher
-        // is tried in turn (no array of twelve candidates to move about).
-        let matchers: [fn(&Self, usize) -> Option<Hit>; 12] = [
-            Self::m_clock,
-            Self::m_date,
-            Self::m_weekday,
-            Self::m_deictic,
-            Self::m_quarter,
-            Self::m_relative,
-            Self::m_year,
-            Self::m_duration,
-            Self::m_set,
-            Self::m_ref,
-            Self::m_holiday,
-            Self::m_anaphor,
+        // is tried in turn (no array of twelve candidates to move about);
+        // those that cannot match here are skipped (they would find nothing).
+        let clock = self.t[i].kind == Kind::Num || matches!(self.t[i].low, "noon" | "midnight");
+        let matchers: [(bool, Matcher<'a>); 12] = [
+            (clock, Self::m_clock),
+            (gates & gate::MONTH_AFTER != 0, Self::m_date),
+            (gates & gate::WEEKDAY_NEAR != 0, Self::m_weekday),
+            (true, Self::m_deictic),
+            (gates & gate::QUARTER_AFTER != 0, Self::m_quarter),
+            (true, Self::m_relative),
+            (gates & gate::YEAR_AFTER != 0, Self::m_year),
+            (gates & gate::UNIT_AFTER != 0, Self::m_duration),
+            (true, Self::m_set),
+            (true, Self::m_ref),
+            (true, Self::m_holiday),
+            (true, Self::m_anaphor),
         ];
         let mut best: Option<Hit> = None;
-        for m in matchers {
+        for (may, m) in matchers {
+            if !may && self.gated {
+                continue;
+            }
             if let Some(h) = m(self, i) {
                 if h.b > i && best.as_ref().is_none_or(|b| h.b > b.b) {
                     best = Some(h);
@@ -2037,4 +2179,90 @@ fn shift_value(a: NaiveDate, n: f64, u: Unit, fwd: bool) -> Option<String> {
         Unit::Decade => format!("{}", (a.year() as i64 + 10 * s) / 10),
         Unit::Century => format!("{}", (a.year() as i64 + 100 * s) / 100),
     })
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+
+    /// Texts `worth_a_look` turns away are those [`tag`] finds nothing in
+    /// (and it turns away numbers that cannot be core).
+    #[test]
+    fn texts_without_core_tokens_are_skipped() {
+        let cases = [
+            ("The board met.", false),
+            ("It cost $5 million, 25 percent more, for 3 people.", false),
+            ("Room 2.5 and line 3rd and No. 22nd held.", false),
+            ("Room 12.5 held.", true),
+            ("They met in 1998.", true),
+            ("Doors open at 9:30.", true),
+            ("Doors open at 9 pm.", true),
+            ("Doors open at 9pm.", true),
+            ("Doors open at 9 a.m.", true),
+            ("Doors open at 9 AM, 8 p.m. and 7 amish.", true),
+            ("At 9 amish farms and 7 pmx and 5 apples.", false),
+            ("The 1990s.", true),
+            ("The 90s.", true),
+            ("FY2006 results.", true),
+            ("Fyodor paid 3 dollars.", true),
+            ("It rained today.", true),
+            ("4.5 and 1,000 and 12", false),
+            ("1,000", false),
+            ("2,000 and 1,00", true),
+        ];
+        for (text, want) in cases {
+            assert_eq!(worth_a_look(text), want, "{text}");
+            if !want {
+                assert!(tag_gated(text, Span::new(0, text.len()), None, false).is_empty());
+            }
+        }
+    }
+
+    /// The gates skip only matchers that would find nothing: tagging with
+    /// and without them gives the same expressions.
+    #[test]
+    fn gated_matching_finds_what_every_matcher_finds() {
+        let texts = [
+            "The council met on Tuesday and again on Thursdays at 9:30 a.m.",
+            "By March 3, 2021 the firm had posted third-quarter losses for two years.",
+            "She said the plan would take three to four weeks, maybe a couple of months.",
+            "In the first half of fiscal 2019 the mill ran 24 hours a day.",
+            "Sales in the nineties and the 1980s dwarfed the '70s and FY2006 alike.",
+            "The 20th century ended; the 21st - century began at midnight.",
+            "Last Christmas Eve and Thanksgiving Day 2015 were quiet in the valley.",
+            "He left this past Friday, returned next Monday morning and stayed a yr.",
+            "The first nine months of the year beat the same period a year ago.",
+            "Early on Sunday, the 15th of May, officials met at noon.",
+            "Two days later, the previous quarter's results were restated for 2 1/2 years.",
+            "The meeting, set for Jan. 12, moved to the week of Feb. 3.",
+            "Every spring since 2009 the festival has run for half an hour longer.",
+            "the last few decades saw forty-five-year-old farmers work 60-hour weeks",
+            "At least 10 minutes, no more than 3 hours, up to a fortnight.",
+            "Memorial Day and Labor Day 2020 fell on a Monday in May and September.",
+            "It is Wednesday, Sept. 9; on Wednesday, September 9, 1998 it rained.",
+            "The fourth quarter of last year and the latest period were weaker.",
+            "A 5% a year rise, three times a week, each Sunday afternoon.",
+            "Back in the sixties, during the mid-1990s and the late '80s, in 1999.",
+        ];
+        let anchor = NaiveDate::from_ymd_opt(2024, 6, 12);
+        for text in texts {
+            let span = Span::new(0, text.len());
+            for a in [anchor, None] {
+                assert_eq!(
+                    tag_gated(text, span, a, true),
+                    tag_gated(text, span, a, false),
+                    "{text}"
+                );
+            }
+            // And from every word start (sentences cut mid-way).
+            for (k, _) in text.match_indices(' ') {
+                let span = Span::new(k + 1, text.len());
+                assert_eq!(
+                    tag_gated(text, span, anchor, true),
+                    tag_gated(text, span, anchor, false),
+                    "{text} from {k}"
+                );
+            }
+        }
+    }
 }

@@ -53,6 +53,7 @@ impl Tok<'_> {
 
 /// Length of the run of ASCII letters at the start of `b`, eight bytes
 /// at a time.
+#[inline]
 pub fn alpha_run(b: &[u8]) -> usize {
     const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const HI: u64 = 0x8080_8080_8080_8080;
@@ -78,6 +79,27 @@ pub fn alpha_run(b: &[u8]) -> usize {
         n += 1;
     }
     n
+}
+
+/// `text.to_ascii_lowercase()`, eight bytes at a time.
+pub fn ascii_lower(text: &str) -> String {
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut v = text.as_bytes().to_vec();
+    let mut chunks = v.chunks_exact_mut(8);
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(&*chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(bytes);
+        let y = x & LO7;
+        // High bit of each byte from b'A' to b'Z' (ASCII only), moved to 0x20.
+        let upper = (y + 0x3F3F_3F3F_3F3F_3F3F) & !(y + 0x2525_2525_2525_2525) & !x & HI;
+        chunk.copy_from_slice(&(x | upper >> 2).to_le_bytes());
+    }
+    chunks.into_remainder().make_ascii_lowercase();
+    // Only ASCII capitals changed: still UTF-8.
+    String::from_utf8(v).unwrap_or_else(|_| text.to_ascii_lowercase())
 }
 
 /// Tokenizes `text`, which starts at byte `base` of the draft; `lower` is
@@ -116,11 +138,14 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
                 continue;
             }
         }
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+        let (c, cl) = if byte < 0x80 {
+            (char::from(byte), 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
         };
-        let cl = c.len_utf8();
         if c.is_whitespace() {
             gap = true;
             nl |= c == '\n';
@@ -268,6 +293,24 @@ mod tests {
             v.extend_from_slice(b"qqqqqq");
             let want = if b.is_ascii_alphabetic() { 10 } else { 3 };
             assert_eq!(alpha_run(&v), want, "byte {b}");
+        }
+    }
+
+    #[test]
+    fn ascii_lower_is_to_ascii_lowercase() {
+        let mut texts: Vec<String> = [
+            "",
+            "A",
+            "Hello World, AT 9:30 A.M. ON JAN. 3RD",
+            "ÀÉÎ Ünïcödé ŠTRASSE ß ẞ Ωmega @[`{ AZaz",
+        ]
+        .map(String::from)
+        .to_vec();
+        let all: String = (0..128u8).map(char::from).collect();
+        texts.push(all.clone());
+        texts.push(format!("x{all}yz"));
+        for t in &texts {
+            assert_eq!(ascii_lower(t), t.to_ascii_lowercase(), "{t:?}");
         }
     }
 
