@@ -900,7 +900,13 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        self.actors[id].aliases.reserve(aliases.len());
+        let own = &mut self.actors[id].aliases;
+        if own.is_empty() {
+            // (a new vector of the right size: cheaper than growing one)
+            *own = Vec::with_capacity(aliases.len());
+        } else {
+            own.reserve(aliases.len());
+        }
         for al in aliases.drain(..) {
             self.actors[id].aliases.push(al.to_string());
             self.add_alias(al, id);
@@ -1417,7 +1423,8 @@ pub fn build_with(
         counts[m.actor] += 1;
     }
     for (a, n) in actors.iter_mut().zip(counts) {
-        a.mentions.reserve_exact(n);
+        // (a new vector of the right size: cheaper than growing one)
+        a.mentions = Vec::with_capacity(n);
     }
     for m in &mentions {
         actors[m.actor].mentions.push(m.span);
