@@ -380,6 +380,8 @@ pub struct Index {
     pub actors: Vec<Actor>,
     /// Generic affiliation keys ("city", "police") per actor.
     pub gender: Vec<i32>,
+    /// The he/she/his/him/her/hers tokens, in order.
+    pub pronouns: Vec<usize>,
     /// The blocks' work handed in that the sentences came from.
     works: Vec<Arc<BlockToks>>,
     /// The scans of the sentences of the other blocks.
@@ -1444,12 +1446,14 @@ pub fn build_with(
         mention_end,
         mention_start,
         gender: vec![0; actors.len()],
+        pronouns: Vec::new(),
         actors,
         works,
         own_scans,
     };
     affiliations(text, &mut idx);
     genders(text, &mut idx, &pronouns);
+    idx.pronouns = pronouns;
     idx
 }
 
