@@ -380,6 +380,8 @@ pub struct Index {
     pub actors: Vec<Actor>,
     /// Generic affiliation keys ("city", "police") per actor.
     pub gender: Vec<i32>,
+    /// The he/she/his/him/her/hers tokens, in order.
+    pub pronouns: Vec<usize>,
     /// The blocks' work handed in that the sentences came from.
     works: Vec<Arc<BlockToks>>,
     /// The scans of the sentences of the other blocks.
@@ -900,7 +902,13 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        self.actors[id].aliases.reserve(aliases.len());
+        let own = &mut self.actors[id].aliases;
+        if own.is_empty() {
+            // (a new vector of the right size: cheaper than growing one)
+            *own = Vec::with_capacity(aliases.len());
+        } else {
+            own.reserve(aliases.len());
+        }
         for al in aliases.drain(..) {
             self.actors[id].aliases.push(al.to_string());
             self.add_alias(al, id);
@@ -1417,7 +1425,8 @@ pub fn build_with(
         counts[m.actor] += 1;
     }
     for (a, n) in actors.iter_mut().zip(counts) {
-        a.mentions.reserve_exact(n);
+        // (a new vector of the right size: cheaper than growing one)
+        a.mentions = Vec::with_capacity(n);
     }
     for m in &mentions {
         actors[m.actor].mentions.push(m.span);
@@ -1437,12 +1446,14 @@ pub fn build_with(
         mention_end,
         mention_start,
         gender: vec![0; actors.len()],
+        pronouns: Vec::new(),
         actors,
         works,
         own_scans,
     };
     affiliations(text, &mut idx);
     genders(text, &mut idx, &pronouns);
+    idx.pronouns = pronouns;
     idx
 }
 

@@ -962,7 +962,17 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
         let conduct = || scan.conduct(stext).iter().map(|&(a, b)| (at + a, at + b));
         let passive_hint = || scan.passive_hint(stext);
         let any_cue = scan.may_accuse();
-        for k in (st.a..st.b).filter(|_| any_cue) {
+        // (a subject is a mention or a he/she: only their tokens are tried)
+        let (subjects, pros): (&[Mention], &[usize]) = if any_cue {
+            let p = &idx.pronouns;
+            (
+                ms,
+                &p[p.partition_point(|&k| k < st.a)..p.partition_point(|&k| k < st.b)],
+            )
+        } else {
+            (&[], &[])
+        };
+        for k in subject_candidates(subjects, pros) {
             let (actor, start, end, quoted) = if let Some(mi) = idx.start_at(k) {
                 let m = idx.mentions[mi];
                 if m.poss {
@@ -1113,6 +1123,29 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
     let actors = &idx_mut.actors;
     out.retain(|a| !actors[a.target].dead);
     out
+}
+
+/// The tokens a subject may start at, in order, once each: the starts of a
+/// sentence's mentions `ms` and its pronoun tokens `pros` (both sorted).
+pub(super) fn subject_candidates<'a>(
+    ms: &'a [Mention],
+    pros: &'a [usize],
+) -> impl Iterator<Item = usize> + 'a {
+    let mut a = ms.iter().map(|m| m.a).peekable();
+    let mut b = pros.iter().copied().peekable();
+    let mut last = None;
+    std::iter::from_fn(move || loop {
+        let k = match (a.peek(), b.peek()) {
+            (None, None) => return None,
+            (Some(&x), Some(&y)) if y < x => b.next(),
+            (Some(_), _) => a.next(),
+            (None, Some(_)) => b.next(),
+        }?;
+        if last != Some(k) {
+            last = Some(k);
+            return Some(k);
+        }
+    })
 }
 
 fn collegial(idx: &Index, key: &Key) -> bool {

@@ -770,3 +770,32 @@ fn dotted_abbreviations_are_short_and_capitalised() {
         assert!(w.len() <= 5 && w.as_bytes()[0].is_ascii_uppercase(), "{w}");
     }
 }
+
+#[test]
+fn subject_candidates_merge_in_order_once_each() {
+    use super::index::{Mention, MentionKind};
+    let at = |a: usize| Mention {
+        actor: 0,
+        span: Span::new(a, a + 1),
+        sent: 0,
+        a,
+        b: a + 1,
+        run_a: a,
+        poss: false,
+        quoted: false,
+        kind: MentionKind::Named,
+    };
+    let table: &[(&[usize], &[usize], &[usize])] = &[
+        (&[], &[], &[]),
+        (&[2, 7], &[], &[2, 7]),
+        (&[], &[1, 4], &[1, 4]),
+        (&[2, 7], &[1, 4, 9], &[1, 2, 4, 7, 9]),
+        // a token that starts two mentions, or is both, comes once
+        (&[3, 3, 5], &[3, 6], &[3, 5, 6]),
+    ];
+    for &(ms, pros, want) in table {
+        let ms: Vec<Mention> = ms.iter().map(|&a| at(a)).collect();
+        let got: Vec<usize> = super::reply::subject_candidates(&ms, pros).collect();
+        assert_eq!(got, want, "{ms:?} {pros:?}");
+    }
+}
