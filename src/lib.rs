@@ -175,12 +175,13 @@ struct WordScratch {
 }
 
 impl BlockWork {
+    /// Sized for `sentences` sentences, about one item in two of each kind.
     fn new(sentences: usize) -> BlockWork {
         BlockWork {
             sentences: Vec::with_capacity(sentences),
-            temporals: Vec::new(),
-            signals: rules::PerSentence::with_capacity(sentences, 0),
-            events: rules::PerSentence::with_capacity(sentences, 0),
+            temporals: Vec::with_capacity(sentences / 2),
+            signals: rules::PerSentence::with_capacity(sentences, sentences / 2),
+            events: rules::PerSentence::with_capacity(sentences, sentences / 2),
         }
     }
 
@@ -582,12 +583,12 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
         }
         m.reused = 0;
     }
-    // Sized for a sentence per 100 bytes or so, a quotation per 500.
+    // Sized for a sentence per 100 bytes or so, a quotation per 250.
     let mut sentences: Vec<sentences::Sentence> = Vec::with_capacity(prose.len() / 100 + 4);
     // The blocks' work, in document order with the draft's offsets.
     let mut whole = BlockWork::new(sentences.capacity());
     let mut scratch = WordScratch::default();
-    let mut quotes: Vec<sentences::Quote> = Vec::with_capacity(prose.len() / 500 + 4);
+    let mut quotes: Vec<sentences::Quote> = Vec::with_capacity(prose.len() / 250 + 8);
     // The previous block left a quotation open.
     let mut carried_open = false;
     // Per block (when reusing), its tokens for the actor pass.
@@ -805,8 +806,11 @@ fn apply_house_actors(
     anchor: Option<NaiveDate>,
     opts: &Options,
 ) -> Vec<Finding> {
+    // Compared with a default kept for the purpose (building one allocates).
+    static DEFAULT: std::sync::LazyLock<house::HouseRules> =
+        std::sync::LazyLock::new(house::HouseRules::default);
     let house = &*opts.house;
-    if *house == house::HouseRules::default() {
+    if *house == *DEFAULT {
         return findings;
     }
     let default_wording = house::CommentWording::default();

@@ -39,7 +39,8 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(bytes.len() / 64 + 1);
         starts.push(0);
-        let mut wide = Vec::new();
+        // (A draft with curly quotes has a few dozen wide characters.)
+        let mut wide = Vec::with_capacity(64.min(bytes.len() / 16));
         let (mut e16, mut ec) = (0, 0);
         let mut mark = |at: usize, b: u8, starts: &mut Vec<usize>, wide: &mut Vec<Wide>| {
             if b == b'\n' {

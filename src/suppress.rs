@@ -161,9 +161,14 @@ pub fn ignore_fix(doc: &Document, f: &Finding) -> Option<Fix> {
     // Both formats take the HTML comment. Built by concatenation: this runs
     // for every finding, and `format!` showed in profiles.
     let code = f.code.as_str();
-    let text = [indent, "<!-- copydesk-disable-next-line ", code, " -->\n"].concat();
+    let concat = |parts: &[&str]| {
+        let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+        parts.iter().for_each(|p| s.push_str(p));
+        s
+    };
+    let text = concat(&[indent, "<!-- copydesk-disable-next-line ", code, " -->\n"]);
     Some(Fix {
-        title: ["Ignore ", code, " for this paragraph"].concat(),
+        title: concat(&["Ignore ", code, " for this paragraph"]),
         edits: vec![Edit {
             span: Span::new(line_start, line_start),
             text,
