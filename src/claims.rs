@@ -379,11 +379,24 @@ pub(crate) fn signals_from_hits(
     hits: impl IntoIterator<Item = Hit>,
 ) -> Vec<ClaimSignal> {
     let mut out = Vec::new();
+    let percent = mentions_percent(span.slice(prose));
+    signals_from_hits_into(prose, span, percent, hits, &mut out);
+    out
+}
+
+/// [`signals_from_hits`], appended to `out`, given whether the sentence has
+/// a `%`, "percent" or "per cent" ([`mentions_percent`]).
+pub(crate) fn signals_from_hits_into(
+    prose: &str,
+    span: Span,
+    percent_mark: bool,
+    hits: impl IntoIterator<Item = Hit>,
+    out: &mut Vec<ClaimSignal>,
+) {
+    let base = out.len();
     let text = span.slice(prose);
     // (the cheap searches first)
-    if (text.contains('%') || text.contains("percent") || text.contains("per cent"))
-        && text.bytes().any(|b| b.is_ascii_digit())
-    {
+    if percent_mark && text.bytes().any(|b| b.is_ascii_digit()) {
         for m in PERCENT.find_iter(text) {
             out.push(ClaimSignal {
                 signal: Signal::Change,
@@ -393,27 +406,29 @@ pub(crate) fn signals_from_hits(
     }
     // A figure: a percentage, or a dollar sign (looked for only when a
     // money word asks).
-    let percent_figures = !out.is_empty();
+    let percent_figures = out.len() > base;
     let mut has_figure = None;
     for h in hits {
         let signal = WORDS.kinds[h.pattern];
         let keep = match signal {
             // Money words are claims only next to a figure.
             Signal::Change => {
-                let word = h.span.slice(prose).to_ascii_lowercase();
-                !matches!(
-                    word.as_str(),
-                    "profit"
-                        | "profits"
-                        | "revenue"
-                        | "revenues"
-                        | "saved"
-                        | "owes"
-                        | "owed"
-                        | "losses"
-                        | "deficit"
-                        | "shortfall"
-                ) || *has_figure.get_or_insert_with(|| percent_figures || text.contains('$'))
+                let word = h.span.slice(prose);
+                ![
+                    "profit",
+                    "profits",
+                    "revenue",
+                    "revenues",
+                    "saved",
+                    "owes",
+                    "owed",
+                    "losses",
+                    "deficit",
+                    "shortfall",
+                ]
+                .iter()
+                .any(|m| word.eq_ignore_ascii_case(m))
+                    || *has_figure.get_or_insert_with(|| percent_figures || text.contains('$'))
             }
             Signal::GroupSentiment => GROUP_FEELS.is_match(&prose[span.start..h.span.start]),
             _ => true,
@@ -425,8 +440,23 @@ pub(crate) fn signals_from_hits(
             });
         }
     }
-    out.sort_by_key(|s| s.span.start);
-    out
+    out[base..].sort_by_key(|s| s.span.start);
+}
+
+/// Does `text` have a `%`, "percent" or "per cent"? (`str::contains` with
+/// a string builds a searcher on every call.)
+fn mentions_percent(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut at = 0;
+    while let Some(k) = crate::sentences::find_any_of4(&b[at..], [b'%', b'p', b'p', b'p']) {
+        let i = at + k;
+        let rest = &b[i..];
+        if rest[0] == b'%' || rest.starts_with(b"percent") || rest.starts_with(b"per cent") {
+            return true;
+        }
+        at = i + 1;
+    }
+    false
 }
 
 /// §3.2 exemptions that hold whatever the signals: questions (E7) and

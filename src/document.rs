@@ -612,13 +612,15 @@ fn reclassify_blocks(text: &str, blocks: &mut [Block]) {
         let after_image = i > 0 && blocks[i - 1].kind == BlockKind::Image;
         let wholly_italic = (raw.starts_with('*') && raw.ends_with('*'))
             || (raw.starts_with('_') && raw.ends_with('_'));
-        let lower = raw.to_ascii_lowercase();
-        if (after_image && wholly_italic)
-            || lower.starts_with("caption:")
-            || lower.starts_with("photo:")
-        {
+        // Case-blind prefixes, without a lower-case copy of the block.
+        let starts = |p: &str| {
+            raw.as_bytes()
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+        };
+        if (after_image && wholly_italic) || starts("caption:") || starts("photo:") {
             blocks[i].kind = BlockKind::Caption;
-        } else if lower.starts_with("source:") || lower.starts_with("sources:") {
+        } else if starts("source:") || starts("sources:") {
             blocks[i].kind = BlockKind::Credit;
         } else if is_byline(raw) {
             blocks[i].kind = BlockKind::Byline;

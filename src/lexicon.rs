@@ -191,21 +191,53 @@ impl Automaton {
         if self.ids.is_empty() {
             return;
         }
+        // The table walk runs in a function of its own up to each ending
+        // state (rare), so nothing of the reporting competes with it for
+        // registers.
+        let (mut i, mut row) = (0, 0);
+        while let Some((end, ending)) = self.next_ending(hay, i, row) {
+            self.report(ending, end, &mut f);
+            (i, row) = (end, ending);
+        }
+    }
+
+    /// From state `row` at `hay[i]`: the end of the first byte after which
+    /// the state ends a pattern, and that state.
+    #[inline(never)]
+    fn next_ending(&self, hay: &[u8], mut i: usize, row: u32) -> Option<(usize, u32)> {
         let mask = self.table.len() - 1;
         let table = &self.table[..=mask];
-        let mut row = 0u32;
-        for (i, &b) in hay.iter().enumerate() {
-            row = table[(row as usize + self.column[b as usize] as usize) & mask];
-            if row >= self.first_ending_row {
-                let end = i + 1;
-                let ending = (row - self.first_ending_row) as usize / self.width;
-                let (from, to) = self.ends_at[ending];
-                for &p in &self.ends[from as usize..to as usize] {
-                    let start = end - self.lens[p as usize] as usize;
-                    for &id in &self.ids[p as usize] {
-                        f(id as usize, start, end);
-                    }
+        let column = &self.column;
+        let first_ending_row = self.first_ending_row as usize;
+        let mut row = row as usize;
+        // Four bytes a round: one bounds check for the four.
+        while let Some(chunk) = hay.get(i..i + 4) {
+            for (k, &b) in chunk.iter().enumerate() {
+                row = table[(row + column[b as usize] as usize) & mask] as usize;
+                if row >= first_ending_row {
+                    return Some((i + k + 1, row as u32));
                 }
+            }
+            i += 4;
+        }
+        while i < hay.len() {
+            row = table[(row + column[hay[i] as usize] as usize) & mask] as usize;
+            i += 1;
+            if row >= first_ending_row {
+                return Some((i, row as u32));
+            }
+        }
+        None
+    }
+
+    /// Calls `f` for the patterns that end at `end` in state `row`.
+    fn report(&self, row: u32, end: usize, f: &mut impl FnMut(usize, usize, usize)) {
+        let ending = (row - self.first_ending_row) as usize / self.width;
+        let (from, to) = self.ends_at[ending];
+        for &p in &self.ends[from as usize..to as usize] {
+            let start = end - self.lens[p as usize] as usize;
+            for &id in &self.ids[p as usize] {
+                f(id as usize, start, end);
             }
         }
     }
@@ -302,23 +334,47 @@ impl Lexicon {
     /// boundaries, with `pattern` counted within the list.
     pub fn find_in_lists<const N: usize>(&self, text: &str, span: Span) -> [Vec<Hit>; N] {
         assert_eq!(N + 1, self.list_starts.len(), "one result per list");
+        let mut out = std::array::from_fn(|_| Vec::new());
+        self.for_each_in_lists(text, span, |list, hit| out[list].push(hit));
+        out
+    }
+
+    /// [`Lexicon::find_in_lists`] without the vectors: `f(list, hit)` for
+    /// each list's hits in turn, in order of start.
+    pub fn for_each_in_lists(&self, text: &str, span: Span, mut f: impl FnMut(usize, Hit)) {
+        self.for_each_in_lists_raw(text, span, |list, hit, whole_word| {
+            if whole_word {
+                f(list, hit);
+            }
+        });
+    }
+
+    /// Each list's leftmost-longest matches inside `span` of `text`, whole
+    /// words or not: `f(list, hit, whole_word)`, each list in turn, in order
+    /// of start. [`Lexicon::for_each_in_lists`] keeps the whole words.
+    pub fn for_each_in_lists_raw(
+        &self,
+        text: &str,
+        span: Span,
+        mut f: impl FnMut(usize, Hit, bool),
+    ) {
         let bytes = text.as_bytes();
         let start = span.start.min(bytes.len());
         let hay = &bytes[start..span.end.clamp(start, bytes.len())];
-        let mut out = std::array::from_fn(|_| Vec::new());
         self.leftmost_longest(hay, |list, p, s, e| {
             let (s, e) = (start + s, start + e);
             let before_ok = s == 0 || !is_word_byte(bytes[s - 1]) || bytes[s - 1] == b'\'';
             let after_ok = e >= bytes.len() || !is_word_byte(bytes[e]) || bytes[e] == b'\'';
             // Patterns that themselves end in a non-word char (e.g. "U.S.") are fine.
-            if before_ok && after_ok {
-                out[list].push(Hit {
+            f(
+                list,
+                Hit {
                     pattern: p - self.list_starts[list],
                     span: Span::new(s, e),
-                });
-            }
+                },
+                before_ok && after_ok,
+            );
         });
-        out
     }
 
     /// Whole-word matches inside `span` of `text`: the leftmost-longest

@@ -136,11 +136,11 @@ pub fn anchor_for(doc: &Document, opts: &Options) -> Option<Anchor> {
 fn claim_spans(
     doc: &Document,
     sentences: &[sentences::Sentence],
-    signals: &[Vec<claims::ClaimSignal>],
+    signals: &rules::PerSentence<claims::ClaimSignal>,
 ) -> Vec<Span> {
     sentences
         .iter()
-        .zip(signals)
+        .zip(signals.iter())
         .filter(|(s, sig)| !sig.is_empty() && !claims::asserts_nothing(s.span.slice(&doc.prose)))
         .map(|(s, _)| s.span)
         .collect()
@@ -158,38 +158,102 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
 #[derive(Debug)]
 struct BlockWork {
     sentences: Vec<Span>,
-    temporals: Vec<Vec<time::Temporal>>,
-    signals: Vec<Vec<claims::ClaimSignal>>,
+    /// The temporal expressions of all the sentences, in order.
+    temporals: Vec<time::Temporal>,
+    /// Claim signals per sentence.
+    signals: rules::PerSentence<claims::ClaimSignal>,
     /// Event-verb hits per sentence, for the undated-event rule.
-    events: Vec<Vec<lexicon::Hit>>,
+    events: rules::PerSentence<lexicon::Hit>,
+}
+
+/// Working space for [`BlockWork::compute_into`], kept from block to block.
+#[derive(Default)]
+struct WordScratch {
+    hits: Vec<lexicon::Hit>,
+    signals: Vec<claims::ClaimSignal>,
+    events: Vec<lexicon::Hit>,
 }
 
 impl BlockWork {
-    fn compute(prose: &str, block: Span, anchor: Option<NaiveDate>) -> BlockWork {
-        let mut spans = Vec::new();
-        sentences::split_span(prose, block, &mut |s| spans.push(s));
-        let back = -(block.start as isize);
-        let (mut signals, mut events) = (Vec::new(), Vec::new());
-        for s in &spans {
-            let (mut sig, mut hits) = rules::sentence_words(prose, *s);
-            sig.iter_mut().for_each(|x| x.span = x.span.shifted(back));
-            hits.iter_mut().for_each(|h| h.span = h.span.shifted(back));
-            signals.push(sig);
-            events.push(hits);
-        }
+    fn new(sentences: usize) -> BlockWork {
         BlockWork {
-            temporals: spans
-                .iter()
-                .map(|s| {
-                    let mut tags = time::tag_sentence(prose, *s, anchor);
-                    tags.iter_mut().for_each(|t| t.span = t.span.shifted(back));
-                    tags
-                })
-                .collect(),
-            signals,
-            events,
-            sentences: spans.into_iter().map(|s| s.shifted(back)).collect(),
+            sentences: Vec::with_capacity(sentences),
+            temporals: Vec::new(),
+            signals: rules::PerSentence::with_capacity(sentences, 0),
+            events: rules::PerSentence::with_capacity(sentences, 0),
         }
+    }
+
+    fn compute(
+        prose: &str,
+        block: Span,
+        anchor: Option<NaiveDate>,
+        scratch: &mut WordScratch,
+    ) -> BlockWork {
+        let mut work = BlockWork::new(0);
+        work.compute_into(prose, block, anchor, -(block.start as isize), scratch);
+        work
+    }
+
+    /// Appends the work on `block` to `self`, with spans shifted by `by`.
+    fn compute_into(
+        &mut self,
+        prose: &str,
+        block: Span,
+        anchor: Option<NaiveDate>,
+        by: isize,
+        scratch: &mut WordScratch,
+    ) {
+        let first = self.sentences.len();
+        sentences::split_span(prose, block, &mut |s| self.sentences.push(s));
+        for s in &mut self.sentences[first..] {
+            let (sig, hits) = (&mut scratch.signals, &mut scratch.events);
+            sig.clear();
+            hits.clear();
+            rules::sentence_words(prose, *s, &mut scratch.hits, sig, hits);
+            self.signals
+                .push_sentence(sig.iter().map(|x| claims::ClaimSignal {
+                    span: x.span.shifted(by),
+                    ..*x
+                }));
+            self.events.push_sentence(hits.iter().map(|h| lexicon::Hit {
+                span: h.span.shifted(by),
+                ..*h
+            }));
+            self.temporals
+                .extend(
+                    time::tag_sentence(prose, *s, anchor)
+                        .into_iter()
+                        .map(|mut t| {
+                            t.span = t.span.shifted(by);
+                            t
+                        }),
+                );
+            *s = s.shifted(by);
+        }
+    }
+
+    /// Appends `work` (another block's) to `self`, with spans shifted by `by`.
+    fn append(&mut self, work: &BlockWork, by: isize) {
+        self.sentences
+            .extend(work.sentences.iter().map(|s| s.shifted(by)));
+        for i in 0..work.sentences.len() {
+            self.signals
+                .push_sentence(work.signals[i].iter().map(|x| claims::ClaimSignal {
+                    span: x.span.shifted(by),
+                    ..*x
+                }));
+            self.events
+                .push_sentence(work.events[i].iter().map(|h| lexicon::Hit {
+                    span: h.span.shifted(by),
+                    ..*h
+                }));
+        }
+        self.temporals
+            .extend(work.temporals.iter().map(|t| time::Temporal {
+                span: t.span.shifted(by),
+                ..t.clone()
+            }));
     }
 }
 
@@ -518,11 +582,12 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
         }
         m.reused = 0;
     }
-    let mut sentences: Vec<sentences::Sentence> = Vec::new();
-    let mut per_sentence_tags: Vec<Vec<time::Temporal>> = Vec::new();
-    let mut signals: Vec<Vec<claims::ClaimSignal>> = Vec::new();
-    let mut events: Vec<Vec<lexicon::Hit>> = Vec::new();
-    let mut quotes: Vec<sentences::Quote> = Vec::new();
+    // Sized for a sentence per 100 bytes or so, a quotation per 500.
+    let mut sentences: Vec<sentences::Sentence> = Vec::with_capacity(prose.len() / 100 + 4);
+    // The blocks' work, in document order with the draft's offsets.
+    let mut whole = BlockWork::new(sentences.capacity());
+    let mut scratch = WordScratch::default();
+    let mut quotes: Vec<sentences::Quote> = Vec::with_capacity(prose.len() / 500 + 4);
     // The previous block left a quotation open.
     let mut carried_open = false;
     // Per block (when reusing), its tokens for the actor pass.
@@ -535,21 +600,26 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
             carried_open = sentences::block_quotes(prose, block, bi, carried_open, &mut quotes);
             continue;
         }
-        let work = match memo.as_deref_mut() {
+        let first = whole.sentences.len();
+        match memo.as_deref_mut() {
             Some(m) => {
                 let key = with_context(prose, block.span);
                 if let Some(e) = m.entries.get(key) {
                     // The same text again in this version.
                     m.reused += 1;
-                    std::sync::Arc::clone(&e.work)
+                    whole.append(&e.work, block.span.start as isize);
                 } else if let Some((key, e)) = old.remove_entry(key) {
                     m.reused += 1;
-                    let work = std::sync::Arc::clone(&e.work);
+                    whole.append(&e.work, block.span.start as isize);
                     m.entries.insert(key, e);
-                    work
                 } else {
-                    let work =
-                        std::sync::Arc::new(BlockWork::compute(prose, block.span, anchor_date));
+                    let work = std::sync::Arc::new(BlockWork::compute(
+                        prose,
+                        block.span,
+                        anchor_date,
+                        &mut scratch,
+                    ));
+                    whole.append(&work, block.span.start as isize);
                     let e = BlockEntry {
                         work: std::sync::Arc::clone(&work),
                         attributions: None,
@@ -557,11 +627,10 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
                         actor_toks: None,
                     };
                     m.entries.insert(Box::from(key), e);
-                    work
                 }
             }
-            None => std::sync::Arc::new(BlockWork::compute(prose, block.span, anchor_date)),
-        };
+            None => whole.compute_into(prose, block.span, anchor_date, 0, &mut scratch),
+        }
         carried_open = match memo.as_deref_mut() {
             None => sentences::block_quotes(prose, block, bi, carried_open, &mut quotes),
             Some(m) => {
@@ -572,53 +641,30 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
                 block_quotes_memo(prose, block, bi, carried_open, entry, &mut quotes)
             }
         };
-        let at = block.span.start as isize;
-        for (((s, tags), sig), ev) in work
-            .sentences
-            .iter()
-            .zip(&work.temporals)
-            .zip(&work.signals)
-            .zip(&work.events)
-        {
-            events.push(
-                ev.iter()
-                    .map(|h| lexicon::Hit {
-                        span: h.span.shifted(at),
-                        ..*h
-                    })
-                    .collect(),
-            );
-            sentences.push(sentences::Sentence {
-                span: s.shifted(at),
-                block: bi,
-                index_in_block: 0,
-            });
-            per_sentence_tags.push(
-                tags.iter()
-                    .map(|t| time::Temporal {
-                        span: t.span.shifted(at),
-                        ..t.clone()
-                    })
-                    .collect(),
-            );
-            signals.push(
-                sig.iter()
-                    .map(|x| claims::ClaimSignal {
-                        span: x.span.shifted(at),
-                        ..*x
-                    })
-                    .collect(),
-            );
-        }
+        sentences.extend(
+            whole.sentences[first..]
+                .iter()
+                .map(|s| sentences::Sentence {
+                    span: *s,
+                    block: bi,
+                    index_in_block: 0,
+                }),
+        );
         sentences::number_in_block(&mut sentences);
     }
     drop(old);
+    let BlockWork {
+        temporals: tags,
+        signals,
+        events,
+        ..
+    } = whole;
     // The dateline's own date (blanked in `prose`) comes first.
     let temporals: Vec<time::Temporal> = document
         .dateline
         .iter()
         .flat_map(|d| time::tag_dateline(text, d.span, anchor_date))
-        .chain(time::in_context(prose, per_sentence_tags, anchor_date))
+        .chain(time::in_context(prose, [tags], anchor_date))
         .collect();
     let lower = document.prose.to_ascii_lowercase();
     let attributions = {

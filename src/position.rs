@@ -21,69 +21,79 @@ pub enum Encoding {
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
-    /// Byte offsets of the multi-byte characters, ascending.
-    wide: Vec<usize>,
-    /// `extra16[i]`: UTF-8 bytes beyond UTF-16 units of `wide[..i]`.
-    extra16: Vec<usize>,
-    /// `extra_chars[i]`: UTF-8 bytes beyond one per character of `wide[..i]`.
-    extra_chars: Vec<usize>,
+    /// The multi-byte characters, by ascending byte offset, each with the
+    /// running totals of the UTF-8 bytes beyond UTF-16 units and beyond one
+    /// per character of the wide characters up to and including it.
+    wide: Vec<Wide>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Wide {
+    at: usize,
+    extra16: usize,
+    extra_chars: usize,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        let mut wide = Vec::new();
-        let (mut extra16, mut extra_chars) = (vec![0], vec![0]);
-        let (mut e16, mut ec) = (0, 0);
         let bytes = text.as_bytes();
-        // Eight bytes at a time past stretches of ASCII without a newline
-        // (most of a draft), byte by byte otherwise.
-        const ONES: u64 = 0x0101_0101_0101_0101;
+        let mut starts = Vec::with_capacity(bytes.len() / 64 + 1);
+        starts.push(0);
+        let mut wide = Vec::new();
+        let (mut e16, mut ec) = (0, 0);
+        let mut mark = |at: usize, b: u8, starts: &mut Vec<usize>, wide: &mut Vec<Wide>| {
+            if b == b'\n' {
+                starts.push(at + 1);
+            } else if b >= 0xC0 {
+                // A lead byte: 110xxxxx, 1110xxxx or 11110xxx.
+                let len8 = if b >= 0xF0 {
+                    4
+                } else if b >= 0xE0 {
+                    3
+                } else {
+                    2
+                };
+                let len16 = if len8 == 4 { 2 } else { 1 };
+                e16 += len8 - len16;
+                ec += len8 - 1;
+                wide.push(Wide {
+                    at,
+                    extra16: e16,
+                    extra_chars: ec,
+                });
+            }
+        };
+        // Eight bytes at a time: a mask of the newlines and lead bytes in
+        // the chunk (exact per byte), then only those bytes looked at.
+        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
         const HIGH: u64 = 0x8080_8080_8080_8080;
+        const NL: u64 = 0x0A0A_0A0A_0A0A_0A0A;
+        let mut chunks = bytes.chunks_exact(8);
         let mut i = 0;
-        while i < bytes.len() {
-            if let Some(chunk) = bytes
-                .get(i..i + 8)
-                .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            {
-                let w = u64::from_le_bytes(chunk);
-                // a zero byte of `nl` is a newline in `w`
-                let nl = w ^ (ONES * u64::from(b'\n'));
-                let has_newline = nl.wrapping_sub(ONES) & !nl & HIGH != 0;
-                if w & HIGH == 0 && !has_newline {
-                    i += 8;
-                    continue;
-                }
+        for chunk in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(w);
+            // The high bit of each byte of `w` equal to a newline.
+            let x = w ^ NL;
+            let newline = !(((x & LOW7) + LOW7) | x) & HIGH;
+            // The high bit of each byte with its two top bits set.
+            let lead = w & (w << 1) & HIGH;
+            let mut m = newline | lead;
+            while m != 0 {
+                let k = (m.trailing_zeros() / 8) as usize;
+                mark(i + k, chunk[k], &mut starts, &mut wide);
+                m &= m - 1;
             }
-            let end = (i + 8).min(bytes.len());
-            for (at, &b) in bytes.iter().enumerate().take(end).skip(i) {
-                if b == b'\n' {
-                    starts.push(at + 1);
-                } else if b >= 0xC0 {
-                    // A lead byte: 110xxxxx, 1110xxxx or 11110xxx.
-                    let len8 = if b >= 0xF0 {
-                        4
-                    } else if b >= 0xE0 {
-                        3
-                    } else {
-                        2
-                    };
-                    let len16 = if len8 == 4 { 2 } else { 1 };
-                    e16 += len8 - len16;
-                    ec += len8 - 1;
-                    wide.push(at);
-                    extra16.push(e16);
-                    extra_chars.push(ec);
-                }
-            }
-            i = end;
+            i += 8;
+        }
+        for (k, &b) in chunks.remainder().iter().enumerate() {
+            mark(i + k, b, &mut starts, &mut wide);
         }
         LineIndex {
             starts,
             len: text.len(),
             wide,
-            extra16,
-            extra_chars,
         }
     }
 
@@ -109,14 +119,15 @@ impl LineIndex {
         let col = match enc {
             Encoding::Utf8 => bytes,
             Encoding::Utf16 | Encoding::Chars => {
-                let extra = if enc == Encoding::Utf16 {
-                    &self.extra16
-                } else {
-                    &self.extra_chars
+                // The extra bytes of the wide characters before `i`.
+                let extra = |i: usize| match i.checked_sub(1).map(|i| self.wide[i]) {
+                    None => 0,
+                    Some(w) if enc == Encoding::Utf16 => w.extra16,
+                    Some(w) => w.extra_chars,
                 };
-                let a = self.wide.partition_point(|&w| w < start);
-                let b = self.wide.partition_point(|&w| w < offset);
-                bytes - (extra[b] - extra[a])
+                let a = self.wide.partition_point(|w| w.at < start);
+                let b = self.wide.partition_point(|w| w.at < offset);
+                bytes - (extra(b) - extra(a))
             }
         };
         (line as u32, col as u32)

@@ -7,6 +7,7 @@ use super::{Actor, ActorKind, Descriptor, Key};
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
+use std::borrow::Cow;
 use std::sync::Arc;
 type HashMap<K, V> = FastMap<K, V>;
 
@@ -250,6 +251,10 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
                 may_own,
                 out,
             );
+            // (most words end at a space, which starts no token)
+            if i < end && bytes[i] == b' ' {
+                i += 1;
+            }
             continue;
         }
         // ASCII first: most of a draft's characters
@@ -416,6 +421,7 @@ impl Index {
     }
 }
 
+#[inline]
 fn is_name_word(t: &Tok, w: &str) -> bool {
     if t.kind != TokKind::Word || !t.cap {
         return false;
@@ -424,6 +430,13 @@ fn is_name_word(t: &Tok, w: &str) -> bool {
     if w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
         return true;
     }
+    is_odd_name_word(w)
+}
+
+/// [`is_name_word`] of a capitalised word whose second byte is no ASCII
+/// lower-case letter.
+#[inline(never)]
+fn is_odd_name_word(w: &str) -> bool {
     // All-caps shouting words (longer than an acronym) are not names.
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     if letters > 5 && w.chars().all(|c| !c.is_lowercase()) {
@@ -435,6 +448,19 @@ fn is_name_word(t: &Tok, w: &str) -> bool {
 const CONNECTORS: &[&str] = &[
     "of", "for", "de", "van", "von", "der", "la", "du", "del", "&",
 ];
+
+/// The longest of [`CONNECTORS`], in bytes.
+const CONNECTOR_MAX_LEN: usize = 3;
+
+// (`runs` relies on it: no connector is longer, or starts with a capital)
+const _: () = {
+    let mut i = 0;
+    while i < CONNECTORS.len() {
+        let b = CONNECTORS[i].as_bytes();
+        assert!(b.len() <= CONNECTOR_MAX_LEN && b[0] < 0x80 && !b[0].is_ascii_uppercase());
+        i += 1;
+    }
+};
 
 /// A capitalised run inside a sentence.
 #[derive(Clone, Copy, Debug)]
@@ -460,11 +486,19 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, out: &mut Vec<Run>) {
         let mut b = i + 1;
         while b < sb && b - a < 12 {
             let t = &toks[b];
-            let w = t.span().slice(text);
-            if is_name_word(t, w) {
-                b += 1;
-                continue;
+            // (a connector is lower case or "&", and at most three bytes:
+            // most words after a name are neither it nor a name word)
+            if t.cap {
+                if is_name_word(t, t.span().slice(text)) {
+                    b += 1;
+                    continue;
+                }
+                break;
             }
+            if t.len() > CONNECTOR_MAX_LEN {
+                break;
+            }
+            let w = t.span().slice(text);
             if CONNECTORS.contains(&w)
                 && b + 1 < sb
                 && is_name_word(&toks[b + 1], toks[b + 1].span().slice(text))
@@ -537,7 +571,18 @@ fn classify(
     r: &Run,
     dateline_place: &str,
 ) -> Option<ActorKind> {
-    let names: Vec<&str> = (r.n..r.b).map(|k| toks[k].span().slice(text)).collect();
+    // (runs are short: the words on the stack)
+    let mut buf = [""; 16];
+    let many: Vec<&str>;
+    let names: &[&str] = if r.b - r.n <= buf.len() {
+        for (slot, k) in buf.iter_mut().zip(r.n..r.b) {
+            *slot = toks[k].span().slice(text);
+        }
+        &buf[..r.b - r.n]
+    } else {
+        many = (r.n..r.b).map(|k| toks[k].span().slice(text)).collect();
+        &many
+    };
     let first = names[0];
     let last = *names.last()?;
     let full = toks[r.n].span().start..toks[r.b - 1].span().end;
@@ -631,7 +676,7 @@ fn classify(
     None
 }
 
-fn name_key(s: &str) -> std::borrow::Cow<'_, str> {
+fn name_key(s: &str) -> Cow<'_, str> {
     // Fast path: plain ASCII with single spaces is its own key.
     let mut prev_space = false;
     let plain = s.bytes().all(|c| {
@@ -644,12 +689,12 @@ fn name_key(s: &str) -> std::borrow::Cow<'_, str> {
         ok
     });
     if plain {
-        return std::borrow::Cow::Borrowed(s);
+        return Cow::Borrowed(s);
     }
     if s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ") {
-        std::borrow::Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
-        std::borrow::Cow::Borrowed(s)
+        Cow::Borrowed(s)
     }
 }
 
@@ -657,8 +702,13 @@ struct Builder<'a> {
     text: &'a str,
     actors: Vec<Actor>,
     /// What a normalised name ([`name_key`]) stands for (one map, so a
-    /// lookup hashes the name once).
-    names: HashMap<String, Known>,
+    /// lookup hashes the name once). Names and aliases are mostly slices
+    /// of the text: no allocation for them.
+    names: HashMap<Cow<'a, str>, Known>,
+    /// [`Builder::add`]'s word bounds, reused.
+    bounds: Vec<(usize, usize)>,
+    /// [`Builder::add`]'s aliases, reused.
+    aliases: Vec<Cow<'a, str>>,
 }
 
 /// A name [`Builder`] knows: an actor's full name, an alias of some, or both.
@@ -679,21 +729,34 @@ enum AliasOf {
     Many,
 }
 
-impl Builder<'_> {
+/// `key[r]`, borrowed from the text when `key` is.
+fn sub<'a>(key: &Cow<'a, str>, r: std::ops::Range<usize>) -> Cow<'a, str> {
+    match key {
+        Cow::Borrowed(s) => {
+            let s: &'a str = s;
+            Cow::Borrowed(&s[r])
+        }
+        Cow::Owned(s) => Cow::Owned(s[r].to_string()),
+    }
+}
+
+impl<'a> Builder<'a> {
     /// The actor whose full name `key` (normalised) is.
     fn by_name(&self, key: &str) -> Option<usize> {
         self.names.get(key).and_then(|k| k.actor)
     }
 
-    /// Is `key` (normalised) an alias?
-    fn is_alias(&self, key: &str) -> bool {
-        self.names
-            .get(key)
-            .is_some_and(|k| k.alias_of != AliasOf::Nobody)
+    /// The actor whose full name `key` (normalised) is, and whether `key`
+    /// is an alias.
+    fn known(&self, key: &str) -> (Option<usize>, bool) {
+        match self.names.get(key) {
+            Some(k) => (k.actor, k.alias_of != AliasOf::Nobody),
+            None => (None, false),
+        }
     }
 
     /// Records `key` as an alias of `id`.
-    fn add_alias(&mut self, key: String, id: usize) {
+    fn add_alias(&mut self, key: Cow<'a, str>, id: usize) {
         let a = &mut self.names.entry(key).or_default().alias_of;
         *a = match *a {
             AliasOf::Nobody => AliasOf::One(id),
@@ -702,21 +765,32 @@ impl Builder<'_> {
         };
     }
 
-    fn add(&mut self, name: &str, kind: ActorKind) -> usize {
-        let key = name_key(name).into_owned();
-        if let Some(id) = self.by_name(&key) {
-            return id;
+    /// Adds the actor of the normalised name `key` ([`name_key`]), or
+    /// upgrades an organisation known by a shorter form of it.
+    /// (Its one caller has looked `key` up: no actor has that name yet.)
+    fn add(&mut self, key: Cow<'a, str>, kind: ActorKind) -> usize {
+        // The words: `key` has single spaces between them.
+        let mut bounds = std::mem::take(&mut self.bounds);
+        bounds.clear();
+        let mut from = 0;
+        for (i, b) in key.bytes().enumerate() {
+            if b == b' ' {
+                bounds.push((from, i));
+                from = i + 1;
+            }
         }
+        bounds.push((from, key.len()));
+        let nw = bounds.len();
+        let word = |k: usize| &key[bounds[k].0..bounds[k].1];
         // A shorter form seen first ("Larkspur Management" in a heading,
         // then "Larkspur Management Co.") is the same organisation.
         let mut upgraded = None;
         if kind == ActorKind::Org {
-            let spaces: Vec<usize> = key.match_indices(' ').map(|(i, _)| i).collect();
-            for k in (2..spaces.len() + 1).rev() {
+            for k in (2..nw).rev() {
                 // the first k words
-                let prefix = &key[..spaces[k - 1]];
+                let prefix = &key[..bounds[k - 1].1];
                 if let Some(old) = self.by_name(prefix) {
-                    self.actors[old].name = key.clone();
+                    self.actors[old].name = key.to_string();
                     self.actors[old].kind = ActorKind::Org;
                     self.actors[old].aliases.clear();
                     upgraded = Some(old);
@@ -730,7 +804,7 @@ impl Builder<'_> {
                 let id = self.actors.len();
                 self.actors.push(Actor {
                     id,
-                    name: key.clone(),
+                    name: key.to_string(),
                     kind,
                     mentions: Vec::new(),
                     descriptors: Vec::new(),
@@ -747,44 +821,42 @@ impl Builder<'_> {
             }
         };
         self.names.entry(key.clone()).or_default().actor = Some(id);
-        let words: Vec<&str> = key.split(' ').collect();
-        let mut aliases: Vec<String> = Vec::new();
+        let mut aliases = std::mem::take(&mut self.aliases);
+        aliases.clear();
         match kind {
             ActorKind::Person => {
-                let mut w = words.clone();
-                while w.len() > 1
-                    && matches!(*w.last().unwrap(), "Jr." | "Sr." | "II" | "III" | "IV")
-                {
-                    w.pop();
+                let mut n = nw;
+                while n > 1 && matches!(word(n - 1), "Jr." | "Sr." | "II" | "III" | "IV") {
+                    n -= 1;
                 }
-                if w.len() > 1 {
-                    aliases.push(w.last().unwrap().to_string());
+                if n > 1 {
+                    aliases.push(sub(&key, bounds[n - 1].0..bounds[n - 1].1));
                     // drop middle initials
-                    if w.len() > 2 {
-                        aliases.push(format!("{} {}", w[0], w[w.len() - 1]));
+                    if n > 2 {
+                        aliases.push(Cow::Owned(format!("{} {}", word(0), word(n - 1))));
                     }
                 }
             }
             ActorKind::Org => {
-                for k in 1..words.len() {
-                    let last = words[k - 1];
+                for k in 1..nw {
+                    let last = word(k - 1);
                     if CONNECTORS.contains(&last)
                         || PLACE_WORDS.contains(last)
                         || COMMON_CAPS.contains(last)
                     {
                         continue;
                     }
-                    let prefix = words[..k].join(" ");
                     if k == 1 && (PLACES.contains(last) || ORG_WORDS.contains(last)) {
                         continue;
                     }
-                    if words[k..].iter().any(|w| *w == "of" || *w == "for") && k == 1 {
+                    if k == 1 && (k..nw).any(|j| matches!(word(j), "of" | "for")) {
                         // "Board of X": "Board" alone is no alias
                         continue;
                     }
-                    aliases.push(prefix);
+                    // the first k words
+                    aliases.push(sub(&key, 0..bounds[k - 1].1));
                 }
-                let last = *words.last().unwrap();
+                let last = word(nw - 1);
                 let paper = matches!(
                     last,
                     "Post"
@@ -801,41 +873,49 @@ impl Builder<'_> {
                         | "Bee"
                         | "Inquirer"
                 );
-                if words.len() > 1
+                if nw > 1
                     && (paper || !ORG_WORDS.contains(last))
                     && !PLACE_WORDS.contains(last)
                     && !COMMON_CAPS.contains(last)
                     && !PLACES.contains(last)
                 {
-                    aliases.push(last.to_string());
+                    aliases.push(sub(&key, bounds[nw - 1].0..bounds[nw - 1].1));
                 }
-                let caps: Vec<&str> = words
-                    .iter()
-                    .copied()
-                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                    .collect();
-                if caps.len() >= 2 && words.len() > 1 {
-                    let acr: String = caps.iter().filter_map(|w| w.chars().next()).collect();
-                    aliases.push(acr);
+                let caps = || {
+                    (0..nw)
+                        .map(word)
+                        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                };
+                if nw > 1 && caps().nth(1).is_some() {
+                    let acr: String = caps().filter_map(|w| w.chars().next()).collect();
+                    aliases.push(Cow::Owned(acr));
                 }
                 if let Some(c) = class_of_head(last) {
                     self.actors[id].classes.push(c);
                 }
-                if words.contains(&"Police") && !self.actors[id].classes.contains(&"police") {
+                if (0..nw).any(|k| word(k) == "Police")
+                    && !self.actors[id].classes.contains(&"police")
+                {
                     self.actors[id].classes.push("police");
                 }
             }
         }
-        for al in aliases {
-            self.add_alias(al.clone(), id);
-            self.actors[id].aliases.push(al);
+        self.actors[id].aliases.reserve(aliases.len());
+        for al in aliases.drain(..) {
+            self.actors[id].aliases.push(al.to_string());
+            self.add_alias(al, id);
         }
+        self.aliases = aliases;
+        self.bounds = bounds;
         id
     }
 
     fn lookup(&self, name: &str) -> Option<usize> {
-        let key = name_key(name);
-        let key = key.as_ref();
+        self.lookup_key(&name_key(name))
+    }
+
+    /// [`Builder::lookup`] of a name normalised already ([`name_key`]).
+    fn lookup_key(&self, key: &str) -> Option<usize> {
         // A single word that is an unambiguous alias of a longer name refers
         // to that name ("the Post", "the PAC").
         let known = self.names.get(key)?;
@@ -1105,18 +1185,27 @@ pub fn build_with(
         .as_ref()
         .map(|d| d.place.split(',').next().unwrap_or("").trim().to_string())
         .unwrap_or_default();
+    // (sized up front: growing the map rehashes it; a few names a run)
     let mut bld = Builder {
         text,
-        actors: Vec::new(),
-        names: HashMap::default(),
+        actors: Vec::with_capacity(run_store.len().min(1024) / 2 + 8),
+        names: HashMap::with_capacity_and_hasher(run_store.len() + 16, Default::default()),
+        bounds: Vec::new(),
+        aliases: Vec::new(),
     };
     // Pass 1: create actors from full names.
+    // (each run's whole-name key, kept for its look-up in pass 2)
+    let mut run_keys: Vec<Option<Cow<str>>> = vec![None; run_store.len()];
     for (st, &(r0, r1)) in sents.iter().zip(&run_ranges) {
         let rs = &run_store[r0..r1];
         if !st.title_case {
-            for r in rs {
+            for (r, slot) in rs.iter().zip(&mut run_keys[r0..r1]) {
                 let name = &text[toks[r.n].span().start..toks[r.b - 1].span().end];
-                if let Some(id) = bld.by_name(name_key(name).as_ref()) {
+                let key = name_key(name);
+                *slot = Some(key.clone());
+                // (one look-up: whose name it is, whose alias)
+                let (known, alias) = bld.known(&key);
+                if let Some(id) = known {
                     // "the X" later shows a name first read as a person is
                     // an organisation.
                     let prev = (r.a > st.a).then(|| toks[r.a - 1].span().slice(text));
@@ -1132,18 +1221,18 @@ pub fn build_with(
                     }
                     continue;
                 }
+                // A single word already known as an alias links instead.
+                if alias {
+                    continue;
+                }
                 if let Some(kind) = classify(text, &toks, st.a, st.b, r, &dateline_place) {
-                    // A single word already known as an alias links instead.
-                    if bld.is_alias(name_key(name).as_ref()) {
-                        continue;
-                    }
-                    bld.add(name, kind);
+                    bld.add(key, kind);
                 }
             }
         }
     }
     // Pass 2: link mentions in order; definite descriptions; descriptors.
-    let mut mentions: Vec<Mention> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::with_capacity(run_store.len() + 8);
     let mut last_of_class: HashMap<&'static str, usize> = HashMap::default();
     for (si, st) in sents.iter().enumerate() {
         let rs = &run_store[run_ranges[si].0..run_ranges[si].1];
@@ -1152,14 +1241,18 @@ pub fn build_with(
         while k < st.b {
             if ri < rs.len() && rs[ri].a == k {
                 let r = rs[ri];
+                let whole_key = run_keys[run_ranges[si].0 + ri].as_deref();
                 ri += 1;
                 let mut found: Option<(usize, usize, usize)> = None; // actor, n, b
                                                                      // Whole name, then shrinking from the right (modifier use:
                                                                      // "Quillan State spokesperson"), then from the left.
                                                                      // whole run, then shrinking from the right, then from the left
                 for b in (r.n + 1..=r.b).rev() {
-                    let name = &text[toks[r.n].span().start..toks[b - 1].span().end];
-                    if let Some(id) = bld.lookup(name) {
+                    let id = match whole_key.filter(|_| b == r.b) {
+                        Some(key) => bld.lookup_key(key),
+                        None => bld.lookup(&text[toks[r.n].span().start..toks[b - 1].span().end]),
+                    };
+                    if let Some(id) = id {
                         found = Some((id, r.n, b));
                         break;
                     }
@@ -1284,7 +1377,7 @@ pub fn build_with(
                                 .filter_map(|w| w.chars().next())
                                 .collect::<String>()
                                 .to_uppercase();
-                            bld.add_alias(acr.clone(), m.actor);
+                            bld.add_alias(Cow::Owned(acr.clone()), m.actor);
                             let actor = &mut bld.actors[m.actor];
                             if let Some(c) = class_of_head(&acr) {
                                 if !actor.classes.contains(&c) {
@@ -1307,7 +1400,7 @@ pub fn build_with(
         used[m.actor] = true;
     }
     let mut remap = vec![usize::MAX; bld.actors.len()];
-    let mut actors = Vec::new();
+    let mut actors = Vec::with_capacity(bld.actors.len());
     for (old, mut a) in bld.actors.into_iter().enumerate() {
         if used[old] {
             remap[old] = actors.len();
@@ -1317,6 +1410,14 @@ pub fn build_with(
     }
     for m in &mut mentions {
         m.actor = remap[m.actor];
+    }
+    // (each actor's mentions sized up front)
+    let mut counts = vec![0usize; actors.len()];
+    for m in &mentions {
+        counts[m.actor] += 1;
+    }
+    for (a, n) in actors.iter_mut().zip(counts) {
+        a.mentions.reserve_exact(n);
     }
     for m in &mentions {
         actors[m.actor].mentions.push(m.span);
@@ -1423,11 +1524,41 @@ fn push_desc(out: &mut Vec<Descriptor>, text: &str, toks: &[Tok], a: usize, b: u
     if t.is_empty() {
         return;
     }
-    let off = raw.find(t).unwrap_or(0);
+    let off = first_at(raw, t);
     out.push(Descriptor {
-        text: t.split_whitespace().collect::<Vec<_>>().join(" "),
+        text: single_spaced(t),
         span: Span::new(span.start + off, span.start + off + t.len()),
     });
+}
+
+/// `raw.find(t).unwrap_or(0)` for a non-empty `t` that is a slice of `raw`
+/// (an earlier copy of it can only start before the slice does, mostly a
+/// few bytes of a determiner).
+fn first_at(raw: &str, t: &str) -> usize {
+    let at = (t.as_ptr() as usize).wrapping_sub(raw.as_ptr() as usize);
+    if at > raw.len() || at + t.len() > raw.len() || t.is_empty() {
+        return raw.find(t).unwrap_or(0);
+    }
+    if at > 16 {
+        return raw[..at + t.len()].find(t).unwrap_or(at);
+    }
+    (0..at)
+        .find(|&q| raw.as_bytes()[q..].starts_with(t.as_bytes()))
+        .unwrap_or(at)
+}
+
+/// `t`'s words joined by single spaces (`t` itself, mostly).
+fn single_spaced(t: &str) -> String {
+    let b = t.as_bytes();
+    let plain = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|&c| c < 0x80 && !(b'\t'..=b'\r').contains(&c))
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        t.to_string()
+    } else {
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
 }
 
 fn descriptors_for(
@@ -1672,7 +1803,7 @@ fn generic_org_lower(l: &str) -> Option<&'static str> {
 /// Sets affiliation, speaks-for and inside flags from descriptors.
 fn affiliations(text: &str, idx: &mut Index) {
     let police = police_org(idx);
-    let mut results = Vec::new();
+    let mut results = Vec::with_capacity(idx.actors.len());
     for actor in &idx.actors {
         let mut best: Option<Aff> = None;
         for d in &actor.descriptors {
@@ -1755,42 +1886,53 @@ fn affiliation_of(
     let mut stop = b;
     for k in a..b {
         let w = toks[k].span().slice(text);
-        let l = w.to_ascii_lowercase();
-        if matches!(
-            l.as_str(),
-            "for"
-                | "of"
-                | "at"
-                | "with"
-                | "to"
-                | "who"
-                | "that"
-                | "which"
-                | "since"
-                | "based"
-                | "in"
-        ) {
+        let (is_stop, is_head) = with_lower(w, |l| {
+            let stop = matches!(
+                l,
+                "for"
+                    | "of"
+                    | "at"
+                    | "with"
+                    | "to"
+                    | "who"
+                    | "that"
+                    | "which"
+                    | "since"
+                    | "based"
+                    | "in"
+            );
+            (
+                stop,
+                !stop && (ROLE_NOUNS.contains(l) || TITLE_HEADS.contains(w)),
+            )
+        });
+        if is_stop {
             stop = k;
             break;
         }
-        if ROLE_NOUNS.contains(l.as_str()) || TITLE_HEADS.contains(w) {
+        if is_head {
             head = Some(k);
         }
     }
     let head = head?;
-    let role = toks[head].span().slice(text).to_ascii_lowercase();
-    let role = role.trim_end_matches('.').to_string();
+    let role = with_lower(toks[head].span().slice(text), |l| {
+        l.trim_end_matches('.').to_string()
+    });
     if OUTSIDE_ROLES.contains(role.as_str()) || KIN.contains(role.as_str()) {
         return None;
     }
-    let phrase = d.text.to_ascii_lowercase();
+    // (`d.text` lower-cased contains `p`, a lower-case phrase)
+    let phrase = |p: &str| {
+        d.text
+            .as_bytes()
+            .windows(p.len())
+            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    };
     let speaks = match role.as_str() {
-        "director" => {
-            phrase.contains("executive director") || phrase.contains("communications director")
-        }
-        "secretary" => phrase.contains("press secretary"),
-        "chief" => !phrase.contains("chief of staff"),
-        r => SPEAKS_FOR.contains(r) || phrase.contains("chief executive"),
+        "director" => phrase("executive director") || phrase("communications director"),
+        "secretary" => phrase("press secretary"),
+        "chief" => !phrase("chief of staff"),
+        r => SPEAKS_FOR.contains(r) || phrase("chief executive"),
     };
     let unit = matches!(
         role.as_str(),
@@ -1942,11 +2084,12 @@ fn genders(text: &str, idx: &mut Index, pronouns: &[usize]) {
     }
     for a in &idx.actors {
         for d in &a.descriptors {
-            let l = d.text.to_ascii_lowercase();
-            if l.starts_with("mr.") {
+            let l = d.text.as_bytes();
+            let starts = |p: &[u8]| l.len() >= p.len() && l[..p.len()].eq_ignore_ascii_case(p);
+            if starts(b"mr.") {
                 votes[a.id] += 3;
             }
-            if l.starts_with("mrs.") || l.starts_with("ms.") {
+            if starts(b"mrs.") || starts(b"ms.") {
                 votes[a.id] -= 3;
             }
         }

@@ -1980,6 +1980,57 @@ pub fn frame_verb(word: &str) -> Option<Frame> {
     frame_of(w)
 }
 
+/// Might `w` (3 to 13 bytes) be "according", a [`REPORT_VERBS`] word or,
+/// in either case, a [`FRAMES`] word? A bit per (length, first and last
+/// letter, case ignored) turns most words of a sentence away with one
+/// look-up before [`REPORT_VERBS`] and [`frame_verb`] are probed.
+#[inline]
+pub fn may_report_or_frame(w: &[u8]) -> bool {
+    ReportOrFrame::get().may_be(w)
+}
+
+/// [`may_report_or_frame`]'s table, fetched once for a sentence's words.
+#[derive(Clone, Copy)]
+pub struct ReportOrFrame(&'static [u64; 256]);
+
+impl ReportOrFrame {
+    pub fn get() -> ReportOrFrame {
+        ReportOrFrame(&REPORT_OR_FRAME)
+    }
+
+    /// [`may_report_or_frame`].
+    #[inline]
+    pub fn may_be(self, w: &[u8]) -> bool {
+        match case_free_slot(w) {
+            Some((i, bit)) => self.0[i] & bit != 0,
+            None => false,
+        }
+    }
+}
+
+/// [`WordSet::slot`] without the case bit (`& 31` drops it from a letter),
+/// so a word and its ASCII lower-case form share it.
+#[inline]
+fn case_free_slot(w: &[u8]) -> Option<(usize, u64)> {
+    WordSet::slot(w)
+}
+
+static REPORT_OR_FRAME: LazyLock<Box<[u64; 256]>> = LazyLock::new(|| {
+    let mut filter = Box::new([0u64; 256]);
+    let words = REPORT_VERBS
+        .set
+        .iter()
+        .copied()
+        .chain(FRAMES.iter().map(|&(w, _)| w))
+        .chain(["according"]);
+    for w in words {
+        if let Some((i, bit)) = case_free_slot(w.as_bytes()) {
+            filter[i] |= bit;
+        }
+    }
+    filter
+});
+
 /// The frame words with their frames.
 const FRAMES: &[(&str, Frame)] = {
     use Frame::*;
@@ -2319,13 +2370,109 @@ const CUE_WORDS: &[(u8, bool, &[&str])] = &[
     (CUE_PASSIVE, false, &["admit"]),
 ];
 
-/// One cue literal (lower case) with its bit and whether it must start at
-/// an ASCII word boundary.
+/// Cue literals that a regex only matches with one of some words after
+/// them (after optional white space): (bit, literal, what may follow). Most
+/// are common words ("would", "never", "asked", "found") whose regex needs
+/// the next word too ("would ruin", "never told"), so a sentence with the
+/// word alone runs no regex. Each list is every way the regex's branches
+/// that hold the literal go on after it (the literal starting the match
+/// at a word start); white space is skipped as ASCII white space, and any
+/// non-ASCII character (Unicode white space?) lets the literal count.
+const CUE_FOLLOWS: &[(u8, &str, &[&str])] = &[
+    // CONDUCT
+    (CUE_CONDUCT, "would", &["ruin"]),
+    (
+        CUE_CONDUCT,
+        "never",
+        &[
+            "told",
+            "drove",
+            "worked",
+            "arrived",
+            "delivered",
+            "paid",
+            "showed",
+            "happened",
+            "performed",
+            "existed",
+        ],
+    ),
+    (
+        CUE_CONDUCT,
+        "keep",
+        &[
+            "the",
+            "their",
+            "her",
+            "his",
+            "complaint",
+            "allegation",
+            "concern",
+            "quiet",
+        ],
+    ),
+    (CUE_CONDUCT, "stay", &["quiet"]),
+    (CUE_CONDUCT, "sat", &["on"]),
+    (CUE_CONDUCT, "turn", &["ed", "ing"]),
+    (CUE_CONDUCT, "shut", &["off"]),
+    (CUE_CONDUCT, "switch", &["ed", "ing"]),
+    (CUE_CONDUCT, "sold", &["out"]),
+    (CUE_CONDUCT, "sell", &["ing", "s", "out"]),
+    (CUE_CONDUCT, "fail", &["ed", "ing"]),
+    (CUE_CONDUCT, "trad", &["ed", "ing"]),
+    (CUE_CONDUCT, "cover", &["ed", "ing", "s", "up", "-up"]),
+    // NO_RESPONSE
+    (CUE_NO_RESPONSE, "would", &["n't", "not"]),
+    (CUE_NO_RESPONSE, "asked", &["for"]),
+    (CUE_NO_RESPONSE, "sought", &["comment"]),
+    (CUE_NO_RESPONSE, "declined", &["to"]),
+    (CUE_NO_RESPONSE, "declines", &["to"]),
+    (CUE_NO_RESPONSE, "refused", &["to"]),
+    (
+        CUE_NO_RESPONSE,
+        "referred",
+        &["questions", "inquiries", "requests", "reporters"],
+    ),
+    (CUE_NO_RESPONSE, "refers", &["questions", "inquiries"]),
+    // PASSIVE_ACTION
+    (CUE_PASSIVE, "under", &["investigation"]),
+    (CUE_PASSIVE, "found", &["liable", "guilty"]),
+    (CUE_PASSIVE, "put", &["on"]),
+    (CUE_PASSIVE, "placed", &["on"]),
+    (CUE_PASSIVE, "named", &["in"]),
+    (CUE_PASSIVE, "subject", &["of"]),
+    (CUE_PASSIVE, "ordered", &["to"]),
+];
+
+/// Does one of `follows` come at `q` in `s`, after ASCII white space (or a
+/// non-ASCII character, which may be white space, at least)? See
+/// [`CUE_FOLLOWS`]. (Out of line: rare, and the cue scan's loop stays
+/// small.)
+#[cold]
+#[inline(never)]
+fn follows_at(s: &[u8], mut q: usize, follows: &[&str]) -> bool {
+    while q < s.len() && matches!(s[q], b'\t'..=b'\r' | b' ') {
+        q += 1;
+    }
+    match s.get(q) {
+        None => false,
+        Some(&b) if b >= 0x80 => true,
+        Some(_) => follows.iter().any(|f| {
+            s.get(q..q + f.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(f.as_bytes()))
+        }),
+    }
+}
+
+/// One cue literal (lower case) with its bit, whether it must start at an
+/// ASCII word boundary and what must follow it (1 + its index in
+/// [`CUE_FOLLOWS`]; 0: no condition).
 #[derive(Clone, Copy, Debug)]
 struct CueLit {
     lit: &'static [u8],
     bit: u8,
     word_start: bool,
+    follows: u8,
 }
 
 /// The cue literals grouped by their first three letters, with a byte
@@ -2375,6 +2522,10 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
                 lit: w.as_bytes(),
                 bit,
                 word_start,
+                follows: CUE_FOLLOWS
+                    .iter()
+                    .position(|&(b, l, _)| b == bit && l == *w)
+                    .map_or(0, |i| i as u8 + 1),
             })
         })
         .collect();
@@ -2448,6 +2599,12 @@ impl CueTable {
                     .iter()
                     .zip(&c.lit[3..])
                     .all(|(&x, &l)| x | 0x20 == l)
+                && (c.follows == 0
+                    || follows_at(
+                        s,
+                        p + c.lit.len(),
+                        CUE_FOLLOWS[usize::from(c.follows) - 1].2,
+                    ))
             {
                 found |= c.bit;
             }
@@ -2510,7 +2667,7 @@ pub fn has_fold_exotics(text: &str) -> bool {
 /// ever read one sentence, so nothing outside it matters). All bits when
 /// the stretch the sentences cover has a [`has_fold_exotics`] character.
 pub fn sentence_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
-    let all = vec![u8::MAX; spans.len()];
+    let all = || vec![u8::MAX; spans.len()];
     let sorted = spans
         .windows(2)
         .all(|w| w[0].start <= w[0].end && w[0].end <= w[1].start)
@@ -2518,7 +2675,7 @@ pub fn sentence_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
     let lo = spans.first().map_or(0, |s| s.start);
     let hi = spans.last().map_or(0, |s| s.end);
     let Some(stretch) = text.get(lo..hi).filter(|_| sorted) else {
-        return all;
+        return all();
     };
     // The sentences are searched for exotics as they are scanned, the gaps
     // between them here; a span that splits a character could hide one
@@ -2527,7 +2684,7 @@ pub fn sentence_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
         .iter()
         .all(|s| text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
     if !on_boundaries && has_fold_exotics(stretch) {
-        return all;
+        return all();
     }
     let bytes = text.as_bytes();
     let table = &*CUE_TABLE;
@@ -2538,11 +2695,11 @@ pub fn sentence_cues(text: &str, spans: &[crate::span::Span]) -> Vec<u8> {
         if gap.iter().any(|&b| b >= 0x80)
             && (0..gap.len()).any(|p| FOLD_EXOTICS.iter().any(|e| gap[p..].starts_with(e)))
         {
-            return all;
+            return all();
         }
         match table.sentence_bits(&bytes[sp.start..sp.end]) {
             Some(bits) => out.push(bits),
-            None => return all,
+            None => return all(),
         }
         gap_start = sp.end;
     }
@@ -3051,12 +3208,33 @@ mod rx_tests {
             .iter()
             .map(|sp| {
                 let mut bits = 0;
+                let s = &b[sp.start..sp.end];
                 for &(bit, word_start, words) in CUE_WORDS {
                     for w in words {
-                        for p in sp.start..sp.end.saturating_sub(w.len() - 1) {
-                            if b[p..p + w.len()].eq_ignore_ascii_case(w.as_bytes())
-                                && !(word_start && p > sp.start && b[p - 1].is_ascii_alphanumeric())
+                        let follows = CUE_FOLLOWS
+                            .iter()
+                            .filter(|&&(fb, l, _)| fb == bit && l == *w)
+                            .flat_map(|&(_, _, f)| f.iter())
+                            .collect::<Vec<_>>();
+                        for p in 0..s.len().saturating_sub(w.len() - 1) {
+                            let e = p + w.len();
+                            if !s[p..e].eq_ignore_ascii_case(w.as_bytes())
+                                || word_start && p > 0 && s[p - 1].is_ascii_alphanumeric()
                             {
+                                continue;
+                            }
+                            // what comes after the white space
+                            let rest = std::str::from_utf8(&s[e..])
+                                .unwrap_or("")
+                                .trim_start_matches([' ', '\t', '\n', '\r', '\u{b}', '\u{c}']);
+                            let followed = follows.is_empty()
+                                || rest.starts_with(|c: char| !c.is_ascii())
+                                || follows.iter().any(|f| {
+                                    rest.len() >= f.len()
+                                        && rest.as_bytes()[..f.len()]
+                                            .eq_ignore_ascii_case(f.as_bytes())
+                                });
+                            if followed {
                                 bits |= bit;
                             }
                         }
@@ -3103,6 +3281,140 @@ mod rx_tests {
                 "{text:?}"
             );
         }
+    }
+
+    /// The cue words of [`CUE_FOLLOWS`], alone and with what follows them.
+    const FOLLOW_PIECES: &[&str] = &[
+        "would",
+        "never",
+        "keep",
+        "stay",
+        "sat",
+        "Saturday",
+        "turn",
+        "turnout",
+        "shut",
+        "switch",
+        "sold",
+        "sell",
+        "sells out",
+        "selling",
+        "fail",
+        "trade",
+        "traded",
+        "cover",
+        "covers up",
+        "asked",
+        "sought",
+        "declined",
+        "declines",
+        "refused",
+        "referred",
+        "refers",
+        "under",
+        "understand",
+        "found",
+        "founder",
+        "put",
+        "placed",
+        "named",
+        "subject",
+        "ordered",
+        "not",
+        "n't",
+        "NOT",
+        "ruin",
+        "told",
+        "on",
+        "off",
+        "out",
+        "up",
+        "-up",
+        "for comment",
+        "comment",
+        "to",
+        "questions",
+        "liable",
+        "guilty",
+        "of",
+        "in",
+        "investigation",
+        "quiet",
+        "their complaints",
+    ];
+
+    #[test]
+    fn sentence_cues_cover_every_match() {
+        let mut pieces: Vec<&str> = PIECES.to_vec();
+        pieces.extend(PASSIVE_PIECES);
+        pieces.extend(FOLLOW_PIECES);
+        pieces.extend(FOLLOW_PIECES);
+        let texts = generated(&pieces, 1500);
+        let mut seen = 0u8;
+        for text in &texts {
+            let mut spans = Vec::new();
+            let mut start = 0;
+            for (i, _) in text.match_indices(". ") {
+                spans.push(crate::span::Span::new(start, i + 1));
+                start = i + 2;
+            }
+            spans.push(crate::span::Span::new(start, text.len()));
+            let bits = sentence_cues(text, &spans);
+            for (sp, b) in spans.iter().zip(bits) {
+                let s = sp.slice(text);
+                let passive = s
+                    .char_indices()
+                    .any(|(i, _)| PASSIVE_ACTION_RE.is_match(&s[i..]));
+                for (bit, matched) in [
+                    (CUE_CONDUCT, CONDUCT_RE.is_match(s)),
+                    (CUE_NO_RESPONSE, NO_RESPONSE_RE.is_match(s)),
+                    (CUE_PASSIVE, passive),
+                ] {
+                    if matched {
+                        assert!(b & bit != 0, "cue {bit} missing for {s:?}");
+                        seen |= bit;
+                    }
+                }
+            }
+        }
+        assert_eq!(seen, CUE_CONDUCT | CUE_NO_RESPONSE | CUE_PASSIVE);
+        // a cue word alone, without what its regex needs after it, is no cue
+        for (s, bit) in [
+            ("They would go.", CUE_CONDUCT | CUE_NO_RESPONSE),
+            ("He asked about the turnout on Saturday.", u8::MAX),
+            ("The founder was never late.", u8::MAX),
+        ] {
+            let cues = sentence_cues(s, &[crate::span::Span::new(0, s.len())]);
+            assert_eq!(cues[0] & bit, 0, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn report_or_frame_filter_takes_every_word_in_either_case() {
+        let words = REPORT_VERBS
+            .set
+            .iter()
+            .copied()
+            .chain(FRAMES.iter().map(|&(w, _)| w))
+            .chain(["according"]);
+        for w in words {
+            for form in [w.to_string(), w.to_ascii_uppercase(), {
+                let mut c = w.to_string();
+                c[..1].make_ascii_uppercase();
+                c
+            }] {
+                assert!(may_report_or_frame(form.as_bytes()), "{form}");
+            }
+        }
+        // most other words are turned away
+        let others = ["the", "and", "of", "yesterday", "river", "a"];
+        assert!(
+            others
+                .iter()
+                .filter(|w| may_report_or_frame(w.as_bytes()))
+                .count()
+                < 3
+        );
     }
 
     #[test]

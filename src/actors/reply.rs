@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::finding::{Code, Edit, Finding, Fix, Related, Severity};
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
+use std::sync::OnceLock;
 
 /// Whom a statement speaks for.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -346,7 +347,8 @@ struct NoRes {
 /// text and tokens, kept with its block's tokens (see
 /// [`index::BlockToks`]) so that an unchanged block is not scanned again.
 /// Token indices are relative to the sentence's first token, offsets to
-/// its start.
+/// its start. The regexes that only matter next to a mention (conduct,
+/// the passive hint, death words) run on first use, once.
 #[derive(Debug, Default)]
 pub struct SentScan {
     /// Words that may report a response: (token, it is "according to").
@@ -354,27 +356,79 @@ pub struct SentScan {
     no_response: Vec<NoRes>,
     /// Words framing an accusation.
     frames: Vec<(u32, Frame)>,
+    /// The sentence's [`sentence_cues`] bits.
+    cues: u8,
     /// [`CONDUCT_RE`] matches.
-    conduct: Vec<(usize, usize)>,
+    conduct: OnceLock<Vec<(usize, usize)>>,
     /// [`PASSIVE_HINT`] matches.
-    passive_hint: bool,
+    passive_hint: OnceLock<bool>,
     /// The sentence speaks of a death.
-    deathly: bool,
+    deathly: OnceLock<bool>,
     /// Start of the first [`DEFENCE_RE`] match.
     defence: Option<usize>,
+}
+
+impl SentScan {
+    /// [`CONDUCT_RE`] matches in the sentence `stext` scanned.
+    fn conduct(&self, stext: &str) -> &[(usize, usize)] {
+        self.conduct.get_or_init(|| {
+            if self.cues & CUE_CONDUCT == 0 {
+                return Vec::new();
+            }
+            CONDUCT_RE
+                .find_iter_in(&Hay::new(stext))
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        })
+    }
+
+    /// Might [`PASSIVE_ACTION_RE`] match in the sentence `stext` scanned?
+    fn passive_hint(&self, stext: &str) -> bool {
+        // PASSIVE_ACTION_RE cannot match inside this sentence without a
+        // cue word, so the hint is moot then.
+        *self
+            .passive_hint
+            .get_or_init(|| self.cues & CUE_PASSIVE != 0 && PASSIVE_HINT.is_match(stext))
+    }
+
+    /// Does the sentence `stext` scanned speak of a death?
+    fn deathly(&self, stext: &str) -> bool {
+        // (exact, unless the draft has case-folding oddities)
+        *self
+            .deathly
+            .get_or_init(|| self.cues & CUE_DEATH != 0 && DEATH_HINT.is_match(stext))
+    }
+
+    /// Can [`SentScan::conduct`] or [`SentScan::passive_hint`] hold
+    /// anything? (False for most sentences, without running a regex.)
+    fn may_accuse(&self) -> bool {
+        self.cues & (CUE_CONDUCT | CUE_PASSIVE) != 0
+    }
 }
 
 /// [`SentScan`] of the sentence `span` of `text`, whose tokens are `toks`
 /// and whose cue bits are `cue`.
 pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> SentScan {
     let stext = span.slice(text);
-    let hay = Hay::new(stext);
     let word = |k: usize| toks[k].span().slice(text);
-    let mut out = SentScan::default();
+    let mut out = SentScan {
+        cues: cue,
+        ..SentScan::default()
+    };
+    let filter = ReportOrFrame::get();
+    let bytes = text.as_bytes();
     for (k, t) in toks.iter().enumerate() {
         // ("according", the reporting verbs and the frame words all have 3
         // to 13 bytes; short words are most of a sentence)
         if t.kind != TokKind::Word || t.len() < 3 || t.len() > 13 {
+            continue;
+        }
+        // (one bit turns most words away)
+        let sp = t.span();
+        if !bytes
+            .get(sp.start..sp.end)
+            .is_some_and(|w| filter.may_be(w))
+        {
             continue;
         }
         let w = word(k);
@@ -393,6 +447,10 @@ pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> Se
             out.frames.push((k as u32, frame));
         }
     }
+    if cue & (CUE_NO_RESPONSE | CUE_DEFENCE) == 0 {
+        return out;
+    }
+    let hay = Hay::new(stext);
     if cue & CUE_NO_RESPONSE != 0 {
         for cap in NO_RESPONSE_RE.captures_iter_in(&hay) {
             let m = cap.whole();
@@ -416,17 +474,6 @@ pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> Se
             });
         }
     }
-    // (exact, unless the draft has case-folding oddities)
-    out.deathly = cue & CUE_DEATH != 0 && DEATH_HINT.is_match(stext);
-    if cue & CUE_CONDUCT != 0 {
-        out.conduct = CONDUCT_RE
-            .find_iter_in(&hay)
-            .map(|m| (m.start(), m.end()))
-            .collect();
-    }
-    // PASSIVE_ACTION_RE cannot match inside this sentence without a cue
-    // word, so the hint is moot then.
-    out.passive_hint = cue & CUE_PASSIVE != 0 && PASSIVE_HINT.is_match_in(&hay);
     if cue & CUE_DEFENCE != 0 {
         out.defence = DEFENCE_RE.find_in(&hay).map(|m| m.start());
     }
@@ -750,7 +797,8 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
             hi += 1;
         }
         let ms: &[Mention] = &idx.mentions[lo..hi];
-        for m in ms.iter().filter(|_| scan.deathly) {
+        let stext = st.span.slice(text);
+        for m in ms.iter().filter(|_| scan.deathly(stext)) {
             let before = &text[st.span.start..idx.toks[m.run_a].span().start];
             let mut cut = before.len().saturating_sub(40);
             while !before.is_char_boundary(cut) {
@@ -907,15 +955,13 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
                 push(&mut out, tgt, accuser);
             }
         }
-        // Subjects of negative conduct or official action.
+        // Subjects of negative conduct or official action. (The conduct
+        // matches and the passive hint are worked out when a subject needs
+        // them; without a cue there are none.)
         let at = st.span.start;
-        let conduct: Vec<(usize, usize)> = scan
-            .conduct
-            .iter()
-            .map(|&(a, b)| (at + a, at + b))
-            .collect();
-        let passive_hint = scan.passive_hint;
-        let any_cue = passive_hint || !conduct.is_empty();
+        let conduct = || scan.conduct(stext).iter().map(|&(a, b)| (at + a, at + b));
+        let passive_hint = || scan.passive_hint(stext);
+        let any_cue = scan.may_accuse();
         for k in (st.a..st.b).filter(|_| any_cue) {
             let (actor, start, end, quoted) = if let Some(mi) = idx.start_at(k) {
                 let m = idx.mentions[mi];
@@ -967,14 +1013,14 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
             let verb = if vk < e { w(text, idx, vk) } else { "" };
             let (ps, pe) = (idx.toks[v0].span().start, idx.toks[e - 1].span().end);
             let ptext = &text[ps..pe];
-            if passive_hint && PASSIVE_ACTION_RE.is_match(ptext) {
+            if passive_hint() && PASSIVE_ACTION_RE.is_match(ptext) {
                 push(&mut out, actor, None);
                 continue;
             }
             if REPORT_VERBS.contains(verb) || frame_verb(verb).is_some() || verb == "denied" {
                 continue;
             }
-            if let Some(&(cs, _)) = conduct.iter().find(|&&(cs, ce)| cs >= ps && ce <= pe) {
+            if let Some((cs, _)) = conduct().find(|&(cs, ce)| cs >= ps && ce <= pe) {
                 // "X blasted Y for hiding ...": the conduct is Y's.
                 let cue_at = cs;
                 let mut obj = None;
@@ -1006,8 +1052,8 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
             };
             let (ps, pe) = (idx.toks[v0].span().start, idx.toks[e - 1].span().end);
             let ptext = &text[ps..pe];
-            let bad = conduct.iter().any(|&(cs, ce)| cs >= ps && ce <= pe)
-                || (passive_hint && PASSIVE_ACTION_RE.is_match(ptext));
+            let bad = conduct().any(|(cs, ce)| cs >= ps && ce <= pe)
+                || (passive_hint() && PASSIVE_ACTION_RE.is_match(ptext));
             if !bad {
                 continue;
             }

@@ -17,13 +17,19 @@ pub fn json_lines(
     // alphabetical order, the order the lines have always had; strings are
     // escaped exactly as serde_json escapes them (the `json_lines_match_serde`
     // test holds the two together).
+    if findings.is_empty() {
+        return Ok(());
+    }
     let idx = LineIndex::new(text);
     let mut buf: Vec<u8> = Vec::with_capacity(findings.len() * 512);
+    // The path is the same on every line: escaped once.
+    let mut path_json = Vec::with_capacity(path.len() + 2);
+    json_str(&mut path_json, path);
     for f in findings {
         let (l, c) = idx.position(text, f.span.start, Encoding::Chars);
         let (el, ec) = idx.position(text, f.span.end, Encoding::Chars);
         buf.extend_from_slice(b"{\"code\":");
-        json_str(&mut buf, f.code.as_str());
+        json_plain(&mut buf, f.code.as_str());
         buf.extend_from_slice(b",\"column\":");
         json_num(&mut buf, (c + 1) as usize);
         buf.extend_from_slice(b",\"end_column\":");
@@ -55,7 +61,7 @@ pub fn json_lines(
         buf.extend_from_slice(b",\"message\":");
         json_str(&mut buf, &f.message);
         buf.extend_from_slice(b",\"path\":");
-        json_str(&mut buf, path);
+        buf.extend_from_slice(&path_json);
         buf.extend_from_slice(b",\"related\":[");
         for (i, r) in f.related.iter().enumerate() {
             if i > 0 {
@@ -73,7 +79,7 @@ pub fn json_lines(
             buf.push(b'}');
         }
         buf.extend_from_slice(b"],\"severity\":");
-        json_str(&mut buf, f.severity.as_str());
+        json_plain(&mut buf, f.severity.as_str());
         buf.extend_from_slice(b",\"span\":");
         json_span(&mut buf, f.span);
         buf.extend_from_slice(b"}\n");
@@ -91,45 +97,75 @@ fn json_span(buf: &mut Vec<u8>, s: copydesk::Span) {
 }
 
 fn json_num(buf: &mut Vec<u8>, n: usize) {
+    // Two digits at a time.
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    if n < 10 {
+        buf.push(b'0' + n as u8);
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     let mut n = n;
-    loop {
+    while n >= 100 {
+        let r = n % 100 * 2;
+        n /= 100;
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[r..r + 2]);
+    }
+    if n >= 10 {
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
+    } else {
         i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[i] = b'0' + n as u8;
     }
     buf.extend_from_slice(&digits[i..]);
+}
+
+/// A JSON string of a name that needs no escape (a code, a severity).
+fn json_plain(buf: &mut Vec<u8>, s: &str) {
+    debug_assert!(s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\'));
+    buf.push(b'"');
+    buf.extend_from_slice(s.as_bytes());
+    buf.push(b'"');
 }
 
 /// A JSON string as serde_json writes it: `"` and `\` backslashed, control
 /// characters as `\b \t \n \f \r` or `\u00xx`, everything else as is.
 fn json_str(buf: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
     let bytes = s.as_bytes();
+    buf.reserve(bytes.len() + 2);
     buf.push(b'"');
+    // `bytes[run..i]` needs no escape and is not written yet.
     let mut run = 0;
-    // Most strings need no escape at all: check eight bytes at a time.
     let mut i = 0;
-    while i + 8 <= bytes.len() {
-        const LO: u64 = 0x0101_0101_0101_0101;
-        const HI: u64 = 0x8080_8080_8080_8080;
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&bytes[i..i + 8]);
-        let w = u64::from_le_bytes(w);
-        let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
-        // A `"`, a `\\`, or a byte below 0x20.
-        if zero(w ^ (LO * 0x22)) | zero(w ^ (LO * 0x5C)) | (w.wrapping_sub(LO * 0x20) & !w & HI)
-            != 0
-        {
-            break;
+    while i < bytes.len() {
+        // Most bytes need no escape: skip eight at a time up to the first
+        // that does. (Each test flags a wanted byte exactly and can flag a
+        // byte after one falsely, so the lowest flag is exact.)
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(w);
+            let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+            // A `"`, a `\\`, or a byte below 0x20.
+            let special = zero(w ^ (LO * 0x22))
+                | zero(w ^ (LO * 0x5C))
+                | (w.wrapping_sub(LO * 0x20) & !w & HI);
+            if special == 0 {
+                i += 8;
+                continue;
+            }
+            i += (special.trailing_zeros() / 8) as usize;
         }
-        i += 8;
-    }
-    for (i, &b) in bytes.iter().enumerate().skip(i) {
+        let b = bytes[i];
         let esc: &[u8] = match b {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -143,14 +179,19 @@ fn json_str(buf: &mut Vec<u8>, s: &str) {
                 buf.extend_from_slice(b"\\u00");
                 buf.push(HEX[(b >> 4) as usize]);
                 buf.push(HEX[(b & 0xF) as usize]);
-                run = i + 1;
+                i += 1;
+                run = i;
                 continue;
             }
-            _ => continue,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         buf.extend_from_slice(&bytes[run..i]);
         buf.extend_from_slice(esc);
-        run = i + 1;
+        i += 1;
+        run = i;
     }
     buf.extend_from_slice(&bytes[run..]);
     buf.push(b'"');
@@ -393,8 +434,21 @@ mod tests {
             "\u{0}\u{1}\u{1f}\u{7f} and \u{1b}[0m",
             "curly “quotes” — dash / slash é 漢字 🙂",
             "<!-- copydesk-disable-next-line x -->\n",
+            "\"A quoted phrase\" opens this longer line, then a tab\tand a \\ later on",
+            "escapes far apart: \"first\" .......... then \n and at the very end\"",
         ];
-        for s in cases {
+        // Each special byte at every offset of an eight-byte chunk.
+        let shifted: Vec<String> = (0..17)
+            .flat_map(|k| {
+                ["\"", "\\", "\n", "\u{1}"]
+                    .map(|c| format!("{}{c}{}", "x".repeat(k), "y".repeat(9)))
+            })
+            .collect();
+        for s in cases
+            .iter()
+            .copied()
+            .chain(shifted.iter().map(String::as_str))
+        {
             let mut buf = Vec::new();
             json_str(&mut buf, s);
             assert_eq!(
@@ -402,7 +456,19 @@ mod tests {
                 serde_json::to_string(s).unwrap()
             );
         }
-        for n in [0usize, 7, 10, 99, 1234567, usize::MAX] {
+        for n in [
+            0usize,
+            7,
+            10,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            1234567,
+            10203,
+            usize::MAX,
+        ] {
             let mut buf = Vec::new();
             json_num(&mut buf, n);
             assert_eq!(String::from_utf8(buf).unwrap(), n.to_string());

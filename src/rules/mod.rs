@@ -26,19 +26,121 @@ static SENTENCE_WORDS: std::sync::LazyLock<crate::lexicon::Lexicon> =
             .iter()
             .map(String::as_str)
             .collect();
-        crate::lexicon::Lexicon::with_lists(&[crate::claims::signal_words(), &events])
+        crate::lexicon::Lexicon::with_lists(&[
+            crate::claims::signal_words(),
+            &events,
+            &PERCENT_MARKS,
+        ])
     });
 
+/// What makes a sentence's figures worth a look for percentages
+/// ([`crate::claims::signals_from_hits_into`]): any of these, anywhere,
+/// case and all (matched in the same scan as the words, whole words or not).
+const PERCENT_MARKS: [&str; 3] = ["%", "percent", "per cent"];
+
 /// What the rules read off one sentence's own words (`span` of `prose`),
-/// worked out once per block by the analyser: its claim signals and its
-/// event-verb hits.
+/// worked out once per block by the analyser: its claim signals, appended
+/// to `signals`, and its event-verb hits, appended to `events`. `scratch`
+/// is working space (left empty).
 pub fn sentence_words(
     prose: &str,
     span: Span,
-) -> (Vec<crate::claims::ClaimSignal>, Vec<crate::lexicon::Hit>) {
-    let [signal_hits, event_hits] = SENTENCE_WORDS.find_in_lists(prose, span);
-    let signals = crate::claims::signals_from_hits(prose, span, signal_hits);
-    (signals, event_hits)
+    scratch: &mut Vec<crate::lexicon::Hit>,
+    signals: &mut Vec<crate::claims::ClaimSignal>,
+    events: &mut Vec<crate::lexicon::Hit>,
+) {
+    scratch.clear();
+    // The automaton folds ASCII case; the marks count only as written. Every
+    // occurrence of a mark is reported: none can start inside another.
+    let mut percent = false;
+    let bytes = prose.as_bytes();
+    SENTENCE_WORDS.for_each_in_lists_raw(prose, span, |list, hit, whole_word| match list {
+        0 if whole_word => scratch.push(hit),
+        1 if whole_word => events.push(hit),
+        2 => {
+            percent |= bytes.get(hit.span.start..hit.span.end)
+                == Some(PERCENT_MARKS[hit.pattern].as_bytes());
+        }
+        _ => {}
+    });
+    crate::claims::signals_from_hits_into(prose, span, percent, scratch.drain(..), signals);
+}
+
+/// Phrases of a response line, as [`response_phrases`] reports them.
+const RESPONSE_PHRASES: [&str; 6] = [
+    "did not respond",
+    "didn't respond",
+    "declined to comment",
+    "could not be reached",
+    "did not return",
+    "not immediately available",
+];
+
+/// Which of [`RESPONSE_PHRASES`] occur in `text` (bit `i` for phrase `i`),
+/// ignoring ASCII case: `text.to_ascii_lowercase().contains(phrase)` for
+/// each, in one pass and without the copy.
+pub(crate) fn response_phrases(text: &str) -> u32 {
+    static PHRASES: std::sync::LazyLock<crate::lexicon::Automaton> =
+        std::sync::LazyLock::new(|| crate::lexicon::Automaton::new(&RESPONSE_PHRASES));
+    let mut found = 0;
+    PHRASES.for_each_overlapping(text.as_bytes(), |p, _, _| found |= 1 << p);
+    found
+}
+
+/// Items of each sentence in one vector: sentence `i`'s are
+/// `items[ends[i - 1]..ends[i]]` (one allocation for the draft rather than
+/// one per sentence).
+#[derive(Clone, Debug)]
+pub struct PerSentence<T> {
+    items: Vec<T>,
+    ends: Vec<u32>,
+}
+
+impl<T> Default for PerSentence<T> {
+    fn default() -> Self {
+        PerSentence {
+            items: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+}
+
+impl<T> PerSentence<T> {
+    pub fn with_capacity(sentences: usize, items: usize) -> Self {
+        PerSentence {
+            items: Vec::with_capacity(items),
+            ends: Vec::with_capacity(sentences),
+        }
+    }
+
+    /// Adds the next sentence, with `items`.
+    pub fn push_sentence(&mut self, items: impl IntoIterator<Item = T>) {
+        self.items.extend(items);
+        self.ends.push(self.items.len() as u32);
+    }
+
+    /// How many sentences.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Each sentence's items, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[T]> {
+        (0..self.len()).map(|i| &self[i])
+    }
+}
+
+impl<T> std::ops::Index<usize> for PerSentence<T> {
+    type Output = [T];
+
+    fn index(&self, i: usize) -> &[T] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.items[start as usize..self.ends[i] as usize]
+    }
 }
 
 /// Everything a rule may read about the draft.
@@ -51,16 +153,18 @@ pub struct Context<'a> {
     pub actors: &'a [Actor],
     pub voices: &'a [Voice],
     /// Claim signals per sentence, indexed like `sentences`.
-    pub signals: &'a [Vec<crate::claims::ClaimSignal>],
+    pub signals: &'a PerSentence<crate::claims::ClaimSignal>,
     /// Event-verb hits per sentence (from [`sentence_words`]), indexed like
     /// `sentences`.
-    pub events: &'a [Vec<crate::lexicon::Hit>],
+    pub events: &'a PerSentence<crate::lexicon::Hit>,
     pub anchor: Option<Anchor>,
     pub opts: &'a Options,
     /// Named sources by position, built on first use.
     pub source_names: std::cell::OnceCell<Vec<(usize, String)>>,
-    /// Every actor mention, sorted by start, built on first use.
-    pub mention_spans: std::cell::OnceCell<Vec<Span>>,
+    /// Every actor mention with its actor's index, sorted by start (stably:
+    /// actors, then mentions, in order among equal starts), built on first
+    /// use.
+    pub mention_spans: std::cell::OnceCell<Vec<(Span, usize)>>,
 }
 
 impl Context<'_> {
@@ -90,20 +194,26 @@ impl Context<'_> {
     /// Does `span` contain a mention of any actor? A binary search over the
     /// sorted mentions, so rules can ask it of every sentence.
     pub fn names_someone(&self, span: Span) -> bool {
-        let all = self.mention_spans.get_or_init(|| {
-            let mut v: Vec<Span> = self
-                .actors
-                .iter()
-                .flat_map(|a| a.mentions.iter().copied())
-                .collect();
-            v.sort_by_key(|m| (m.start, m.end));
-            v
-        });
-        let i = all.partition_point(|m| m.start < span.start);
+        let all = self.mentions();
+        let i = all.partition_point(|(m, _)| m.start < span.start);
         all[i..]
             .iter()
-            .take_while(|m| m.start < span.end)
-            .any(|m| span.contains_span(*m))
+            .take_while(|(m, _)| m.start < span.end)
+            .any(|(m, _)| span.contains_span(*m))
+    }
+
+    /// [`Context::mention_spans`], built on first use.
+    fn mentions(&self) -> &[(Span, usize)] {
+        self.mention_spans.get_or_init(|| {
+            let mut v: Vec<(Span, usize)> =
+                Vec::with_capacity(self.actors.iter().map(|a| a.mentions.len()).sum());
+            for (i, a) in self.actors.iter().enumerate() {
+                v.extend(a.mentions.iter().map(|m| (*m, i)));
+            }
+            // Stable: each actor's mentions are runs in order already.
+            v.sort_by_key(|(m, _)| m.start);
+            v
+        })
     }
 
     /// Sources already named in the draft, nearest to `at` first, as the
@@ -140,13 +250,7 @@ impl Context<'_> {
 
 /// Every named or institutional source with its position, sorted by position.
 fn source_names(cx: &Context) -> Vec<(usize, String)> {
-    let mut mentions: Vec<(Span, usize)> = cx
-        .actors
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| a.mentions.iter().map(move |m| (*m, i)))
-        .collect();
-    mentions.sort_by_key(|(m, _)| m.start);
+    let mentions = cx.mentions();
     let mut out = Vec::new();
     for a in cx.attributions {
         if !matches!(
@@ -255,4 +359,66 @@ pub fn finish(mut findings: Vec<Finding>, opts: &Options) -> Vec<Finding> {
     findings.sort_by_key(|f| (f.span.start, f.code));
     findings.dedup_by(|a, b| a.code == b.code && a.span == b.span);
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn response_phrases_match_a_lower_case_search() {
+        let cases = [
+            "The bakery Did Not Respond to two emails.",
+            "Its owner didn't respond, and the landlord DECLINED TO COMMENT.",
+            "A clerk could not be reached; the mayor did not return calls.",
+            "The ferry line was not immediately available for comment.",
+            "Nothing of the kind in this sentence about a didn't-respond sign.",
+            "Édouard did not  respond (two spaces), and did not responded.",
+            "",
+        ];
+        for text in cases {
+            let lower = text.to_ascii_lowercase();
+            let want = RESPONSE_PHRASES
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| lower.contains(*p))
+                .fold(0, |m, (i, _)| m | 1 << i);
+            assert_eq!(response_phrases(text), want, "{text}");
+        }
+    }
+
+    /// One scan for the words and the percent marks finds the signals a
+    /// sentence's own search finds.
+    #[test]
+    fn sentence_words_signals_match_the_claims_search() {
+        let cases = [
+            "Fares rose 5% in March, the board said.",
+            "Ridership fell 12 Percent after the fare rise.",
+            "Turnout climbed to 41 per cent, up from 38 percent.",
+            "The PERCENT sign was missing from the 30 charts.",
+            "Turnout soared in 2024 without a single percentage point of change.",
+            "A per centum figure of 9 was reported; 7 % more is expected.",
+            "Nothing here rose.",
+        ];
+        for text in cases {
+            let span = Span::new(0, text.len());
+            let (mut scratch, mut signals, mut events) = (Vec::new(), Vec::new(), Vec::new());
+            sentence_words(text, span, &mut scratch, &mut signals, &mut events);
+            assert_eq!(signals, crate::claims::signals(text, span), "{text}");
+        }
+    }
+
+    #[test]
+    fn per_sentence_items_index_by_sentence() {
+        let mut ps = PerSentence::with_capacity(3, 4);
+        ps.push_sentence([1, 2]);
+        ps.push_sentence([]);
+        ps.push_sentence([3]);
+        assert_eq!(ps.len(), 3);
+        assert_eq!(&ps[0], &[1, 2]);
+        assert!(ps[1].is_empty());
+        assert_eq!(&ps[2], &[3]);
+        let all: Vec<&[i32]> = ps.iter().collect();
+        assert_eq!(all, vec![&[1, 2][..], &[][..], &[3][..]]);
+    }
 }

@@ -57,17 +57,7 @@ impl Rule for UnattributedClaim {
 
 /// "X did not respond to a request for comment" is a response line, not a claim.
 fn is_response_line(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    [
-        "did not respond",
-        "didn't respond",
-        "declined to comment",
-        "could not be reached",
-        "did not return",
-        "not immediately available",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    super::response_phrases(text) != 0
 }
 
 /// SPEC §7: "Add end attribution" and "Add 'according to'", for each nearby
@@ -79,49 +69,51 @@ fn attribution_fixes(cx: &Context, span: Span) -> Vec<Fix> {
     let mut fixes = Vec::new();
     let trimmed = text.trim_end();
     let last = trimmed.chars().last();
+    let first_word = &text[..text
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(text.len())];
+    let lower_first = matches!(
+        first_word,
+        "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "Its"
+            | "Their"
+            | "His"
+            | "Her"
+            | "It"
+            | "They"
+            | "He"
+            | "She"
+            | "Some"
+            | "Many"
+            | "More"
+            | "Most"
+            | "About"
+            | "Nearly"
+            | "Almost"
+            | "Visits"
+            | "Revenue"
+    ) || first_word.chars().all(|c| !c.is_uppercase());
     for src in &sources {
         if last == Some('.') {
             let dot = span.start + trimmed.len() - 1;
             fixes.push(Fix {
-                title: format!("Add end attribution: \", {src} said.\""),
+                title: ["Add end attribution: \", ", src, " said.\""].concat(),
                 edits: vec![Edit {
                     span: Span::new(dot, dot + 1),
-                    text: format!(", {src} said."),
+                    text: [", ", src, " said."].concat(),
                 }],
                 bulk_safe: false,
             });
         }
-        let first_word: String = text.chars().take_while(|c| c.is_alphanumeric()).collect();
-        let lower_first = matches!(
-            first_word.as_str(),
-            "The"
-                | "A"
-                | "An"
-                | "This"
-                | "That"
-                | "These"
-                | "Those"
-                | "Its"
-                | "Their"
-                | "His"
-                | "Her"
-                | "It"
-                | "They"
-                | "He"
-                | "She"
-                | "Some"
-                | "Many"
-                | "More"
-                | "Most"
-                | "About"
-                | "Nearly"
-                | "Almost"
-                | "Visits"
-                | "Revenue"
-        ) || first_word.chars().all(|c| !c.is_uppercase());
         let mut edits = vec![Edit {
             span: Span::new(span.start, span.start),
-            text: format!("According to {src}, "),
+            text: ["According to ", src, ", "].concat(),
         }];
         if lower_first {
             if let Some(c) = text.chars().next() {
@@ -136,13 +128,13 @@ fn attribution_fixes(cx: &Context, span: Span) -> Vec<Fix> {
         let merged = if edits.len() == 2 {
             vec![Edit {
                 span: edits[1].span,
-                text: format!("{}{}", edits[0].text, edits[1].text),
+                text: [edits[0].text.as_str(), &edits[1].text].concat(),
             }]
         } else {
             edits
         };
         fixes.push(Fix {
-            title: format!("Add \"According to {src}, \""),
+            title: ["Add \"According to ", src, ", \""].concat(),
             edits: merged,
             bulk_safe: false,
         });

@@ -63,15 +63,15 @@ impl Rule for UnattributedQuote {
             // Replace the closing `."` with `," {Source} said.`
             if inner.ends_with('.') && !q.unclosed {
                 let dot = q.inner.start + inner.len() - 1;
-                let close_mark = cx.prose(Span::new(q.inner.end, q.span.end)).to_string();
+                let close_mark = cx.prose(Span::new(q.inner.end, q.span.end));
                 let mut sources = cx.nearby_sources(q.span.start, 2);
                 sources.push("TK".to_string());
-                for src in sources {
+                for src in &sources {
                     fixes.push(Fix {
-                        title: format!("Attribute quote to {src}"),
+                        title: ["Attribute quote to ", src].concat(),
                         edits: vec![Edit {
                             span: Span::new(dot, q.span.end),
-                            text: format!(",{close_mark} {src} said."),
+                            text: [",", close_mark, " ", src, " said."].concat(),
                         }],
                         bulk_safe: false,
                     });

@@ -157,7 +157,7 @@ impl Rule for UndatedEvent {
         }
         // Events anchored anywhere in the draft, by stem, for definite references.
         let mut anchored_stems: HashSet<&str> = HashSet::new();
-        for (_, hits) in own_anchor.iter().zip(cx.events).filter(|(a, _)| **a) {
+        for (_, hits) in own_anchor.iter().zip(cx.events.iter()).filter(|(a, _)| **a) {
             for h in hits {
                 anchored_stems.insert(WORDS.stems[h.pattern].as_str());
             }
@@ -227,20 +227,18 @@ impl Rule for UndatedEvent {
 fn main_clause_event(cx: &Context, span: Span, hits: &[crate::lexicon::Hit]) -> Option<Span> {
     let prose = &cx.doc.prose;
     let text = span.slice(prose);
-    let lower = text.to_ascii_lowercase();
-    if lower.contains("did not respond")
-        || lower.contains("declined to comment")
-        || lower.contains("could not be reached")
-        || crate::claims::asserts_nothing(text)
-    {
+    // "did not respond", "declined to comment", "could not be reached"
+    if super::response_phrases(text) & 0b1101 != 0 || crate::claims::asserts_nothing(text) {
         return None;
     }
+    // Lower-casing keeps every byte offset: the text before and after each
+    // hit is a slice of this one copy.
+    let lower = text.to_ascii_lowercase();
     for h in hits {
         if cx.in_direct_quote(h.span.start) {
             continue;
         }
-        let before = &prose[span.start..h.span.start];
-        let before_lower = before.to_ascii_lowercase();
+        let before_lower = &lower[..h.span.start - span.start];
         // Infinitives and perfects with "to": "voted to approve".
         if before_lower.ends_with(" to ") {
             continue;
@@ -279,7 +277,7 @@ fn main_clause_event(cx: &Context, span: Span, hits: &[crate::lexicon::Hit]) -> 
         }
         // Present passives are states ("is charged with"); participles in a
         // reduced relative ("residents appointed by the mayor") are background.
-        let after = prose[h.span.end..span.end].to_ascii_lowercase();
+        let after = &lower[h.span.end - span.start..];
         if before_lower.ends_with(" is ") || before_lower.ends_with(" are ") {
             continue;
         }

@@ -101,9 +101,14 @@ impl Rule for VagueAttribution {
                     }],
                     bulk_safe: false,
                 });
-                for doc_word in ["report", "study", "survey", "analysis", "memo"] {
-                    let needle = format!("a {doc_word}");
-                    if let Some(i) = lower.find(&needle) {
+                for (needle, text) in [
+                    ("a report", "a TK report by TK"),
+                    ("a study", "a TK study by TK"),
+                    ("a survey", "a TK survey by TK"),
+                    ("a analysis", "a TK analysis by TK"),
+                    ("a memo", "a TK memo by TK"),
+                ] {
+                    if let Some(i) = find_a_phrase(&lower, needle) {
                         let s0 = span.start
                             + (cx.prose(span).len() - cx.prose(span).trim_start().len())
                             + i;
@@ -111,7 +116,7 @@ impl Rule for VagueAttribution {
                             title: "Name the document".to_string(),
                             edits: vec![Edit {
                                 span: Span::new(s0, s0 + needle.len()),
-                                text: format!("a TK {doc_word} by TK"),
+                                text: text.to_string(),
                             }],
                             bulk_safe: false,
                         });
@@ -129,6 +134,14 @@ impl Rule for VagueAttribution {
             });
         }
     }
+}
+
+/// `hay.find(needle)` for a needle starting with `a`: checked only where
+/// an `a` is (a `str` searcher is built on every `find`; phrases are short).
+fn find_a_phrase(hay: &str, needle: &str) -> Option<usize> {
+    debug_assert!(needle.starts_with('a'));
+    let b = hay.as_bytes();
+    (0..b.len()).find(|&i| b[i] == b'a' && b[i..].starts_with(needle.as_bytes()))
 }
 
 /// Source phrases the rulebook counts as identifiable even without a name:
