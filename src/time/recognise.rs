@@ -80,22 +80,32 @@ fn tag_gated(prose: &str, sentence: Span, anchor: Option<NaiveDate>, gated: bool
     let all = tokenize(text, &lower, sentence.start);
     let mut out = Vec::new();
     // Lines are matched separately: a headline never runs into a date line.
-    let mut start = 0;
+    // (Most sentences are one line: no list of lines is made for them.)
+    let single = !all.iter().skip(1).any(|t| t.nl);
     let mut segs = Vec::new();
-    for (k, tok) in all.iter().enumerate() {
-        if tok.nl && k > start {
-            segs.push(start..k);
-            start = k;
+    if !single {
+        let mut start = 0;
+        for (k, tok) in all.iter().enumerate() {
+            if tok.nl && k > start {
+                segs.push(start..k);
+                start = k;
+            }
         }
+        segs.push(start..all.len());
     }
-    segs.push(start..all.len());
-    let single = segs.len() == 1;
+    let mut segs = segs.into_iter();
     let mut all = Some(all);
-    for seg in segs {
+    loop {
         let t: Vec<Tok> = if single {
-            all.take().unwrap_or_default()
+            match all.take() {
+                Some(all) => all,
+                None => break,
+            }
         } else {
-            all.as_ref().map_or(Vec::new(), |a| a[seg].to_vec())
+            match segs.next() {
+                Some(seg) => all.as_ref().map_or(Vec::new(), |a| a[seg].to_vec()),
+                None => break,
+            }
         };
         // gates[i]: a starter with a core word or number within tokens
         // i..i+5, and which matchers could find something there.
@@ -2030,9 +2040,6 @@ impl<'a> P<'a> {
 
     fn m_holiday(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
-        if !self.cap(i) {
-            return None;
-        }
         let n1 = self.w(i + 1);
         let (m, d, b): (u32, Option<u32>, usize) = match w {
             "christmas" => {
@@ -2059,6 +2066,10 @@ impl<'a> P<'a> {
             "election" if n1 == "day" && self.cap(i + 1) => (11, None, i + 2),
             _ => return None,
         };
+        // Tested after the word (cheaper): a holiday is capitalised.
+        if !self.cap(i) {
+            return None;
+        }
         let mut b = b;
         let mut year = None;
         if self.int(b).is_some_and(is_year) {
