@@ -269,7 +269,10 @@ fn check_one(
         let mut sarif_results = None;
         // Writing to a Vec cannot fail.
         let _ = match format {
-            OutputFormat::Json => output::json_lines(&mut rendered, &draft.name, text, findings),
+            OutputFormat::Json => {
+                output::json_lines(&mut rendered, &draft.name, text, findings);
+                Ok(())
+            }
             OutputFormat::Human => output::human(&mut rendered, &draft.name, text, findings),
             OutputFormat::Github => output::github(&mut rendered, &draft.name, text, findings),
             OutputFormat::Sarif => {
