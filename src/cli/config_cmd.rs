@@ -12,12 +12,36 @@ type Loaded = Result<(Config, Arc<house::HouseRules>), String>;
 /// Loaded configurations by config file (warnings are printed once per file).
 static CACHE: Mutex<Option<HashMap<Option<PathBuf>, Loaded>>> = Mutex::new(None);
 
+/// The config file found for the drafts in each folder (as named on the
+/// command line or by the walk): discovery looks in a file's folder and its
+/// parents only, so every file in one folder gets the same answer, and a
+/// directory run need not ask the filesystem again for each draft.
+static FOUND: Mutex<Option<HashMap<PathBuf, Option<PathBuf>>>> = Mutex::new(None);
+
+/// [`house::discover`] for `draft`; `is_file` says it is known to be a file (not
+/// a folder, nor a name given to standard input), so the answer of its folder
+/// can be reused.
+fn discover(draft: &Path, is_file: bool) -> Option<PathBuf> {
+    let Some(dir) = draft.parent().filter(|_| is_file) else {
+        return house::discover(draft);
+    };
+    let mut guard = FOUND.lock().unwrap_or_else(|e| e.into_inner());
+    let found = guard.get_or_insert_with(HashMap::new);
+    if let Some(hit) = found.get(dir) {
+        return hit.clone();
+    }
+    let key = house::discover(draft);
+    found.insert(dir.to_path_buf(), key.clone());
+    key
+}
+
 /// Apply the house rules that govern `draft` to `opts`. The `--date` flag (already
 /// in `opts.reference_date`) wins over `[dates] reference_date`. `Err` means the
 /// config or actors file is broken (already reported on standard error, once);
-/// it names the broken file.
-pub fn apply(draft: &str, opts: &mut Options) -> Result<(), String> {
-    let key = house::discover(Path::new(draft));
+/// it names the broken file. `is_file`: `draft` is known to be a file (see
+/// [`discover`]).
+pub fn apply(draft: &str, is_file: bool, opts: &mut Options) -> Result<(), String> {
+    let key = discover(Path::new(draft), is_file);
     let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     let cache = guard.get_or_insert_with(HashMap::new);
     let loaded =

@@ -31,11 +31,29 @@ enum Source {
 impl Draft {
     /// The draft's text, or a message saying what went wrong and what to do.
     /// Reading happens here, so it can run on worker threads.
+    #[cfg(test)]
     pub fn load(&self) -> Result<String, String> {
+        let mut text = String::new();
+        self.load_into(&mut text).map(|()| text)
+    }
+
+    /// The draft's text in `buf` (its old contents replaced, its memory
+    /// reused: a directory run reads thousands of drafts), or what
+    /// [`Draft::load`] would say went wrong.
+    pub fn load_into(&self, buf: &mut String) -> Result<(), String> {
         match &self.source {
-            Source::File(path) => read_file(path, &self.name),
-            Source::Text(t) => t.clone(),
+            Source::File(path) => read_file_into(path, &self.name, buf),
+            Source::Text(t) => {
+                buf.clear();
+                buf.push_str(t.as_ref().map_err(Clone::clone)?);
+                Ok(())
+            }
         }
+    }
+
+    /// Read from a file (not standard input).
+    pub fn is_file(&self) -> bool {
+        matches!(self.source, Source::File(_))
     }
 
     #[cfg(test)]
@@ -431,14 +449,32 @@ fn is_loop(err: &ignore::Error) -> bool {
     }
 }
 
-fn read_file(path: &Path, shown: &str) -> Result<String, String> {
-    match std::fs::read(path) {
-        Ok(bytes) => decode(bytes, shown),
+/// Reads a draft into `buf`, reusing its memory.
+fn read_file_into(path: &Path, shown: &str, buf: &mut String) -> Result<(), String> {
+    let mut bytes = std::mem::take(buf).into_bytes();
+    bytes.clear();
+    let read = std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes));
+    let result = match read {
+        Ok(_) => match String::from_utf8(bytes) {
+            Ok(text) => {
+                *buf = text;
+                return Ok(());
+            }
+            Err(e) => {
+                let msg = decode(e.as_bytes().to_vec(), shown).err();
+                bytes = e.into_bytes();
+                Err(msg.unwrap_or_default())
+            }
+        },
         Err(e) => Err(format!(
             "cannot read `{shown}`: {}; check the path and permissions",
             describe_io(&e)
         )),
-    }
+    };
+    bytes.clear();
+    // Keep the memory for the next draft (empty is valid UTF-8).
+    *buf = String::from_utf8(bytes).unwrap_or_default();
+    result
 }
 
 fn decode(bytes: Vec<u8>, shown: &str) -> Result<String, String> {

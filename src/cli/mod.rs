@@ -146,10 +146,11 @@ pub fn run() -> ExitCode {
 /// Engine options for the draft at `path`, with its house rules. `Err` (the
 /// draft is skipped, the run exits 2) when its copydesk.toml or actors file is
 /// broken; the file's own error is printed once on standard error.
-fn options_for(path: &str, date: Option<chrono::NaiveDate>) -> Result<Options, String> {
+fn options_for(draft: &input::Draft, date: Option<chrono::NaiveDate>) -> Result<Options, String> {
+    let path = draft.name.as_str();
     let mut opts = Options::new(Format::from_path(path));
     opts.reference_date = date;
-    config_cmd::apply(path, &mut opts).map_err(|file| {
+    config_cmd::apply(path, draft.is_file(), &mut opts).map_err(|file| {
         format!(
             "skipped `{path}`: its house configuration ({file}) is broken; fix it and run again"
         )
@@ -248,24 +249,34 @@ struct Report {
     sarif: Option<sarif::FileResults>,
 }
 
+thread_local! {
+    /// Each worker's buffer for the text of the draft it is checking.
+    static TEXT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 fn check_one(
     draft: &input::Draft,
     format: OutputFormat,
     date: Option<chrono::NaiveDate>,
 ) -> Checked {
-    let outcome = draft.load().and_then(|text| {
-        let opts = options_for(&draft.name, date)?;
-        let analysis = copydesk::analyze(&text, &opts);
+    let outcome = TEXT.with_borrow_mut(|text| {
+        draft.load_into(text)?;
+        let text = text.as_str();
+        let opts = options_for(draft, date)?;
+        let analysis = copydesk::analyze(text, &opts);
         let findings = &analysis.findings;
         let mut rendered = Vec::new();
         let mut sarif_results = None;
         // Writing to a Vec cannot fail.
         let _ = match format {
-            OutputFormat::Json => output::json_lines(&mut rendered, &draft.name, &text, findings),
-            OutputFormat::Human => output::human(&mut rendered, &draft.name, &text, findings),
-            OutputFormat::Github => output::github(&mut rendered, &draft.name, &text, findings),
+            OutputFormat::Json => {
+                output::json_lines(&mut rendered, &draft.name, text, findings);
+                Ok(())
+            }
+            OutputFormat::Human => output::human(&mut rendered, &draft.name, text, findings),
+            OutputFormat::Github => output::github(&mut rendered, &draft.name, text, findings),
             OutputFormat::Sarif => {
-                sarif_results = Some(sarif::file_results(&draft.name, &text, findings));
+                sarif_results = Some(sarif::file_results(&draft.name, text, findings));
                 Ok(())
             }
         };
@@ -385,9 +396,10 @@ fn inspect(args: InspectArgs) -> ExitCode {
     let progress = Progress::new(drafts.len());
     let date = args.input.date;
     let one = |d: &input::Draft| {
-        let row = d.load().and_then(|text| {
-            let opts = options_for(&d.name, date)?;
-            let analysis = copydesk::analyze(&text, &opts);
+        let row = TEXT.with_borrow_mut(|text| {
+            d.load_into(text)?;
+            let opts = options_for(d, date)?;
+            let analysis = copydesk::analyze(text, &opts);
             Ok(copydesk::inspect::to_json(&d.name, &analysis).to_string())
         });
         progress.inc();

@@ -6,22 +6,18 @@ use copydesk::position::{Encoding, LineIndex};
 use copydesk::{Code, Finding, Severity};
 use std::io::{self, Write};
 
-pub fn json_lines(
-    out: &mut dyn Write,
-    path: &str,
-    text: &str,
-    findings: &[Finding],
-) -> io::Result<()> {
+/// Appends the lines to `buf`.
+pub fn json_lines(buf: &mut Vec<u8>, path: &str, text: &str, findings: &[Finding]) {
     // Written by hand into one buffer (serde's many small writes through
     // `dyn Write` cost more than the analysis of some drafts). Keys are in
     // alphabetical order, the order the lines have always had; strings are
     // escaped exactly as serde_json escapes them (the `json_lines_match_serde`
     // test holds the two together).
     if findings.is_empty() {
-        return Ok(());
+        return;
     }
     let idx = LineIndex::new(text);
-    let mut buf: Vec<u8> = Vec::with_capacity(findings.len() * 512);
+    buf.reserve(findings.len() * 512);
     // The path is the same on every line: escaped once.
     let mut path_json = Vec::with_capacity(path.len() + 2);
     json_str(&mut path_json, path);
@@ -29,13 +25,13 @@ pub fn json_lines(
         let (l, c) = idx.position(text, f.span.start, Encoding::Chars);
         let (el, ec) = idx.position(text, f.span.end, Encoding::Chars);
         buf.extend_from_slice(b"{\"code\":");
-        json_plain(&mut buf, f.code.as_str());
+        json_plain(buf, f.code.as_str());
         buf.extend_from_slice(b",\"column\":");
-        json_num(&mut buf, (c + 1) as usize);
+        json_num(buf, (c + 1) as usize);
         buf.extend_from_slice(b",\"end_column\":");
-        json_num(&mut buf, (ec + 1) as usize);
+        json_num(buf, (ec + 1) as usize);
         buf.extend_from_slice(b",\"end_line\":");
-        json_num(&mut buf, (el + 1) as usize);
+        json_num(buf, (el + 1) as usize);
         buf.extend_from_slice(b",\"fixes\":[");
         for (i, x) in f.fixes.iter().enumerate() {
             if i > 0 {
@@ -47,19 +43,19 @@ pub fn json_lines(
                     buf.push(b',');
                 }
                 buf.extend_from_slice(b"{\"span\":");
-                json_span(&mut buf, e.span);
+                json_span(buf, e.span);
                 buf.extend_from_slice(b",\"text\":");
-                json_str(&mut buf, &e.text);
+                json_str(buf, &e.text);
                 buf.push(b'}');
             }
             buf.extend_from_slice(b"],\"title\":");
-            json_str(&mut buf, &x.title);
+            json_str(buf, &x.title);
             buf.push(b'}');
         }
         buf.extend_from_slice(b"],\"line\":");
-        json_num(&mut buf, (l + 1) as usize);
+        json_num(buf, (l + 1) as usize);
         buf.extend_from_slice(b",\"message\":");
-        json_str(&mut buf, &f.message);
+        json_str(buf, &f.message);
         buf.extend_from_slice(b",\"path\":");
         buf.extend_from_slice(&path_json);
         buf.extend_from_slice(b",\"related\":[");
@@ -69,22 +65,21 @@ pub fn json_lines(
             }
             let (rl, rc) = idx.position(text, r.span.start, Encoding::Chars);
             buf.extend_from_slice(b"{\"column\":");
-            json_num(&mut buf, (rc + 1) as usize);
+            json_num(buf, (rc + 1) as usize);
             buf.extend_from_slice(b",\"line\":");
-            json_num(&mut buf, (rl + 1) as usize);
+            json_num(buf, (rl + 1) as usize);
             buf.extend_from_slice(b",\"message\":");
-            json_str(&mut buf, &r.message);
+            json_str(buf, &r.message);
             buf.extend_from_slice(b",\"span\":");
-            json_span(&mut buf, r.span);
+            json_span(buf, r.span);
             buf.push(b'}');
         }
         buf.extend_from_slice(b"],\"severity\":");
-        json_plain(&mut buf, f.severity.as_str());
+        json_plain(buf, f.severity.as_str());
         buf.extend_from_slice(b",\"span\":");
-        json_span(&mut buf, f.span);
+        json_span(buf, f.span);
         buf.extend_from_slice(b"}\n");
     }
-    out.write_all(&buf)
 }
 
 /// `{"end":E,"start":S}`.
