@@ -2015,15 +2015,20 @@ fn case_free_slot(w: &[u8]) -> Option<(usize, u64)> {
     WordSet::slot(w)
 }
 
-static REPORT_OR_FRAME: LazyLock<Box<[u64; 256]>> = LazyLock::new(|| {
-    let mut filter = Box::new([0u64; 256]);
-    let words = REPORT_VERBS
+/// The reporting verbs, the frame words and "according": the words the
+/// `REPORT_OR_FRAME` filter lets through.
+fn report_or_frame_words() -> impl Iterator<Item = &'static str> {
+    REPORT_VERBS
         .set
         .iter()
         .copied()
         .chain(FRAMES.iter().map(|&(w, _)| w))
-        .chain(["according"]);
-    for w in words {
+        .chain(["according"])
+}
+
+static REPORT_OR_FRAME: LazyLock<Box<[u64; 256]>> = LazyLock::new(|| {
+    let mut filter = Box::new([0u64; 256]);
+    for w in report_or_frame_words() {
         if let Some((i, bit)) = case_free_slot(w.as_bytes()) {
             filter[i] |= bit;
         }
@@ -3391,13 +3396,7 @@ mod rx_tests {
 
     #[test]
     fn report_or_frame_filter_takes_every_word_in_either_case() {
-        let words = REPORT_VERBS
-            .set
-            .iter()
-            .copied()
-            .chain(FRAMES.iter().map(|&(w, _)| w))
-            .chain(["according"]);
-        for w in words {
+        for w in report_or_frame_words() {
             for form in [w.to_string(), w.to_ascii_uppercase(), {
                 let mut c = w.to_string();
                 c[..1].make_ascii_uppercase();
