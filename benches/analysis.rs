@@ -1,11 +1,6 @@
 //! Whole-draft analysis throughput on generated drafts of 600, 5,000 and
 //! 50,000 words. `cargo bench --bench analysis` reports time and MB/s.
 
-/// The allocator of the `copydesk` binary (src/main.rs), so the engine is
-/// measured as it runs in `check` and the server.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use copydesk::{analyze, Format, Options};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 

@@ -7,11 +7,6 @@
 //! in-process: reading the files, analysis on one thread, analysis on all
 //! cores (rayon). `ARCHIVE_DRAFTS=N` changes the archive size.
 
-/// The allocator of the `copydesk` binary (src/main.rs), so the engine is
-/// measured as it runs in `check` and the server.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use copydesk::{analyze, Format, Options};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use rayon::prelude::*;

@@ -6,11 +6,6 @@
 //! draft, 100 edits). Prints p50/p95/max and the first analysis.
 //! `KEYSTROKE_VERIFY=1` also checks each result against a fresh analysis.
 
-/// The allocator of the `copydesk` binary (src/main.rs), so the engine is
-/// measured as it runs in `check` and the server.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use copydesk::{analyze, Analyzer, Format, Options};
 
 #[path = "../tests/common/view.rs"]

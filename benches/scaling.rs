@@ -4,11 +4,6 @@
 //! time and MB/s per size, which should stay flat.
 //! `cargo bench --bench scaling` (add `-- --quick` for a rough curve).
 
-/// The allocator of the `copydesk` binary (src/main.rs), so the engine is
-/// measured as it runs in `check` and the server.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use copydesk::{analyze, Format, Options};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
