@@ -1448,6 +1448,28 @@ pub const HEDGES: &[&str] = &[
     "is widely believed",
 ];
 
+/// One word of each hedge (between its spaces), the least common: a
+/// sentence with none of them as a word has no hedge (see `extract`).
+pub const HEDGE_KEYS: &[&str] = &[
+    "reportedly",
+    "purportedly",
+    "supposedly",
+    "allegedly",
+    "rumored",
+    "rumoured",
+    "said",
+    "believed",
+    "understood",
+    "thought",
+    "alleged",
+    "reported",
+    "reports",
+    "say",
+    "believe",
+    "widely",
+    "raised",
+];
+
 /// Cue verbs whose present forms are common nouns ("remarks", "plans", "states").
 pub fn is_noun_like(w: &str) -> bool {
     matches!(
