@@ -359,7 +359,8 @@ mod tests {
     /// Each list bit answers as the list's own test does.
     #[test]
     fn list_bits_match_the_lists() {
-        let tests: [(u16, fn(&str) -> bool); 11] = [
+        type Test = fn(&str) -> bool;
+        let tests: [(u16, Test); 11] = [
             (list::DETERMINER, lexicon::is_determiner),
             (list::NP_STOP, lexicon::is_np_stop),
             (list::NP_INNER_ONLY, lexicon::is_np_inner_only),

@@ -114,7 +114,7 @@ fn alnum_run(x: u64) -> usize {
     // Per byte (below 0x80, so no carry into the next): high bit set when
     // the byte is at least `c`.
     let at_least = |v: u64, c: u8| (v + u64::from(0x80 - c) * ONES) & HIGH;
-    let folded = low7 | 0x20 * ONES;
+    let folded = low7 | (0x20 * ONES);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
     let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1);
     let other = !((letter | digit) & !x) & HIGH;
@@ -224,6 +224,7 @@ pub fn tokenize(
         base: span.start,
         table: words::table(),
     };
+    let mut tags = 0;
     let bytes = s.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -237,7 +238,11 @@ pub fn tokenize(
                 continue;
             }
             if cl & ALNUM != 0 {
-                i = words.push(i, 1, b0.is_ascii_uppercase(), out);
+                i = words.push(i, 1, b0.is_ascii_uppercase(), out, cues, &mut tags);
+                // Most words are followed by one space: skipped at once.
+                if bytes.get(i) == Some(&b' ') {
+                    i += 1;
+                }
                 continue;
             }
             (b0 as char, 1)
@@ -251,7 +256,7 @@ pub fn tokenize(
                 continue;
             }
             if is_word_char(c) {
-                i = words.push(i, len, c.is_uppercase(), out);
+                i = words.push(i, len, c.is_uppercase(), out, cues, &mut tags);
                 continue;
             }
             (c, len)
@@ -265,15 +270,6 @@ pub fn tokenize(
             info: WordInfo::default(),
         });
         i += len;
-    }
-    // Tags and cue positions of the sentence, for the passes that skip it
-    // when their words are absent.
-    let mut tags = 0;
-    for (k, t) in out.iter().enumerate() {
-        tags |= t.info.tags;
-        if t.info.has(tag::CUE) {
-            cues.push(k);
-        }
     }
     tags
 }
@@ -289,9 +285,18 @@ struct Words<'a> {
 
 impl Words<'_> {
     /// Pushes the word whose first character (`len` bytes) is at byte `i`
-    /// of `s`, with its table entry; returns its end in `s`.
+    /// of `s`, with its table entry, adding its tags to `tags` and its
+    /// index to `cues` if it has a cue entry; returns its end in `s`.
     #[inline(always)]
-    fn push(&self, i: usize, len: usize, cap: bool, out: &mut Vec<Tok>) -> usize {
+    fn push(
+        &self,
+        i: usize,
+        len: usize,
+        cap: bool,
+        out: &mut Vec<Tok>,
+        cues: &mut Vec<usize>,
+        tags: &mut u8,
+    ) -> usize {
         let s = self.s;
         let mut end = word_end(s, i + len);
         // "Mr." / "U.S." keep the period.
@@ -302,12 +307,17 @@ impl Words<'_> {
             }
         }
         let (start, end_at) = (self.base + i, self.base + end);
+        let info = self.table.info_at(self.lower, start, end_at);
+        *tags |= info.tags;
+        if info.has(tag::CUE) {
+            cues.push(out.len());
+        }
         out.push(Tok {
             start,
             end: end_at,
             kind: Kind::Word,
             cap,
-            info: self.table.info_at(self.lower, start, end_at),
+            info,
         });
         end
     }
