@@ -5,10 +5,23 @@ use super::{Attribution, SourceClass};
 use crate::span::Span;
 use std::sync::LazyLock;
 
+/// Every anonymity reason holds one of these: a sentence holding none of
+/// them is answered without trying the reasons one by one.
+const REASON_ANCHORS: &[&str] = &[
+    "anonym",
+    "condition",
+    "authori",
+    "be named",
+    "be identified",
+    "background",
+    "fear",
+];
+
 /// Does `sentence` (lower case) give a reason for anonymity (hold one of
 /// [`ANONYMITY_REASONS`])?
 pub fn has_anonymity_reason(lower_sentence: &str) -> bool {
-    ANONYMITY_REASONS.iter().any(|r| lower_sentence.contains(r))
+    REASON_ANCHORS.iter().any(|a| lower_sentence.contains(a))
+        && ANONYMITY_REASONS.iter().any(|r| lower_sentence.contains(r))
 }
 
 /// Could the word `w` (lower case) be the one of [`REASON_WORD_STARTS`] a
@@ -388,6 +401,13 @@ mod tests {
             for (bit, test) in tests {
                 assert_eq!(listed(w) & bit != 0, test(w), "{w} {bit}");
             }
+        }
+    }
+
+    #[test]
+    fn every_reason_holds_an_anchor() {
+        for r in ANONYMITY_REASONS {
+            assert!(REASON_ANCHORS.iter().any(|a| r.contains(a)), "{r}");
         }
     }
 
