@@ -5,7 +5,7 @@ use super::house::HouseLexicon;
 use super::lexicon::{self, Class, Cue, Form, Strength, HEDGES};
 use super::source;
 use super::token::{tokenize, Kind, Tok};
-use super::words::{self, tag, WordInfo};
+use super::words::{self, tag};
 use super::{Attribution, AttributionKind, SourceClass, SpeakerRule};
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
@@ -22,14 +22,26 @@ static HEDGE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("hedge automaton")
 });
 
+#[cfg(test)]
+thread_local! {
+    /// Tests turn the gates off to check that they change no result.
+    pub(super) static UNGATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Are the shortcuts that skip work no result needs turned off (tests only)?
+fn ungated() -> bool {
+    #[cfg(test)]
+    return UNGATED.get();
+    #[cfg(not(test))]
+    false
+}
+
 struct Ctx<'a> {
     prose: &'a str,
     lower: &'a str,
     toks: &'a [Tok],
     /// Token sits inside a direct quotation.
     quoted: &'a [bool],
-    /// Each token's cue entry and tags (nothing for punctuation), looked up once.
-    info: &'a [WordInfo],
     /// Indices of the tokens with a cue entry, in order.
     cues: &'a [usize],
     /// The tags of all its tokens together: passes whose words are absent skip the sentence.
@@ -45,9 +57,15 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn classify(&self, src: &[Span]) -> (SourceClass, bool) {
-        let reason = *self
-            .reason
-            .get_or_init(|| source::has_anonymity_reason(self.sentence.slice(self.lower)));
+        let reason = *self.reason.get_or_init(|| {
+            // Most sentences have no word a reason needs: no search then.
+            (ungated()
+                || self
+                    .toks
+                    .iter()
+                    .any(|t| t.kind == Kind::Word && source::may_hold_reason(self.word_bytes(t))))
+                && source::has_anonymity_reason(self.sentence.slice(self.lower))
+        });
         source::classify_given(self.prose, self.lower, src, self.sentence, reason)
     }
     /// Does some token of the sentence carry one of `tags`?
@@ -55,7 +73,11 @@ impl Ctx<'_> {
         self.tags & tags != 0
     }
     fn cue(&self, i: usize) -> Option<Cue> {
-        self.info.get(i).and_then(|x| x.cue)
+        self.toks.get(i).and_then(|t| t.info.cue)
+    }
+    /// The lower-case bytes of a token.
+    fn word_bytes(&self, t: &Tok) -> &[u8] {
+        self.lower.as_bytes().get(t.start..t.end).unwrap_or(b"")
     }
     fn w(&self, i: usize) -> &str {
         // Sliced on demand: most tokens' text is never asked for.
@@ -116,7 +138,6 @@ pub fn sentences(
             std::cell::Cell::new(Scratch {
                 toks: Vec::new(),
                 quoted: Vec::new(),
-                info: Vec::new(),
                 cues: Vec::new(),
                 used: Vec::new(),
                 here: Vec::new(),
@@ -127,40 +148,34 @@ pub fn sentences(
     let Scratch {
         toks,
         quoted,
-        info,
         cues,
         used,
         here,
     } = &mut scratch;
     let mut qi = 0;
-    // One pass of the hedge automaton over the sentences' text (whole-word
-    // matches). Only this range: callers extract block by block.
+    // The hedges are those the automaton finds in one pass over the
+    // sentences' text (callers extract block by block), computed when the
+    // first sentence that may hold one needs them.
     let lo = sentences.first().map_or(0, |s| s.span.start);
     let hi = sentences.last().map_or(0, |s| s.span.end).max(lo);
-    let hedge_hits: Vec<(usize, usize)> = HEDGE_AC
-        .find_iter(lower.get(lo..hi).unwrap_or(""))
-        .map(|m| (lo + m.start(), lo + m.end()))
-        .filter(|&(s, e)| {
-            let b = lower.as_bytes();
-            (s == 0 || !b[s - 1].is_ascii_alphanumeric())
-                && (e >= b.len() || !b[e].is_ascii_alphanumeric())
-        })
-        .collect();
-    let mut hi = 0;
+    let block = Span::new(lo, hi);
+    let mut block_hits: Option<Vec<(usize, usize)>> = None;
     for (si, s) in sentences.iter().enumerate() {
-        tokenize(&doc.prose, s.span, toks);
+        let tags = tokenize(&doc.prose, lower, s.span, toks, cues);
         if toks.is_empty() {
             continue;
         }
-        while hi < hedge_hits.len() && hedge_hits[hi].0 < s.span.start {
-            hi += 1;
-        }
-        let mut he = hi;
-        while he < hedge_hits.len() && hedge_hits[he].1 <= s.span.end {
-            he += 1;
-        }
-        let hedges_here = &hedge_hits[hi..he];
-        let tags = words::infos_of(lower.as_bytes(), toks, info, cues);
+        // [`hedges`] keeps a match only where tokens start and end with
+        // it, so the match's key word is then a token of its own: without
+        // one, nothing here can come of a match.
+        let hedges_here: &[(usize, usize)] = if tags & tag::HEDGE == 0 && !ungated() {
+            &[]
+        } else {
+            let all = block_hits.get_or_insert_with(|| hedge_hits(lower, block));
+            let a = all.partition_point(|h| h.0 < s.span.start);
+            let n = all[a..].iter().take_while(|h| h.1 <= s.span.end).count();
+            &all[a..a + n]
+        };
         while qi < quotes.len() && quotes[qi].span.end <= s.span.start {
             qi += 1;
         }
@@ -205,7 +220,6 @@ pub fn sentences(
             lower,
             toks,
             quoted,
-            info,
             cues,
             tags,
             sentence: s.span,
@@ -259,10 +273,24 @@ pub fn sentences(
 struct Scratch {
     toks: Vec<Tok>,
     quoted: Vec<bool>,
-    info: Vec<WordInfo>,
     cues: Vec<usize>,
     used: Vec<bool>,
     here: Vec<usize>,
+}
+
+/// The hedges of `lower[span]`: the automaton's matches that start and end
+/// on word boundaries, as byte ranges of `lower` (none if `span` does not
+/// fall on character boundaries).
+fn hedge_hits(lower: &str, span: Span) -> Vec<(usize, usize)> {
+    let b = lower.as_bytes();
+    HEDGE_AC
+        .find_iter(lower.get(span.start..span.end).unwrap_or(""))
+        .map(|m| (span.start + m.start(), span.start + m.end()))
+        .filter(|&(s, e)| {
+            (s == 0 || !b[s - 1].is_ascii_alphanumeric())
+                && (e >= b.len() || !b[e].is_ascii_alphanumeric())
+        })
+        .collect()
 }
 
 /// An attribution of `kind` in sentence `si` with nothing found yet.
@@ -477,7 +505,7 @@ fn according_to(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution
     }
     let n = c.toks.len();
     for i in 0..n.saturating_sub(1) {
-        if !c.info[i].has(tag::ACCORDING) || used[i] || c.quoted[i] || c.w(i + 1) != "to" {
+        if !c.toks[i].info.has(tag::ACCORDING) || used[i] || c.quoted[i] || c.w(i + 1) != "to" {
             continue;
         }
         let mut e = i + 2;
@@ -920,7 +948,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             }
         };
         i = this + 1;
-        if !house_verbs && !c.info[this].has(tag::CUE)
+        if !house_verbs && !c.toks[this].info.has(tag::CUE)
             || used[this]
             || c.quoted[this]
             || !c.is_word(this)
@@ -1543,7 +1571,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             }
         };
         let mut at = new_attr(kind, si);
-        at.cue.push(c.span(aux_start.min(this), cue_end));
+        at.cue = vec![c.span(aux_start.min(this), cue_end)];
         at.source = source_spans;
         at.source_class = class;
         at.anonymity_reason = reason;
@@ -1579,7 +1607,7 @@ fn stances(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
     let Some(last) = c.last_content() else { return };
     for i in 1..n {
         // Most words are neither: the cheapest test first.
-        if !c.info[i].has(tag::STANCE_ADJECTIVE | tag::STANCE_NOUN)
+        if !c.toks[i].info.has(tag::STANCE_ADJECTIVE | tag::STANCE_NOUN)
             || used[i]
             || c.quoted[i]
             || !c.is_word(i)
@@ -1587,7 +1615,7 @@ fn stances(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         {
             continue;
         }
-        if c.info[i].has(tag::STANCE_ADJECTIVE) {
+        if c.toks[i].info.has(tag::STANCE_ADJECTIVE) {
             // The copula, possibly with "not" or an adverb between.
             let mut b = i - 1;
             while b > 0
@@ -1626,7 +1654,7 @@ fn stances(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             at.content.push(c.span(i + 1, last));
             used[b..=i].iter_mut().for_each(|u| *u = true);
             out.push(at);
-        } else if c.info[i].has(tag::STANCE_NOUN) && c.w(i + 1) == "that" {
+        } else if c.toks[i].info.has(tag::STANCE_NOUN) && c.w(i + 1) == "that" {
             // A complement clause, not a relative one ("the claim that he made").
             let k = i + 2;
             if k > last || !c.is_word(k) {
@@ -1703,11 +1731,11 @@ fn phrases(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
     let mut i = 0;
     while i < n {
         // Only the first word of some idiom can start one.
-        if !c.info[i].has(tag::PHRASE_START) || !c.is_word(i) {
+        if !c.toks[i].info.has(tag::PHRASE_START) || !c.is_word(i) {
             i += 1;
             continue;
         }
-        let hit = words::phrases_opened_by(c.info[i]).iter().find(|p| {
+        let hit = words::phrases_opened_by(c.toks[i].info).iter().find(|p| {
             i + p.len() <= n
                 && p.iter().enumerate().all(|(k, w)| {
                     c.is_word(i + k) && !used[i + k] && !c.quoted[i + k] && c.w(i + k) == *w

@@ -27,6 +27,22 @@ impl Hasher for Fnv {
     }
 }
 
+/// A word list both as a slice (for tables built from it) and as a
+/// `matches!` test over the same words (fast for a single word); a caller
+/// may need only one of the two.
+macro_rules! word_list {
+    ($(#[$m:meta])* $vis:vis fn $f:ident, const $c:ident = [$($w:literal),* $(,)?]) => {
+        $(#[$m])*
+        #[allow(dead_code)]
+        $vis fn $f(w: &str) -> bool {
+            matches!(w, $($w)|*)
+        }
+        #[allow(dead_code)]
+        $vis const $c: &[&str] = &[$($w),*];
+    };
+}
+pub(crate) use word_list;
+
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
@@ -677,11 +693,10 @@ pub fn cue(word: &str) -> Option<Cue> {
     CUES.get(word).copied()
 }
 
-pub fn is_pronoun(w: &str) -> bool {
-    matches!(
-        w,
-        "he" | "she" | "they" | "i" | "we" | "you" | "it" | "who" | "one"
-    )
+word_list! {
+    pub fn is_pronoun, const PRONOUNS = [
+        "he", "she", "they", "i", "we", "you", "it", "who", "one",
+    ]
 }
 
 /// Personal pronouns that can be a speaker.
@@ -689,209 +704,48 @@ pub fn is_person_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "i" | "we" | "you")
 }
 
-pub fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "no"
-            | "any"
-            | "every"
-            | "each"
-            | "some"
-            | "another"
-            | "such"
-            | "whose"
-            | "which"
-            | "what"
-    )
+word_list! {
+    pub fn is_determiner, const DETERMINERS = [
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+        "these", "those", "no", "any", "every", "each", "some", "another", "such", "whose",
+        "which", "what",
+    ]
 }
 
-/// Words that end a noun phrase when walking back from a cue.
-pub fn is_np_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "when"
-            | "where"
-            | "while"
-            | "because"
-            | "but"
-            | "or"
-            | "if"
-            | "as"
-            | "than"
-            | "so"
-            | "since"
-            | "after"
-            | "before"
-            | "although"
-            | "though"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "not"
-            | "to"
-            | "by"
-            | "into"
-            | "about"
-            | "it"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "i"
-            | "you"
-            | "him"
-            | "them"
-            | "me"
-            | "us"
-            | "then"
-            | "also"
-            | "now"
-            | "still"
-            | "even"
-            | "just"
-            | "there"
-            | "here"
-            | "what"
-            | "how"
-            | "why"
-            | "whether"
-            | "said"
-            | "says"
-            | "told"
-            | "yet"
-            | "nor"
-            | "once"
-            | "until"
-            | "unless"
-            | "against"
-            | "like"
-            | "through"
-            | "during"
-            | "without"
-            | "under"
-            | "over"
-            | "never"
-            | "only"
-            | "very"
-            | "this"
-            | "these"
-            | "those"
-            | "all"
-            | "both"
-    )
+word_list! {
+    /// Words that end a noun phrase when walking back from a cue.
+    pub fn is_np_stop, const NP_STOPS = [
+        "that", "which", "who", "whom", "when", "where", "while", "because", "but", "or", "if",
+        "as", "than", "so", "since", "after", "before", "although", "though", "is", "are",
+        "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+        "will", "would", "can", "could", "should", "may", "might", "must", "not", "to", "by",
+        "into", "about", "it", "he", "she", "they", "we", "i", "you", "him", "them", "me",
+        "us", "then", "also", "now", "still", "even", "just", "there", "here", "what", "how",
+        "why", "whether", "said", "says", "told", "yet", "nor", "once", "until", "unless",
+        "against", "like", "through", "during", "without", "under", "over", "never", "only",
+        "very", "this", "these", "those", "all", "both",
+    ]
 }
 
-/// Words that may sit inside a noun phrase but not at its left edge.
-pub fn is_np_inner_only(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "for" | "at" | "in" | "on" | "from" | "with" | "and" | "&"
-    )
+word_list! {
+    /// Words that may sit inside a noun phrase but not at its left edge.
+    pub fn is_np_inner_only, const NP_INNER_ONLY = [
+        "of", "for", "at", "in", "on", "from", "with", "and", "&",
+    ]
 }
 
-/// Auxiliaries and adverbs between a subject and its cue.
-pub fn is_aux_or_adverb(w: &str) -> bool {
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "also"
-            | "will"
-            | "would"
-            | "could"
-            | "may"
-            | "might"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "previously"
-            | "later"
-            | "then"
-            | "again"
-            | "once"
-            | "recently"
-            | "frequently"
-            | "often"
-            | "has long"
-            | "long"
-            | "already"
-            | "just"
-            | "even"
-            | "still"
-            | "now"
-            | "first"
-            | "initially"
-            | "publicly"
-            | "privately"
-            | "repeatedly"
-            | "flatly"
-            | "simply"
-            | "further"
-            | "reportedly"
-            | "allegedly"
-            | "apparently"
-            | "similarly"
-            | "quickly"
-            | "openly"
-            | "explicitly"
-            | "specifically"
-            | "subsequently"
-            | "ultimately"
-            | "finally"
-            | "always"
-            | "never"
-            | "not"
-            | "did"
-            | "does"
-            | "do"
-            | "been"
-            | "be"
-            | "being"
-            | "usually"
-            | "sometimes"
-            | "frankly"
-            | "bluntly"
-            | "angrily"
-            | "told"
-    )
+word_list! {
+    /// Auxiliaries and adverbs between a subject and its cue.
+    pub fn is_aux_or_adverb, const AUX_OR_ADVERBS = [
+        "has", "have", "had", "also", "will", "would", "could", "may", "might", "is", "are",
+        "was", "were", "previously", "later", "then", "again", "once", "recently",
+        "frequently", "often", "has long", "long", "already", "just", "even", "still", "now",
+        "first", "initially", "publicly", "privately", "repeatedly", "flatly", "simply",
+        "further", "reportedly", "allegedly", "apparently", "similarly", "quickly", "openly",
+        "explicitly", "specifically", "subsequently", "ultimately", "finally", "always",
+        "never", "not", "did", "does", "do", "been", "be", "being", "usually", "sometimes",
+        "frankly", "bluntly", "angrily", "told",
+    ]
 }
 
 /// Nouns that name a speaker, a group of people, or a document: heads that make
@@ -900,7 +754,7 @@ pub fn is_speaker_noun(w: &str) -> bool {
     SPEAKER_NOUNS.contains(w) || VAGUE_HEADS.contains(w) || INSTITUTION_HEADS.contains(w)
 }
 
-static SPEAKER_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+pub static SPEAKER_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     [
         "spokesman",
         "spokeswoman",
@@ -1269,108 +1123,28 @@ pub static INSTITUTION_HEADS: LazyLock<FastSet<&'static str>> = LazyLock::new(||
     .collect()
 });
 
-/// Nouns for documents: a cue with one of these as subject is a Document attribution.
-pub fn is_document_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "records"
-            | "record"
-            | "documents"
-            | "document"
-            | "data"
-            | "figures"
-            | "statistics"
-            | "report"
-            | "reports"
-            | "audit"
-            | "study"
-            | "studies"
-            | "poll"
-            | "polls"
-            | "polling"
-            | "survey"
-            | "surveys"
-            | "filings"
-            | "filing"
-            | "complaint"
-            | "lawsuit"
-            | "suit"
-            | "indictment"
-            | "analysis"
-            | "review"
-            | "investigation"
-            | "inquiry"
-            | "probe"
-            | "memo"
-            | "letter"
-            | "email"
-            | "emails"
-            | "transcript"
-            | "transcripts"
-            | "research"
-            | "findings"
-            | "numbers"
-            | "results"
-            | "census"
-            | "minutes"
-            | "logs"
-            | "footage"
-            | "video"
-            | "documents show"
-            | "rulings"
-            | "ruling"
-            | "order"
-            | "tests"
-            | "testing"
-            | "inspections"
-            | "samples"
-            | "release"
-            | "ad"
-            | "advertisement"
-            | "resolution"
-            | "budget"
-    )
+word_list! {
+    /// Nouns for documents: a cue with one of these as subject is a Document attribution.
+    pub fn is_document_noun, const DOCUMENT_NOUNS = [
+        "records", "record", "documents", "document", "data", "figures", "statistics",
+        "report", "reports", "audit", "study", "studies", "poll", "polls", "polling", "survey",
+        "surveys", "filings", "filing", "complaint", "lawsuit", "suit", "indictment",
+        "analysis", "review", "investigation", "inquiry", "probe", "memo", "letter", "email",
+        "emails", "transcript", "transcripts", "research", "findings", "numbers", "results",
+        "census", "minutes", "logs", "footage", "video", "documents show", "rulings", "ruling",
+        "order", "tests", "testing", "inspections", "samples", "release", "ad",
+        "advertisement", "resolution", "budget",
+    ]
 }
 
-pub fn is_weekday_or_month(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "aug"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "earlier"
-            | "last"
-            | "later"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-    )
+word_list! {
+    pub fn is_weekday_or_month, const WEEKDAYS_AND_MONTHS = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+        "today", "yesterday", "tonight", "earlier", "last", "later", "morning", "afternoon",
+        "evening", "night",
+    ]
 }
 
 /// Reasons for anonymity (SPEC §3.4.3).
@@ -1448,163 +1222,49 @@ pub const HEDGES: &[&str] = &[
     "is widely believed",
 ];
 
-/// Cue verbs whose present forms are common nouns ("remarks", "plans", "states").
-pub fn is_noun_like(w: &str) -> bool {
-    matches!(
-        w,
-        "state"
-            | "states"
-            | "remark"
-            | "remarks"
-            | "comment"
-            | "comments"
-            | "attack"
-            | "attacks"
-            | "plan"
-            | "plans"
-            | "report"
-            | "reports"
-            | "note"
-            | "notes"
-            | "post"
-            | "posts"
-            | "email"
-            | "emails"
-            | "support"
-            | "supports"
-            | "claim"
-            | "claims"
-            | "call"
-            | "calls"
-            | "answer"
-            | "answers"
-            | "question"
-            | "questions"
-            | "demand"
-            | "demands"
-            | "promise"
-            | "promises"
-            | "pledge"
-            | "pledges"
-            | "estimate"
-            | "estimates"
-            | "project"
-            | "projects"
-            | "forecast"
-            | "forecasts"
-            | "view"
-            | "views"
-            | "doubt"
-            | "doubts"
-            | "fear"
-            | "fears"
-            | "hope"
-            | "hopes"
-            | "wish"
-            | "wishes"
-            | "aim"
-            | "aims"
-            | "release"
-            | "releases"
-            | "list"
-            | "lists"
-            | "order"
-            | "orders"
-            | "offer"
-            | "offers"
-            | "request"
-            | "requests"
-            | "quote"
-            | "quotes"
-            | "share"
-            | "shares"
-            | "challenge"
-            | "challenges"
-            | "text"
-            | "texts"
-            | "tweet"
-            | "tweets"
-            | "reply"
-            | "replies"
-            | "charge"
-            | "charges"
-            | "dispute"
-            | "disputes"
-            | "counter"
-            | "echo"
-            | "praise"
-            | "fault"
-            | "blame"
-            | "rule"
-            | "rules"
-            | "read"
-            | "reads"
-            | "signal"
-            | "signals"
-            | "hint"
-            | "hints"
-            | "vow"
-            | "vows"
-            | "joke"
-            | "jokes"
-            | "mention"
-            | "mentions"
-            | "stress"
-            | "repeat"
-            | "warning"
-            | "respond"
-            | "chant"
-            | "chants"
-            | "favor"
-            | "favors"
-            | "welcome"
-            | "highlight"
-            | "highlights"
-            | "tout"
-            | "touts"
-            | "talk"
-            | "talks"
-            | "speech"
-            | "recall"
-            | "recalls"
-            | "back"
-            | "backs"
-            | "rally"
-            | "vote"
-            | "votes"
-            | "sound"
-            | "sounds"
-            | "pitch"
-            | "pitches"
-            | "outline"
-            | "outlines"
-            | "champion"
-            | "champions"
-            | "protest"
-            | "protests"
-            | "desire"
-            | "desires"
-            | "regret"
-            | "regrets"
-            | "embrace"
-            | "advocate"
-            | "advocates"
-            | "voice"
-            | "voices"
-            | "rail"
-            | "rails"
-            | "lash"
-            | "hail"
-            | "taunt"
-            | "taunts"
-            | "ridicule"
-            | "label"
-            | "labels"
-            | "brand"
-            | "brands"
-            | "title"
-            | "titles"
-            | "name"
-            | "names"
-    )
+/// One word of each hedge (between its spaces), the least common: a
+/// sentence with none of them as a word has no hedge (see `extract`).
+pub const HEDGE_KEYS: &[&str] = &[
+    "reportedly",
+    "purportedly",
+    "supposedly",
+    "allegedly",
+    "rumored",
+    "rumoured",
+    "said",
+    "believed",
+    "understood",
+    "thought",
+    "alleged",
+    "reported",
+    "reports",
+    "say",
+    "believe",
+    "widely",
+    "raised",
+];
+
+word_list! {
+    /// Cue verbs whose present forms are common nouns ("remarks", "plans", "states").
+    pub fn is_noun_like, const NOUN_LIKE = [
+        "state", "states", "remark", "remarks", "comment", "comments", "attack", "attacks",
+        "plan", "plans", "report", "reports", "note", "notes", "post", "posts", "email",
+        "emails", "support", "supports", "claim", "claims", "call", "calls", "answer",
+        "answers", "question", "questions", "demand", "demands", "promise", "promises",
+        "pledge", "pledges", "estimate", "estimates", "project", "projects", "forecast",
+        "forecasts", "view", "views", "doubt", "doubts", "fear", "fears", "hope", "hopes",
+        "wish", "wishes", "aim", "aims", "release", "releases", "list", "lists", "order",
+        "orders", "offer", "offers", "request", "requests", "quote", "quotes", "share",
+        "shares", "challenge", "challenges", "text", "texts", "tweet", "tweets", "reply",
+        "replies", "charge", "charges", "dispute", "disputes", "counter", "echo", "praise",
+        "fault", "blame", "rule", "rules", "read", "reads", "signal", "signals", "hint",
+        "hints", "vow", "vows", "joke", "jokes", "mention", "mentions", "stress", "repeat",
+        "warning", "respond", "chant", "chants", "favor", "favors", "welcome", "highlight",
+        "highlights", "tout", "touts", "talk", "talks", "speech", "recall", "recalls", "back",
+        "backs", "rally", "vote", "votes", "sound", "sounds", "pitch", "pitches", "outline",
+        "outlines", "champion", "champions", "protest", "protests", "desire", "desires",
+        "regret", "regrets", "embrace", "advocate", "advocates", "voice", "voices", "rail",
+        "rails", "lash", "hail", "taunt", "taunts", "ridicule", "label", "labels", "brand",
+        "brands", "title", "titles", "name", "names",
+    ]
 }

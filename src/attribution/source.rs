@@ -1,11 +1,12 @@
 //! Classifying a source noun phrase (SPEC §3.4) and resolving pronoun speakers.
 
-use super::lexicon::{self, ANONYMITY_REASONS, INSTITUTION_HEADS, VAGUE_HEADS};
+use super::lexicon::{self, word_list, ANONYMITY_REASONS, INSTITUTION_HEADS, VAGUE_HEADS};
 use super::{Attribution, SourceClass};
 use crate::span::Span;
+use std::sync::LazyLock;
 
 /// Every anonymity reason holds one of these: a sentence holding none of
-/// them (most) is answered without trying the reasons one by one.
+/// them is answered without trying the reasons one by one.
 const REASON_ANCHORS: &[&str] = &[
     "anonym",
     "condition",
@@ -23,87 +24,120 @@ pub fn has_anonymity_reason(lower_sentence: &str) -> bool {
         && ANONYMITY_REASONS.iter().any(|r| lower_sentence.contains(r))
 }
 
-fn is_party_label(w: &str) -> bool {
-    matches!(
-        w,
-        "republican"
-            | "republicans"
-            | "democrat"
-            | "democrats"
-            | "democratic"
-            | "gop"
-            | "conservative"
-            | "conservatives"
-            | "liberal"
-            | "liberals"
-            | "progressive"
-            | "progressives"
-            | "independent"
-            | "independents"
-            | "libertarian"
-            | "evangelical"
-            | "evangelicals"
-    )
+/// Could the word `w` (lower case) be the one of [`REASON_WORD_STARTS`] a
+/// reason needs? A sentence none of whose words could holds no reason.
+///
+/// Why that holds: every reason has a word after one of its spaces that
+/// starts with one of [`REASON_WORD_STARTS`] (`named` of `asked not to be
+/// named`, `anonymity` of `requested anonymity`). Where the reason occurs,
+/// that space splits tokens, so a token starts with the same letters.
+pub fn may_hold_reason(w: &[u8]) -> bool {
+    // The first letter picks the one or two prefixes to try.
+    match w.first() {
+        Some(b'a') => w.starts_with(b"anonym") || w.starts_with(b"authori"),
+        Some(b'b') => w.starts_with(b"background"),
+        Some(b'c') => w.starts_with(b"condition"),
+        Some(b'f') => w.starts_with(b"fear"),
+        Some(b'i') => w.starts_with(b"identified"),
+        Some(b'n') => w.starts_with(b"named"),
+        _ => false,
+    }
 }
 
-/// Heads naming someone who speaks for a body: lifted out of the vague list by
-/// an institutional qualifier (`city officials`, `a spokesperson for the county`).
-fn is_officialish(w: &str) -> bool {
-    matches!(
-        w,
-        "official"
-            | "officials"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "spokespeople"
-            | "spokesmen"
-            | "spokeswomen"
-            | "lawyer"
-            | "lawyers"
-            | "attorney"
-            | "attorneys"
-            | "representative"
-            | "representatives"
-            | "aide"
-            | "aides"
-            | "staff"
-            | "leaders"
-            | "leadership"
-            | "investigators"
-            | "inspectors"
-            | "regulators"
-            | "auditors"
-            | "commissioners"
-            | "trustees"
-            | "supervisors"
-            | "administrators"
-            | "executives"
-            | "counsel"
-    )
+/// The word starts [`may_hold_reason`] looks for.
+#[cfg(test)]
+const REASON_WORD_STARTS: &[&str] = &[
+    "anonym",
+    "authori",
+    "background",
+    "condition",
+    "fear",
+    "identified",
+    "named",
+];
+
+word_list! {
+    fn is_party_label, const PARTY_LABELS = [
+        "republican", "republicans", "democrat", "democrats", "democratic", "gop",
+        "conservative", "conservatives", "liberal", "liberals", "progressive", "progressives",
+        "independent", "independents", "libertarian", "evangelical", "evangelicals",
+    ]
 }
 
-fn is_indefinite(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "several"
-            | "some"
-            | "many"
-            | "few"
-            | "numerous"
-            | "various"
-            | "other"
-            | "another"
-            | "most"
-            | "more"
-    ) || w.chars().all(|c| c.is_ascii_digit())
+word_list! {
+    /// Heads naming someone who speaks for a body: lifted out of the vague list by
+    /// an institutional qualifier (`city officials`, `a spokesperson for the county`).
+    fn is_officialish, const OFFICIALISH = [
+        "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
+        "spokesmen", "spokeswomen", "lawyer", "lawyers", "attorney", "attorneys",
+        "representative", "representatives", "aide", "aides", "staff", "leaders", "leadership",
+        "investigators", "inspectors", "regulators", "auditors", "commissioners", "trustees",
+        "supervisors", "administrators", "executives", "counsel",
+    ]
+}
+
+fn is_number(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit())
+}
+
+word_list! {
+    fn is_indefinite_word, const INDEFINITE_WORDS = [
+        "a", "an", "one", "two", "three", "four", "five", "six", "several", "some", "many",
+        "few", "numerous", "various", "other", "another", "most", "more",
+    ]
+}
+
+/// The word lists [`classify_given`] consults, one bit each.
+mod list {
+    pub const DETERMINER: u16 = 1 << 0;
+    pub const NP_STOP: u16 = 1 << 1;
+    pub const NP_INNER_ONLY: u16 = 1 << 2;
+    pub const PARTY_LABEL: u16 = 1 << 3;
+    pub const TITLE: u16 = 1 << 4;
+    pub const VAGUE_HEAD: u16 = 1 << 5;
+    pub const INSTITUTION_HEAD: u16 = 1 << 6;
+    /// `lexicon::is_speaker_noun` (which holds the vague and institution heads).
+    pub const SPEAKER_NOUN: u16 = 1 << 7;
+    /// The listed indefinites (numbers are told apart by their digits).
+    pub const INDEFINITE_WORD: u16 = 1 << 8;
+    pub const DOCUMENT_NOUN: u16 = 1 << 9;
+    pub const OFFICIALISH: u16 = 1 << 10;
+}
+
+/// Each listed word with the bits of the lists holding it: one lookup per
+/// word of a source instead of a test per list.
+static LISTED: LazyLock<lexicon::FastMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut m = lexicon::FastMap::default();
+    let speaker = lexicon::SPEAKER_NOUNS.iter().chain(VAGUE_HEADS.iter());
+    let lists: [(Box<dyn Iterator<Item = &&'static str>>, u16); 11] = [
+        (Box::new(lexicon::DETERMINERS.iter()), list::DETERMINER),
+        (Box::new(lexicon::NP_STOPS.iter()), list::NP_STOP),
+        (Box::new(lexicon::NP_INNER_ONLY.iter()), list::NP_INNER_ONLY),
+        (Box::new(PARTY_LABELS.iter()), list::PARTY_LABEL),
+        (Box::new(TITLES.iter()), list::TITLE),
+        (Box::new(VAGUE_HEADS.iter()), list::VAGUE_HEAD),
+        (Box::new(INSTITUTION_HEADS.iter()), list::INSTITUTION_HEAD),
+        (
+            Box::new(speaker.chain(INSTITUTION_HEADS.iter())),
+            list::SPEAKER_NOUN,
+        ),
+        (Box::new(INDEFINITE_WORDS.iter()), list::INDEFINITE_WORD),
+        (
+            Box::new(lexicon::DOCUMENT_NOUNS.iter()),
+            list::DOCUMENT_NOUN,
+        ),
+        (Box::new(OFFICIALISH.iter()), list::OFFICIALISH),
+    ];
+    for (words, bit) in lists {
+        for &w in words {
+            *m.entry(w).or_insert(0) |= bit;
+        }
+    }
+    m
+});
+
+fn listed(w: &str) -> u16 {
+    LISTED.get(w).copied().unwrap_or(0)
 }
 
 struct Word<'a> {
@@ -113,6 +147,17 @@ struct Word<'a> {
     seg: usize,
     /// Judged a name (set once all words are known).
     named: bool,
+    /// The [`list`] bits of `low`.
+    lists: u16,
+}
+
+impl Word<'_> {
+    fn is(&self, lists: u16) -> bool {
+        self.lists & lists != 0
+    }
+    fn is_indefinite(&self) -> bool {
+        self.is(list::INDEFINITE_WORD) || is_number(self.low)
+    }
 }
 
 /// Classifies the source phrase `src` found in `sentence`, given whether the
@@ -131,7 +176,8 @@ pub fn classify_given<'a>(
     let whole = Span::new(first.start, src.last().map_or(first.end, |s| s.end));
     let text = whole.slice(prose);
     let low = whole.slice(lower);
-    let mut words: Vec<Word<'a>> = Vec::new();
+    // Source phrases run to a few words: one allocation holds them all.
+    let mut words: Vec<Word<'a>> = Vec::with_capacity(8);
     let mut seg = 0;
     let mut start: Option<usize> = None;
     let bytes = text.as_bytes();
@@ -144,18 +190,34 @@ pub fn classify_given<'a>(
             }
         }
         let w = w.trim_end_matches('.');
-        let cap = text[s..].chars().next().is_some_and(|c| c.is_uppercase());
+        let cap = match bytes[s] {
+            b if b < 0x80 => b.is_ascii_uppercase(),
+            _ => text[s..].chars().next().is_some_and(|c| c.is_uppercase()),
+        };
         if !w.is_empty() {
             words.push(Word {
                 low: w,
                 cap,
                 seg,
                 named: false,
+                lists: listed(w),
             });
         }
     };
-    for (i, c) in text.char_indices() {
-        let wordy = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytes are judged without decoding a character.
+        let (wordy, sep, len) = match bytes[i] {
+            b if b < 0x80 => (
+                b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.'),
+                matches!(b, b',' | b'('),
+                1,
+            ),
+            _ => match text[i..].chars().next() {
+                Some(c) => (c.is_alphanumeric() || c == '’', c == '—', c.len_utf8()),
+                None => break,
+            },
+        };
         match (wordy, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -164,9 +226,10 @@ pub fn classify_given<'a>(
             }
             _ => {}
         }
-        if c == ',' || c == '(' || c == '—' {
+        if sep {
             seg += 1;
         }
+        i += len;
     }
     if let Some(s) = start {
         flush(s, bytes.len(), seg, &mut words);
@@ -179,18 +242,12 @@ pub fn classify_given<'a>(
     }
     let at_sentence_start = first.start == sentence.start;
     let is_name = |i: usize, w: &Word| {
+        use list::*;
         w.cap
-            && !lexicon::is_determiner(w.low)
-            && !lexicon::is_np_stop(w.low)
-            && !lexicon::is_np_inner_only(w.low)
-            && !is_party_label(w.low)
-            && !is_title(w.low)
+            && !w.is(DETERMINER | NP_STOP | NP_INNER_ONLY | PARTY_LABEL | TITLE)
             && !(i == 0
                 && at_sentence_start
-                && (VAGUE_HEADS.contains(w.low)
-                    || INSTITUTION_HEADS.contains(w.low)
-                    || lexicon::is_speaker_noun(w.low)
-                    || is_indefinite(w.low)))
+                && (w.is(VAGUE_HEAD | INSTITUTION_HEAD | SPEAKER_NOUN) || w.is_indefinite()))
     };
     // Main noun phrase: the first segment, cut before "of/for/at/who...".
     // Segments only grow along the phrase, so the first one is a prefix.
@@ -225,20 +282,21 @@ pub fn classify_given<'a>(
         w.named = is_name(i, w);
     }
     let head = &words[head_idx];
-    let first_low = words[0].low;
+    let first = &words[0];
+    let first_low = first.low;
     let head_named = head.named;
     let appositive_name = words.iter().any(|w| w.seg > 0 && w.named);
     let any_name = words.iter().any(|w| w.named);
     let inst_qualifier = words
         .iter()
         .enumerate()
-        .any(|(i, w)| i != head_idx && (w.named || INSTITUTION_HEADS.contains(w.low)));
-    let vague_head = VAGUE_HEADS.contains(head.low)
+        .any(|(i, w)| i != head_idx && (w.named || w.is(list::INSTITUTION_HEAD)));
+    let vague_head = head.is(list::VAGUE_HEAD)
         || matches!(head.low, "familiar" | "close")
         || first_low == "people"
             && matches!(words.get(1).map(|w| w.low), Some("familiar" | "close"));
     let positioned = words.len() > 2 || inst_qualifier;
-    let doc_head = INSTITUTION_HEADS.contains(head.low) || lexicon::is_document_noun(head.low);
+    let doc_head = head.is(list::INSTITUTION_HEAD | list::DOCUMENT_NOUN);
     // Unnamed documents ("a report", "documents", "studies") are vague; a
     // described one ("a shareholder lawsuit filed in federal court", "a memo
     // the chief executive sent") is identifiable.
@@ -247,30 +305,30 @@ pub fn classify_given<'a>(
         "report" | "reports" | "documents" | "document" | "studies" | "study" | "records"
     ) && !any_name
         && words.len() <= 3;
+    let indefinite = first.is_indefinite();
     let class = if head_named && !vague_head || appositive_name {
         SourceClass::Named
-    } else if is_officialish(head.low) && inst_qualifier
-        || doc_head && !vague_head && is_indefinite(first_low) && !bare_document && positioned
+    } else if head.is(list::OFFICIALISH) && inst_qualifier
+        || doc_head && !vague_head && indefinite && !bare_document && positioned
     {
         SourceClass::Institutional
-    } else if doc_head && bare_document && is_indefinite(first_low) {
+    } else if doc_head && bare_document && indefinite {
         SourceClass::Vague
-    } else if vague_head || is_indefinite(first_low) && !any_name {
+    } else if vague_head || indefinite && !any_name {
         if reason && positioned {
             SourceClass::AnonymousDescribed
         } else {
             SourceClass::Vague
         }
-    } else if is_indefinite(first_low) {
+    } else if indefinite {
         // "a former Brightwell engineer": position without a name.
         if reason {
             SourceClass::AnonymousDescribed
         } else {
             SourceClass::Vague
         }
-    } else if INSTITUTION_HEADS.contains(head.low)
-        || lexicon::is_document_noun(head.low)
-        || lexicon::is_speaker_noun(head.low) && (any_name || inst_qualifier)
+    } else if head.is(list::INSTITUTION_HEAD | list::DOCUMENT_NOUN)
+        || head.is(list::SPEAKER_NOUN) && (any_name || inst_qualifier)
     {
         SourceClass::Institutional
     } else if any_name {
@@ -283,28 +341,12 @@ pub fn classify_given<'a>(
     (class, reason)
 }
 
-fn is_title(w: &str) -> bool {
-    matches!(
-        w,
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "gen"
-            | "president"
-            | "senator"
-            | "governor"
-            | "mayor"
-            | "secretary"
-            | "former"
-            | "judge"
-            | "chief"
-            | "sheriff"
-            | "attorney"
-            | "general"
-    )
+word_list! {
+    fn is_title, const TITLES = [
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator",
+        "governor", "mayor", "secretary", "former", "judge", "chief", "sheriff", "attorney",
+        "general",
+    ]
 }
 
 /// Points pronoun sources at the nearest preceding named source.
@@ -327,10 +369,94 @@ pub fn resolve_pronouns(attrs: &mut [Attribution]) {
 mod tests {
     use super::*;
 
+    /// Each list bit answers as the list's own test does.
+    #[test]
+    fn list_bits_match_the_lists() {
+        type Test = fn(&str) -> bool;
+        let tests: [(u16, Test); 11] = [
+            (list::DETERMINER, lexicon::is_determiner),
+            (list::NP_STOP, lexicon::is_np_stop),
+            (list::NP_INNER_ONLY, lexicon::is_np_inner_only),
+            (list::PARTY_LABEL, is_party_label),
+            (list::TITLE, is_title),
+            (list::VAGUE_HEAD, |w| VAGUE_HEADS.contains(w)),
+            (list::INSTITUTION_HEAD, |w| INSTITUTION_HEADS.contains(w)),
+            (list::SPEAKER_NOUN, lexicon::is_speaker_noun),
+            (list::INDEFINITE_WORD, is_indefinite_word),
+            (list::DOCUMENT_NOUN, lexicon::is_document_noun),
+            (list::OFFICIALISH, is_officialish),
+        ];
+        let mut words: Vec<&str> = LISTED.keys().copied().collect();
+        words.extend([
+            "",
+            "x",
+            "said",
+            "officialx",
+            "the2",
+            "12",
+            "Officials",
+            "mayors",
+        ]);
+        for w in words {
+            for (bit, test) in tests {
+                assert_eq!(listed(w) & bit != 0, test(w), "{w} {bit}");
+            }
+        }
+    }
+
     #[test]
     fn every_reason_holds_an_anchor() {
         for r in ANONYMITY_REASONS {
             assert!(REASON_ANCHORS.iter().any(|a| r.contains(a)), "{r}");
+        }
+    }
+
+    #[test]
+    fn every_reason_has_a_word_the_gate_looks_for() {
+        for r in ANONYMITY_REASONS {
+            // A word after a space: the tokenizer starts a token there.
+            let later = r.split(' ').skip(1).collect::<Vec<_>>();
+            assert!(later.iter().any(|w| may_hold_reason(w.as_bytes())), "{r}");
+        }
+        for p in REASON_WORD_STARTS {
+            let p = p.as_bytes();
+            assert!(may_hold_reason(p));
+            assert!(!may_hold_reason(&p[1..]));
+            assert!(!may_hold_reason(&p[..p.len() - 1]));
+        }
+        for w in [
+            "", "a", "anon", "fea", "fearless", "namedx", "unnamed", "said",
+        ] {
+            let want = REASON_WORD_STARTS.iter().any(|p| w.starts_with(p));
+            assert_eq!(may_hold_reason(w.as_bytes()), want, "{w}");
+        }
+    }
+
+    /// Gated as `Ctx::classify` gates it, the answer is the search's on
+    /// every reason in varied surroundings.
+    #[test]
+    fn gate_agrees_with_the_search_on_tokenized_sentences() {
+        use crate::attribution::token::{tokenize, Kind};
+        let mut cases: Vec<String> = Vec::new();
+        for r in ANONYMITY_REASONS {
+            cases.push(format!("A clerk, who {r}, said so."));
+            cases.push(format!("“{r}”"));
+            cases.push(format!("x{r}x's"));
+            cases.push(format!("({})", r.to_uppercase()));
+            cases.push(format!("-{r}-"));
+            cases.push(r.replace(' ', "\u{a0}"));
+        }
+        cases.push("Upon background checks, she spoke.".into());
+        cases.push("He feared nothing and said so.".into());
+        let (mut toks, mut cues) = (Vec::new(), Vec::new());
+        for s in &cases {
+            let lower = s.to_ascii_lowercase();
+            tokenize(s, &lower, Span::new(0, s.len()), &mut toks, &mut cues);
+            let gate = toks.iter().any(|t| {
+                t.kind == Kind::Word && may_hold_reason(&lower.as_bytes()[t.start..t.end])
+            });
+            let want = has_anonymity_reason(&lower);
+            assert_eq!(gate && want, want, "{s}");
         }
     }
 

@@ -644,3 +644,54 @@ fn nested_reports_belong_to_outer() {
         );
     }
 }
+
+/// The shortcuts of the extractor (sentences without a hedge's key word or
+/// an anonymity reason's word skip those searches) change no result.
+#[test]
+fn gates_change_nothing() {
+    use crate::attribution::extract::UNGATED;
+    let texts = [
+        "Officials reportedly met. It is said to be over. Some say the plan failed.",
+        "The deal, it was understood, collapsed. He allegedly-paid nothing.",
+        "The mayor said it. Is said to matter. It is\nsaid to matter.",
+        "A clerk who spoke on condition of anonymity said the audit was late.",
+        "An aide, not authorized to speak publicly, said so. Upon background checks, it ended.",
+        "Two officials, who asked not to be named because they feared reprisals, said no.",
+        "Many believe the fix works. Questions have been raised about the budget.",
+        "“It is widely believed,” she said. The pipes are widely seen as a risk",
+        "Résumé reportedly. Naïve say-so, some say. It’s said to be fine",
+        "the board voted 5-2 on March 3. The contract runs through 2028.",
+        "According to reports, the plant closed. According to media reports it reopened.",
+        "He had thought so. They were thought to be safe; Others were believed to be lost.",
+    ];
+    for text in texts {
+        for joined in [false, true] {
+            // Also as one paragraph of several lines, and as separate ones.
+            let text = if joined {
+                text.replace(". ", ".\n")
+            } else {
+                text.to_string()
+            };
+            let gated = run(&text).0;
+            UNGATED.set(true);
+            let ungated = run(&text).0;
+            UNGATED.set(false);
+            assert_eq!(gated, ungated, "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn every_hedge_has_a_key_word() {
+    for h in super::lexicon::HEDGES {
+        assert!(
+            h.bytes().all(|b| b == b' ' || b.is_ascii_lowercase()),
+            "{h}"
+        );
+        assert!(
+            h.split(' ')
+                .any(|w| super::lexicon::HEDGE_KEYS.contains(&w)),
+            "{h}"
+        );
+    }
+}

@@ -1,5 +1,7 @@
-//! A small tokenizer: words and single punctuation marks with byte offsets.
+//! A small tokenizer: words and single punctuation marks with byte offsets,
+//! each word looked up in the word table as it is cut.
 
+use super::words::{self, tag, WordInfo};
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +21,9 @@ pub struct Tok {
     pub kind: Kind,
     /// First character is upper case.
     pub cap: bool,
+    /// What the word table says of the word (nothing for punctuation): the
+    /// later passes test its bits and never look a word up again.
+    pub info: WordInfo,
 }
 
 impl Tok {
@@ -99,6 +104,23 @@ fn class(b: u8) -> u8 {
     BYTE_CLASS[usize::from(b)]
 }
 
+/// How many of the eight bytes of `x` (little-endian), from the first, are
+/// ASCII letters or digits.
+#[inline(always)]
+fn alnum_run(x: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & !HIGH;
+    // Per byte (below 0x80, so no carry into the next): high bit set when
+    // the byte is at least `c`.
+    let at_least = |v: u64, c: u8| (v + u64::from(0x80 - c) * ONES) & HIGH;
+    let folded = low7 | (0x20 * ONES);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1);
+    let other = !((letter | digit) & !x) & HIGH;
+    (other.trailing_zeros() / 8) as usize
+}
+
 /// Length of the word character at byte `i` of `s`, if it is one.
 #[inline]
 fn word_char_at(s: &str, i: usize) -> Option<usize> {
@@ -116,6 +138,14 @@ fn word_char_at(s: &str, i: usize) -> Option<usize> {
 #[inline(always)]
 fn word_end(s: &str, mut end: usize) -> usize {
     let bytes = s.as_bytes();
+    // Most of a word is ASCII letters: eight bytes tested at a time.
+    while let Some(chunk) = bytes.get(end..end + 8) {
+        let run = alnum_run(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        end += run;
+        if run < 8 {
+            break;
+        }
+    }
     while let Some(&d) = bytes.get(end) {
         let cl = class(d);
         if cl & ALNUM != 0 {
@@ -169,15 +199,32 @@ fn punctuation(s: &str, i: usize, c: char, len: usize) -> (Kind, usize) {
     }
 }
 
-/// Tokenizes `span` of `text`. Straight double quotes are judged opening or
-/// closing by their neighbours. ASCII bytes take a fast path through a class
-/// table; other characters are decoded one at a time.
-pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
+/// Tokenizes `span` of `text` (`lower` is `text` in ASCII lower case, the
+/// same length) into `out`, and the indices of the words with a cue entry
+/// into `cues`; returns the tags of all words together. Straight double
+/// quotes are judged opening or closing by their neighbours. ASCII bytes
+/// take a fast path through a class table; other characters are decoded one
+/// at a time.
+pub fn tokenize(
+    text: &str,
+    lower: &str,
+    span: Span,
+    out: &mut Vec<Tok>,
+    cues: &mut Vec<usize>,
+) -> u8 {
     out.clear();
+    cues.clear();
     let s = match text.get(span.start..span.end) {
         Some(s) => s,
-        None => return,
+        None => return 0,
     };
+    let words = Words {
+        s,
+        lower: lower.as_bytes(),
+        base: span.start,
+        table: words::table(),
+    };
+    let mut tags = 0;
     let bytes = s.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -191,7 +238,11 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
                 continue;
             }
             if cl & ALNUM != 0 {
-                i = push_word(s, span.start, i, 1, b0.is_ascii_uppercase(), out);
+                i = words.push(i, 1, b0.is_ascii_uppercase(), out, cues, &mut tags);
+                // Most words are followed by one space: skipped at once.
+                if bytes.get(i) == Some(&b' ') {
+                    i += 1;
+                }
                 continue;
             }
             (b0 as char, 1)
@@ -205,7 +256,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
                 continue;
             }
             if is_word_char(c) {
-                i = push_word(s, span.start, i, len, c.is_uppercase(), out);
+                i = words.push(i, len, c.is_uppercase(), out, cues, &mut tags);
                 continue;
             }
             (c, len)
@@ -216,30 +267,60 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             end: at + len,
             kind,
             cap: false,
+            info: WordInfo::default(),
         });
         i += len;
     }
+    tags
 }
 
-/// Pushes the word whose first character (`len` bytes) is at byte `i` of
-/// `s` (which starts at byte `base` of the text); returns its end in `s`.
-#[inline(always)]
-fn push_word(s: &str, base: usize, i: usize, len: usize, cap: bool, out: &mut Vec<Tok>) -> usize {
-    let mut end = word_end(s, i + len);
-    // "Mr." / "U.S." keep the period.
-    if s.as_bytes().get(end) == Some(&b'.') {
-        let w = &s[i..end];
-        if keeps_period(w) || w.contains('.') {
-            end += 1;
+/// The text being cut into words: `s` starts at byte `base` of the text
+/// whose lower-case copy is `lower`.
+struct Words<'a> {
+    s: &'a str,
+    lower: &'a [u8],
+    base: usize,
+    table: &'static words::Table,
+}
+
+impl Words<'_> {
+    /// Pushes the word whose first character (`len` bytes) is at byte `i`
+    /// of `s`, with its table entry, adding its tags to `tags` and its
+    /// index to `cues` if it has a cue entry; returns its end in `s`.
+    #[inline(always)]
+    fn push(
+        &self,
+        i: usize,
+        len: usize,
+        cap: bool,
+        out: &mut Vec<Tok>,
+        cues: &mut Vec<usize>,
+        tags: &mut u8,
+    ) -> usize {
+        let s = self.s;
+        let mut end = word_end(s, i + len);
+        // "Mr." / "U.S." keep the period.
+        if s.as_bytes().get(end) == Some(&b'.') {
+            let w = &s[i..end];
+            if keeps_period(w) || w.contains('.') {
+                end += 1;
+            }
         }
+        let (start, end_at) = (self.base + i, self.base + end);
+        let info = self.table.info_at(self.lower, start, end_at);
+        *tags |= info.tags;
+        if info.has(tag::CUE) {
+            cues.push(out.len());
+        }
+        out.push(Tok {
+            start,
+            end: end_at,
+            kind: Kind::Word,
+            cap,
+            info,
+        });
+        end
     }
-    out.push(Tok {
-        start: base + i,
-        end: base + end,
-        kind: Kind::Word,
-        cap,
-    });
-    end
 }
 
 #[cfg(test)]
@@ -250,7 +331,14 @@ mod tests {
     fn words_and_quotes() {
         let text = "\"We won,\" said Mr. Ruiz's aide.";
         let mut v = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut v);
+        let lower = text.to_ascii_lowercase();
+        tokenize(
+            text,
+            &lower,
+            Span::new(0, text.len()),
+            &mut v,
+            &mut Vec::new(),
+        );
         let words: Vec<&str> = v.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             words,
@@ -334,6 +422,7 @@ mod tests {
                     } else {
                         c.is_uppercase()
                     },
+                    info: WordInfo::default(),
                 });
                 i = end;
                 continue;
@@ -344,6 +433,7 @@ mod tests {
                 end: at + len,
                 kind,
                 cap: false,
+                info: WordInfo::default(),
             });
             i += len;
         }
@@ -362,6 +452,7 @@ mod tests {
     fn same_tokens_as_the_reference() {
         let texts = [
             "\"We won,\" said Mr. Ruiz's aide.",
+            "Aides made it clear, according to Reyes, that she Claimed and SAID so.",
             "U.S. officials — who spoke on background — said it's “over.”",
             "R&D spend rose 4.5% in Q3; the co-chair's view: ‘fine’.",
             "Café owners, naïve or not, said ``yes'' and ''no'' and 'maybe'.",
@@ -377,18 +468,47 @@ mod tests {
             "a",
         ];
         for text in texts {
+            let lower = text.to_ascii_lowercase();
             for start in 0..=text.len() {
                 if !text.is_char_boundary(start) {
                     continue;
                 }
                 let span = Span::new(start, text.len());
                 let (mut fast, mut slow) = (Vec::new(), Vec::new());
-                tokenize(text, span, &mut fast);
+                let mut cues = Vec::new();
+                let tags = tokenize(text, &lower, span, &mut fast, &mut cues);
                 reference_tokenize(text, span, &mut slow);
                 let key = |v: &[Tok]| -> Vec<(usize, usize, Kind, bool)> {
                     v.iter().map(|t| (t.start, t.end, t.kind, t.cap)).collect()
                 };
                 assert_eq!(key(&fast), key(&slow), "{text:?} from {start}");
+                // Each word carries its table entry; the summary agrees.
+                let mut want_tags = 0;
+                let mut want_cues = Vec::new();
+                for (k, t) in fast.iter().enumerate() {
+                    let want = match t.kind {
+                        Kind::Word => words::info_at(lower.as_bytes(), t.start, t.end),
+                        _ => WordInfo::default(),
+                    };
+                    assert_eq!(t.info, want, "{text:?} token {k}");
+                    want_tags |= want.tags;
+                    if want.cue.is_some() {
+                        want_cues.push(k);
+                    }
+                }
+                assert_eq!((tags, cues), (want_tags, want_cues), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn alnum_runs_stop_at_the_first_other_byte() {
+        for b in 0u8..=255 {
+            for pos in 0..8 {
+                let mut bytes = *b"aZ09zA9a";
+                bytes[pos] = b;
+                let want = if b.is_ascii_alphanumeric() { 8 } else { pos };
+                assert_eq!(alnum_run(u64::from_le_bytes(bytes)), want, "{b} at {pos}");
             }
         }
     }

@@ -1,9 +1,9 @@
-//! One table lookup per token for everything the per-token scans ask of a
-//! word: its cue entry and its tags (does it open an idiom, is it a stance
-//! adjective...). The scans then test bits instead of comparing strings.
+//! One table lookup per word, made by the tokenizer, for everything the
+//! per-token scans ask of a word: its cue entry and its tags (does it open
+//! an idiom, is it a stance adjective...). The scans then test bits instead
+//! of comparing strings.
 
 use super::lexicon::{self, Cue};
-use super::token::{Kind, Tok};
 use std::sync::LazyLock;
 
 /// Tag bits of [`WordInfo::tags`].
@@ -18,6 +18,8 @@ pub mod tag {
     pub const ACCORDING: u8 = 1 << 3;
     /// Has a cue entry (`WordInfo::cue` is some).
     pub const CUE: u8 = 1 << 4;
+    /// Key word of a hedge ([`super::lexicon::HEDGE_KEYS`]).
+    pub const HEDGE: u8 = 1 << 5;
 }
 
 /// What the lexicons say about one lower-case word.
@@ -264,7 +266,7 @@ const FILTER_BITS: u32 = 16;
 
 /// Open addressing with linear probing, at most half full, behind a one-bit
 /// filter that turns most unknown words away with one load.
-struct Table {
+pub struct Table {
     filter: Vec<u64>,
     slots: Vec<((u64, u64), WordInfo)>,
     shift: u32,
@@ -316,10 +318,11 @@ impl Table {
                 e.phrase_group = id;
             });
         }
-        let lists: [(&[&str], u8); 3] = [
+        let lists: [(&[&str], u8); 4] = [
             (STANCE_ADJECTIVES, tag::STANCE_ADJECTIVE),
             (STANCE_NOUNS, tag::STANCE_NOUN),
             (&["according"], tag::ACCORDING),
+            (lexicon::HEDGE_KEYS, tag::HEDGE),
         ];
         for (list, t) in lists {
             for w in list {
@@ -353,8 +356,9 @@ impl Table {
         }
     }
 
-    #[inline]
-    fn info_at(&self, lower: &[u8], start: usize, end: usize) -> WordInfo {
+    /// What the lexicons say about the word `lower[start..end]` (lower case).
+    #[inline(always)]
+    pub fn info_at(&self, lower: &[u8], start: usize, end: usize) -> WordInfo {
         if end.saturating_sub(start) < self.min_len {
             return WordInfo::default();
         }
@@ -364,7 +368,7 @@ impl Table {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn get(&self, key: (u64, u64)) -> WordInfo {
         let hash = mix(key);
         let bit = Table::filter_bit(hash);
@@ -386,6 +390,11 @@ impl Table {
 
 static TABLE: LazyLock<Table> = LazyLock::new(Table::build);
 
+/// The word table, for callers looking up many words.
+pub fn table() -> &'static Table {
+    &TABLE
+}
+
 /// What the lexicons say about the word `lower[start..end]` (lower case).
 #[cfg(test)]
 pub fn info_at(lower: &[u8], start: usize, end: usize) -> WordInfo {
@@ -398,28 +407,6 @@ pub fn phrases_opened_by(info: WordInfo) -> &'static [&'static [&'static str]] {
         Some(g) => TABLE.phrase_groups.get(g).map_or(&[], |v| v.as_slice()),
         None => &[],
     }
-}
-
-/// [`info_at`] of every token of a sentence, into `out` (nothing for
-/// punctuation), and the indices of the tokens with a cue entry into
-/// `cues`. Returns the tags of all tokens together.
-pub fn infos_of(lower: &[u8], toks: &[Tok], out: &mut Vec<WordInfo>, cues: &mut Vec<usize>) -> u8 {
-    let table = &*TABLE;
-    let mut tags = 0;
-    out.clear();
-    cues.clear();
-    out.resize(toks.len(), WordInfo::default());
-    for (k, (info, t)) in out.iter_mut().zip(toks).enumerate() {
-        // Punctuation, and words shorter than any listed one, keep the default.
-        if t.kind == Kind::Word && t.end.saturating_sub(t.start) >= table.min_len {
-            *info = table.info_at(lower, t.start, t.end);
-            tags |= info.tags;
-            if info.tags & tag::CUE != 0 {
-                cues.push(k);
-            }
-        }
-    }
-    tags
 }
 
 /// [`info_at`] of a whole string.
@@ -455,9 +442,10 @@ mod tests {
 
     #[test]
     fn listed_words_carry_their_tag() {
-        let lists: [(&[&str], u8); 2] = [
+        let lists: [(&[&str], u8); 3] = [
             (STANCE_ADJECTIVES, tag::STANCE_ADJECTIVE),
             (STANCE_NOUNS, tag::STANCE_NOUN),
+            (lexicon::HEDGE_KEYS, tag::HEDGE),
         ];
         for (list, t) in lists {
             for w in list {
@@ -484,7 +472,7 @@ mod tests {
         for w in ["accordin", "accordingly", "claimsx", "eage", "madee", "x"] {
             assert_eq!(info(w).tags, 0, "{w}");
         }
-        assert_eq!(info("said").tags, tag::CUE);
+        assert_eq!(info("said").tags, tag::CUE | tag::HEDGE);
     }
 
     #[test]
