@@ -1794,7 +1794,7 @@ fn descriptors_for(
 }
 
 /// Lower-case words that may stand before a title ("state Sen.").
-static TITLE_MODIFIERS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+static TITLE_MODIFIERS: std::sync::LazyLock<FastSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         [
             "state",
