@@ -2495,6 +2495,10 @@ struct CueTable {
     second: [u32; 256],
     /// The same for the literals that need no word start.
     inner_second: [u32; 256],
+    /// The length of the shortest literal, and of the shortest that needs
+    /// no word start.
+    min_len: usize,
+    min_inner_len: usize,
 }
 
 /// [`CueTable::class`] bit: an ASCII letter or digit.
@@ -2566,12 +2570,21 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
             }
         }
     }
+    let min_len = lits.iter().map(|c| c.lit.len()).min().unwrap_or(0);
+    let min_inner_len = lits
+        .iter()
+        .filter(|c| !c.word_start)
+        .map(|c| c.lit.len())
+        .min()
+        .unwrap_or(usize::MAX);
     CueTable {
         lits,
         by_prefix,
         class,
         second,
         inner_second,
+        min_len,
+        min_inner_len,
     }
 });
 
@@ -2683,11 +2696,17 @@ impl<'a> CueScan<'a> {
         &self.table.class
     }
 
-    /// A run `a..b` of ASCII letters and digits, `inner` the class bits of
-    /// its bytes after the first OR-ed together.
+    /// A run `a..b` of ASCII letters and digits (ending where the next
+    /// byte is none), `inner` the class bits of its bytes after the first
+    /// OR-ed together.
     #[inline(always)]
     pub fn word(&mut self, a: usize, b: usize, inner: u8) {
         let t = self.table;
+        // A literal is all letters, so it lies inside the run: a run
+        // shorter than every literal holds none (most words are short).
+        if b - a < t.min_len {
+            return;
+        }
         let s = self.s;
         let at_start = a == 0 || t.class[usize::from(s[a - 1])] & ALNUM == 0;
         if at_start {
@@ -2695,13 +2714,13 @@ impl<'a> CueScan<'a> {
         } else if t.class[usize::from(s[a])] & STARTS_INNER != 0 {
             self.bits |= t.bits_at(s, a, false, self.bits);
         }
-        if inner & STARTS_INNER != 0 {
-            self.inner(a + 1, b);
+        if inner & STARTS_INNER != 0 && b - a > t.min_inner_len {
+            self.inner(a + 1, b + 1 - t.min_inner_len);
         }
     }
 
-    /// The literals needing no word start at `a..b`, inside a word.
-    #[cold]
+    /// The literals needing no word start that start in `a..b`, inside a
+    /// word.
     #[inline(never)]
     fn inner(&mut self, a: usize, b: usize) {
         let t = self.table;
