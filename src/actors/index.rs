@@ -27,6 +27,11 @@ pub struct Tok {
     pub kind: TokKind,
     pub cap: bool,
     pub quoted: bool,
+    /// A word that may be "according", a reporting verb or a frame word
+    /// ([`may_report_or_frame`], 3 to 13 bytes): the tokenizer has its
+    /// length and end bytes at hand, so the sentence scan need not fetch
+    /// them for every token.
+    pub verbish: bool,
 }
 
 impl Tok {
@@ -38,6 +43,7 @@ impl Tok {
             kind,
             cap,
             quoted,
+            verbish: false,
         }
     }
 
@@ -246,6 +252,7 @@ fn tokenize_with<const CUES: bool>(
     }
     let bytes = text.as_bytes();
     let class = cues.class();
+    let filter = ReportOrFrame::get();
     // (cue positions are relative to the sentence)
     let base = span.start;
     let mut qi = quotes.partition_point(|q| q.end <= i);
@@ -285,6 +292,7 @@ fn tokenize_with<const CUES: bool>(
                 first.is_ascii_uppercase(),
                 false,
                 may_own,
+                filter,
                 out,
             );
             if CUES && i > j {
@@ -335,6 +343,7 @@ fn tokenize_with<const CUES: bool>(
             c.is_uppercase(),
             quoted,
             true,
+            filter,
             out,
         );
         if CUES {
@@ -354,9 +363,14 @@ fn push_word(
     capitalised: bool,
     quoted: bool,
     may_own: bool,
+    filter: ReportOrFrame,
     out: &mut Vec<Tok>,
 ) -> usize {
-    out.push(Tok::new(word, TokKind::Word, capitalised, quoted));
+    let w = &text.as_bytes()[word.start..word.end];
+    out.push(Tok {
+        verbish: (3..=13).contains(&w.len()) && filter.may_be(w),
+        ..Tok::new(word, TokKind::Word, capitalised, quoted)
+    });
     let poss = if may_own {
         possessive_len(text, word.end, end, text.as_bytes()[word.end - 1])
     } else {

@@ -415,20 +415,9 @@ pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> Se
         cues: cue,
         ..SentScan::default()
     };
-    let filter = ReportOrFrame::get();
-    let bytes = text.as_bytes();
     for (k, t) in toks.iter().enumerate() {
-        // ("according", the reporting verbs and the frame words all have 3
-        // to 13 bytes; short words are most of a sentence)
-        if t.kind != TokKind::Word || t.len() < 3 || t.len() > 13 {
-            continue;
-        }
-        // (one bit turns most words away)
-        let sp = t.span();
-        if !bytes
-            .get(sp.start..sp.end)
-            .is_some_and(|w| filter.may_be(w))
-        {
+        // (the tokenizer's filter turns most words away)
+        if !t.verbish {
             continue;
         }
         let w = word(k);
