@@ -176,16 +176,16 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
         }
         j -= 1;
     }
-    if (j..=k).any(|x| with_lower(w(text, idx, x), |l| KIN.contains(l))) {
-        return None;
-    }
+    // A phrase with a kin word names no principal. (Tested last: most
+    // phrases have no speaking word either, and that settles them.)
+    let kin = || (j..=k).any(|x| with_lower(w(text, idx, x), |l| KIN.contains(l)));
     let speaking = (j..=k).any(|x| {
         let s = w(text, idx, x);
         with_lower(s, |l| SPEAKS_FOR.contains(l)) && s != "director"
     });
     if !speaking {
         // a bare body: "police said"
-        if j == k && matches!(word, "police" | "Police") {
+        if j == k && matches!(word, "police" | "Police") && !kin() {
             if let Some(key) = generic_key(text, idx, word, k) {
                 return Some(Principal {
                     speaker: None,
@@ -193,6 +193,9 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
                 });
             }
         }
+        return None;
+    }
+    if kin() {
         return None;
     }
     // a mention inside the phrase (possessor, modifier or object of "for")

@@ -101,6 +101,10 @@ struct Search<A> {
     /// For each anchored start state, the state after each first byte
     /// (the start states' transitions are the costliest to look up).
     first: Vec<[StateID; 256]>,
+    /// For each byte, whether no match starts right after it (every first
+    /// byte leads to the dead state): inside a word, for the patterns that
+    /// start at a `\b`, which lets the search run over words quickly.
+    starts_none_after: [bool; 256],
 }
 
 /// A match: the index of the pattern that matched, and its byte range.
@@ -221,7 +225,7 @@ impl<A: Automaton> Search<A> {
             };
             *r = u8::try_from(k).ok()?;
         }
-        let first = starts
+        let first: Vec<[StateID; 256]> = starts
             .iter()
             .map(|&sid| {
                 let mut next = [sid; 256];
@@ -231,7 +235,20 @@ impl<A: Automaton> Search<A> {
                 next
             })
             .collect();
-        Some(Search { dfa, row, first })
+        let dead_row: Vec<bool> = first
+            .iter()
+            .map(|next| next.iter().all(|&sid| dfa.is_dead_state(sid)))
+            .collect();
+        let mut starts_none_after = [false; 256];
+        for (b, none) in starts_none_after.iter_mut().enumerate() {
+            *none = dead_row[usize::from(row[b])];
+        }
+        Some(Search {
+            dfa,
+            row,
+            first,
+            starts_none_after,
+        })
     }
 
     /// The first start at or after `from` where the anchored DFA matches.
@@ -243,19 +260,24 @@ impl<A: Automaton> Search<A> {
         earliest: bool,
         next: &mut impl FnMut(StateID, u8) -> StateID,
     ) -> Result<Option<Hit>, Unavailable> {
-        for p in from..hay.len() {
-            let before = if p == 0 { 256 } else { usize::from(hay[p - 1]) };
-            let sid = self.first[usize::from(self.row[before])][usize::from(hay[p])];
-            if self.dfa.is_dead_state(sid) {
+        let mut p = from;
+        while p < hay.len() {
+            if p > 0 && self.starts_none_after[usize::from(hay[p - 1])] {
+                p += 1;
                 continue;
             }
-            if let Some((pattern, end)) = self.match_from(hay, p, sid, earliest, next)? {
-                return Ok(Some(Hit {
-                    pattern,
-                    start: p,
-                    end,
-                }));
+            let before = if p == 0 { 256 } else { usize::from(hay[p - 1]) };
+            let sid = self.first[usize::from(self.row[before])][usize::from(hay[p])];
+            if !self.dfa.is_dead_state(sid) {
+                if let Some((pattern, end)) = self.match_from(hay, p, sid, earliest, next)? {
+                    return Ok(Some(Hit {
+                        pattern,
+                        start: p,
+                        end,
+                    }));
+                }
             }
+            p += 1;
         }
         Ok(None)
     }
