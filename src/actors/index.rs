@@ -283,15 +283,12 @@ fn tokenize_with<const CUES: bool>(
                     cues.token(i - base, j - base);
                 }
             }
-            // a possessive starts with an apostrophe, straight or curly (0xE2)
-            let may_own = j < end && matches!(bytes[j], b'\'' | 0xE2);
             i = push_word(
                 text,
                 Span::new(i, j),
                 end,
                 first.is_ascii_uppercase(),
                 false,
-                may_own,
                 filter,
                 out,
             );
@@ -342,7 +339,6 @@ fn tokenize_with<const CUES: bool>(
             end,
             c.is_uppercase(),
             quoted,
-            true,
             filter,
             out,
         );
@@ -353,8 +349,8 @@ fn tokenize_with<const CUES: bool>(
     }
 }
 
-/// Pushes the word at `word`, then its possessive (`'s`) if `may_own` and
-/// one follows; returns where the next token starts.
+/// Pushes the word at `word`, then its possessive (`'s`) if one follows;
+/// returns where the next token starts.
 #[inline(always)]
 fn push_word(
     text: &str,
@@ -362,15 +358,17 @@ fn push_word(
     end: usize,
     capitalised: bool,
     quoted: bool,
-    may_own: bool,
     filter: ReportOrFrame,
     out: &mut Vec<Tok>,
 ) -> usize {
-    let w = &text.as_bytes()[word.start..word.end];
+    let bytes = text.as_bytes();
+    let w = &bytes[word.start..word.end];
     out.push(Tok {
         verbish: (3..=13).contains(&w.len()) && filter.may_be(w),
         ..Tok::new(word, TokKind::Word, capitalised, quoted)
     });
+    // a possessive starts with an apostrophe, straight or curly (0xE2)
+    let may_own = word.end < end && matches!(bytes[word.end], b'\'' | 0xE2);
     let poss = if may_own {
         possessive_len(text, word.end, end, text.as_bytes()[word.end - 1])
     } else {
