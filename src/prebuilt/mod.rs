@@ -52,7 +52,7 @@ pub struct Dfa {
 /// A DFA in either format build.rs writes.
 enum Loaded {
     Dense(Search<dense::DFA<&'static [u32]>>),
-    /// With its number for [`Steps`].
+    /// With its number for [`Steps`] (0: it keeps none).
     Sparse(Search<sparse::DFA<&'static [u8]>>, u64),
 }
 
@@ -179,9 +179,11 @@ impl Loaded {
             return Search::new(dfa).map(Loaded::Dense);
         }
         let (dfa, _) = unsafe { sparse::DFA::from_bytes_unchecked(bytes) }.ok()?;
+        // (state ids are below 2^32, so keys collide only if numbers reach
+        // 2^24: a run reads a dozen DFAs, but should one read more, those
+        // get number 0, no table)
         let n = SPARSE_READ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        // (state ids are below 2^32 and a run reads a dozen DFAs: keys
-        // never collide)
+        let n = if n < 1 << 24 { n } else { 0 };
         Search::new(dfa).map(|s| Loaded::Sparse(s, n))
     }
 
@@ -191,8 +193,9 @@ impl Loaded {
                 s.find_at(hay, from, earliest, &mut |sid, b| s.dfa.next_state(sid, b))
             }
             Loaded::Sparse(s, n) => STEPS.with(|steps| {
-                let Ok(mut steps) = steps.try_borrow_mut() else {
-                    // (not reentrant, but if it were: no table)
+                let (Ok(mut steps), 1..) = (steps.try_borrow_mut(), *n) else {
+                    // (no table for a DFA numbered 0, nor while the table is
+                    // in use, were searches ever reentrant)
                     return s.find_at(hay, from, earliest, &mut |sid, b| s.dfa.next_state(sid, b));
                 };
                 if steps.slots.is_empty() {
