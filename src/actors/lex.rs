@@ -2701,12 +2701,18 @@ impl<'a> CueScan<'a> {
     /// OR-ed together.
     #[inline(always)]
     pub fn word(&mut self, a: usize, b: usize, inner: u8) {
-        let t = self.table;
         // A literal is all letters, so it lies inside the run: a run
         // shorter than every literal holds none (most words are short).
-        if b - a < t.min_len {
-            return;
+        if b - a >= self.table.min_len {
+            self.long_word(a, b, inner);
         }
+    }
+
+    /// [`CueScan::word`] past the length test. (Out of line: the
+    /// tokenizer's loop keeps its registers.)
+    #[inline(never)]
+    fn long_word(&mut self, a: usize, b: usize, inner: u8) {
+        let t = self.table;
         let s = self.s;
         let at_start = a == 0 || t.class[usize::from(s[a - 1])] & ALNUM == 0;
         if at_start {
