@@ -27,6 +27,11 @@ pub struct Tok {
     pub kind: TokKind,
     pub cap: bool,
     pub quoted: bool,
+    /// A word that may be "according", a reporting verb or a frame word
+    /// ([`may_report_or_frame`], 3 to 13 bytes): the tokenizer has its
+    /// length and end bytes at hand, so the sentence scan need not fetch
+    /// them for every token.
+    pub verbish: bool,
 }
 
 impl Tok {
@@ -38,6 +43,7 @@ impl Tok {
             kind,
             cap,
             quoted,
+            verbish: false,
         }
     }
 
@@ -217,6 +223,24 @@ fn possessive_len(text: &str, j: usize, end: usize, word_last: u8) -> usize {
 
 /// Splits `span` of `text` into tokens.
 pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
+    tokenize_with::<false>(text, span, quotes, out, &mut CueScan::new(&[]));
+}
+
+/// [`tokenize`] (no quotations) working out the sentence's cue bits on the
+/// way into `cues` (made on `span`'s bytes): one walk over the bytes for
+/// both.
+pub fn tokenize_cued(text: &str, span: Span, out: &mut Vec<Tok>, cues: &mut CueScan) {
+    tokenize_with::<true>(text, span, &[], out, cues);
+}
+
+#[inline(always)]
+fn tokenize_with<const CUES: bool>(
+    text: &str,
+    span: Span,
+    quotes: &[Span],
+    out: &mut Vec<Tok>,
+    cues: &mut CueScan,
+) {
     let end = span.end.min(text.len());
     let mut i = span.start;
     if end > u32::MAX as usize {
@@ -227,6 +251,10 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
         return;
     }
     let bytes = text.as_bytes();
+    let class = cues.class();
+    let filter = ReportOrFrame::get();
+    // (cue positions are relative to the sentence)
+    let base = span.start;
     let mut qi = quotes.partition_point(|q| q.end <= i);
     while i < end {
         let first = bytes[i];
@@ -234,23 +262,39 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
             // the common case: a word starting with an ASCII letter or
             // digit, no quotation left
             let mut j = i + 1;
-            while j < end && ASCII_ALNUM[usize::from(bytes[j])] {
+            // (the class bits of the bytes after the first, for the cues)
+            let mut inner = 0u8;
+            while j < end {
+                let c = class[usize::from(bytes[j])];
+                if c & ALNUM == 0 {
+                    break;
+                }
+                inner |= c;
                 j += 1;
             }
+            let run_end = j;
             if j < end && (matches!(bytes[j], b'-' | b'\'' | b'.') || bytes[j] >= 0x80) {
                 j = word_end(text, i, j, end);
             }
-            // a possessive starts with an apostrophe, straight or curly (0xE2)
-            let may_own = j < end && matches!(bytes[j], b'\'' | 0xE2);
+            if CUES {
+                if j == run_end {
+                    cues.word(i - base, j - base, inner);
+                } else {
+                    cues.token(i - base, j - base);
+                }
+            }
             i = push_word(
                 text,
                 Span::new(i, j),
                 end,
                 first.is_ascii_uppercase(),
                 false,
-                may_own,
+                filter,
                 out,
             );
+            if CUES && i > j {
+                cues.token(j - base, i - base);
+            }
             // (most words end at a space, which starts no token)
             if i < end && bytes[i] == b' ' {
                 i += 1;
@@ -278,6 +322,7 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
         }
         let quoted = qi < quotes.len() && quotes[qi].start <= i && i < quotes[qi].end;
         if !is_alnum(c) {
+            // (no letter or digit: no cue)
             out.push(Tok::new(
                 Span::new(i, i + clen),
                 TokKind::Punct,
@@ -288,20 +333,24 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
             continue;
         }
         let j = word_end(text, i, i + clen, end);
-        i = push_word(
+        let next = push_word(
             text,
             Span::new(i, j),
             end,
             c.is_uppercase(),
             quoted,
-            true,
+            filter,
             out,
         );
+        if CUES {
+            cues.token(i - base, next - base);
+        }
+        i = next;
     }
 }
 
-/// Pushes the word at `word`, then its possessive (`'s`) if `may_own` and
-/// one follows; returns where the next token starts.
+/// Pushes the word at `word`, then its possessive (`'s`) if one follows;
+/// returns where the next token starts.
 #[inline(always)]
 fn push_word(
     text: &str,
@@ -309,10 +358,17 @@ fn push_word(
     end: usize,
     capitalised: bool,
     quoted: bool,
-    may_own: bool,
+    filter: ReportOrFrame,
     out: &mut Vec<Tok>,
 ) -> usize {
-    out.push(Tok::new(word, TokKind::Word, capitalised, quoted));
+    let bytes = text.as_bytes();
+    let w = &bytes[word.start..word.end];
+    out.push(Tok {
+        verbish: (3..=13).contains(&w.len()) && filter.may_be(w),
+        ..Tok::new(word, TokKind::Word, capitalised, quoted)
+    });
+    // a possessive starts with an apostrophe, straight or curly (0xE2)
+    let may_own = word.end < end && matches!(bytes[word.end], b'\'' | 0xE2);
     let poss = if may_own {
         possessive_len(text, word.end, end, text.as_bytes()[word.end - 1])
     } else {
@@ -1011,7 +1067,6 @@ impl BlockToks {
     /// the tokens at their offsets in `text` (a block worked out for one
     /// build only needs no shifting back and forth).
     fn compute_into(&mut self, text: &str, spans: &[Span]) {
-        let cues = sentence_cues(text, spans);
         let BlockToks {
             toks,
             sents,
@@ -1029,33 +1084,79 @@ impl BlockToks {
         toks.reserve(bytes / 4 + 4);
         sents.reserve(spans.len());
         scans.reserve(spans.len());
-        for (s, &cues) in spans.iter().zip(&cues) {
+        // The cue bits come with the tokens (one walk over the bytes) when
+        // the spans are in order on character boundaries, as the sentence
+        // splitter makes them; else from `sentence_cues` on its own.
+        let apart = if spans_fit(text, spans) {
+            None
+        } else {
+            Some(sentence_cues(text, spans))
+        };
+        let mut exotic = apart.is_none() && gaps_have_exotics(text, spans);
+        for (n, s) in spans.iter().enumerate() {
             let a = toks.len();
-            tokenize(text, *s, &[], toks);
-            let b = toks.len();
+            let cues = match &apart {
+                Some(cues) => {
+                    tokenize(text, *s, &[], toks);
+                    cues[n]
+                }
+                None => {
+                    let mut scan = CueScan::new(&text.as_bytes()[s.start..s.end]);
+                    tokenize_cued(text, *s, toks, &mut scan);
+                    exotic |= scan.exotic;
+                    scan.bits
+                }
+            };
+            sents.push(LocalSent {
+                a: a as u32,
+                b: toks.len() as u32,
+                ra: 0,
+                rb: 0,
+                cues,
+                title_case: false,
+            });
+        }
+        for (l, s) in sents.iter_mut().zip(spans) {
+            if exotic {
+                // (as `sentence_cues`: case folding may hide a cue)
+                l.cues = u8::MAX;
+            }
+            let (a, b) = (l.a as usize, l.b as usize);
             for (k, t) in toks[a..b].iter().enumerate() {
                 if pronoun_gender(text, t) != 0 {
                     pronouns.push((a + k) as u32);
                 }
             }
-            scans.push(scan_sentence(text, &toks[a..b], *s, cues));
+            scans.push(scan_sentence(text, &toks[a..b], *s, l.cues));
             let ra = runs_out.len();
             runs(text, toks, a, b, runs_out);
-            sents.push(LocalSent {
-                a: a as u32,
-                b: b as u32,
-                ra: ra as u32,
-                rb: runs_out.len() as u32,
-                cues,
-                title_case: is_title_case(text, &toks[a..b]),
-            });
+            l.ra = ra as u32;
+            l.rb = runs_out.len() as u32;
+            l.title_case = is_title_case(text, &toks[a..b]);
         }
+    }
+
+    /// The sentences' cue bits.
+    #[cfg(test)]
+    pub fn cues(&self) -> Vec<u8> {
+        self.sents.iter().map(|l| l.cues).collect()
     }
 
     /// How many sentences it covers.
     pub fn sentences(&self) -> usize {
         self.sents.len()
     }
+}
+
+/// Are `spans` in order, inside `text` and on its character boundaries,
+/// with offsets that fit a token's `u32`? (Then [`tokenize_cued`] gives
+/// [`sentence_cues`]'s bits.)
+fn spans_fit(text: &str, spans: &[Span]) -> bool {
+    text.len() <= u32::MAX as usize
+        && spans.iter().all(|s| {
+            s.start <= s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+        })
+        && spans.windows(2).all(|w| w[0].end <= w[1].start)
 }
 
 /// Marks the tokens inside a quotation (`quotes`: inner spans, sorted), as
@@ -1705,7 +1806,7 @@ fn descriptors_for(
 }
 
 /// Lower-case words that may stand before a title ("state Sen.").
-static TITLE_MODIFIERS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+static TITLE_MODIFIERS: std::sync::LazyLock<FastSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         [
             "state",

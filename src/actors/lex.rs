@@ -2495,10 +2495,14 @@ struct CueTable {
     second: [u32; 256],
     /// The same for the literals that need no word start.
     inner_second: [u32; 256],
+    /// The length of the shortest literal, and of the shortest that needs
+    /// no word start.
+    min_len: usize,
+    min_inner_len: usize,
 }
 
 /// [`CueTable::class`] bit: an ASCII letter or digit.
-const ALNUM: u8 = 1;
+pub(super) const ALNUM: u8 = 1;
 /// [`CueTable::class`] bit: an ASCII letter.
 const LETTER: u8 = 2;
 /// [`CueTable::class`] bit: the first letter (either case) of a literal
@@ -2566,12 +2570,21 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
             }
         }
     }
+    let min_len = lits.iter().map(|c| c.lit.len()).min().unwrap_or(0);
+    let min_inner_len = lits
+        .iter()
+        .filter(|c| !c.word_start)
+        .map(|c| c.lit.len())
+        .min()
+        .unwrap_or(usize::MAX);
     CueTable {
         lits,
         by_prefix,
         class,
         second,
         inner_second,
+        min_len,
+        min_inner_len,
     }
 });
 
@@ -2649,6 +2662,111 @@ impl CueTable {
         }
         Some(bits)
     }
+}
+
+/// [`sentence_cues`] of one sentence worked out token by token as the
+/// actor tokenizer goes (see [`crate::actors::index::tokenize_cued`]), so
+/// that the sentence's bytes are walked once: the tokenizer hands over each
+/// plain ASCII word with the [`CueTable::class`] bits of its bytes after
+/// the first OR-ed together, and any other token whole. Every ASCII letter
+/// or digit and every [`FOLD_EXOTICS`] character (all letters) is inside a
+/// word or possessive token, so the bytes between tokens can set no bit.
+pub struct CueScan<'a> {
+    table: &'static CueTable,
+    /// The sentence's bytes; positions below are relative to its start.
+    s: &'a [u8],
+    pub bits: u8,
+    /// A [`FOLD_EXOTICS`] character was seen.
+    pub exotic: bool,
+}
+
+impl<'a> CueScan<'a> {
+    pub fn new(s: &'a [u8]) -> CueScan<'a> {
+        CueScan {
+            table: &CUE_TABLE,
+            s,
+            bits: 0,
+            exotic: false,
+        }
+    }
+
+    /// The per-byte [`CueTable::class`] bits; [`ALNUM`] is set exactly for
+    /// the ASCII letters and digits.
+    pub fn class(&self) -> &'static [u8; 256] {
+        &self.table.class
+    }
+
+    /// A run `a..b` of ASCII letters and digits (ending where the next
+    /// byte is none), `inner` the class bits of its bytes after the first
+    /// OR-ed together.
+    #[inline(always)]
+    pub fn word(&mut self, a: usize, b: usize, inner: u8) {
+        // A literal is all letters, so it lies inside the run: a run
+        // shorter than every literal holds none (most words are short).
+        if b - a >= self.table.min_len {
+            self.long_word(a, b, inner);
+        }
+    }
+
+    /// [`CueScan::word`] past the length test. (Out of line: the
+    /// tokenizer's loop keeps its registers.)
+    #[inline(never)]
+    fn long_word(&mut self, a: usize, b: usize, inner: u8) {
+        let t = self.table;
+        let s = self.s;
+        let at_start = a == 0 || t.class[usize::from(s[a - 1])] & ALNUM == 0;
+        if at_start {
+            self.bits |= t.bits_at(s, a, true, self.bits);
+        } else if t.class[usize::from(s[a])] & STARTS_INNER != 0 {
+            self.bits |= t.bits_at(s, a, false, self.bits);
+        }
+        if inner & STARTS_INNER != 0 && b - a > t.min_inner_len {
+            self.inner(a + 1, b + 1 - t.min_inner_len);
+        }
+    }
+
+    /// The literals needing no word start that start in `a..b`, inside a
+    /// word.
+    #[inline(never)]
+    fn inner(&mut self, a: usize, b: usize) {
+        let t = self.table;
+        for p in a..b {
+            if t.class[usize::from(self.s[p])] & STARTS_INNER != 0 {
+                self.bits |= t.bits_at(self.s, p, false, self.bits);
+            }
+        }
+    }
+
+    /// Any token `a..b`, byte by byte as [`CueTable::sentence_bits`] reads it.
+    #[inline(never)]
+    pub fn token(&mut self, a: usize, b: usize) {
+        let t = self.table;
+        let s = self.s;
+        for p in a..b.min(s.len()) {
+            let class = t.class[usize::from(s[p])];
+            if class & ALNUM == 0 {
+                if class & EXOTIC_LEAD != 0 && FOLD_EXOTICS.iter().any(|e| s[p..].starts_with(e)) {
+                    self.exotic = true;
+                }
+            } else if p == 0 || t.class[usize::from(s[p - 1])] & ALNUM == 0 {
+                self.bits |= t.bits_at(s, p, true, self.bits);
+            } else if class & STARTS_INNER != 0 {
+                self.bits |= t.bits_at(s, p, false, self.bits);
+            }
+        }
+    }
+}
+
+/// Do the gaps between the sentences `spans` (sorted, in `text`, from the
+/// first's start to the last's end) hold a [`FOLD_EXOTICS`] character?
+/// (With [`CueScan`], the rest of [`sentence_cues`].)
+pub fn gaps_have_exotics(text: &str, spans: &[crate::span::Span]) -> bool {
+    let bytes = text.as_bytes();
+    spans.windows(2).any(|w| {
+        let gap = bytes.get(w[0].end..w[1].start).unwrap_or(&[]);
+        gap.iter().any(|&b| b >= 0x80)
+            && (0..gap.len()).any(|p| FOLD_EXOTICS.iter().any(|e| gap[p..].starts_with(e)))
+    })
 }
 
 /// The characters [`has_fold_exotics`] looks for, in UTF-8.
@@ -3285,6 +3403,36 @@ mod rx_tests {
                 reference_cues(text, &spans),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn cues_with_the_tokens_match_sentence_cues() {
+        let mut pieces: Vec<&str> = PIECES.to_vec();
+        pieces.extend(PASSIVE_PIECES);
+        pieces.extend(FOLLOW_PIECES);
+        pieces.extend([
+            "co-kill",
+            "x.died",
+            "\u{212A}ill",
+            "lo\u{17F}t",
+            "éfail",
+            "ça-murder",
+            "Dr.fatal",
+            "lie's",
+            "U.S.funeral",
+            "don't-lie",
+        ]);
+        for (n, text) in generated(&pieces, 3000).iter().enumerate() {
+            let mut spans = Vec::new();
+            let mut start = 0;
+            for (i, _) in text.match_indices(". ") {
+                spans.push(crate::span::Span::new(start, i + 1));
+                start = i + if n % 3 == 0 { 2 } else { 1 };
+            }
+            spans.push(crate::span::Span::new(start, text.len()));
+            let work = crate::actors::index::BlockToks::compute(text, 0, &spans);
+            assert_eq!(work.cues(), sentence_cues(text, &spans), "{text:?}");
         }
     }
 

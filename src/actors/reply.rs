@@ -176,16 +176,16 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
         }
         j -= 1;
     }
-    if (j..=k).any(|x| with_lower(w(text, idx, x), |l| KIN.contains(l))) {
-        return None;
-    }
+    // A phrase with a kin word names no principal. (Tested last: most
+    // phrases have no speaking word either, and that settles them.)
+    let kin = || (j..=k).any(|x| with_lower(w(text, idx, x), |l| KIN.contains(l)));
     let speaking = (j..=k).any(|x| {
         let s = w(text, idx, x);
         with_lower(s, |l| SPEAKS_FOR.contains(l)) && s != "director"
     });
     if !speaking {
         // a bare body: "police said"
-        if j == k && matches!(word, "police" | "Police") {
+        if j == k && matches!(word, "police" | "Police") && !kin() {
             if let Some(key) = generic_key(text, idx, word, k) {
                 return Some(Principal {
                     speaker: None,
@@ -193,6 +193,9 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
                 });
             }
         }
+        return None;
+    }
+    if kin() {
         return None;
     }
     // a mention inside the phrase (possessor, modifier or object of "for")
@@ -371,10 +374,10 @@ pub struct SentScan {
 impl SentScan {
     /// [`CONDUCT_RE`] matches in the sentence `stext` scanned.
     fn conduct(&self, stext: &str) -> &[(usize, usize)] {
+        if self.cues & CUE_CONDUCT == 0 {
+            return &[];
+        }
         self.conduct.get_or_init(|| {
-            if self.cues & CUE_CONDUCT == 0 {
-                return Vec::new();
-            }
             CONDUCT_RE
                 .find_iter_in(&Hay::new(stext))
                 .map(|m| (m.start(), m.end()))
@@ -385,18 +388,18 @@ impl SentScan {
     /// Might [`PASSIVE_ACTION_RE`] match in the sentence `stext` scanned?
     fn passive_hint(&self, stext: &str) -> bool {
         // PASSIVE_ACTION_RE cannot match inside this sentence without a
-        // cue word, so the hint is moot then.
-        *self
-            .passive_hint
-            .get_or_init(|| self.cues & CUE_PASSIVE != 0 && PASSIVE_HINT.is_match(stext))
+        // cue word, so the hint is moot then. (The cue is tested first:
+        // setting a cell costs more than the test.)
+        self.cues & CUE_PASSIVE != 0
+            && *self
+                .passive_hint
+                .get_or_init(|| PASSIVE_HINT.is_match(stext))
     }
 
     /// Does the sentence `stext` scanned speak of a death?
     fn deathly(&self, stext: &str) -> bool {
         // (exact, unless the draft has case-folding oddities)
-        *self
-            .deathly
-            .get_or_init(|| self.cues & CUE_DEATH != 0 && DEATH_HINT.is_match(stext))
+        self.cues & CUE_DEATH != 0 && *self.deathly.get_or_init(|| DEATH_HINT.is_match(stext))
     }
 
     /// Can [`SentScan::conduct`] or [`SentScan::passive_hint`] hold
@@ -415,20 +418,9 @@ pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> Se
         cues: cue,
         ..SentScan::default()
     };
-    let filter = ReportOrFrame::get();
-    let bytes = text.as_bytes();
     for (k, t) in toks.iter().enumerate() {
-        // ("according", the reporting verbs and the frame words all have 3
-        // to 13 bytes; short words are most of a sentence)
-        if t.kind != TokKind::Word || t.len() < 3 || t.len() > 13 {
-            continue;
-        }
-        // (one bit turns most words away)
-        let sp = t.span();
-        if !bytes
-            .get(sp.start..sp.end)
-            .is_some_and(|w| filter.may_be(w))
-        {
+        // (the tokenizer's filter turns most words away)
+        if !t.verbish {
             continue;
         }
         let w = word(k);
@@ -769,7 +761,7 @@ fn first_object(
 /// Accusations and criticism (SPEC §5.1), in every block and voice.
 fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
     let mut out: Vec<Accusation> = Vec::new();
-    let mut seen: std::collections::HashSet<(usize, Span)> = std::collections::HashSet::new();
+    let mut seen: FastSet<(usize, Span)> = FastSet::default();
     let mut dead = vec![false; idx_mut.actors.len()];
     let idx: &Index = idx_mut;
     let (mut lo, mut hi) = (0, 0);
@@ -1164,11 +1156,7 @@ fn collegial(idx: &Index, key: &Key) -> bool {
 
 /// The first line whose speaker answers for target `t` through its
 /// affiliation (SPEC §5.4, rules 3 and 5).
-fn coverage_line(
-    idx: &Index,
-    line_for: &std::collections::HashMap<&Key, usize>,
-    t: usize,
-) -> Option<usize> {
+fn coverage_line(idx: &Index, line_for: &FastMap<&Key, usize>, t: usize) -> Option<usize> {
     let a = &idx.actors[t];
     if !a.inside_affiliation {
         return None;
@@ -1208,7 +1196,7 @@ pub fn analyze_with(
     let lines = find_lines(text, &idx);
     let accusations = find_accusations(text, &mut idx);
     let mut responses: Vec<Response> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FastSet::default();
     for l in &lines {
         for k in &l.principal.keys {
             if let Key::Actor(id) = k {
@@ -1234,7 +1222,7 @@ pub fn analyze_with(
         first_response[r.actor].get_or_insert(i);
     }
     // first line speaking for each key
-    let mut line_for: std::collections::HashMap<&Key, usize> = std::collections::HashMap::new();
+    let mut line_for: FastMap<&Key, usize> = FastMap::default();
     for (i, l) in lines.iter().enumerate() {
         for k in &l.principal.keys {
             line_for.entry(k).or_insert(i);

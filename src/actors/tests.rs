@@ -720,6 +720,10 @@ fn tokenize_matches_reference() {
         "_",
         "a-",
         "-",
+        "said",
+        "SAID",
+        "according",
+        "accused's",
     ];
     let glue: &[&str] = &[
         " ", " ", "", "\u{a0}", "\u{2003}", "\n", "\t", ", ", ". ", "-", "'", "’", ".",
@@ -732,6 +736,7 @@ fn tokenize_matches_reference() {
         trailing_glue: true,
         seed: 0x9e37_79b9_7f4a_7c15,
     };
+    let mut verbish = 0;
     for (n, text) in crate::testgen::invented(&recipe, 4000).iter().enumerate() {
         // the whole text, and a stretch inside it; quotations over a part
         let cut = text.char_indices().map(|(i, _)| i).nth(2).unwrap_or(0);
@@ -748,8 +753,21 @@ fn tokenize_matches_reference() {
             let mut want = Vec::new();
             reference_tokenize(text, span, quotes, &mut want);
             assert_eq!(got, want, "{text:?} {span:?}");
+            // the reporting/frame filter's mark, as the scan would test it
+            let mut toks = Vec::new();
+            index::tokenize(text, span, quotes, &mut toks);
+            for t in &toks {
+                let w = t.span().slice(text).as_bytes();
+                let want = t.kind == index::TokKind::Word
+                    && (3..=13).contains(&w.len())
+                    && super::lex::may_report_or_frame(w);
+                assert_eq!(t.verbish, want, "{text:?} {:?}", t.span());
+                verbish += usize::from(want);
+            }
         }
     }
+    // the marked words came up often: the comparison meant something
+    assert!(verbish > 1000, "{verbish}");
 }
 
 /// `is_alnum` skips the Unicode tables for General Punctuation, which

@@ -52,8 +52,46 @@ pub struct Dfa {
 /// A DFA in either format build.rs writes.
 enum Loaded {
     Dense(Search<dense::DFA<&'static [u32]>>),
-    Sparse(Search<sparse::DFA<&'static [u8]>>),
+    /// With its number for [`Steps`] (0: it keeps none).
+    Sparse(Search<sparse::DFA<&'static [u8]>>, u64),
 }
+
+/// A sparse DFA finds a state's transition by decoding the state and
+/// searching its ranges, several times the cost of a dense look-up; most
+/// searches take the same few transitions again and again. So each thread
+/// keeps the transitions its sparse DFAs took, by DFA, state and byte, in
+/// a table where a newer one takes an older one's slot.
+struct Steps {
+    /// (key, next state); key 0 is an empty slot.
+    slots: Vec<(u64, StateID)>,
+}
+
+impl Steps {
+    /// A power of two: 64 KiB a thread.
+    const SLOTS: usize = 4096;
+
+    /// The state after `b` in `sid` of the sparse DFA numbered `n`.
+    #[inline]
+    fn next(&mut self, dfa: &sparse::DFA<&'static [u8]>, n: u64, sid: StateID, b: u8) -> StateID {
+        // (DFA numbers start at 1: no key is 0)
+        let key = n << 40 | (sid.as_u64() << 8) | u64::from(b);
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
+        let e = &mut self.slots[slot & (Self::SLOTS - 1)];
+        if e.0 != key {
+            *e = (key, dfa.next_state(sid, b));
+        }
+        e.1
+    }
+}
+
+thread_local! {
+    static STEPS: std::cell::RefCell<Steps> = const {
+        std::cell::RefCell::new(Steps { slots: Vec::new() })
+    };
+}
+
+/// The number of the next sparse DFA read (see [`Steps`]).
+static SPARSE_READ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 struct Search<A> {
     dfa: A,
@@ -63,6 +101,10 @@ struct Search<A> {
     /// For each anchored start state, the state after each first byte
     /// (the start states' transitions are the costliest to look up).
     first: Vec<[StateID; 256]>,
+    /// For each byte, whether no match starts right after it (every first
+    /// byte leads to the dead state): inside a word, for the patterns that
+    /// start at a `\b`, which lets the search run over words quickly.
+    starts_none_after: [bool; 256],
 }
 
 /// A match: the index of the pattern that matched, and its byte range.
@@ -137,13 +179,32 @@ impl Loaded {
             return Search::new(dfa).map(Loaded::Dense);
         }
         let (dfa, _) = unsafe { sparse::DFA::from_bytes_unchecked(bytes) }.ok()?;
-        Search::new(dfa).map(Loaded::Sparse)
+        // (state ids are below 2^32, so keys collide only if numbers reach
+        // 2^24: a run reads a dozen DFAs, but should one read more, those
+        // get number 0, no table)
+        let n = SPARSE_READ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let n = if n < 1 << 24 { n } else { 0 };
+        Search::new(dfa).map(|s| Loaded::Sparse(s, n))
     }
 
     fn find_at(&self, hay: &[u8], from: usize, earliest: bool) -> Result<Option<Hit>, Unavailable> {
         match self {
-            Loaded::Dense(s) => s.find_at(hay, from, earliest),
-            Loaded::Sparse(s) => s.find_at(hay, from, earliest),
+            Loaded::Dense(s) => {
+                s.find_at(hay, from, earliest, &mut |sid, b| s.dfa.next_state(sid, b))
+            }
+            Loaded::Sparse(s, n) => STEPS.with(|steps| {
+                let (Ok(mut steps), 1..) = (steps.try_borrow_mut(), *n) else {
+                    // (no table for a DFA numbered 0, nor while the table is
+                    // in use, were searches ever reentrant)
+                    return s.find_at(hay, from, earliest, &mut |sid, b| s.dfa.next_state(sid, b));
+                };
+                if steps.slots.is_empty() {
+                    steps.slots = vec![(0, StateID::ZERO); Steps::SLOTS];
+                }
+                s.find_at(hay, from, earliest, &mut |sid, b| {
+                    steps.next(&s.dfa, *n, sid, b)
+                })
+            }),
         }
     }
 }
@@ -167,7 +228,7 @@ impl<A: Automaton> Search<A> {
             };
             *r = u8::try_from(k).ok()?;
         }
-        let first = starts
+        let first: Vec<[StateID; 256]> = starts
             .iter()
             .map(|&sid| {
                 let mut next = [sid; 256];
@@ -177,25 +238,49 @@ impl<A: Automaton> Search<A> {
                 next
             })
             .collect();
-        Some(Search { dfa, row, first })
+        let dead_row: Vec<bool> = first
+            .iter()
+            .map(|next| next.iter().all(|&sid| dfa.is_dead_state(sid)))
+            .collect();
+        let mut starts_none_after = [false; 256];
+        for (b, none) in starts_none_after.iter_mut().enumerate() {
+            *none = dead_row[usize::from(row[b])];
+        }
+        Some(Search {
+            dfa,
+            row,
+            first,
+            starts_none_after,
+        })
     }
 
     /// The first start at or after `from` where the anchored DFA matches.
     /// (A match is never empty, so a start at the end cannot match.)
-    fn find_at(&self, hay: &[u8], from: usize, earliest: bool) -> Result<Option<Hit>, Unavailable> {
-        for p in from..hay.len() {
-            let before = if p == 0 { 256 } else { usize::from(hay[p - 1]) };
-            let sid = self.first[usize::from(self.row[before])][usize::from(hay[p])];
-            if self.dfa.is_dead_state(sid) {
+    fn find_at(
+        &self,
+        hay: &[u8],
+        from: usize,
+        earliest: bool,
+        next: &mut impl FnMut(StateID, u8) -> StateID,
+    ) -> Result<Option<Hit>, Unavailable> {
+        let mut p = from;
+        while p < hay.len() {
+            if p > 0 && self.starts_none_after[usize::from(hay[p - 1])] {
+                p += 1;
                 continue;
             }
-            if let Some((pattern, end)) = self.match_from(hay, p, sid, earliest)? {
-                return Ok(Some(Hit {
-                    pattern,
-                    start: p,
-                    end,
-                }));
+            let before = if p == 0 { 256 } else { usize::from(hay[p - 1]) };
+            let sid = self.first[usize::from(self.row[before])][usize::from(hay[p])];
+            if !self.dfa.is_dead_state(sid) {
+                if let Some((pattern, end)) = self.match_from(hay, p, sid, earliest, next)? {
+                    return Ok(Some(Hit {
+                        pattern,
+                        start: p,
+                        end,
+                    }));
+                }
             }
+            p += 1;
         }
         Ok(None)
     }
@@ -210,6 +295,7 @@ impl<A: Automaton> Search<A> {
         p: usize,
         mut sid: StateID,
         earliest: bool,
+        next: &mut impl FnMut(StateID, u8) -> StateID,
     ) -> Result<Option<(usize, usize)>, Unavailable> {
         let dfa = &self.dfa;
         let mut found = None;
@@ -232,7 +318,7 @@ impl<A: Automaton> Search<A> {
             let Some(&b) = hay.get(at) else {
                 break;
             };
-            sid = dfa.next_state(sid, b);
+            sid = next(sid, b);
         }
         sid = dfa.next_eoi_state(sid);
         if dfa.is_match_state(sid) {
@@ -389,6 +475,42 @@ mod tests {
             assert_eq!(patterns, spec.patterns.len(), "{}", d.name);
             let dense = matches!(d.loaded(), Ok(Loaded::Dense(_)));
             assert_eq!(dense, spec.dense, "{}", d.name);
+        }
+    }
+
+    #[test]
+    fn remembered_steps_change_no_match() {
+        // Every sparse DFA on invented sentences, twice over, through the
+        // thread's table of steps and without it: the table is cold, then
+        // filled by all the DFAs, then warm.
+        let texts = [
+            "The council was accused of hiding the audit and declined to comment.",
+            "Calls to the mayor's office were not returned; she later died.",
+            "He is under investigation, faces three charges and admitted to fraud.",
+            "Attempts to reach the firm failed, and it did not respond by Friday.",
+            "Turnout rose 12 percent after the vote; nobody was killed.",
+        ];
+        for round in 0..2 {
+            for d in all_dfas() {
+                let Ok(Loaded::Sparse(search, _)) = d.loaded() else {
+                    continue;
+                };
+                for t in texts {
+                    let mut direct = Vec::new();
+                    let mut at = 0;
+                    while let Some(h) = search
+                        .find_at(t.as_bytes(), at, false, &mut |sid, b| {
+                            search.dfa.next_state(sid, b)
+                        })
+                        .unwrap()
+                    {
+                        at = h.end;
+                        direct.push(h);
+                    }
+                    let through = d.find_all(t).unwrap();
+                    assert_eq!(through, direct, "{} on {t:?}, round {round}", d.name);
+                }
+            }
         }
     }
 
