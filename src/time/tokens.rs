@@ -40,14 +40,13 @@ impl Tok<'_> {
     /// Value of an all-digit number token (its lower-cased form has the
     /// same digits as the raw one).
     pub fn int(&self) -> Option<u32> {
-        if self.kind == Kind::Num
-            && self.low.len() <= 9
-            && self.low.bytes().all(|b| b.is_ascii_digit())
-        {
-            self.low.parse().ok()
-        } else {
-            None
+        if self.kind != Kind::Num || self.low.is_empty() || self.low.len() > 9 {
+            return None;
         }
+        // Nine digits at most: no overflow.
+        self.low.bytes().try_fold(0u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
     }
 }
 
@@ -82,10 +81,20 @@ pub fn alpha_run(b: &[u8]) -> usize {
 }
 
 /// `text.to_ascii_lowercase()`, eight bytes at a time.
+#[cfg(test)]
 pub fn ascii_lower(text: &str) -> String {
+    let mut out = String::new();
+    ascii_lower_into(text, &mut out);
+    out
+}
+
+/// [`ascii_lower`] into `out` (its buffer reused).
+pub fn ascii_lower_into(text: &str, out: &mut String) {
     const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const HI: u64 = 0x8080_8080_8080_8080;
-    let mut v = text.as_bytes().to_vec();
+    let mut v = std::mem::take(out).into_bytes();
+    v.clear();
+    v.extend_from_slice(text.as_bytes());
     let mut chunks = v.chunks_exact_mut(8);
     for chunk in &mut chunks {
         let Ok(bytes) = <[u8; 8]>::try_from(&*chunk) else {
@@ -99,14 +108,22 @@ pub fn ascii_lower(text: &str) -> String {
     }
     chunks.into_remainder().make_ascii_lowercase();
     // Only ASCII capitals changed: still UTF-8.
-    String::from_utf8(v).unwrap_or_else(|_| text.to_ascii_lowercase())
+    *out = String::from_utf8(v).unwrap_or_else(|_| text.to_ascii_lowercase());
 }
 
 /// Tokenizes `text`, which starts at byte `base` of the draft; `lower` is
 /// `text.to_ascii_lowercase()` (same byte offsets).
+#[cfg(test)]
 pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> {
+    let mut out = Vec::new();
+    tokenize_into(text, lower, base, &mut out);
+    out
+}
+
+/// [`tokenize`], appending to `out`.
+pub fn tokenize_into<'a>(text: &'a str, lower: &'a str, base: usize, out: &mut Vec<Tok<'a>>) {
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    out.reserve(text.len() / 4 + 1);
     let mut i = 0;
     let mut gap = true;
     let mut nl = false;
@@ -250,7 +267,6 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
         gap = false;
         nl = false;
     }
-    out
 }
 
 #[cfg(test)]
