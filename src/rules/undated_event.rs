@@ -212,9 +212,12 @@ impl Rule for UndatedEvent {
                 code: Code::UndatedEvent,
                 severity: Severity::Warning,
                 span: s.span,
-                message: format!(
-                    "\"{verb_text}\" tells of a one-off event with no time element in this paragraph; say when it happened or will happen."
-                ),
+                message: [
+                    "\"",
+                    &verb_text,
+                    "\" tells of a one-off event with no time element in this paragraph; say when it happened or will happen.",
+                ]
+                .concat(),
                 related: vec![],
                 fixes,
             });

@@ -87,9 +87,14 @@ impl Rule for VagueAttribution {
                 Severity::Info
             };
             let message = if hedge {
-                format!("\"{phrase}\" hedges without saying who says so; name the source or drop the claim.")
+                [
+                    "\"",
+                    &phrase,
+                    "\" hedges without saying who says so; name the source or drop the claim.",
+                ]
+                .concat()
             } else {
-                format!("\"{phrase}\" does not tell readers who the source is; name them, or say how they know and why they are not named.")
+                ["\"", &phrase, "\" does not tell readers who the source is; name them, or say how they know and why they are not named."].concat()
             };
             let mut fixes = Vec::new();
             if !hedge {

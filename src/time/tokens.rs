@@ -20,6 +20,9 @@ pub struct Tok<'a> {
     pub gap: bool,
     /// A line break before the token.
     pub nl: bool,
+    /// A core temporal word ([`super::lexicon::is_core`]), looked up as the
+    /// word is read; numbers are judged in context.
+    pub core: bool,
 }
 
 impl Tok<'_> {
@@ -141,13 +144,15 @@ pub fn tokenize_into<'a>(text: &'a str, lower: &'a str, base: usize, out: &mut V
         {
             let j = i + 1 + alpha_run(&b[i + 1..]);
             if j >= b.len() || b[j].is_ascii() {
+                let low = &lower[i..j];
                 out.push(Tok {
                     s: base + i,
                     e: base + j,
-                    low: &lower[i..j],
+                    low,
                     kind: Kind::Word,
                     gap,
                     nl,
+                    core: super::lexicon::is_core(low),
                 });
                 gap = false;
                 nl = false;
@@ -218,6 +223,7 @@ pub fn tokenize_into<'a>(text: &'a str, lower: &'a str, base: usize, out: &mut V
                         kind: Kind::Word,
                         gap,
                         nl,
+                        core: false,
                     });
                     gap = false;
                     nl = false;
@@ -248,6 +254,7 @@ pub fn tokenize_into<'a>(text: &'a str, lower: &'a str, base: usize, out: &mut V
                 kind: Kind::Word,
                 gap,
                 nl,
+                core: false,
             });
             gap = false;
             nl = false;
@@ -256,13 +263,15 @@ pub fn tokenize_into<'a>(text: &'a str, lower: &'a str, base: usize, out: &mut V
             i += cl;
             kind = Kind::Punct;
         }
+        let low = &lower[start..i];
         out.push(Tok {
             s: base + start,
             e: base + i,
-            low: &lower[start..i],
+            low,
             kind,
             gap,
             nl,
+            core: kind == Kind::Word && super::lexicon::is_core(low),
         });
         gap = false;
         nl = false;
