@@ -634,6 +634,9 @@ const CORE_SHAPES: [u16; 26] = {
     t
 };
 
+// Inlined: the tokenizer asks of every word, and the shape test turns
+// most away before the call that looks the word up.
+#[inline]
 pub fn is_core(w: &str) -> bool {
     is_core_bytes(w.as_bytes())
 }
@@ -747,6 +750,7 @@ impl<const N: usize> WordTable<N> {
 static CORE: WordTable<{ CORE_WORDS.len() }> = WordTable::new([CORE_WORDS, &[]]);
 
 /// [`is_core`] on lower-case ASCII bytes.
+#[inline]
 pub fn is_core_bytes(b: &[u8]) -> bool {
     if b.is_empty() || !core_shape(b[0], b.len()) {
         return false;
@@ -756,6 +760,7 @@ pub fn is_core_bytes(b: &[u8]) -> bool {
 
 /// Is a word that passed [`core_shape`] a core word? `packed`: its bytes,
 /// lower case, as a little-endian integer (as [`pack`] reads them).
+#[inline(never)]
 pub fn is_core_shaped(first: u8, len: usize, packed: u128) -> bool {
     CORE.contains(first, len, packed)
 }
