@@ -901,7 +901,7 @@ impl<'a> P<'a> {
         k = j + 1;
         let val = self.anchor.map(|a| {
             let y = pick_year(a, m, None, self.dir_at(j));
-            year_month(y as i32, m)
+            year_month(y, m)
         });
         let val = val.or_else(|| Some(format!("XXXX-{:02}", m)));
         hit(k, Date, val, Absolute)
@@ -1403,7 +1403,7 @@ impl<'a> P<'a> {
                         }
                         _ => a.year(),
                     };
-                    year_month(y as i32, m)
+                    year_month(y, m)
                 });
                 return hit(j + 1, Date, val, TierB);
             }
@@ -1545,7 +1545,7 @@ impl<'a> P<'a> {
             }
             Unit::Month => {
                 let (y, m) = month_shift(a.year(), a.month(), off);
-                year_month(y as i32, m)
+                year_month(y, m)
             }
             Unit::Quarter => {
                 let (ay, aq) = quarter_of(a);
@@ -2271,7 +2271,7 @@ fn shift_value(a: NaiveDate, n: f64, u: Unit, fwd: bool) -> Option<String> {
         Unit::Week | Unit::Weekend => fmt_week(a + Duration::days(7 * s)),
         Unit::Month => {
             let (y, m) = month_shift(a.year(), a.month(), s as i32);
-            year_month(y as i32, m)
+            year_month(y, m)
         }
         Unit::Quarter => {
             let (y, q) = quarter_of(a);
