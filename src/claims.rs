@@ -396,11 +396,15 @@ pub(crate) fn signals_from_hits_into(
     let base = out.len();
     let text = span.slice(prose);
     // (the cheap searches first)
-    if percent_mark && text.bytes().any(|b| b.is_ascii_digit()) {
-        for m in PERCENT.find_iter(text) {
+    let first_digit = || text.bytes().position(|b| b.is_ascii_digit());
+    if let Some(d) = percent_mark.then(first_digit).flatten() {
+        // Every match starts at a digit: the search starts at the character
+        // before the first one (which decides its `\b`).
+        let from = text[..d].char_indices().next_back().map_or(0, |(k, _)| k);
+        for m in PERCENT.find_iter(&text[from..]) {
             out.push(ClaimSignal {
                 signal: Signal::Change,
-                span: Span::new(span.start + m.start, span.start + m.end),
+                span: Span::new(span.start + from + m.start, span.start + from + m.end),
             });
         }
     }

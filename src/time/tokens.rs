@@ -83,35 +83,11 @@ pub fn alpha_run(b: &[u8]) -> usize {
     n
 }
 
-/// `text.to_ascii_lowercase()`, eight bytes at a time.
-#[cfg(test)]
-pub fn ascii_lower(text: &str) -> String {
-    let mut out = String::new();
-    ascii_lower_into(text, &mut out);
-    out
-}
-
-/// [`ascii_lower`] into `out` (its buffer reused).
+/// `text.to_ascii_lowercase()` into `out` (its buffer reused).
 pub fn ascii_lower_into(text: &str, out: &mut String) {
-    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let mut v = std::mem::take(out).into_bytes();
-    v.clear();
-    v.extend_from_slice(text.as_bytes());
-    let mut chunks = v.chunks_exact_mut(8);
-    for chunk in &mut chunks {
-        let Ok(bytes) = <[u8; 8]>::try_from(&*chunk) else {
-            break;
-        };
-        let x = u64::from_le_bytes(bytes);
-        let y = x & LO7;
-        // High bit of each byte from b'A' to b'Z' (ASCII only), moved to 0x20.
-        let upper = (y + 0x3F3F_3F3F_3F3F_3F3F) & !(y + 0x2525_2525_2525_2525) & !x & HI;
-        chunk.copy_from_slice(&(x | upper >> 2).to_le_bytes());
-    }
-    chunks.into_remainder().make_ascii_lowercase();
-    // Only ASCII capitals changed: still UTF-8.
-    *out = String::from_utf8(v).unwrap_or_else(|_| text.to_ascii_lowercase());
+    out.clear();
+    out.push_str(text);
+    out.make_ascii_lowercase();
 }
 
 /// Tokenizes `text`, which starts at byte `base` of the draft; `lower` is
@@ -318,24 +294,6 @@ mod tests {
             v.extend_from_slice(b"qqqqqq");
             let want = if b.is_ascii_alphabetic() { 10 } else { 3 };
             assert_eq!(alpha_run(&v), want, "byte {b}");
-        }
-    }
-
-    #[test]
-    fn ascii_lower_is_to_ascii_lowercase() {
-        let mut texts: Vec<String> = [
-            "",
-            "A",
-            "Hello World, AT 9:30 A.M. ON JAN. 3RD",
-            "ÀÉÎ Ünïcödé ŠTRASSE ß ẞ Ωmega @[`{ AZaz",
-        ]
-        .map(String::from)
-        .to_vec();
-        let all: String = (0..128u8).map(char::from).collect();
-        texts.push(all.clone());
-        texts.push(format!("x{all}yz"));
-        for t in &texts {
-            assert_eq!(ascii_lower(t), t.to_ascii_lowercase(), "{t:?}");
         }
     }
 
