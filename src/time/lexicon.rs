@@ -619,15 +619,17 @@ fn pack_word(b: &[u8]) -> u128 {
     }
 }
 
-/// Bit (first letter, length) pairs present among the core words: a cheap
-/// negative test before the word itself is looked up.
-const CORE_SHAPES: [u16; 26] = {
-    let mut t = [0u16; 26];
+/// Bit `len` of entry (first letter, last letter): a core word of that
+/// length starts and ends so. A cheap negative test before the word itself
+/// is looked up (core words are lower-case letters only).
+const CORE_SHAPES: [u16; 26 * 26] = {
+    let mut t = [0u16; 26 * 26];
     let mut i = 0;
     while i < CORE_WORDS.len() {
         let b = CORE_WORDS[i].as_bytes();
-        if b[0].is_ascii_lowercase() && b.len() < 16 {
-            t[(b[0] - b'a') as usize] |= 1 << b.len();
+        let (first, last) = (b[0], b[b.len() - 1]);
+        if first.is_ascii_lowercase() && last.is_ascii_lowercase() && b.len() < 16 {
+            t[(first - b'a') as usize * 26 + (last - b'a') as usize] |= 1 << b.len();
         }
         i += 1;
     }
@@ -641,12 +643,13 @@ pub fn is_core(w: &str) -> bool {
     is_core_bytes(w.as_bytes())
 }
 
-/// Could a word of this length starting with this (lower-case) letter be
-/// a core word?
-pub fn core_shape(first: u8, len: usize) -> bool {
+/// Could a word of this length, starting and ending with these
+/// (lower-case) letters, be a core word?
+pub fn core_shape(first: u8, last: u8, len: usize) -> bool {
     (3..=12).contains(&len)
         && first.is_ascii_lowercase()
-        && CORE_SHAPES[(first - b'a') as usize] & (1 << len) != 0
+        && last.is_ascii_lowercase()
+        && CORE_SHAPES[(first - b'a') as usize * 26 + (last - b'a') as usize] & (1 << len) != 0
 }
 
 /// Up to 16 bytes as one integer (the first byte lowest): words of one
@@ -752,7 +755,7 @@ static CORE: WordTable<{ CORE_WORDS.len() }> = WordTable::new([CORE_WORDS, &[]])
 /// [`is_core`] on lower-case ASCII bytes.
 #[inline]
 pub fn is_core_bytes(b: &[u8]) -> bool {
-    if b.is_empty() || !core_shape(b[0], b.len()) {
+    if b.is_empty() || !core_shape(b[0], b[b.len() - 1], b.len()) {
         return false;
     }
     is_core_shaped(b[0], b.len(), pack_word(b))
