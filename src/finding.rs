@@ -111,17 +111,21 @@ impl Severity {
     }
 }
 
+/// Finding texts: most titles, edit texts and many messages are fixed
+/// strings, so they are borrowed rather than allocated for every finding.
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// A text replacement. `TK` in `text` marks where the reporter must fill in;
 /// the server turns it into a snippet placeholder when the client supports it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     pub span: Span,
-    pub text: String,
+    pub text: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
-    pub title: String,
+    pub title: Text,
     pub edits: Vec<Edit>,
     /// Safe to apply together with every other fix of the same code.
     #[serde(default)]
@@ -131,7 +135,7 @@ pub struct Fix {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Related {
     pub span: Span,
-    pub message: String,
+    pub message: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,7 +144,7 @@ pub struct Finding {
     pub severity: Severity,
     pub span: Span,
     /// One sentence an editor would accept.
-    pub message: String,
+    pub message: Text,
     #[serde(default)]
     pub related: Vec<Related>,
     #[serde(default)]

@@ -855,14 +855,14 @@ fn apply_house_actors(
                                 house::HouseRules::fill(&house.comment.no_response, short, None)
                             }
                         };
-                        e.text = format!("\n\n{text}");
+                        e.text = format!("\n\n{text}").into();
                     } else if line == spokes {
                         let text = house::HouseRules::fill(
                             &house.comment.spokesperson_no_response,
                             &a.name,
                             None,
                         );
-                        e.text = format!("\n\n{text}");
+                        e.text = format!("\n\n{text}").into();
                     }
                 }
             }

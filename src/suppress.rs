@@ -4,7 +4,7 @@
 //! Directives are tied to the text, not to line numbers, so they survive edits.
 
 use crate::document::Document;
-use crate::finding::{Code, Edit, Finding, Fix, Severity};
+use crate::finding::{Code, Edit, Finding, Fix, Severity, Text};
 use crate::span::Span;
 
 /// Which codes a directive names: all of them when it names none.
@@ -138,9 +138,31 @@ fn invalid(span: Span, message: String) -> Finding {
         code: Code::InvalidDirective,
         severity: Severity::Warning,
         span,
-        message,
+        message: message.into(),
         related: vec![],
         fixes: vec![],
+    }
+}
+
+/// The ignore fix's title and directive line for `code`.
+fn ignore_texts(code: Code) -> (&'static str, &'static str) {
+    macro_rules! texts {
+        ($code:literal) => {
+            (
+                concat!("Ignore ", $code, " for this paragraph"),
+                concat!("<!-- copydesk-disable-next-line ", $code, " -->\n"),
+            )
+        };
+    }
+    match code {
+        Code::UnattributedClaim => texts!("unattributed-claim"),
+        Code::VagueAttribution => texts!("vague-attribution"),
+        Code::UnattributedQuote => texts!("unattributed-quote"),
+        Code::UndatedEvent => texts!("undated-event"),
+        Code::RelativeDate => texts!("relative-date"),
+        Code::MissingCommentResponse => texts!("missing-comment-response"),
+        Code::InvalidDirective => texts!("invalid-directive"),
+        Code::LeftoverTk => texts!("leftover-tk"),
     }
 }
 
@@ -158,17 +180,16 @@ pub fn ignore_fix(doc: &Document, f: &Finding) -> Option<Fix> {
         .find(|c: char| !c.is_whitespace())
         .unwrap_or(block.span.start - line_start);
     let indent = &doc.text[line_start..line_start + indent_len];
-    // Both formats take the HTML comment. Built by concatenation: this runs
-    // for every finding, and `format!` showed in profiles.
-    let code = f.code.as_str();
-    let concat = |parts: &[&str]| {
-        let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-        parts.iter().for_each(|p| s.push_str(p));
-        s
+    // Both formats take the HTML comment. This runs for every finding, so
+    // the usual case, an unindented block, borrows fixed texts.
+    let (title, line) = ignore_texts(f.code);
+    let text: Text = if indent.is_empty() {
+        line.into()
+    } else {
+        [indent, line].concat().into()
     };
-    let text = concat(&[indent, "<!-- copydesk-disable-next-line ", code, " -->\n"]);
     Some(Fix {
-        title: concat(&["Ignore ", code, " for this paragraph"]),
+        title: title.into(),
         edits: vec![Edit {
             span: Span::new(line_start, line_start),
             text,
@@ -227,6 +248,18 @@ mod tests {
         let text = "<!-- copydesk-disable-next-line unattributed-quote -->\n\"We will not back down from this fight.\"\n";
         let a = analyze(text, &Options::new(Format::PlainText));
         assert!(a.findings.is_empty(), "{:?}", a.findings);
+    }
+
+    #[test]
+    fn ignore_texts_name_each_code() {
+        for code in Code::ALL {
+            let (title, line) = super::ignore_texts(code);
+            assert_eq!(title, format!("Ignore {code} for this paragraph"));
+            assert_eq!(
+                line,
+                format!("<!-- copydesk-disable-next-line {code} -->\n")
+            );
+        }
     }
 
     #[test]

@@ -1319,7 +1319,7 @@ pub fn missing_response_findings(
             .filter(|a| a.target == id)
             .map(|a| Related {
                 span: a.span,
-                message: format!("{} is accused or criticised here.", actor.name),
+                message: format!("{} is accused or criticised here.", actor.name).into(),
             })
             .collect();
         let mut fixes = Vec::new();
@@ -1349,10 +1349,10 @@ pub fn missing_response_findings(
             lines.push(("Add reply placeholder", format!("{name} said TK.")));
             for (title, line) in lines {
                 fixes.push(Fix {
-                    title: title.to_string(),
+                    title: title.into(),
                     edits: vec![Edit {
                         span: Span::new(at, at),
-                        text: format!("\n\n{line}"),
+                        text: format!("\n\n{line}").into(),
                     }],
                     bulk_safe: false,
                 });
@@ -1365,7 +1365,7 @@ pub fn missing_response_findings(
             message: format!(
                 "{} is accused or criticised, but the draft records no response, refusal or attempt to reach them.",
                 actor.name
-            ),
+            ).into(),
             related,
             fixes,
         });

@@ -377,11 +377,7 @@ fn findings_placement_and_fixes() {
         "Delmar Paving is accused or criticised, but the draft records no response, refusal or attempt to reach them."
     );
     assert_eq!(f[0].related.len(), 1);
-    let texts: Vec<&str> = f[0]
-        .fixes
-        .iter()
-        .map(|x| x.edits[0].text.as_str())
-        .collect();
+    let texts: Vec<&str> = f[0].fixes.iter().map(|x| &*x.edits[0].text).collect();
     assert!(texts.contains(&"\n\nDelmar Paving did not respond to a request for comment."));
     assert!(texts.contains(
         &"\n\nA spokesperson for Delmar Paving did not respond to a request for comment."

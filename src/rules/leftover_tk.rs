@@ -19,7 +19,7 @@ impl Rule for LeftoverTk {
                     severity: Severity::Info,
                     span: Span::new(at, at + 2),
                     message: "TK marks material still to come; fill it in before this story runs."
-                        .to_string(),
+                        .into(),
                     related: vec![],
                     fixes: vec![],
                 });

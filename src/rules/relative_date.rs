@@ -40,8 +40,8 @@ impl Rule for RelativeDate {
                     let mut fixes = Vec::new();
                     if let Some(rep) = crate::time::ap_replacement(t, &phrase, anchor.date) {
                         fixes.push(Fix {
-                            title: ["Replace \"", &phrase, "\" with \"", &rep, "\""].concat(),
-                            edits: vec![Edit { span: t.span, text: rep }],
+                            title: ["Replace \"", &phrase, "\" with \"", &rep, "\""].concat().into(),
+                            edits: vec![Edit { span: t.span, text: rep.into() }],
                             bulk_safe: true,
                         });
                     }
@@ -61,7 +61,7 @@ impl Rule for RelativeDate {
                 code: Code::RelativeDate,
                 severity,
                 span: t.span,
-                message,
+                message: message.into(),
                 related: vec![],
                 fixes,
             });
@@ -79,7 +79,7 @@ fn add_date_fix(cx: &Context) -> Fix {
                 .map_or(fm.span.start, |i| fm.span.start + i + 1);
             Edit {
                 span: Span::new(after_open, after_open),
-                text: format!("date: {today}\n"),
+                text: format!("date: {today}\n").into(),
             }
         }
         None => {
@@ -90,12 +90,12 @@ fn add_date_fix(cx: &Context) -> Fix {
             };
             Edit {
                 span: Span::new(at, at),
-                text: format!("---\ndate: {today}\n---\n\n"),
+                text: format!("---\ndate: {today}\n---\n\n").into(),
             }
         }
     };
     Fix {
-        title: format!("Add publication date ({today})"),
+        title: format!("Add publication date ({today})").into(),
         edits: vec![edit],
         bulk_safe: false,
     }

@@ -48,7 +48,7 @@ impl Rule for UnattributedClaim {
                 code: Code::UnattributedClaim,
                 severity,
                 span: s.span,
-                message,
+                message: message.into(),
                 related: Vec::new(),
                 fixes: attribution_fixes(cx, s.span),
             });
@@ -105,17 +105,19 @@ fn attribution_fixes(cx: &Context, span: Span) -> Vec<Fix> {
         if last == Some('.') {
             let dot = span.start + trimmed.len() - 1;
             fixes.push(Fix {
-                title: ["Add end attribution: \", ", src, " said.\""].concat(),
+                title: ["Add end attribution: \", ", src, " said.\""]
+                    .concat()
+                    .into(),
                 edits: vec![Edit {
                     span: Span::new(dot, dot + 1),
-                    text: [", ", src, " said."].concat(),
+                    text: [", ", src, " said."].concat().into(),
                 }],
                 bulk_safe: false,
             });
         }
         let mut edits = vec![Edit {
             span: Span::new(span.start, span.start),
-            text: ["According to ", src, ", "].concat(),
+            text: ["According to ", src, ", "].concat().into(),
         }];
         if lower_first {
             if let Some(c) = text.chars().next() {
@@ -130,13 +132,13 @@ fn attribution_fixes(cx: &Context, span: Span) -> Vec<Fix> {
         let merged = if edits.len() == 2 {
             vec![Edit {
                 span: edits[1].span,
-                text: [edits[0].text.as_str(), &edits[1].text].concat(),
+                text: [&*edits[0].text, &edits[1].text].concat().into(),
             }]
         } else {
             edits
         };
         fixes.push(Fix {
-            title: ["Add \"According to ", src, ", \""].concat(),
+            title: ["Add \"According to ", src, ", \""].concat().into(),
             edits: merged,
             bulk_safe: false,
         });
@@ -162,13 +164,13 @@ fn unsourced_tables(cx: &Context, out: &mut Vec<Finding>) {
             code: Code::UnattributedClaim,
             severity: Severity::Warning,
             span,
-            message: "This table gives figures with no source; add a `Source:` line directly above or below it.".to_string(),
+            message: "This table gives figures with no source; add a `Source:` line directly above or below it.".into(),
             related: Vec::new(),
             fixes: vec![Fix {
-                title: "Add a \"Source: TK\" line below the table".to_string(),
+                title: "Add a \"Source: TK\" line below the table".into(),
                 edits: vec![Edit {
                     span: Span::new(b.span.end, b.span.end),
-                    text: "\n\nSource: TK".to_string(),
+                    text: "\n\nSource: TK".into(),
                 }],
                 bulk_safe: true,
             }],

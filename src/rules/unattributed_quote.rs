@@ -68,10 +68,10 @@ impl Rule for UnattributedQuote {
                 sources.push("TK".to_string());
                 for src in &sources {
                     fixes.push(Fix {
-                        title: ["Attribute quote to ", src].concat(),
+                        title: ["Attribute quote to ", src].concat().into(),
                         edits: vec![Edit {
                             span: Span::new(dot, q.span.end),
-                            text: [",", close_mark, " ", src, " said."].concat(),
+                            text: [",", close_mark, " ", src, " said."].concat().into(),
                         }],
                         bulk_safe: false,
                     });
@@ -82,7 +82,7 @@ impl Rule for UnattributedQuote {
                 severity: Severity::Error,
                 span: q.span,
                 message: "This quotation has no speaker in its sentence, its paragraph or a lead-in; say who said it."
-                    .to_string(),
+                    .into(),
                 related: vec![],
                 fixes,
             });

@@ -200,10 +200,10 @@ impl Rule for UndatedEvent {
             if let Some(last) = text.chars().last().filter(|c| matches!(c, '.' | '!')) {
                 let at = s.span.start + text.len() - last.len_utf8();
                 fixes.push(Fix {
-                    title: "Add time element (\" on TK\")".to_string(),
+                    title: "Add time element (\" on TK\")".into(),
                     edits: vec![Edit {
                         span: Span::new(at, at),
-                        text: " on TK".to_string(),
+                        text: " on TK".into(),
                     }],
                     bulk_safe: true,
                 });
@@ -217,7 +217,8 @@ impl Rule for UndatedEvent {
                     &verb_text,
                     "\" tells of a one-off event with no time element in this paragraph; say when it happened or will happen.",
                 ]
-                .concat(),
+                .concat()
+                .into(),
                 related: vec![],
                 fixes,
             });

@@ -99,10 +99,10 @@ impl Rule for VagueAttribution {
             let mut fixes = Vec::new();
             if !hedge {
                 fixes.push(Fix {
-                    title: "Describe the anonymous source".to_string(),
+                    title: "Describe the anonymous source".into(),
                     edits: vec![Edit {
                         span: Span::new(span.end, span.end),
-                        text: ", who spoke on condition of anonymity because TK,".to_string(),
+                        text: ", who spoke on condition of anonymity because TK,".into(),
                     }],
                     bulk_safe: false,
                 });
@@ -118,10 +118,10 @@ impl Rule for VagueAttribution {
                             + (cx.prose(span).len() - cx.prose(span).trim_start().len())
                             + i;
                         fixes.push(Fix {
-                            title: "Name the document".to_string(),
+                            title: "Name the document".into(),
                             edits: vec![Edit {
                                 span: Span::new(s0, s0 + needle.len()),
-                                text: text.to_string(),
+                                text: text.into(),
                             }],
                             bulk_safe: false,
                         });
@@ -133,7 +133,7 @@ impl Rule for VagueAttribution {
                 code: Code::VagueAttribution,
                 severity,
                 span,
-                message,
+                message: message.into(),
                 related: vec![],
                 fixes,
             });

@@ -107,14 +107,14 @@ pub fn fixes_of(finding: &Finding, lines: Lines) -> Vec<DataFix> {
         .fixes
         .iter()
         .map(|f| DataFix {
-            title: f.title.clone(),
+            title: f.title.to_string(),
             bulk_safe: f.bulk_safe,
             edits: f
                 .edits
                 .iter()
                 .map(|e| DataEdit {
                     range: lines.range(e.span),
-                    new_text: e.text.clone(),
+                    new_text: e.text.to_string(),
                 })
                 .collect(),
         })
@@ -159,7 +159,7 @@ pub fn build(
                         uri: uri.clone(),
                         range: lines.range(r.span),
                     },
-                    message: r.message.clone(),
+                    message: r.message.to_string(),
                 })
                 .collect::<Vec<_>>();
             let data = Data {
@@ -176,7 +176,7 @@ pub fn build(
                     .or_else(|| code_url(f.code))
                     .map(|href| CodeDescription { href }),
                 source: Some(SOURCE.to_string()),
-                message: f.message.clone(),
+                message: f.message.to_string(),
                 related_information: (!related.is_empty()).then_some(related),
                 tags: None,
                 data: serde_json::to_value(&data).ok(),
@@ -438,20 +438,20 @@ mod tests {
             code,
             severity: Severity::Info,
             span,
-            message: format!("{text} \"quoted\" \\ back\nline\t\u{1}"),
+            message: format!("{text} \"quoted\" \\ back\nline\t\u{1}").into(),
             related: (0..related)
                 .map(|k| Related {
                     span: Span::new(k, span.end + k),
-                    message: format!("related {k} {text}"),
+                    message: format!("related {k} {text}").into(),
                 })
                 .collect(),
             fixes: (0..fixes)
                 .map(|k| Fix {
-                    title: format!("Fix {k}: “{text}”"),
+                    title: format!("Fix {k}: “{text}”").into(),
                     edits: (0..=k)
                         .map(|m| Edit {
                             span: Span::new(span.start + m, span.end),
-                            text: format!("\n\n{text} {m}"),
+                            text: format!("\n\n{text} {m}").into(),
                         })
                         .collect(),
                     bulk_safe: k % 2 == 0,
