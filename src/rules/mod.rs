@@ -252,8 +252,6 @@ impl Context<'_> {
 fn source_names(cx: &Context) -> Vec<(usize, String)> {
     let mentions = cx.mentions();
     let mut out = Vec::new();
-    // Each actor's short name, worked out on its first source.
-    let mut short: Vec<Option<String>> = vec![None; cx.actors.len()];
     for a in cx.attributions {
         if !matches!(
             a.source_class,
@@ -268,12 +266,10 @@ fn source_names(cx: &Context) -> Vec<(usize, String)> {
         let actor = mentions[k..]
             .iter()
             .take_while(|(m, _)| m.start < first.end)
-            .map(|(_, i)| *i)
+            .map(|(_, i)| &cx.actors[*i])
             .next();
         let name = match actor {
-            Some(i) => short[i]
-                .get_or_insert_with(|| short_name(&cx.actors[i]))
-                .clone(),
+            Some(actor) => short_name(actor),
             // A named source the actor index does not know is too uncertain to offer.
             None if a.source_class == SourceClass::Named => continue,
             None => {
