@@ -396,11 +396,15 @@ pub(crate) fn signals_from_hits_into(
     let base = out.len();
     let text = span.slice(prose);
     // (the cheap searches first)
-    if percent_mark && text.bytes().any(|b| b.is_ascii_digit()) {
-        for m in PERCENT.find_iter(text) {
+    let first_digit = || text.bytes().position(|b| b.is_ascii_digit());
+    if let Some(d) = percent_mark.then(first_digit).flatten() {
+        // Every match starts at a digit: the search starts at the character
+        // before the first one (which decides its `\b`).
+        let from = text[..d].char_indices().next_back().map_or(0, |(k, _)| k);
+        for m in PERCENT.find_iter(&text[from..]) {
             out.push(ClaimSignal {
                 signal: Signal::Change,
-                span: Span::new(span.start + m.start, span.start + m.end),
+                span: Span::new(span.start + from + m.start, span.start + from + m.end),
             });
         }
     }
@@ -430,7 +434,9 @@ pub(crate) fn signals_from_hits_into(
                 .any(|m| word.eq_ignore_ascii_case(m))
                     || *has_figure.get_or_insert_with(|| percent_figures || text.contains('$'))
             }
-            Signal::GroupSentiment => GROUP_FEELS.is_match(&prose[span.start..h.span.start]),
+            Signal::GroupSentiment => {
+                GROUP_FEELS.is_match(feel_tail(&prose[span.start..h.span.start]))
+            }
             _ => true,
         };
         if keep {
@@ -441,6 +447,26 @@ pub(crate) fn signals_from_hits_into(
         }
     }
     out[base..].sort_by_key(|s| s.span.start);
+}
+
+/// The end of `text` that can hold a [`GROUP_FEELS`] match (anchored at the
+/// end): its last three runs of non-spaces (`have grown increasingly`) with
+/// the space before them, so the search need not read the whole sentence.
+fn feel_tail(text: &str) -> &str {
+    // The pattern's `\s` (ASCII, vertical tab included).
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    let b = text.as_bytes();
+    let mut i = b.len();
+    for _ in 0..3 {
+        while i > 0 && space(b[i - 1]) {
+            i -= 1;
+        }
+        while i > 0 && !space(b[i - 1]) {
+            i -= 1;
+        }
+    }
+    // At a space or the start: a char boundary.
+    text.get(i.saturating_sub(1)..).unwrap_or(text)
 }
 
 /// Does `text` have a `%`, "percent" or "per cent"? (`str::contains` with
@@ -485,6 +511,35 @@ pub fn asserts_nothing(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tail [`feel_tail`] keeps matches exactly where the whole text does.
+    #[test]
+    fn group_feels_on_the_tail_is_group_feels_on_the_text() {
+        let texts = [
+            "",
+            "are ",
+            "Parents here are ",
+            "Parents here are increasingly ",
+            "The growers have grown deeply  ",
+            "The growers have  grown very ",
+            "Riders.were ",
+            "Riders were\x0Bvery\t",
+            "Bakers remain growing \n",
+            "Bakers remained é ",
+            "Most fans felt",
+            "Most fans feel very much ",
+            "is is is is ",
+            "xwas ",
+        ];
+        for text in texts {
+            assert_eq!(
+                GROUP_FEELS.is_match(feel_tail(text)),
+                GROUP_FEELS.is_match(text),
+                "{text:?}"
+            );
+        }
+        assert!(GROUP_FEELS.is_match(feel_tail("Parents here are increasingly ")));
+    }
 
     fn kinds(s: &str) -> Vec<Signal> {
         let mut v: Vec<Signal> = signals(s, Span::new(0, s.len()))

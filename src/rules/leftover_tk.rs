@@ -32,16 +32,15 @@ impl Rule for LeftoverTk {
 pub fn tk_positions(prose: &str, span: Span) -> impl Iterator<Item = usize> + '_ {
     let bytes = prose.as_bytes();
     let text = span.slice(prose).as_bytes();
-    // Each `T` followed by `K` (the pair cannot overlap itself), found a
-    // word at a time.
+    // Each `K` after a `T` (`K` is the rarer letter in English copy; the
+    // pair cannot overlap itself), found a word at a time.
     let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(k) = crate::sentences::find_any_of4(&text[from..], [b'T'; 4]) {
-            let i = from + k;
-            from = i + 1;
-            if text.get(i + 1) == Some(&b'K') {
-                from = i + 2;
-                return Some(i);
+        while let Some(k) = crate::sentences::find_any_of4(&text[from..], [b'K'; 4]) {
+            let j = from + k;
+            from = j + 1;
+            if j > 0 && text[j - 1] == b'T' {
+                return Some(j - 1);
             }
         }
         from = text.len();
@@ -67,6 +66,8 @@ mod tests {
             ("TK said the pool would close.", 1),
             ("The TKO came in round three.", 0),
             ("Send it to ATK Corp.", 0),
+            ("Kiosks: TK, TK and TKTK.", 2),
+            ("KTK TK", 1),
         ];
         for (text, want) in cases {
             let n = analyze(text, &Options::new(Format::Markdown))

@@ -40,20 +40,20 @@ impl Rule for RelativeDate {
                     let mut fixes = Vec::new();
                     if let Some(rep) = crate::time::ap_replacement(t, &phrase, anchor.date) {
                         fixes.push(Fix {
-                            title: format!("Replace \"{phrase}\" with \"{rep}\"").into(),
+                            title: ["Replace \"", &phrase, "\" with \"", &rep, "\""].concat().into(),
                             edits: vec![Edit { span: t.span, text: rep.into() }],
                             bulk_safe: true,
                         });
                     }
                     (
                         Severity::Info,
-                        format!("\"{phrase}\" is {resolved} relative to the publication date; AP style names the day or date."),
+                        ["\"", &phrase, "\" is ", &resolved, " relative to the publication date; AP style names the day or date."].concat(),
                         fixes,
                     )
                 }
                 None => (
                     Severity::Warning,
-                    format!("\"{phrase}\" cannot be resolved: the draft has no `date:` in front matter or dated dateline."),
+                    ["\"", &phrase, "\" cannot be resolved: the draft has no `date:` in front matter or dated dateline."].concat(),
                     vec![date_fix.get_or_insert_with(|| add_date_fix(cx)).clone()],
                 ),
             };

@@ -38,10 +38,12 @@ impl Rule for UnattributedClaim {
                 Some(_) if names_someone => (Severity::Error, Signal::Misconduct),
                 _ => (Severity::Warning, first.signal),
             };
-            let message = format!(
-                "This sentence {} in the reporter's voice but gives no source; attribute it to whoever established it.",
-                why.describe()
-            );
+            let message = [
+                "This sentence ",
+                why.describe(),
+                " in the reporter's voice but gives no source; attribute it to whoever established it.",
+            ]
+            .concat();
             out.push(Finding {
                 code: Code::UnattributedClaim,
                 severity,

@@ -212,9 +212,13 @@ impl Rule for UndatedEvent {
                 code: Code::UndatedEvent,
                 severity: Severity::Warning,
                 span: s.span,
-                message: format!(
-                    "\"{verb_text}\" tells of a one-off event with no time element in this paragraph; say when it happened or will happen."
-                ).into(),
+                message: [
+                    "\"",
+                    &verb_text,
+                    "\" tells of a one-off event with no time element in this paragraph; say when it happened or will happen.",
+                ]
+                .concat()
+                .into(),
                 related: vec![],
                 fixes,
             });

@@ -1,6 +1,7 @@
 //! AP date style (SPEC §4.3) for fixes and hover text.
 
 use super::lexicon::{MONTH_AP, MONTH_NAMES, WEEKDAY_NAMES};
+use super::recognise::{push_int, push_padded};
 use super::{Relativity, Temporal, TimexType};
 use chrono::{Datelike, NaiveDate};
 
@@ -10,12 +11,16 @@ fn weekday_name(d: NaiveDate) -> &'static str {
 
 /// `Dec. 1` / `March 3`, with `, 2025` when the year differs from `anchor`'s.
 fn month_day(d: NaiveDate, anchor: NaiveDate) -> String {
-    let m = MONTH_AP[d.month0() as usize];
-    if d.year() == anchor.year() {
-        format!("{} {}", m, d.day())
-    } else {
-        format!("{} {}, {}", m, d.day(), d.year())
+    // Built by hand, as [`long_date`]: one per finding.
+    let mut s = String::with_capacity(16);
+    s.push_str(MONTH_AP[d.month0() as usize]);
+    s.push(' ');
+    push_padded(&mut s, d.day(), 1);
+    if d.year() != anchor.year() {
+        s.push_str(", ");
+        push_int(&mut s, d.year());
     }
+    s
 }
 
 /// AP form of `date` for a story published on `anchor`: the weekday within
@@ -97,9 +102,10 @@ pub fn ap_replacement(t: &Temporal, text_of_expression: &str, anchor: NaiveDate)
     if let Some(d) = parse_date(v) {
         let mut s = ap_date(d, anchor);
         if let Some(p) = v.get(10..).and_then(part_word) {
-            s = format!("{} {}", s, p);
+            s.push(' ');
+            s.push_str(p);
         }
-        return Some(keep_case(format!("{}{}", prefix, s)));
+        return Some(keep_case([prefix, &s].concat()));
     }
     if v.contains("-W") {
         let monday = week_monday(v)?;
@@ -138,14 +144,18 @@ pub fn ap_replacement(t: &Temporal, text_of_expression: &str, anchor: NaiveDate)
     None
 }
 
+/// `Wednesday, March 11, 2026`, built by hand (`format!` costs more than
+/// the rest of a relative-date finding).
 fn long_date(d: NaiveDate) -> String {
-    format!(
-        "{}, {} {}, {}",
-        weekday_name(d),
-        MONTH_NAMES[d.month0() as usize],
-        d.day(),
-        d.year()
-    )
+    let mut s = String::with_capacity(32);
+    s.push_str(weekday_name(d));
+    s.push_str(", ");
+    s.push_str(MONTH_NAMES[d.month0() as usize]);
+    s.push(' ');
+    push_padded(&mut s, d.day(), 1);
+    s.push_str(", ");
+    push_int(&mut s, d.year());
+    s
 }
 
 fn clock(hm: &str) -> Option<String> {

@@ -596,36 +596,60 @@ pub fn is_starter(w: &str) -> bool {
     if b.is_empty() || b.len() > 13 || !b[0].is_ascii_lowercase() {
         return false;
     }
-    let mut padded = [0u8; 16];
-    padded[..b.len()].copy_from_slice(b);
-    STARTERS.contains(b[0], b.len(), u128::from_le_bytes(padded))
+    STARTERS.contains(b[0], b.len(), pack_word(b))
 }
 
-/// Bit (first letter, length) pairs present among the core words: a cheap
-/// negative test before the word itself is looked up.
-const CORE_SHAPES: [u16; 26] = {
-    let mut t = [0u16; 26];
+/// [`pack`] of a word of at most 16 bytes, from a few overlapping loads
+/// (a copy into a padded buffer costs a `memcpy` call per word).
+fn pack_word(b: &[u8]) -> u128 {
+    let n = b.len();
+    let load8 = |k: usize| {
+        b.get(k..k + 8)
+            .map_or(0, |c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+    };
+    let load4 = |k: usize| {
+        b.get(k..k + 4)
+            .map_or(0, |c| u32::from_le_bytes(c.try_into().unwrap_or([0; 4])))
+    };
+    // Overlapping loads put the shared bytes at the same places: OR them.
+    match n {
+        8..=16 => load8(0) as u128 | (load8(n - 8) as u128) << (8 * (n - 8)),
+        4..=7 => u128::from(load4(0) as u64 | (load4(n - 4) as u64) << (8 * (n - 4))),
+        _ => pack(b),
+    }
+}
+
+/// Bit `len` of entry (first letter, last letter): a core word of that
+/// length starts and ends so. A cheap negative test before the word itself
+/// is looked up (core words are lower-case letters only).
+const CORE_SHAPES: [u16; 26 * 26] = {
+    let mut t = [0u16; 26 * 26];
     let mut i = 0;
     while i < CORE_WORDS.len() {
         let b = CORE_WORDS[i].as_bytes();
-        if b[0].is_ascii_lowercase() && b.len() < 16 {
-            t[(b[0] - b'a') as usize] |= 1 << b.len();
+        let (first, last) = (b[0], b[b.len() - 1]);
+        if first.is_ascii_lowercase() && last.is_ascii_lowercase() && b.len() < 16 {
+            t[(first - b'a') as usize * 26 + (last - b'a') as usize] |= 1 << b.len();
         }
         i += 1;
     }
     t
 };
 
+// Inlined: the tokenizer asks of every word, and the shape test turns
+// most away before the call that looks the word up.
+#[inline]
 pub fn is_core(w: &str) -> bool {
     is_core_bytes(w.as_bytes())
 }
 
-/// Could a word of this length starting with this (lower-case) letter be
-/// a core word?
-pub fn core_shape(first: u8, len: usize) -> bool {
+/// Could a word of this length, starting and ending with these
+/// (lower-case) letters, be a core word?
+pub fn core_shape(first: u8, last: u8, len: usize) -> bool {
     (3..=12).contains(&len)
         && first.is_ascii_lowercase()
-        && CORE_SHAPES[(first - b'a') as usize] & (1 << len) != 0
+        && last.is_ascii_lowercase()
+        && CORE_SHAPES[(first - b'a') as usize * 26 + (last - b'a') as usize] & (1 << len) != 0
 }
 
 /// Up to 16 bytes as one integer (the first byte lowest): words of one
@@ -647,6 +671,9 @@ const fn pack(b: &[u8]) -> u128 {
 struct WordTable<const N: usize> {
     starts: [u16; BUCKETS + 1],
     packed: [u128; N],
+    /// The [`word_hash`]es of the words, as bits: most other words miss
+    /// here, before their bucket is searched.
+    filter: [u64; 64],
 }
 
 const BUCKETS: usize = 26 * 17;
@@ -695,12 +722,27 @@ impl<const N: usize> WordTable<N> {
             }
             l += 1;
         }
-        WordTable { starts, packed }
+        let mut filter = [0u64; 64];
+        let mut k = 0;
+        while k < N {
+            let h = word_hash(packed[k]);
+            filter[h / 64] |= 1 << (h % 64);
+            k += 1;
+        }
+        WordTable {
+            starts,
+            packed,
+            filter,
+        }
     }
 
     /// Is the word of this first letter (lower case) and length (at most
     /// 16), packed, listed?
     fn contains(&self, first: u8, len: usize, packed: u128) -> bool {
+        let h = word_hash(packed);
+        if self.filter[h / 64] & 1 << (h % 64) == 0 {
+            return false;
+        }
         let k = bucket(first, len);
         let range = self.starts[k] as usize..self.starts[k + 1] as usize;
         self.packed[range].contains(&packed)
@@ -711,19 +753,25 @@ impl<const N: usize> WordTable<N> {
 static CORE: WordTable<{ CORE_WORDS.len() }> = WordTable::new([CORE_WORDS, &[]]);
 
 /// [`is_core`] on lower-case ASCII bytes.
+#[inline]
 pub fn is_core_bytes(b: &[u8]) -> bool {
-    if b.is_empty() || !core_shape(b[0], b.len()) {
+    if b.is_empty() || !core_shape(b[0], b[b.len() - 1], b.len()) {
         return false;
     }
-    let mut padded = [0u8; 16];
-    padded[..b.len()].copy_from_slice(b);
-    is_core_shaped(b[0], b.len(), u128::from_le_bytes(padded))
+    is_core_shaped(b[0], b.len(), pack_word(b))
 }
 
 /// Is a word that passed [`core_shape`] a core word? `packed`: its bytes,
 /// lower case, as a little-endian integer (as [`pack`] reads them).
+#[inline(never)]
 pub fn is_core_shaped(first: u8, len: usize, packed: u128) -> bool {
     CORE.contains(first, len, packed)
+}
+
+/// A 12-bit hash of a packed word, for [`WordTable::filter`].
+const fn word_hash(packed: u128) -> usize {
+    let x = (packed as u64) ^ ((packed >> 64) as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
 }
 
 #[cfg(test)]
@@ -748,6 +796,14 @@ mod tests {
             assert_eq!(is_core(w), listed, "{w:?}");
         }
         assert!(is_core("september") && is_core("independence") && !is_core("yr"));
+    }
+
+    #[test]
+    fn words_pack_as_pack_reads_them() {
+        let text = b"abcdefghijklmnopq";
+        for n in 0..=16 {
+            assert_eq!(pack_word(&text[..n]), pack(&text[..n]), "{n}");
+        }
     }
 
     #[test]

@@ -88,7 +88,9 @@ pub fn in_context(
     for tags in per_sentence {
         for mut t in tags {
             let v = t.value.as_deref().unwrap_or("");
-            if let Some((y, q)) = v.split_once("-Q") {
+            // `split_once("-Q")` without building a searcher per value.
+            let quarter = v.as_bytes().windows(2).position(|w| w == b"-Q");
+            if let Some((y, q)) = quarter.map(|k| (&v[..k], &v[k + 2..])) {
                 if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u32>()) {
                     last_quarter = Some((y, q));
                 }

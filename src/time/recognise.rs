@@ -2,7 +2,7 @@
 //! TIMEX3 values against the publication anchor.
 
 use super::lexicon::{self as lx, Unit};
-use super::tokens::{alpha_run, ascii_lower, tokenize, Kind, Tok};
+use super::tokens::{alpha_run, ascii_lower_into, tokenize_into, Kind, Tok};
 use super::{Relativity, Temporal, TimexType};
 use crate::span::Span;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -30,7 +30,7 @@ use Relativity::*;
 use TimexType::*;
 
 struct P<'a> {
-    t: Vec<Tok<'a>>,
+    t: &'a [Tok<'a>],
     /// The draft the tokens' absolute offsets point into.
     src: &'a str,
     anchor: Option<NaiveDate>,
@@ -38,7 +38,7 @@ struct P<'a> {
     /// asks for a direction (most segments match nothing).
     tense: std::cell::OnceCell<Vec<(usize, bool)>>,
     /// Per token: [`gate`] bits saying which matchers could start there.
-    gates: Vec<u8>,
+    gates: &'a [u8],
     /// Skip the matchers the gates rule out (off in tests only).
     gated: bool,
 }
@@ -62,6 +62,60 @@ mod gate {
     pub const YEAR_AFTER: u8 = 32;
 }
 
+/// Bits of [`led_by`]: the matchers whose first token is one of a few
+/// words (or a number).
+mod lead {
+    pub const DEICTIC: u8 = 1;
+    pub const RELATIVE: u8 = 2;
+    pub const YEAR: u8 = 4;
+    pub const SET: u8 = 8;
+    pub const REF: u8 = 16;
+    pub const HOLIDAY: u8 = 32;
+    pub const ANAPHOR: u8 = 64;
+}
+
+/// Which word-led matchers could start on a token (`w` lower-cased, `num`
+/// a number): the words each matcher can start with, read off the
+/// matcher (with the modifiers [`P::pre_mod`] skips); elsewhere it finds
+/// nothing, and most starters are numbers or other words.
+#[inline(never)]
+fn led_by(w: &str, num: bool) -> u8 {
+    use lead::*;
+    if num {
+        // None of the words below is a number.
+        return YEAR;
+    }
+    let mut led = match w {
+        "the" => RELATIVE | YEAR | REF | ANAPHOR,
+        "early" | "late" => DEICTIC | RELATIVE | YEAR,
+        "earlier" | "later" => DEICTIC | RELATIVE | YEAR | ANAPHOR,
+        "mid" | "end" | "beginning" | "middle" | "fiscal" => RELATIVE | YEAR,
+        "last" | "this" => DEICTIC | RELATIVE,
+        "yesterday" | "today" | "tomorrow" | "tonight" => DEICTIC,
+        "next" | "past" | "previous" | "current" | "that" | "following" | "full" | "calendar" => {
+            RELATIVE
+        }
+        "coming" => RELATIVE | REF,
+        "'" | "’" => YEAR,
+        "daily" | "weekly" | "monthly" | "annually" | "yearly" | "hourly" | "nightly"
+        | "biweekly" | "every" | "each" | "per" => SET,
+        "now" | "right" | "just" | "currently" | "nowadays" | "presently" | "these" | "at"
+        | "recently" | "lately" | "more" | "most" | "recent" | "soon" | "year" | "years"
+        | "decades" | "months" | "weeks" | "days" | "hours" | "minutes" | "centuries" => REF,
+        "christmas" | "new" | "halloween" | "valentine" | "independence" | "veterans"
+        | "thanksgiving" | "labor" | "memorial" | "election" => HOLIDAY,
+        "afterward" | "afterwards" | "thereafter" | "since" | "in" => ANAPHOR,
+        _ => 0,
+    };
+    if w.starts_with("fy") || lx::ordinal(w).is_some() {
+        led |= YEAR;
+    }
+    if lx::season(w).is_some() || lx::unit(w).is_some() {
+        led |= RELATIVE;
+    }
+    led
+}
+
 pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Temporal> {
     tag_gated(prose, sentence, anchor, true)
 }
@@ -76,145 +130,180 @@ fn tag_gated(prose: &str, sentence: Span, anchor: Option<NaiveDate>, gated: bool
     if !worth_a_look(text) {
         return Vec::new();
     }
-    let lower = ascii_lower(text);
-    let all = tokenize(text, &lower, sentence.start);
+    // The buffers are the thread's, reused from sentence to sentence.
+    let mut scratch = SCRATCH.with(|s| s.take());
+    ascii_lower_into(text, &mut scratch.lower);
+    let mut all = recycle(std::mem::take(&mut scratch.toks));
+    tokenize_into(text, &scratch.lower, sentence.start, &mut all);
     let mut out = Vec::new();
+    let mut start = 0;
     // Lines are matched separately: a headline never runs into a date line.
-    // (Most sentences are one line: no list of lines is made for them.)
-    let single = !all.iter().skip(1).any(|t| t.nl);
-    let mut segs = Vec::new();
-    if !single {
-        let mut start = 0;
-        for (k, tok) in all.iter().enumerate() {
-            if tok.nl && k > start {
-                segs.push(start..k);
-                start = k;
-            }
-        }
-        segs.push(start..all.len());
+    while start < all.len() {
+        let end = all[start + 1..]
+            .iter()
+            .position(|t| t.nl)
+            .map_or(all.len(), |k| start + 1 + k);
+        tag_line(
+            &all[start..end],
+            prose,
+            anchor,
+            gated,
+            &mut scratch.gates,
+            &mut out,
+        );
+        start = end;
     }
-    let mut segs = segs.into_iter();
-    let mut all = Some(all);
-    loop {
-        let t: Vec<Tok> = if single {
-            match all.take() {
-                Some(all) => all,
-                None => break,
-            }
-        } else {
-            match segs.next() {
-                Some(seg) => all.as_ref().map_or(Vec::new(), |a| a[seg].to_vec()),
-                None => break,
-            }
-        };
-        // gates[i]: a starter with a core word or number within tokens
-        // i..i+5, and which matchers could find something there.
-        let n = t.len();
-        let mut gates = vec![0u8; n];
-        let mut last_core = usize::MAX;
-        let (mut month_after, mut unit_after) = (false, false);
-        let (mut quarter_after, mut year_after) = (false, false);
-        let mut last_weekday = usize::MAX;
-        for k in (0..n).rev() {
-            let tok = &t[k];
-            let core = match tok.kind {
-                Kind::Num => {
-                    tok.e - tok.s == 4
-                        || tok.low.contains(':')
-                        || tok.raw(prose).ends_with('s')
-                        || t.get(k + 1).is_some_and(|x| matches!(x.low, "am" | "pm"))
-                }
-                Kind::Word => lx::is_core(tok.low) || tok.low.starts_with("fy"),
-                Kind::Punct => false,
-            };
-            if core {
-                last_core = k;
-            }
-            // Months, weekdays and units are all core words, but for `yr`
-            // (too short for the core table).
-            year_after |=
-                tok.kind == Kind::Num || tok.kind == Kind::Word && tok.low.starts_with("fy");
-            if tok.kind == Kind::Word && (core || tok.low == "yr") {
-                let w = tok.low;
-                quarter_after |= matches!(w, "quarter" | "half" | "period" | "months");
-                year_after |= matches!(
-                    w,
-                    "century"
-                        | "centuries"
-                        | "twenties"
-                        | "thirties"
-                        | "forties"
-                        | "fifties"
-                        | "sixties"
-                        | "seventies"
-                        | "eighties"
-                        | "nineties"
-                );
-                month_after |= lx::month(w).is_some();
-                unit_after |= lx::unit(w).is_some();
-                if lx::weekday(w).or_else(|| lx::weekday_plural(w)).is_some() {
-                    last_weekday = k;
-                }
-            }
-            let near = last_core != usize::MAX && last_core - k < 5;
-            let starter = near
-                && match tok.kind {
-                    Kind::Num => true,
-                    Kind::Word => {
-                        core || lx::is_starter(tok.low)
-                            || tok.low.starts_with("fy")
-                            || tok.low.ends_with("th")
-                            || tok.low.ends_with("st")
-                            || tok.low.ends_with("nd")
-                            || tok.low.ends_with("rd")
-                    }
-                    Kind::Punct => matches!(tok.low, "'" | "’"),
-                };
-            if starter {
-                gates[k] = gate::STARTER
-                    | if month_after { gate::MONTH_AFTER } else { 0 }
-                    | if unit_after { gate::UNIT_AFTER } else { 0 }
-                    | if quarter_after {
-                        gate::QUARTER_AFTER
-                    } else {
-                        0
-                    }
-                    | if year_after { gate::YEAR_AFTER } else { 0 }
-                    | if last_weekday != usize::MAX && last_weekday - k <= 3 {
-                        gate::WEEKDAY_NEAR
-                    } else {
-                        0
-                    };
-            }
-        }
-        if last_core == usize::MAX {
+    scratch.toks = recycle(all);
+    SCRATCH.with(|s| s.set(scratch));
+    out
+}
+
+/// Working space of [`tag_gated`]: the lower-cased sentence, its tokens
+/// (kept empty between sentences) and the gates of a line.
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+    toks: Vec<Tok<'static>>,
+    gates: Vec<u8>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
+/// `v` emptied, as a vector of tokens of another lifetime. Collecting an
+/// emptied vector's iterator reuses its buffer (same element layout).
+fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
+    v.clear();
+    v.into_iter().map(|t| Tok { low: "", ..t }).collect()
+}
+
+/// Tags one line's tokens `t`, appending to `out`; `gates` is working space.
+fn tag_line<'a>(
+    t: &[Tok<'a>],
+    prose: &'a str,
+    anchor: Option<NaiveDate>,
+    gated: bool,
+    gates: &mut Vec<u8>,
+    out: &mut Vec<Temporal>,
+) {
+    if !line_gates(t, prose, gates) {
+        return;
+    }
+    let p = P {
+        t,
+        src: prose,
+        anchor,
+        tense: std::cell::OnceCell::new(),
+        gates: gates.as_slice(),
+        gated,
+    };
+    let mut i = 0;
+    while i < p.t.len() {
+        // Only starters near a core word are marked (most tokens are not).
+        if gates[i] & gate::STARTER == 0 {
+            i += 1;
             continue;
         }
-        let p = P {
-            t,
-            src: prose,
-            anchor,
-            tense: std::cell::OnceCell::new(),
-            gates,
-            gated,
-        };
-        let mut i = 0;
-        while i < p.t.len() {
-            match p.best(i) {
-                Some(h) if h.b > i => {
-                    out.push(Temporal {
-                        span: Span::new(p.t[i].s, p.t[h.b - 1].e),
-                        timex_type: h.ty,
-                        value: h.val,
-                        relativity: h.rel,
-                    });
-                    i = h.b;
-                }
-                _ => i += 1,
+        match p.best(i) {
+            Some(h) if h.b > i => {
+                out.push(Temporal {
+                    span: Span::new(p.t[i].s, p.t[h.b - 1].e),
+                    timex_type: h.ty,
+                    value: h.val,
+                    relativity: h.rel,
+                });
+                i = h.b;
             }
+            _ => i += 1,
         }
     }
-    out
+}
+
+/// Fills `gates` for a line's tokens: `gates[i]`, a starter with a core
+/// word or number within tokens i..i+5, and which matchers could find
+/// something there. False when the line has no core token.
+#[inline(never)]
+fn line_gates(t: &[Tok], prose: &str, gates: &mut Vec<u8>) -> bool {
+    let n = t.len();
+    gates.clear();
+    gates.resize(n, 0);
+    let mut last_core = usize::MAX;
+    let (mut month_after, mut unit_after) = (false, false);
+    let (mut quarter_after, mut year_after) = (false, false);
+    let mut last_weekday = usize::MAX;
+    for k in (0..n).rev() {
+        let tok = &t[k];
+        let core = match tok.kind {
+            Kind::Num => {
+                tok.e - tok.s == 4
+                    || tok.low.contains(':')
+                    || tok.raw(prose).ends_with('s')
+                    || t.get(k + 1).is_some_and(|x| matches!(x.low, "am" | "pm"))
+            }
+            Kind::Word => tok.core || tok.low.starts_with("fy"),
+            Kind::Punct => false,
+        };
+        if core {
+            last_core = k;
+        }
+        // Months, weekdays and units are all core words, but for `yr`
+        // (too short for the core table).
+        year_after |= tok.kind == Kind::Num || tok.kind == Kind::Word && tok.low.starts_with("fy");
+        if tok.kind == Kind::Word && (core || tok.low == "yr") {
+            let w = tok.low;
+            quarter_after |= matches!(w, "quarter" | "half" | "period" | "months");
+            year_after |= matches!(
+                w,
+                "century"
+                    | "centuries"
+                    | "twenties"
+                    | "thirties"
+                    | "forties"
+                    | "fifties"
+                    | "sixties"
+                    | "seventies"
+                    | "eighties"
+                    | "nineties"
+            );
+            month_after |= lx::month(w).is_some();
+            unit_after |= lx::unit(w).is_some();
+            if lx::weekday(w).or_else(|| lx::weekday_plural(w)).is_some() {
+                last_weekday = k;
+            }
+        }
+        let near = last_core != usize::MAX && last_core - k < 5;
+        let starter = near
+            && match tok.kind {
+                Kind::Num => true,
+                Kind::Word => {
+                    core || lx::is_starter(tok.low)
+                        || tok.low.starts_with("fy")
+                        || tok.low.ends_with("th")
+                        || tok.low.ends_with("st")
+                        || tok.low.ends_with("nd")
+                        || tok.low.ends_with("rd")
+                }
+                Kind::Punct => matches!(tok.low, "'" | "’"),
+            };
+        if starter {
+            gates[k] = gate::STARTER
+                | if month_after { gate::MONTH_AFTER } else { 0 }
+                | if unit_after { gate::UNIT_AFTER } else { 0 }
+                | if quarter_after {
+                    gate::QUARTER_AFTER
+                } else {
+                    0
+                }
+                | if year_after { gate::YEAR_AFTER } else { 0 }
+                | if last_weekday != usize::MAX && last_weekday - k <= 3 {
+                    gate::WEEKDAY_NEAR
+                } else {
+                    0
+                };
+        }
+    }
+    last_core != usize::MAX
 }
 
 /// Fast byte scan: could the text hold a core token (what [`tag`] needs
@@ -222,6 +311,7 @@ fn tag_gated(prose: &str, sentence: Span, anchor: Option<NaiveDate>, gated: bool
 /// `fy`, or a number that [`tag`] counts as core: four characters long,
 /// with a colon, with a glued `s` (`1990s`), or before `am`/`pm` (here: before
 /// any `a` or `p`). Numbers are read as the tokenizer reads them.
+#[inline(never)]
 fn worth_a_look(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
@@ -285,7 +375,7 @@ fn worth_a_look(text: &str) -> bool {
             i += 1 + alpha_run(&b[i + 1..]);
             let n = i - start;
             let first = b[start].to_ascii_lowercase();
-            if lx::core_shape(first, n) {
+            if lx::core_shape(first, b[i - 1].to_ascii_lowercase(), n) {
                 // 3 to 12 letters: read as one integer, lower-cased by
                 // setting each letter's 0x20 bit.
                 let mut word = [0u8; 16];
@@ -310,6 +400,10 @@ fn worth_a_look(text: &str) -> bool {
 fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
     let mut v = Vec::new();
     for (i, tok) in t.iter().enumerate() {
+        // Every marker is a word.
+        if tok.kind != Kind::Word {
+            continue;
+        }
         let w = tok.low;
         let next = t.get(i + 1).map_or("", |x| x.low);
         let fut = match w {
@@ -331,7 +425,7 @@ fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
                 None
             }
             "said" | "says" | "was" | "were" | "had" | "did" | "ago" | "yesterday" => Some(false),
-            _ if tok.kind == Kind::Word && w.len() >= 5 && w.ends_with("ed") => Some(false),
+            _ if w.len() >= 5 && w.ends_with("ed") => Some(false),
             _ => None,
         };
         if let Some(f) = fut {
@@ -347,8 +441,78 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// `d.format("%Y-%m-%d")`, written directly: most hits carry a date and
+/// chrono's format string is parsed anew on every call.
 fn fmt_date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        // Signed years (`+10000`): chrono's own rules.
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let mut s = String::with_capacity(16);
+    push_padded(&mut s, y as u32, 4);
+    s.push('-');
+    push_padded(&mut s, d.month(), 2);
+    s.push('-');
+    push_padded(&mut s, d.day(), 2);
+    s
+}
+
+/// `format!("{:0width$}", n)` appended to `s`.
+pub(super) fn push_padded(s: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut k = digits.len();
+    let mut n = n;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let k = k.min(digits.len().saturating_sub(width));
+    for &d in &digits[k..] {
+        s.push(char::from(d));
+    }
+}
+
+/// `n.to_string()` (years in values), without the formatter.
+fn int_string(n: i32) -> String {
+    let mut s = String::with_capacity(8);
+    push_int(&mut s, n);
+    s
+}
+
+/// `n.to_string()` appended to `s`.
+pub(super) fn push_int(s: &mut String, n: i32) {
+    if n < 0 {
+        s.push('-');
+    }
+    push_padded(s, n.unsigned_abs(), 1);
+}
+
+/// `format!("{}-{}", y, rest)`.
+fn year_and(y: i32, rest: &str) -> String {
+    let mut s = int_string(y);
+    s.push('-');
+    s.push_str(rest);
+    s
+}
+
+/// `format!("{}-{:02}", y, m)`.
+fn year_month(y: i32, m: u32) -> String {
+    let mut s = int_string(y);
+    s.push('-');
+    push_padded(&mut s, m, 2);
+    s
+}
+
+/// `fmt_date(d)` followed by `part` (a part-of-day suffix, or empty).
+fn date_part(d: NaiveDate, part: &str) -> String {
+    let mut s = fmt_date(d);
+    s.push_str(part);
+    s
 }
 
 fn fmt_week(d: NaiveDate) -> String {
@@ -441,9 +605,6 @@ fn is_year(n: u32) -> bool {
 
 // ------------------------------------------------------------------- matcher
 
-/// One of the matchers [`P::best`] tries.
-type Matcher<'a> = fn(&P<'a>, usize) -> Option<Hit>;
-
 impl<'a> P<'a> {
     fn w(&self, i: usize) -> &str {
         self.t.get(i).map_or("", |t| t.low)
@@ -490,7 +651,7 @@ impl<'a> P<'a> {
         }
         let mut best: Option<(usize, bool)> = None;
         // Only markers within a window count (also keeps this O(log n)).
-        let tense = self.tense.get_or_init(|| tense_markers(&self.t));
+        let tense = self.tense.get_or_init(|| tense_markers(self.t));
         let lo = tense.partition_point(|&(k, _)| k + 24 < i);
         let hi = tense.partition_point(|&(k, _)| k <= i + 12);
         for &(k, f) in &tense[lo..hi] {
@@ -511,42 +672,58 @@ impl<'a> P<'a> {
         }
     }
 
+    /// The longest expression starting at token `i`, a starter.
     fn best(&self, i: usize) -> Option<Hit> {
-        // Only starters near a core word are marked, and the only
-        // punctuation that starts is an apostrophe ('90s): the one test
-        // answers for both.
         let gates = self.gates[i];
-        if gates & gate::STARTER == 0 {
-            return None;
-        }
-        // The longest hit wins, the first listed among equals. Each matcher
-        // is tried in turn (no array of twelve candidates to move about);
-        // those that cannot match here are skipped (they would find nothing).
-        let clock = self.t[i].kind == Kind::Num || matches!(self.t[i].low, "noon" | "midnight");
-        let matchers: [(bool, Matcher<'a>); 12] = [
-            (clock, Self::m_clock),
-            (gates & gate::MONTH_AFTER != 0, Self::m_date),
-            (gates & gate::WEEKDAY_NEAR != 0, Self::m_weekday),
-            (true, Self::m_deictic),
-            (gates & gate::QUARTER_AFTER != 0, Self::m_quarter),
-            (true, Self::m_relative),
-            (gates & gate::YEAR_AFTER != 0, Self::m_year),
-            (gates & gate::UNIT_AFTER != 0, Self::m_duration),
-            (true, Self::m_set),
-            (true, Self::m_ref),
-            (true, Self::m_holiday),
-            (true, Self::m_anaphor),
-        ];
+        // The longest hit wins, the first tried among equals. The matchers
+        // that cannot match here are skipped (they would find nothing).
+        let tok = &self.t[i];
+        let clock = tok.kind == Kind::Num || matches!(tok.low, "noon" | "midnight");
+        let led = led_by(tok.low, tok.kind == Kind::Num);
+        let may = |gate: bool| gate || !self.gated;
         let mut best: Option<Hit> = None;
-        for (may, m) in matchers {
-            if !may && self.gated {
-                continue;
-            }
-            if let Some(h) = m(self, i) {
+        let mut take = |h: Option<Hit>| {
+            if let Some(h) = h {
                 if h.b > i && best.as_ref().is_none_or(|b| h.b > b.b) {
                     best = Some(h);
                 }
             }
+        };
+        if may(clock) {
+            take(self.m_clock(i));
+        }
+        if may(gates & gate::MONTH_AFTER != 0) {
+            take(self.m_date(i));
+        }
+        if may(gates & gate::WEEKDAY_NEAR != 0) {
+            take(self.m_weekday(i));
+        }
+        if may(led & lead::DEICTIC != 0) {
+            take(self.m_deictic(i));
+        }
+        if may(gates & gate::QUARTER_AFTER != 0) {
+            take(self.m_quarter(i));
+        }
+        if may(led & lead::RELATIVE != 0) {
+            take(self.m_relative(i));
+        }
+        if may(gates & gate::YEAR_AFTER != 0 && led & lead::YEAR != 0) {
+            take(self.m_year(i));
+        }
+        if may(gates & gate::UNIT_AFTER != 0) {
+            take(self.m_duration(i));
+        }
+        if may(led & lead::SET != 0) {
+            take(self.m_set(i));
+        }
+        if may(led & lead::REF != 0) {
+            take(self.m_ref(i));
+        }
+        if may(led & lead::HOLIDAY != 0) {
+            take(self.m_holiday(i));
+        }
+        if may(led & lead::ANAPHOR != 0) {
+            take(self.m_anaphor(i));
         }
         best
     }
@@ -753,7 +930,7 @@ impl<'a> P<'a> {
             y_at = k + 1;
         }
         if let Some(y) = self.int(y_at).filter(|&y| is_year(y)) {
-            return hit(y_at + 1, Date, Some(format!("{}-{:02}", y, m)), Absolute);
+            return hit(y_at + 1, Date, Some(year_month(y as i32, m)), Absolute);
         }
         // Month (of) this/last/next year
         if self.w(k) == "of"
@@ -769,12 +946,7 @@ impl<'a> P<'a> {
                 "next" => 1,
                 _ => 0,
             };
-            return hit(
-                k + 2,
-                Date,
-                a.map(|a| format!("{}-{:02}", a.year() + off, m)),
-                TierB,
-            );
+            return hit(k + 2, Date, a.map(|a| year_month(a.year() + off, m)), TierB);
         }
         if abbrev && !had_dot {
             return None;
@@ -814,7 +986,7 @@ impl<'a> P<'a> {
         k = j + 1;
         let val = self.anchor.map(|a| {
             let y = pick_year(a, m, None, self.dir_at(j));
-            format!("{}-{:02}", y, m)
+            year_month(y, m)
         });
         let val = val.or_else(|| Some(format!("XXXX-{:02}", m)));
         hit(k, Date, val, Absolute)
@@ -902,7 +1074,7 @@ impl<'a> P<'a> {
         };
         let val = self
             .anchor
-            .map(|a| format!("{}{}", fmt_date(weekday_date(a, wd, dir, strict)), part));
+            .map(|a| date_part(weekday_date(a, wd, dir, strict), part));
         hit(b, ty, val, rel)
     }
 
@@ -960,7 +1132,7 @@ impl<'a> P<'a> {
             // "the children of today"
             rel = Generic;
         }
-        let val = a.map(|a| format!("{}{}", fmt_date(a + Duration::days(off)), part));
+        let val = a.map(|a| date_part(a + Duration::days(off), part));
         hit(b, ty, val, rel)
     }
 
@@ -1247,7 +1419,7 @@ impl<'a> P<'a> {
                 b += 1;
             }
             if year.is_some() {
-                return hit(b, Date, year.map(|y| format!("{}-{}", y, s)), Absolute);
+                return hit(b, Date, year.map(|y| year_and(y, s)), Absolute);
             }
             let val = a.map(|a| {
                 let (ay, cur) = season_of(a);
@@ -1287,7 +1459,7 @@ impl<'a> P<'a> {
                         k.div_euclid(4)
                     }
                 };
-                format!("{}-{}", y, s)
+                year_and(y, s)
             });
             return hit(b, Date, val, TierB);
         }
@@ -1316,7 +1488,7 @@ impl<'a> P<'a> {
                         }
                         _ => a.year(),
                     };
-                    format!("{}-{:02}", y, m)
+                    year_month(y, m)
                 });
                 return hit(j + 1, Date, val, TierB);
             }
@@ -1334,7 +1506,7 @@ impl<'a> P<'a> {
                 "next" | "coming" => 1,
                 _ => 0,
             };
-            return hit(j + 1, Date, a.map(|a| (a.year() + off).to_string()), TierB);
+            return hit(j + 1, Date, a.map(|a| int_string(a.year() + off)), TierB);
         }
         // fiscal year
         let (u, plural) = if matches!(w, "fiscal" | "full" | "calendar") && self.w(j + 1) == "year"
@@ -1372,7 +1544,7 @@ impl<'a> P<'a> {
             ) || det == "that";
         if det.is_empty() && has_mod && u == Unit::Year {
             // "the end of year"
-            return hit(b, Date, a.map(|a| a.year().to_string()), TierB);
+            return hit(b, Date, a.map(|a| int_string(a.year())), TierB);
         }
         if det.is_empty() {
             // bare "year"/"week" are not expressions, except `year-end`.
@@ -1406,7 +1578,7 @@ impl<'a> P<'a> {
                     {
                         return None;
                     }
-                    return hit(b, Date, a.map(|a| a.year().to_string()), TierB);
+                    return hit(b, Date, a.map(|a| int_string(a.year())), TierB);
                 }
                 Unit::Year | Unit::Month | Unit::Week if has_mod => {}
                 Unit::Weekend => {}
@@ -1458,16 +1630,14 @@ impl<'a> P<'a> {
             }
             Unit::Month => {
                 let (y, m) = month_shift(a.year(), a.month(), off);
-                format!("{}-{:02}", y, m)
+                year_month(y, m)
             }
             Unit::Quarter => {
                 let (ay, aq) = quarter_of(a);
                 let (y, q) = quarter_shift(ay, aq, off);
                 format!("{}-Q{}", y, q)
             }
-            Unit::Year => {
-                format!("{}", a.year() + off)
-            }
+            Unit::Year => int_string(a.year() + off),
             Unit::Decade => format!("{}", (a.year() / 10 + off)),
             Unit::Century => format!("{}", (a.year() / 100 + off)),
             _ => return None,
@@ -1482,8 +1652,11 @@ impl<'a> P<'a> {
         let w = self.w(i);
         if let Some(t) = self.t.get(i) {
             if t.kind == Kind::Num {
-                let raw = t.raw(self.src).replace(',', "");
-                let v: f64 = raw.parse().ok()?;
+                // Plain integers without the float parser or a copy.
+                let v: f64 = match t.int() {
+                    Some(n) => n.into(),
+                    None => t.raw(self.src).replace(',', "").parse().ok()?,
+                };
                 // 2 1/2
                 if self.int(i + 1) == Some(1) && self.w(i + 2) == "/" && self.int(i + 3) == Some(2)
                 {
@@ -1697,7 +1870,7 @@ impl<'a> P<'a> {
         {
             b += 2;
         }
-        hit(b, Date, Some(y.to_string()), Absolute)
+        hit(b, Date, Some(int_string(y as i32)), Absolute)
     }
 
     // ------------------------------------------------------------- durations
@@ -2159,12 +2332,16 @@ pub fn dur(n: Option<f64>, u: Unit) -> String {
         }
     }
     let (l, time) = u.letter();
-    let q = n.map_or("X".to_string(), num_str);
-    if time {
-        format!("PT{}{}", q, l)
-    } else {
-        format!("P{}{}", q, l)
+    let mut s = String::with_capacity(8);
+    s.push_str(if time { "PT" } else { "P" });
+    match n {
+        None => s.push('X'),
+        // Whole counts without the formatter; `num_str` for the rest.
+        Some(k) if k.fract() == 0.0 && (0.0..1e9).contains(&k) => push_padded(&mut s, k as u32, 1),
+        Some(k) => s.push_str(&num_str(k)),
     }
+    s.push_str(l);
+    s
 }
 
 /// Date `n` units before (or after) the anchor, at the unit's granularity.
@@ -2179,7 +2356,7 @@ fn shift_value(a: NaiveDate, n: f64, u: Unit, fwd: bool) -> Option<String> {
         Unit::Week | Unit::Weekend => fmt_week(a + Duration::days(7 * s)),
         Unit::Month => {
             let (y, m) = month_shift(a.year(), a.month(), s as i32);
-            format!("{}-{:02}", y, m)
+            year_month(y, m)
         }
         Unit::Quarter => {
             let (y, q) = quarter_of(a);

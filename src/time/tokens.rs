@@ -20,6 +20,9 @@ pub struct Tok<'a> {
     pub gap: bool,
     /// A line break before the token.
     pub nl: bool,
+    /// A core temporal word ([`super::lexicon::is_core`]), looked up as the
+    /// word is read; numbers are judged in context.
+    pub core: bool,
 }
 
 impl Tok<'_> {
@@ -40,14 +43,13 @@ impl Tok<'_> {
     /// Value of an all-digit number token (its lower-cased form has the
     /// same digits as the raw one).
     pub fn int(&self) -> Option<u32> {
-        if self.kind == Kind::Num
-            && self.low.len() <= 9
-            && self.low.bytes().all(|b| b.is_ascii_digit())
-        {
-            self.low.parse().ok()
-        } else {
-            None
+        if self.kind != Kind::Num || self.low.is_empty() || self.low.len() > 9 {
+            return None;
         }
+        // Nine digits at most: no overflow.
+        self.low.bytes().try_fold(0u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
     }
 }
 
@@ -81,32 +83,26 @@ pub fn alpha_run(b: &[u8]) -> usize {
     n
 }
 
-/// `text.to_ascii_lowercase()`, eight bytes at a time.
-pub fn ascii_lower(text: &str) -> String {
-    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let mut v = text.as_bytes().to_vec();
-    let mut chunks = v.chunks_exact_mut(8);
-    for chunk in &mut chunks {
-        let Ok(bytes) = <[u8; 8]>::try_from(&*chunk) else {
-            break;
-        };
-        let x = u64::from_le_bytes(bytes);
-        let y = x & LO7;
-        // High bit of each byte from b'A' to b'Z' (ASCII only), moved to 0x20.
-        let upper = (y + 0x3F3F_3F3F_3F3F_3F3F) & !(y + 0x2525_2525_2525_2525) & !x & HI;
-        chunk.copy_from_slice(&(x | upper >> 2).to_le_bytes());
-    }
-    chunks.into_remainder().make_ascii_lowercase();
-    // Only ASCII capitals changed: still UTF-8.
-    String::from_utf8(v).unwrap_or_else(|_| text.to_ascii_lowercase())
+/// `text.to_ascii_lowercase()` into `out` (its buffer reused).
+pub fn ascii_lower_into(text: &str, out: &mut String) {
+    out.clear();
+    out.push_str(text);
+    out.make_ascii_lowercase();
 }
 
 /// Tokenizes `text`, which starts at byte `base` of the draft; `lower` is
 /// `text.to_ascii_lowercase()` (same byte offsets).
+#[cfg(test)]
 pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> {
+    let mut out = Vec::new();
+    tokenize_into(text, lower, base, &mut out);
+    out
+}
+
+/// [`tokenize`], appending to `out`.
+pub fn tokenize_into<'a>(text: &'a str, lower: &'a str, base: usize, out: &mut Vec<Tok<'a>>) {
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    out.reserve(text.len() / 4 + 1);
     let mut i = 0;
     let mut gap = true;
     let mut nl = false;
@@ -124,13 +120,15 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
         {
             let j = i + 1 + alpha_run(&b[i + 1..]);
             if j >= b.len() || b[j].is_ascii() {
+                let low = &lower[i..j];
                 out.push(Tok {
                     s: base + i,
                     e: base + j,
-                    low: &lower[i..j],
+                    low,
                     kind: Kind::Word,
                     gap,
                     nl,
+                    core: super::lexicon::is_core(low),
                 });
                 gap = false;
                 nl = false;
@@ -201,6 +199,7 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
                         kind: Kind::Word,
                         gap,
                         nl,
+                        core: false,
                     });
                     gap = false;
                     nl = false;
@@ -231,6 +230,7 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
                 kind: Kind::Word,
                 gap,
                 nl,
+                core: false,
             });
             gap = false;
             nl = false;
@@ -239,18 +239,19 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, base: usize) -> Vec<Tok<'a>> 
             i += cl;
             kind = Kind::Punct;
         }
+        let low = &lower[start..i];
         out.push(Tok {
             s: base + start,
             e: base + i,
-            low: &lower[start..i],
+            low,
             kind,
             gap,
             nl,
+            core: kind == Kind::Word && super::lexicon::is_core(low),
         });
         gap = false;
         nl = false;
     }
-    out
 }
 
 #[cfg(test)]
@@ -293,24 +294,6 @@ mod tests {
             v.extend_from_slice(b"qqqqqq");
             let want = if b.is_ascii_alphabetic() { 10 } else { 3 };
             assert_eq!(alpha_run(&v), want, "byte {b}");
-        }
-    }
-
-    #[test]
-    fn ascii_lower_is_to_ascii_lowercase() {
-        let mut texts: Vec<String> = [
-            "",
-            "A",
-            "Hello World, AT 9:30 A.M. ON JAN. 3RD",
-            "ÀÉÎ Ünïcödé ŠTRASSE ß ẞ Ωmega @[`{ AZaz",
-        ]
-        .map(String::from)
-        .to_vec();
-        let all: String = (0..128u8).map(char::from).collect();
-        texts.push(all.clone());
-        texts.push(format!("x{all}yz"));
-        for t in &texts {
-            assert_eq!(ascii_lower(t), t.to_ascii_lowercase(), "{t:?}");
         }
     }
 
