@@ -928,16 +928,18 @@ pub(super) const CLASS_HEADS: &[(&str, &str)] = &[
 /// [`CLASS_HEADS`] as a map, behind a [`WordSet`]-style (length, first
 /// byte, last byte) filter: the filter ignores ASCII case, so it can turn a
 /// word away before it is lower-cased.
-static CLASS_MAP: LazyLock<(Box<[u64; 256]>, FastMap<&'static str, &'static str>)> =
-    LazyLock::new(|| {
-        let mut filter = Box::new([0u64; 256]);
-        for &(w, _) in CLASS_HEADS {
-            if let Some((i, bit)) = case_free_slot(w.as_bytes()) {
-                filter[i] |= bit;
-            }
+/// A word filter (as [`WordSet`]'s) and the map behind it.
+type FilteredMap = (Box<[u64; 256]>, FastMap<&'static str, &'static str>);
+
+static CLASS_MAP: LazyLock<FilteredMap> = LazyLock::new(|| {
+    let mut filter = Box::new([0u64; 256]);
+    for &(w, _) in CLASS_HEADS {
+        if let Some((i, bit)) = case_free_slot(w.as_bytes()) {
+            filter[i] |= bit;
         }
-        (filter, CLASS_HEADS.iter().copied().collect())
-    });
+    }
+    (filter, CLASS_HEADS.iter().copied().collect())
+});
 
 fn class_of_lower(w: &str) -> Option<&'static str> {
     CLASS_MAP.1.get(w).copied()
