@@ -1350,7 +1350,13 @@ pub fn build_with(
         while k < st.b {
             if ri < rs.len() && rs[ri].a == k {
                 let r = rs[ri];
-                let whole_key = run_keys[run_ranges[si].0 + ri].as_deref();
+                let whole = &run_keys[run_ranges[si].0 + ri];
+                let whole_key = whole.as_deref();
+                // (a name that is its own key has parts that are theirs)
+                let lookup = |name: &str| match whole {
+                    Some(Cow::Borrowed(_)) => bld.lookup_key(name),
+                    _ => bld.lookup(name),
+                };
                 ri += 1;
                 let mut found: Option<(usize, usize, usize)> = None; // actor, n, b
                                                                      // Whole name, then shrinking from the right (modifier use:
@@ -1359,7 +1365,7 @@ pub fn build_with(
                 for b in (r.n + 1..=r.b).rev() {
                     let id = match whole_key.filter(|_| b == r.b) {
                         Some(key) => bld.lookup_key(key),
-                        None => bld.lookup(&text[toks[r.n].span().start..toks[b - 1].span().end]),
+                        None => lookup(&text[toks[r.n].span().start..toks[b - 1].span().end]),
                     };
                     if let Some(id) = id {
                         found = Some((id, r.n, b));
@@ -1369,7 +1375,7 @@ pub fn build_with(
                 if found.is_none() {
                     for n in r.n + 1..r.b {
                         let name = &text[toks[n].span().start..toks[r.b - 1].span().end];
-                        if let Some(id) = bld.lookup(name) {
+                        if let Some(id) = lookup(name) {
                             found = Some((id, n, r.b));
                             break;
                         }
@@ -1396,7 +1402,7 @@ pub fn build_with(
                     // failed) is tried as its own name.
                     if b < r.b {
                         let name = &text[toks[b].span().start..toks[r.b - 1].span().end];
-                        if let Some(id2) = bld.lookup(name) {
+                        if let Some(id2) = lookup(name) {
                             if id2 != id {
                                 let poss = r.b < st.b && toks[r.b].kind == TokKind::Poss;
                                 mentions.push(Mention {
