@@ -1350,7 +1350,13 @@ pub fn build_with(
         while k < st.b {
             if ri < rs.len() && rs[ri].a == k {
                 let r = rs[ri];
-                let whole_key = run_keys[run_ranges[si].0 + ri].as_deref();
+                let whole = &run_keys[run_ranges[si].0 + ri];
+                let whole_key = whole.as_deref();
+                // (a name that is its own key has parts that are theirs)
+                let lookup = |name: &str| match whole {
+                    Some(Cow::Borrowed(_)) => bld.lookup_key(name),
+                    _ => bld.lookup(name),
+                };
                 ri += 1;
                 let mut found: Option<(usize, usize, usize)> = None; // actor, n, b
                                                                      // Whole name, then shrinking from the right (modifier use:
@@ -1359,7 +1365,7 @@ pub fn build_with(
                 for b in (r.n + 1..=r.b).rev() {
                     let id = match whole_key.filter(|_| b == r.b) {
                         Some(key) => bld.lookup_key(key),
-                        None => bld.lookup(&text[toks[r.n].span().start..toks[b - 1].span().end]),
+                        None => lookup(&text[toks[r.n].span().start..toks[b - 1].span().end]),
                     };
                     if let Some(id) = id {
                         found = Some((id, r.n, b));
@@ -1369,7 +1375,7 @@ pub fn build_with(
                 if found.is_none() {
                     for n in r.n + 1..r.b {
                         let name = &text[toks[n].span().start..toks[r.b - 1].span().end];
-                        if let Some(id) = bld.lookup(name) {
+                        if let Some(id) = lookup(name) {
                             found = Some((id, n, r.b));
                             break;
                         }
@@ -1396,7 +1402,7 @@ pub fn build_with(
                     // failed) is tried as its own name.
                     if b < r.b {
                         let name = &text[toks[b].span().start..toks[r.b - 1].span().end];
-                        if let Some(id2) = bld.lookup(name) {
+                        if let Some(id2) = lookup(name) {
                             if id2 != id {
                                 let poss = r.b < st.b && toks[r.b].kind == TokKind::Poss;
                                 mentions.push(Mention {
@@ -1467,7 +1473,7 @@ pub fn build_with(
             let found = descriptors_for(text, &toks, st, &m, &mentions[start..]);
             for d in found {
                 let actor = &mut bld.actors[m.actor];
-                if !actor.descriptors.iter().any(|x| x.text == d.text) {
+                if !actor.descriptors.iter().any(|x| x.text == *d.text) {
                     if actor.kind == ActorKind::Org {
                         if let Some(h) = d.text.split_whitespace().rev().find_map(class_of_head) {
                             if !actor.classes.contains(&h) {
@@ -1496,7 +1502,10 @@ pub fn build_with(
                             }
                         }
                     }
-                    bld.actors[m.actor].descriptors.push(d);
+                    bld.actors[m.actor].descriptors.push(Descriptor {
+                        text: d.text.into_owned(),
+                        span: d.span,
+                    });
                 }
             }
         }
@@ -1619,7 +1628,14 @@ fn strip_det(s: &str) -> &str {
     s
 }
 
-fn push_desc(out: &mut Vec<Descriptor>, text: &str, toks: &[Tok], a: usize, b: usize) {
+/// A descriptor found for a mention: its text borrowed from the draft when
+/// single-spaced already, so that one the actor has is never copied.
+struct Desc<'a> {
+    text: Cow<'a, str>,
+    span: Span,
+}
+
+fn push_desc<'a>(out: &mut Vec<Desc<'a>>, text: &'a str, toks: &[Tok], a: usize, b: usize) {
     if a >= b {
         return;
     }
@@ -1637,7 +1653,7 @@ fn push_desc(out: &mut Vec<Descriptor>, text: &str, toks: &[Tok], a: usize, b: u
         return;
     }
     let off = first_at(raw, t);
-    out.push(Descriptor {
+    out.push(Desc {
         text: single_spaced(t),
         span: Span::new(span.start + off, span.start + off + t.len()),
     });
@@ -1660,26 +1676,26 @@ fn first_at(raw: &str, t: &str) -> usize {
 }
 
 /// `t`'s words joined by single spaces (`t` itself, mostly).
-fn single_spaced(t: &str) -> String {
+fn single_spaced(t: &str) -> Cow<'_, str> {
     let b = t.as_bytes();
     let plain = b.first() != Some(&b' ')
         && b.last() != Some(&b' ')
         && b.iter().all(|&c| c < 0x80 && !(b'\t'..=b'\r').contains(&c))
         && !b.windows(2).any(|w| w == b"  ");
     if plain {
-        t.to_string()
+        Cow::Borrowed(t)
     } else {
-        t.split_whitespace().collect::<Vec<_>>().join(" ")
+        Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 }
 
-fn descriptors_for(
-    text: &str,
+fn descriptors_for<'a>(
+    text: &'a str,
     toks: &[Tok],
     st: &SentToks,
     m: &Mention,
     sent_mentions: &[Mention],
-) -> Vec<Descriptor> {
+) -> Vec<Desc<'a>> {
     let mut out = Vec::new();
     let (sa, sb) = (st.a, st.b);
     // (a) title prefix inside the run, with lower-case modifiers before it.
@@ -2220,5 +2236,32 @@ pub fn key_of(a: &Actor) -> Option<Key> {
         (Some(id), _) => Some(Key::Actor(id)),
         (None, Some(k)) => Some(Key::Generic(k.clone())),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod name_key_tests {
+    use super::name_key;
+    use std::borrow::Cow;
+
+    #[test]
+    fn plain_names_are_borrowed_and_others_normalised() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("Orla Venn", "Orla Venn", true),
+            ("Brightwater Feed Co.", "Brightwater Feed Co.", true),
+            ("", "", true),
+            ("Orla  Venn", "Orla Venn", false),
+            ("Orla\nVenn", "Orla Venn", false),
+            ("Orla\tVenn", "Orla Venn", false),
+            ("Orla\u{b}Venn", "Orla Venn", false),
+            ("Zoë Marchetti", "Zoë Marchetti", true),
+            ("Zoë\u{a0}Marchetti", "Zoë Marchetti", false),
+            ("Orla Venn\r", "Orla Venn", false),
+        ];
+        for &(name, key, borrowed) in cases {
+            let k = name_key(name);
+            assert_eq!(k, key, "{name:?}");
+            assert_eq!(matches!(k, Cow::Borrowed(_)), borrowed, "{name:?}");
+        }
     }
 }

@@ -806,46 +806,143 @@ pub fn class_of_head(word: &str) -> Option<&'static str> {
     if w.len() < 2 || w.len() > 14 {
         return None;
     }
-    with_lower(w, class_of_lower)
+    let (filter, _) = &*CLASS_MAP;
+    match case_free_slot(w.as_bytes()) {
+        Some((i, bit)) if filter[i] & bit != 0 => with_lower(w, class_of_lower),
+        _ => None,
+    }
 }
 
-fn class_of_lower(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "inc" | "corp" | "co" | "ltd" | "llc" | "company" | "corporation" | "group"
-        | "holdings" | "partners" | "services" | "solutions" | "systems" | "technologies"
-        | "labs" | "logistics" | "hosting" | "forensics" | "economics" | "consulting"
-        | "capital" | "ventures" | "industries" | "manufacturing" | "finishing" | "works"
-        | "foods" | "pay" | "payments" | "staffing" | "firm" | "startup" | "enterprises"
-        | "brands" | "trust" | "properties" | "realty" | "construction" | "media" | "app"
-        | "business" | "maker" | "manufacturer" | "retailer" | "chain" | "provider" | "insurer"
-        | "lender" | "hauler" | "operator" | "studios" | "motors" | "airlines" => "company",
-        "university" => "university",
-        "college" => "college",
-        "school" | "schools" | "academy" => "school",
-        "hospital" | "clinic" | "medical" | "healthcare" => "hospital",
-        "district" | "unified" => "district",
-        "board" => "board",
-        "council" => "council",
-        "commission" => "commission",
-        "committee" | "pac" => "committee",
-        "fund" => "fund",
-        "department" | "dept" => "department",
-        "police" => "police",
-        "guild" | "union" => "union",
-        "agency" | "authority" | "bureau" | "administration" => "agency",
-        "foundation" | "institute" | "charity" | "nonprofit" => "foundation",
-        "team" | "club" => "team",
-        "office" => "office",
-        "campaign" => "campaign",
-        "bank" => "bank",
-        "post" | "times" | "tribune" | "journal" | "herald" | "gazette" | "newspaper" => {
-            "newspaper"
+/// The class nouns: a head word (ASCII lower case) and the class it names.
+pub(super) const CLASS_HEADS: &[(&str, &str)] = &[
+    ("inc", "company"),
+    ("corp", "company"),
+    ("co", "company"),
+    ("ltd", "company"),
+    ("llc", "company"),
+    ("company", "company"),
+    ("corporation", "company"),
+    ("group", "company"),
+    ("holdings", "company"),
+    ("partners", "company"),
+    ("services", "company"),
+    ("solutions", "company"),
+    ("systems", "company"),
+    ("technologies", "company"),
+    ("labs", "company"),
+    ("logistics", "company"),
+    ("hosting", "company"),
+    ("forensics", "company"),
+    ("economics", "company"),
+    ("consulting", "company"),
+    ("capital", "company"),
+    ("ventures", "company"),
+    ("industries", "company"),
+    ("manufacturing", "company"),
+    ("finishing", "company"),
+    ("works", "company"),
+    ("foods", "company"),
+    ("pay", "company"),
+    ("payments", "company"),
+    ("staffing", "company"),
+    ("firm", "company"),
+    ("startup", "company"),
+    ("enterprises", "company"),
+    ("brands", "company"),
+    ("trust", "company"),
+    ("properties", "company"),
+    ("realty", "company"),
+    ("construction", "company"),
+    ("media", "company"),
+    ("app", "company"),
+    ("business", "company"),
+    ("maker", "company"),
+    ("manufacturer", "company"),
+    ("retailer", "company"),
+    ("chain", "company"),
+    ("provider", "company"),
+    ("insurer", "company"),
+    ("lender", "company"),
+    ("hauler", "company"),
+    ("operator", "company"),
+    ("studios", "company"),
+    ("motors", "company"),
+    ("airlines", "company"),
+    ("university", "university"),
+    ("college", "college"),
+    ("school", "school"),
+    ("schools", "school"),
+    ("academy", "school"),
+    ("hospital", "hospital"),
+    ("clinic", "hospital"),
+    ("medical", "hospital"),
+    ("healthcare", "hospital"),
+    ("district", "district"),
+    ("unified", "district"),
+    ("board", "board"),
+    ("council", "council"),
+    ("commission", "commission"),
+    ("committee", "committee"),
+    ("pac", "committee"),
+    ("fund", "fund"),
+    ("department", "department"),
+    ("dept", "department"),
+    ("police", "police"),
+    ("guild", "union"),
+    ("union", "union"),
+    ("agency", "agency"),
+    ("authority", "agency"),
+    ("bureau", "agency"),
+    ("administration", "agency"),
+    ("foundation", "foundation"),
+    ("institute", "foundation"),
+    ("charity", "foundation"),
+    ("nonprofit", "foundation"),
+    ("team", "team"),
+    ("club", "team"),
+    ("office", "office"),
+    ("campaign", "campaign"),
+    ("bank", "bank"),
+    ("post", "newspaper"),
+    ("times", "newspaper"),
+    ("tribune", "newspaper"),
+    ("journal", "newspaper"),
+    ("herald", "newspaper"),
+    ("gazette", "newspaper"),
+    ("newspaper", "newspaper"),
+    ("conference", "association"),
+    ("league", "association"),
+    ("association", "association"),
+    ("federation", "association"),
+    ("power", "utility"),
+    ("energy", "utility"),
+    ("electric", "utility"),
+    ("utilities", "utility"),
+    ("utility", "utility"),
+    ("plant", "plant"),
+    ("mill", "plant"),
+    ("factory", "plant"),
+    ("refinery", "plant"),
+];
+
+/// [`CLASS_HEADS`] as a map, behind a [`WordSet`]-style (length, first
+/// byte, last byte) filter: the filter ignores ASCII case, so it can turn a
+/// word away before it is lower-cased.
+/// A word filter (as [`WordSet`]'s) and the map behind it.
+type FilteredMap = (Box<[u64; 256]>, FastMap<&'static str, &'static str>);
+
+static CLASS_MAP: LazyLock<FilteredMap> = LazyLock::new(|| {
+    let mut filter = Box::new([0u64; 256]);
+    for &(w, _) in CLASS_HEADS {
+        if let Some((i, bit)) = case_free_slot(w.as_bytes()) {
+            filter[i] |= bit;
         }
-        "conference" | "league" | "association" | "federation" => "association",
-        "power" | "energy" | "electric" | "utilities" | "utility" => "utility",
-        "plant" | "mill" | "factory" | "refinery" => "plant",
-        _ => return None,
-    })
+    }
+    (filter, CLASS_HEADS.iter().copied().collect())
+});
+
+fn class_of_lower(w: &str) -> Option<&'static str> {
+    CLASS_MAP.1.get(w).copied()
 }
 
 /// Collective bodies of equals: their head does not speak for each member.

@@ -813,3 +813,29 @@ fn subject_candidates_merge_in_order_once_each() {
         assert_eq!(got, want, "{ms:?} {pros:?}");
     }
 }
+
+#[test]
+fn class_heads_pass_the_filter_in_any_case() {
+    for &(w, class) in lex::CLASS_HEADS {
+        let mut cap = w.to_string();
+        cap[..1].make_ascii_uppercase();
+        let upper = w.to_ascii_uppercase();
+        let dotted = format!("{w}.");
+        for form in [w, cap.as_str(), upper.as_str(), dotted.as_str()] {
+            assert_eq!(lex::class_of_head(form), Some(class), "{form}");
+        }
+    }
+    for w in [
+        "",
+        "x",
+        "the",
+        "Companies",
+        "boardroom",
+        "policeman",
+        "Ventura",
+        "a.",
+        "funds",
+    ] {
+        assert_eq!(lex::class_of_head(w), None, "{w}");
+    }
+}
