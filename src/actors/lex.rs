@@ -2596,6 +2596,21 @@ struct CueTable {
     /// no word start.
     min_len: usize,
     min_inner_len: usize,
+    /// The bits of the literals that need no word start.
+    inner_bits: u8,
+    /// Per byte: its [`letter`] index (either case), or 26 for a byte that
+    /// is no ASCII letter.
+    letter27: [u8; 256],
+    /// Bit `n` set: a word whose bytes after the first have the
+    /// [`INNER_GROUPS`] bits `n << 4` may hold a literal needing no word
+    /// start after its first byte.
+    inner_possible: u16,
+    /// Per three bytes ([`CueTable::key3`]): the bits of the literals (any,
+    /// with or without a word start) that start with them, shifted left by
+    /// 27, and the letters (bit per [`letter`], 26 for any other byte) that
+    /// may come fourth in them (all when a literal is three letters long);
+    /// 0 for most words' first three bytes, which then cost one look-up.
+    start3: Box<[u32; 27 * 27 * 27]>,
 }
 
 /// [`CueTable::class`] bit: an ASCII letter or digit.
@@ -2607,6 +2622,11 @@ const LETTER: u8 = 2;
 const STARTS_INNER: u8 = 4;
 /// [`CueTable::class`] bit: the first byte of a [`FOLD_EXOTICS`] character.
 const EXOTIC_LEAD: u8 = 8;
+/// [`CueTable::class`] bits of a few letters (either case) that the
+/// literals needing no word start are made of: OR-ed over a word's bytes
+/// after the first, they rule out most words before their bytes are
+/// searched ([`CueTable::inner_possible`]).
+const INNER_GROUPS: [(u8, &[u8]); 4] = [(16, b"kf"), (32, b"m"), (64, b"d"), (128, b"hi")];
 
 /// The letter index (0..26) of an ASCII letter of either case.
 #[inline]
@@ -2653,6 +2673,24 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
     for e in FOLD_EXOTICS {
         class[usize::from(e[0])] |= EXOTIC_LEAD;
     }
+    for (bit, letters) in INNER_GROUPS {
+        for &l in letters {
+            class[usize::from(l)] |= bit;
+            class[usize::from(l.to_ascii_uppercase())] |= bit;
+        }
+    }
+    // For each set of groups a word's bytes after the first have (the
+    // class bits' high nibble), may it hold a literal that needs no word
+    // start there? (When all of a literal's letters' groups are in it.)
+    let mut inner_possible = 0u16;
+    for c in lits.iter().filter(|c| !c.word_start) {
+        let need = c.lit.iter().fold(0u8, |n, &b| n | class[usize::from(b)]) >> 4;
+        for have in 0..16u8 {
+            if have & need == need {
+                inner_possible |= 1 << have;
+            }
+        }
+    }
     for (i, c) in lits.iter().enumerate() {
         let r = &mut by_prefix[key(c.lit)];
         if r.0 == r.1 {
@@ -2668,6 +2706,26 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
         }
     }
     let min_len = lits.iter().map(|c| c.lit.len()).min().unwrap_or(0);
+    let inner_bits = lits
+        .iter()
+        .filter(|c| !c.word_start)
+        .fold(0, |bits, c| bits | c.bit);
+    let mut letter27 = [26u8; 256];
+    for b in 0..=255u8 {
+        if b.is_ascii_alphabetic() {
+            letter27[usize::from(b)] = letter(b) as u8;
+        }
+    }
+    let mut start3 = Box::new([0u32; 27 * 27 * 27]);
+    for c in &lits {
+        let l = |k: usize| usize::from(letter27[usize::from(c.lit[k])]);
+        let next = match c.lit.get(3) {
+            // (a three-letter literal may be followed by anything)
+            None => (1 << 27) - 1,
+            Some(&b) => 1 << letter(b),
+        };
+        start3[(l(0) * 27 + l(1)) * 27 + l(2)] |= u32::from(c.bit) << 27 | next;
+    }
     let min_inner_len = lits
         .iter()
         .filter(|c| !c.word_start)
@@ -2682,10 +2740,21 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
         inner_second,
         min_len,
         min_inner_len,
+        inner_bits,
+        inner_possible,
+        letter27,
+        start3,
     }
 });
 
 impl CueTable {
+    /// The index of three bytes in [`CueTable::start3`].
+    #[inline(always)]
+    fn key3(&self, b0: u8, b1: u8, b2: u8) -> usize {
+        let l = |b: u8| usize::from(self.letter27[usize::from(b)]);
+        (l(b0) * 27 + l(b1)) * 27 + l(b2)
+    }
+
     /// The bits of the literals starting at `p` in `s` (`at_word_start`: the
     /// byte before is not an ASCII letter or digit) that `bits` lacks.
     #[inline(always)]
@@ -2798,17 +2867,37 @@ impl<'a> CueScan<'a> {
     /// OR-ed together.
     #[inline(always)]
     pub fn word(&mut self, a: usize, b: usize, inner: u8) {
+        let t = self.table;
         // A literal is all letters, so it lies inside the run: a run
-        // shorter than every literal holds none (most words are short).
-        if b - a >= self.table.min_len {
-            self.long_word(a, b, inner);
+        // shorter than every literal holds none (most words are short), and
+        // one whose first three letters start no literal (most of the rest)
+        // has none at its start.
+        if b - a < t.min_len {
+            return;
+        }
+        if let Some(&[b0, b1, b2]) = self.s.get(a..a + 3) {
+            let e = t.start3[t.key3(b0, b1, b2)];
+            // (the byte after a three-letter word is no letter: 26)
+            let l3 = self
+                .s
+                .get(a + 3)
+                .map_or(26, |&b| t.letter27[usize::from(b)]);
+            if (e >> 27) as u8 & !self.bits != 0 && e >> l3 & 1 != 0 {
+                self.at_run_start(a);
+            }
+        }
+        if t.inner_possible >> (inner >> 4) & 1 != 0
+            && b - a > t.min_inner_len
+            && t.inner_bits & !self.bits != 0
+        {
+            self.inner(a + 1, b + 1 - t.min_inner_len);
         }
     }
 
-    /// [`CueScan::word`] past the length test. (Out of line: the
-    /// tokenizer's loop keeps its registers.)
+    /// The literals starting at `a`, the start of a run of letters and
+    /// digits (a word start unless the byte before is a letter or digit).
     #[inline(never)]
-    fn long_word(&mut self, a: usize, b: usize, inner: u8) {
+    fn at_run_start(&mut self, a: usize) {
         let t = self.table;
         let s = self.s;
         let at_start = a == 0 || t.class[usize::from(s[a - 1])] & ALNUM == 0;
@@ -2816,9 +2905,6 @@ impl<'a> CueScan<'a> {
             self.bits |= t.bits_at(s, a, true, self.bits);
         } else if t.class[usize::from(s[a])] & STARTS_INNER != 0 {
             self.bits |= t.bits_at(s, a, false, self.bits);
-        }
-        if inner & STARTS_INNER != 0 && b - a > t.min_inner_len {
-            self.inner(a + 1, b + 1 - t.min_inner_len);
         }
     }
 
