@@ -274,7 +274,13 @@ fn tokenize_with<const CUES: bool>(
             }
             let run_end = j;
             if j < end && (matches!(bytes[j], b'-' | b'\'' | b'.') || bytes[j] >= 0x80) {
-                j = word_end(text, i, j, end);
+                // (a period after two or more bytes that start with no
+                // capital, most often a sentence's end, is no abbreviation's,
+                // initial's or "a.m."'s: `word_end` would stop there)
+                let plain_stop = bytes[j] == b'.' && j - i >= 2 && !first.is_ascii_uppercase();
+                if !plain_stop {
+                    j = word_end(text, i, j, end);
+                }
             }
             if CUES {
                 if j == run_end {

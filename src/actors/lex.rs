@@ -2086,9 +2086,9 @@ pub fn may_report_or_frame(w: &[u8]) -> bool {
     ReportOrFrame::get().may_be(w)
 }
 
-/// [`may_report_or_frame`]'s table, fetched once for a sentence's words.
+/// [`may_report_or_frame`]'s tables, fetched once for a sentence's words.
 #[derive(Clone, Copy)]
-pub struct ReportOrFrame(&'static [u64; 256]);
+pub struct ReportOrFrame(&'static [[u64; 256]; 2]);
 
 impl ReportOrFrame {
     pub fn get() -> ReportOrFrame {
@@ -2099,8 +2099,11 @@ impl ReportOrFrame {
     #[inline]
     pub fn may_be(self, w: &[u8]) -> bool {
         match case_free_slot(w) {
-            Some((i, bit)) => self.0[i] & bit != 0,
-            None => false,
+            Some((i, bit)) if self.0[0][i] & bit != 0 => {
+                let (i, bit) = inner_slot(w);
+                self.0[1][i] & bit != 0
+            }
+            _ => false,
         }
     }
 }
@@ -2110,6 +2113,23 @@ impl ReportOrFrame {
 #[inline]
 fn case_free_slot(w: &[u8]) -> Option<(usize, u64)> {
     WordSet::slot(w)
+}
+
+/// A second slot of a word of at least two bytes, like [`case_free_slot`]
+/// but on its second and next-to-last bytes (all of which `& 31` makes
+/// case-free): words that share a length, first and last letter with a
+/// listed word mostly differ there ("sold" and "said").
+#[inline]
+fn inner_slot(w: &[u8]) -> (usize, u64) {
+    let n = w.len();
+    let (second, before_last) = match w {
+        [_, b, .., c, _] => (*b, *c),
+        [_, b] => (*b, *b),
+        _ => (0, 0),
+    };
+    let key =
+        ((n & 15) << 10) | ((usize::from(second) & 31) << 5) | (usize::from(before_last) & 31);
+    (key >> 6, 1u64 << (key & 63))
 }
 
 /// The reporting verbs, the frame words and "according": the words the
@@ -2123,12 +2143,14 @@ fn report_or_frame_words() -> impl Iterator<Item = &'static str> {
         .chain(["according"])
 }
 
-static REPORT_OR_FRAME: LazyLock<Box<[u64; 256]>> = LazyLock::new(|| {
-    let mut filter = Box::new([0u64; 256]);
+static REPORT_OR_FRAME: LazyLock<Box<[[u64; 256]; 2]>> = LazyLock::new(|| {
+    let mut filter = Box::new([[0u64; 256]; 2]);
     for w in report_or_frame_words() {
         if let Some((i, bit)) = case_free_slot(w.as_bytes()) {
-            filter[i] |= bit;
+            filter[0][i] |= bit;
         }
+        let (i, bit) = inner_slot(w.as_bytes());
+        filter[1][i] |= bit;
     }
     filter
 });
