@@ -134,7 +134,9 @@ static ASCII_ALNUM: [bool; 256] = {
 /// Where the word starting at `start` (its first character ends at `j`)
 /// ends: letters and digits, joined by inner hyphens and apostrophes
 /// ("co-op", "don't"), with the period of an abbreviation ("Dr.", "U.S.",
-/// "a.m."). A possessive `'s` is left out.
+/// "a.m."). A possessive `'s` is left out. (Out of line: the tokenizer's
+/// plain words need no call.)
+#[inline(never)]
 fn word_end(text: &str, start: usize, mut j: usize, end: usize) -> usize {
     let bytes = &text.as_bytes()[..end];
     loop {
@@ -261,16 +263,27 @@ fn tokenize_with<const CUES: bool>(
         if ASCII_ALNUM[usize::from(first)] && qi == quotes.len() {
             // the common case: a word starting with an ASCII letter or
             // digit, no quotation left
-            let mut j = i + 1;
             // (the class bits of the bytes after the first, for the cues)
             let mut inner = 0u8;
-            while j < end {
-                let c = class[usize::from(bytes[j])];
+            let mut n = 0;
+            for &b in &bytes[i + 1..end] {
+                let c = class[usize::from(b)];
                 if c & ALNUM == 0 {
                     break;
                 }
                 inner |= c;
-                j += 1;
+                n += 1;
+            }
+            let mut j = i + 1 + n;
+            if j < end && bytes[j] == b' ' {
+                // the commonest case: a plain word, then a space (no
+                // possessive, no abbreviation)
+                if CUES {
+                    cues.word(i - base, j - base, inner);
+                }
+                out.push(word_tok(bytes, i, j, first.is_ascii_uppercase(), filter));
+                i = j + 1;
+                continue;
             }
             let run_end = j;
             if j < end && (matches!(bytes[j], b'-' | b'\'' | b'.') || bytes[j] >= 0x80) {
@@ -368,10 +381,9 @@ fn push_word(
     out: &mut Vec<Tok>,
 ) -> usize {
     let bytes = text.as_bytes();
-    let w = &bytes[word.start..word.end];
     out.push(Tok {
-        verbish: (3..=13).contains(&w.len()) && filter.may_be(w),
-        ..Tok::new(word, TokKind::Word, capitalised, quoted)
+        quoted,
+        ..word_tok(bytes, word.start, word.end, capitalised, filter)
     });
     // a possessive starts with an apostrophe, straight or curly (0xE2)
     let may_own = word.end < end && matches!(bytes[word.end], b'\'' | 0xE2);
@@ -389,6 +401,16 @@ fn push_word(
         ));
     }
     word.end + poss
+}
+
+/// The unquoted word token `a..b` of `bytes`.
+#[inline(always)]
+fn word_tok(bytes: &[u8], a: usize, b: usize, capitalised: bool, filter: ReportOrFrame) -> Tok {
+    let w = &bytes[a..b];
+    Tok {
+        verbish: (3..=13).contains(&w.len()) && filter.may_be(w),
+        ..Tok::new(Span::new(a, b), TokKind::Word, capitalised, false)
+    }
 }
 
 /// One sentence's tokens.
