@@ -2620,19 +2620,16 @@ struct CueTable {
     min_inner_len: usize,
     /// The bits of the literals that need no word start.
     inner_bits: u8,
-    /// Per byte: its [`letter`] index (either case), or 26 for a byte that
-    /// is no ASCII letter.
-    letter27: [u8; 256],
     /// Bit `n` set: a word whose bytes after the first have the
     /// [`INNER_GROUPS`] bits `n << 4` may hold a literal needing no word
     /// start after its first byte.
     inner_possible: u16,
-    /// Per three bytes ([`CueTable::key3`]): the bits of the literals (any,
-    /// with or without a word start) that start with them, shifted left by
-    /// 27, and the letters (bit per [`letter`], 26 for any other byte) that
-    /// may come fourth in them (all when a literal is three letters long);
-    /// 0 for most words' first three bytes, which then cost one look-up.
-    start3: Box<[u32; 27 * 27 * 27]>,
+    /// Per [`prefix_hash`] of a word's first three bytes (ASCII lower-cased,
+    /// see [`CueScan::word`]): the bits of the three-letter literals hashed
+    /// there. Most words' first bytes hash where no literal's do.
+    prefix3: Box<[u8; PREFIX_SLOTS]>,
+    /// The same for the first four bytes and the longer literals.
+    prefix4: Box<[u8; PREFIX_SLOTS]>,
 }
 
 /// [`CueTable::class`] bit: an ASCII letter or digit.
@@ -2732,21 +2729,18 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
         .iter()
         .filter(|c| !c.word_start)
         .fold(0, |bits, c| bits | c.bit);
-    let mut letter27 = [26u8; 256];
-    for b in 0..=255u8 {
-        if b.is_ascii_alphabetic() {
-            letter27[usize::from(b)] = letter(b) as u8;
-        }
-    }
-    let mut start3 = Box::new([0u32; 27 * 27 * 27]);
+    let mut prefix3 = Box::new([0u8; PREFIX_SLOTS]);
+    let mut prefix4 = Box::new([0u8; PREFIX_SLOTS]);
     for c in &lits {
-        let l = |k: usize| usize::from(letter27[usize::from(c.lit[k])]);
-        let next = match c.lit.get(3) {
-            // (a three-letter literal may be followed by anything)
-            None => (1 << 27) - 1,
-            Some(&b) => 1 << letter(b),
-        };
-        start3[(l(0) * 27 + l(1)) * 27 + l(2)] |= u32::from(c.bit) << 27 | next;
+        match *c.lit {
+            [b0, b1, b2] => {
+                prefix3[prefix_hash(u32::from_le_bytes([b0, b1, b2, 0]))] |= c.bit;
+            }
+            [b0, b1, b2, b3, ..] => {
+                prefix4[prefix_hash(u32::from_le_bytes([b0, b1, b2, b3]))] |= c.bit;
+            }
+            _ => {}
+        }
     }
     let min_inner_len = lits
         .iter()
@@ -2764,19 +2758,23 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
         min_inner_len,
         inner_bits,
         inner_possible,
-        letter27,
-        start3,
+        prefix3,
+        prefix4,
     }
 });
 
-impl CueTable {
-    /// The index of three bytes in [`CueTable::start3`].
-    #[inline(always)]
-    fn key3(&self, b0: u8, b1: u8, b2: u8) -> usize {
-        let l = |b: u8| usize::from(self.letter27[usize::from(b)]);
-        (l(b0) * 27 + l(b1)) * 27 + l(b2)
-    }
+/// The size of [`CueTable::prefix3`] and [`CueTable::prefix4`].
+const PREFIX_SLOTS: usize = 1 << 12;
 
+/// The slot of a word's first bytes (little-endian, each OR-ed with `0x20`,
+/// which lower-cases an ASCII letter) in [`CueTable::prefix3`] or
+/// [`CueTable::prefix4`].
+#[inline(always)]
+fn prefix_hash(w: u32) -> usize {
+    (w.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+impl CueTable {
     /// The bits of the literals starting at `p` in `s` (`at_word_start`: the
     /// byte before is not an ASCII letter or digit) that `bits` lacks.
     #[inline(always)]
@@ -2892,21 +2890,23 @@ impl<'a> CueScan<'a> {
         let t = self.table;
         // A literal is all letters, so it lies inside the run: a run
         // shorter than every literal holds none (most words are short), and
-        // one whose first three letters start no literal (most of the rest)
-        // has none at its start.
+        // one whose first three or four bytes hash where no literal's do
+        // (most of the rest) has none at its start.
         if b - a < t.min_len {
             return;
         }
-        if let Some(&[b0, b1, b2]) = self.s.get(a..a + 3) {
-            let e = t.start3[t.key3(b0, b1, b2)];
-            // (the byte after a three-letter word is no letter: 26)
-            let l3 = self
-                .s
-                .get(a + 3)
-                .map_or(26, |&b| t.letter27[usize::from(b)]);
-            if (e >> 27) as u8 & !self.bits != 0 && e >> l3 & 1 != 0 {
-                self.at_run_start(a);
+        let may = match self.s.get(a..a + 4) {
+            Some(&[b0, b1, b2, b3]) => {
+                let w = u32::from_le_bytes([b0, b1, b2, b3]) | 0x2020_2020;
+                let three = t.prefix3[prefix_hash(w & 0x00FF_FFFF)];
+                let four = t.prefix4[prefix_hash(w)];
+                (three | four) & !self.bits != 0
             }
+            // (a word at the sentence's end)
+            _ => true,
+        };
+        if may {
+            self.at_run_start(a);
         }
         if t.inner_possible >> (inner >> 4) & 1 != 0
             && b - a > t.min_inner_len
