@@ -91,6 +91,14 @@ fn resolve_pronoun(text: &str, idx: &Index, k: usize) -> Option<usize> {
     None
 }
 
+/// Might token `t` be a [`REPORT_VERBS`] word? The tokenizer's flag says
+/// so cheaply: every such word (3 to 13 bytes) is [`index::Tok::verbish`],
+/// and no mark or possessive is one.
+#[inline]
+fn may_report(t: &index::Tok) -> bool {
+    t.verbish || !(3..=13).contains(&t.len())
+}
+
 fn w<'a>(text: &'a str, idx: &Index, k: usize) -> &'a str {
     idx.toks[k].span().slice(text)
 }
@@ -694,7 +702,12 @@ fn predicate(
         if matches!(x, ";" | "—" | "–") {
             break;
         }
-        if t.kind == TokKind::Word && !t.quoted && REPORT_VERBS.contains(x) && e > k + 1 {
+        if t.kind == TokKind::Word
+            && !t.quoted
+            && may_report(t)
+            && REPORT_VERBS.contains(x)
+            && e > k + 1
+        {
             break;
         }
         if let Some(mi) = idx.start_at(e) {
@@ -725,7 +738,9 @@ fn first_object(
     let mut poss_only = None;
     for k in from..lim {
         let x = w(text, idx, k);
-        if matches!(x, "." | ";" | "—") || (REPORT_VERBS.contains(x) && k > from) {
+        if matches!(x, "." | ";" | "—")
+            || (may_report(&idx.toks[k]) && REPORT_VERBS.contains(x) && k > from)
+        {
             break;
         }
         if let Some(mi) = idx.start_at(k) {
