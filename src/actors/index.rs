@@ -225,14 +225,32 @@ fn possessive_len(text: &str, j: usize, end: usize, word_last: u8) -> usize {
 
 /// Splits `span` of `text` into tokens.
 pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
-    tokenize_with::<false>(text, span, quotes, out, &mut CueScan::new(&[]));
+    tokenize_with::<false>(
+        text,
+        span,
+        quotes,
+        out,
+        &mut CueScan::new(&[]),
+        &mut Vec::new(),
+    );
 }
 
-/// [`tokenize`] (no quotations) working out the sentence's cue bits on the
-/// way into `cues` (made on `span`'s bytes): one walk over the bytes for
-/// both.
-pub fn tokenize_cued(text: &str, span: Span, out: &mut Vec<Tok>, cues: &mut CueScan) {
-    tokenize_with::<true>(text, span, &[], out, cues);
+/// [`tokenize`] (no quotations), noting in `pronouns` the index in `out` of
+/// each he/she word ([`pronoun_gender`]).
+fn tokenize_noting(text: &str, span: Span, out: &mut Vec<Tok>, pronouns: &mut Vec<u32>) {
+    tokenize_with::<false>(text, span, &[], out, &mut CueScan::new(&[]), pronouns);
+}
+
+/// [`tokenize_noting`] working out the sentence's cue bits on the way into
+/// `cues` (made on `span`'s bytes): one walk over the bytes for all.
+pub fn tokenize_cued(
+    text: &str,
+    span: Span,
+    out: &mut Vec<Tok>,
+    cues: &mut CueScan,
+    pronouns: &mut Vec<u32>,
+) {
+    tokenize_with::<true>(text, span, &[], out, cues, pronouns);
 }
 
 #[inline(always)]
@@ -242,6 +260,7 @@ fn tokenize_with<const CUES: bool>(
     quotes: &[Span],
     out: &mut Vec<Tok>,
     cues: &mut CueScan,
+    pronouns: &mut Vec<u32>,
 ) {
     let end = span.end.min(text.len());
     let mut i = span.start;
@@ -281,6 +300,9 @@ fn tokenize_with<const CUES: bool>(
                 if CUES {
                     cues.word(i - base, j - base, inner);
                 }
+                if gendered(bytes, i, j) {
+                    pronouns.push(out.len() as u32);
+                }
                 out.push(word_tok(bytes, i, j, first.is_ascii_uppercase(), filter));
                 i = j + 1;
                 continue;
@@ -310,6 +332,7 @@ fn tokenize_with<const CUES: bool>(
                 false,
                 filter,
                 out,
+                pronouns,
             );
             if CUES && i > j {
                 cues.token(j - base, i - base);
@@ -360,6 +383,7 @@ fn tokenize_with<const CUES: bool>(
             quoted,
             filter,
             out,
+            pronouns,
         );
         if CUES {
             cues.token(i - base, next - base);
@@ -379,8 +403,12 @@ fn push_word(
     quoted: bool,
     filter: ReportOrFrame,
     out: &mut Vec<Tok>,
+    pronouns: &mut Vec<u32>,
 ) -> usize {
     let bytes = text.as_bytes();
+    if gendered(bytes, word.start, word.end) {
+        pronouns.push(out.len() as u32);
+    }
     out.push(Tok {
         quoted,
         ..word_tok(bytes, word.start, word.end, capitalised, filter)
@@ -401,6 +429,15 @@ fn push_word(
         ));
     }
     word.end + poss
+}
+
+/// Is the word `a..b` of `bytes` one [`pronoun_gender`] counts? (Its length
+/// and first byte turn most words away.)
+#[inline(always)]
+fn gendered(bytes: &[u8], a: usize, b: usize) -> bool {
+    (2..=4).contains(&(b - a))
+        && matches!(bytes[a], b'h' | b'H' | b's' | b'S')
+        && gender_of(&bytes[a..b]) != 0
 }
 
 /// The unquoted word token `a..b` of `bytes`.
@@ -607,7 +644,8 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, out: &mut Vec<Run>) {
             }
         }
         // Leading connectors left over.
-        while s < b && CONNECTORS.contains(&toks[s].span().slice(text)) {
+        // (no connector is capitalised, as most of a run's words are)
+        while s < b && !toks[s].cap && CONNECTORS.contains(&toks[s].span().slice(text)) {
             s += 1;
         }
         if s < b {
@@ -1125,12 +1163,12 @@ impl BlockToks {
             let a = toks.len();
             let cues = match &apart {
                 Some(cues) => {
-                    tokenize(text, *s, &[], toks);
+                    tokenize_noting(text, *s, toks, pronouns);
                     cues[n]
                 }
                 None => {
                     let mut scan = CueScan::new(&text.as_bytes()[s.start..s.end]);
-                    tokenize_cued(text, *s, toks, &mut scan);
+                    tokenize_cued(text, *s, toks, &mut scan, pronouns);
                     exotic |= scan.exotic;
                     scan.bits
                 }
@@ -1150,11 +1188,6 @@ impl BlockToks {
                 l.cues = u8::MAX;
             }
             let (a, b) = (l.a as usize, l.b as usize);
-            for (k, t) in toks[a..b].iter().enumerate() {
-                if pronoun_gender(text, t) != 0 {
-                    pronouns.push((a + k) as u32);
-                }
-            }
             scans.push(scan_sentence(text, &toks[a..b], *s, l.cues));
             let ra = runs_out.len();
             runs(text, toks, a, b, runs_out);
@@ -2191,9 +2224,17 @@ fn pronoun_gender(text: &str, t: &Tok) -> i32 {
     if !matches!(first, Some(b'h' | b'H' | b's' | b'S')) || t.len() < 2 || t.len() > 4 {
         return 0;
     }
-    match text.as_bytes().get(t.start as usize..t.end as usize) {
-        Some(b"he" | b"He" | b"his" | b"His" | b"him") => 1,
-        Some(b"she" | b"She" | b"her" | b"Her" | b"hers") => -1,
+    text.as_bytes()
+        .get(t.start as usize..t.end as usize)
+        .map_or(0, gender_of)
+}
+
+/// 1 for he, his, him; -1 for she, her, hers (and their capitalised forms
+/// but "Him", "Hers"); else 0.
+fn gender_of(w: &[u8]) -> i32 {
+    match w {
+        b"he" | b"He" | b"his" | b"His" | b"him" => 1,
+        b"she" | b"She" | b"her" | b"Her" | b"hers" => -1,
         _ => 0,
     }
 }

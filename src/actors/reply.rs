@@ -1060,8 +1060,13 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
             }
         }
         // "X and Y, who allegedly ignored ...": the antecedents.
-        for k in (st.a..st.b).filter(|_| any_cue) {
-            if idx.toks[k].len() != 3 || w(text, idx, k) != "who" || k == st.a {
+        let sent_toks = if any_cue { &idx.toks[st.a..st.b] } else { &[] };
+        for (k, t) in (st.a..).zip(sent_toks) {
+            let sp = t.span();
+            if t.len() != 3
+                || k == st.a
+                || !matches!(text.as_bytes().get(sp.start..sp.end), Some(b"who"))
+            {
                 continue;
             }
             let Some((v0, e)) = predicate(text, idx, st.b, k + 1, idx.toks[k].quoted) else {
