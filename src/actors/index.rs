@@ -598,10 +598,16 @@ struct Run {
 }
 
 fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, out: &mut Vec<Run>) {
+    // (the sentence's end is the slice's: no bounds checks below)
+    let toks = &toks[..sb];
     let mut i = sa;
     while i < sb {
         // (most tokens are lower-case words or marks: no slicing for them)
-        if !toks[i].cap || !is_name_word(&toks[i], toks[i].span().slice(text)) {
+        if !toks[i].cap {
+            i += 1;
+            continue;
+        }
+        if !is_name_word(&toks[i], toks[i].span().slice(text)) {
             i += 1;
             continue;
         }
