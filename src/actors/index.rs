@@ -394,6 +394,8 @@ fn tokenize_with<const CUES: bool>(
 
 /// Pushes the word at `word`, then its possessive (`'s`) if one follows;
 /// returns where the next token starts.
+/// (Many arguments: it is a piece of the tokenizer's loop, inlined there.)
+#[allow(clippy::too_many_arguments)]
 #[inline(always)]
 fn push_word(
     text: &str,
