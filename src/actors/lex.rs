@@ -2277,8 +2277,9 @@ fn frame_of(w: &[u8]) -> Option<Frame> {
     table.map.get(w).copied()
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Frame {
+    #[default]
     Accuse,
     Blame,
     Cite,

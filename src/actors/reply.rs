@@ -346,6 +346,50 @@ enum NoResKind {
     Requested,
 }
 
+/// A short list kept in place: most sentences hold a word or two of each
+/// kind [`SentScan`] lists, and a `Vec` would cost an allocation for them.
+/// Past `N` items all of them move to `more`.
+#[derive(Clone, Debug)]
+struct Few<T, const N: usize> {
+    len: usize,
+    inline: [T; N],
+    more: Vec<T>,
+}
+
+impl<T: Copy + Default, const N: usize> Default for Few<T, N> {
+    fn default() -> Self {
+        Few {
+            len: 0,
+            inline: [T::default(); N],
+            more: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy + Default, const N: usize> Few<T, N> {
+    #[inline]
+    fn push(&mut self, x: T) {
+        if self.len < N {
+            self.inline[self.len] = x;
+        } else {
+            if self.len == N {
+                self.more.extend_from_slice(&self.inline);
+            }
+            self.more.push(x);
+        }
+        self.len += 1;
+    }
+
+    #[inline]
+    fn as_slice(&self) -> &[T] {
+        if self.len <= N {
+            &self.inline[..self.len]
+        } else {
+            &self.more
+        }
+    }
+}
+
 /// One [`NO_RESPONSE_RE`] match, offsets relative to the sentence's start.
 #[derive(Clone, Copy, Debug)]
 struct NoRes {
@@ -363,10 +407,10 @@ struct NoRes {
 #[derive(Debug, Default)]
 pub struct SentScan {
     /// Words that may report a response: (token, it is "according to").
-    reporting: Vec<(u32, bool)>,
+    reporting: Few<(u32, bool), 4>,
     no_response: Vec<NoRes>,
     /// Words framing an accusation.
-    frames: Vec<(u32, Frame)>,
+    frames: Few<(u32, Frame), 4>,
     /// The sentence's [`sentence_cues`] bits.
     cues: u8,
     /// [`CONDUCT_RE`] matches.
@@ -531,7 +575,7 @@ fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
                 });
             }
         }
-        for &(rk, according) in &scan.reporting {
+        for &(rk, according) in scan.reporting.as_slice() {
             let k = st.a + rk as usize;
             if consumed.iter().any(|&(a, b)| a <= k && k < b) || idx.toks[k].quoted {
                 continue;
@@ -823,7 +867,7 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
             }
         }
         // Frames with an object target.
-        for &(rk, frame) in &scan.frames {
+        for &(rk, frame) in scan.frames.as_slice() {
             let k = st.a + rk as usize;
             let word = w(text, idx, k);
             let target = match frame {
