@@ -4,7 +4,7 @@
 use super::house::HouseLexicon;
 use super::lexicon::{self, Class, Cue, Form, Strength, HEDGES};
 use super::source;
-use super::token::{tokenize, Kind, Tok};
+use super::token::{tokenize, Kind, Marks, Tok};
 use super::words::{self, tag};
 use super::{Attribution, AttributionKind, SourceClass, SpeakerRule};
 use crate::document::Document;
@@ -138,7 +138,11 @@ pub fn sentences(
             std::cell::Cell::new(Scratch {
                 toks: Vec::new(),
                 quoted: Vec::new(),
-                cues: Vec::new(),
+                marks: Marks {
+                    tags: 0,
+                    cues: Vec::new(),
+                    hedges: Vec::new(),
+                },
                 used: Vec::new(),
                 here: Vec::new(),
             })
@@ -148,7 +152,7 @@ pub fn sentences(
     let Scratch {
         toks,
         quoted,
-        cues,
+        marks,
         used,
         here,
     } = &mut scratch;
@@ -161,14 +165,18 @@ pub fn sentences(
     let block = Span::new(lo, hi);
     let mut block_hits: Option<Vec<(usize, usize)>> = None;
     for (si, s) in sentences.iter().enumerate() {
-        let tags = tokenize(&doc.prose, lower, s.span, toks, cues);
+        tokenize(&doc.prose, lower, s.span, toks, marks);
+        let tags = marks.tags;
         if toks.is_empty() {
             continue;
         }
         // [`hedges`] keeps a match only where tokens start and end with
-        // it, so the match's key word is then a token of its own: without
-        // one, nothing here can come of a match.
-        let hedges_here: &[(usize, usize)] = if tags & tag::HEDGE == 0 && !ungated() {
+        // it, so the match's words are then tokens in a row (see
+        // [`may_hold_hedge`]): without them, nothing here can come of a match.
+        let hedges_here: &[(usize, usize)] = if (tags & tag::HEDGE == 0
+            || !may_hold_hedge(toks, &marks.hedges, lower.as_bytes()))
+            && !ungated()
+        {
             &[]
         } else {
             let all = block_hits.get_or_insert_with(|| hedge_hits(lower, block));
@@ -220,7 +228,7 @@ pub fn sentences(
             lower,
             toks,
             quoted,
-            cues,
+            cues: &marks.cues,
             tags,
             sentence: s.span,
             prev_quote,
@@ -273,9 +281,30 @@ pub fn sentences(
 struct Scratch {
     toks: Vec<Tok>,
     quoted: Vec<bool>,
-    cues: Vec<usize>,
+    marks: Marks,
     used: Vec<bool>,
     here: Vec<usize>,
+}
+
+/// Are the words of some hedge tokens in a row of `toks` (`lower` the
+/// lower-case text)? A match [`hedges`] keeps starts where a token starts
+/// and ends where one ends; its words are letters between single spaces,
+/// so they are those tokens, its key word among them.
+/// `keys` are the indices of the hedge key words among `toks`.
+fn may_hold_hedge(toks: &[Tok], keys: &[usize], lower: &[u8]) -> bool {
+    keys.iter().any(|&k| {
+        toks.get(k).is_some_and(|t| {
+            words::hedges_keyed_by(t.info).iter().any(|h| {
+                k.checked_sub(h.key)
+                    .and_then(|a| toks.get(a..a + h.words.len()))
+                    .is_some_and(|run| {
+                        run.iter().zip(&h.words).all(|(u, w)| {
+                            u.kind == Kind::Word && lower.get(u.start..u.end) == Some(w.as_bytes())
+                        })
+                    })
+            })
+        })
+    })
 }
 
 /// The hedges of `lower[span]`: the automaton's matches that start and end

@@ -448,10 +448,10 @@ mod tests {
         }
         cases.push("Upon background checks, she spoke.".into());
         cases.push("He feared nothing and said so.".into());
-        let (mut toks, mut cues) = (Vec::new(), Vec::new());
+        let (mut toks, mut marks) = (Vec::new(), Default::default());
         for s in &cases {
             let lower = s.to_ascii_lowercase();
-            tokenize(s, &lower, Span::new(0, s.len()), &mut toks, &mut cues);
+            tokenize(s, &lower, Span::new(0, s.len()), &mut toks, &mut marks);
             let gate = toks.iter().any(|t| {
                 t.kind == Kind::Word && may_hold_reason(&lower.as_bytes()[t.start..t.end])
             });

@@ -31,6 +31,9 @@ pub struct WordInfo {
     /// For a word opening idioms: 1 + the index of their group in
     /// [`Table::phrase_groups`]; 0 for other words.
     phrase_group: u8,
+    /// For a hedge key word: 1 + the index of its hedges in
+    /// [`Table::hedge_groups`]; 0 for other words.
+    hedge_group: u8,
 }
 
 impl WordInfo {
@@ -261,6 +264,14 @@ fn mix(key: (u64, u64)) -> u64 {
     (key.0 ^ key.1.rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// A hedge of [`lexicon::HEDGES`] cut at its spaces, filed under its key:
+/// its first word that is one of [`lexicon::HEDGE_KEYS`].
+pub struct HedgeWords {
+    pub words: Vec<&'static str>,
+    /// Index of the key in `words`.
+    pub key: usize,
+}
+
 /// Bits of the filter in front of the table.
 const FILTER_BITS: u32 = 16;
 
@@ -271,6 +282,8 @@ pub struct Table {
     slots: Vec<((u64, u64), WordInfo)>,
     shift: u32,
     phrase_groups: Vec<Vec<&'static [&'static str]>>,
+    /// The hedges by key word (see [`HedgeWords`]).
+    hedge_groups: Vec<Vec<HedgeWords>>,
     /// Length of the shortest word held: shorter words ("a", "of", "he", a
     /// quarter of all) are answered without hashing.
     min_len: usize,
@@ -318,6 +331,23 @@ impl Table {
                 e.phrase_group = id;
             });
         }
+        // The hedges by key word (every hedge holds one: see the tests).
+        let mut hedge_groups: Vec<Vec<HedgeWords>> = Vec::new();
+        let mut hedge_group_of: lexicon::FastMap<&str, usize> = Default::default();
+        for &h in lexicon::HEDGES {
+            let words: Vec<&'static str> = h.split(' ').collect();
+            let key = words
+                .iter()
+                .position(|w| lexicon::HEDGE_KEYS.contains(w))
+                .expect("every hedge holds a key word");
+            let g = *hedge_group_of.entry(words[key]).or_insert_with(|| {
+                hedge_groups.push(Vec::new());
+                hedge_groups.len() - 1
+            });
+            let id = u8::try_from(g + 1).expect("fewer than 255 hedge keys");
+            add(words[key], &|e| e.hedge_group = id);
+            hedge_groups[g].push(HedgeWords { words, key });
+        }
         let lists: [(&[&str], u8); 4] = [
             (STANCE_ADJECTIVES, tag::STANCE_ADJECTIVE),
             (STANCE_NOUNS, tag::STANCE_NOUN),
@@ -352,6 +382,7 @@ impl Table {
             slots,
             shift,
             phrase_groups,
+            hedge_groups,
             min_len,
         }
     }
@@ -368,8 +399,15 @@ impl Table {
         }
     }
 
+    /// Words shorter than this have no entry.
     #[inline(always)]
-    fn get(&self, key: (u64, u64)) -> WordInfo {
+    pub fn min_len(&self) -> usize {
+        self.min_len
+    }
+
+    /// What the lexicons say about the word packed as [`pack`] packs it.
+    #[inline(always)]
+    pub fn get(&self, key: (u64, u64)) -> WordInfo {
         let hash = mix(key);
         let bit = Table::filter_bit(hash);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
@@ -405,6 +443,14 @@ pub fn info_at(lower: &[u8], start: usize, end: usize) -> WordInfo {
 pub fn phrases_opened_by(info: WordInfo) -> &'static [&'static [&'static str]] {
     match usize::from(info.phrase_group).checked_sub(1) {
         Some(g) => TABLE.phrase_groups.get(g).map_or(&[], |v| v.as_slice()),
+        None => &[],
+    }
+}
+
+/// The hedges filed under the word of `info` (a hedge key), in list order.
+pub fn hedges_keyed_by(info: WordInfo) -> &'static [HedgeWords] {
+    match usize::from(info.hedge_group).checked_sub(1) {
+        Some(g) => TABLE.hedge_groups.get(g).map_or(&[], |v| v.as_slice()),
         None => &[],
     }
 }
@@ -484,6 +530,31 @@ mod tests {
         assert_eq!(info_at(text, 33, 38), info("aides"));
         assert_eq!(info_at(text, 33, 99), WordInfo::default());
         assert_eq!(info_at(text, 9, 5), WordInfo::default());
+    }
+
+    #[test]
+    fn hedges_are_filed_under_a_key_word() {
+        let mut filed = Vec::new();
+        for key in lexicon::HEDGE_KEYS {
+            for h in hedges_keyed_by(info(key)) {
+                // Filed under its first key word.
+                assert_eq!(h.words[h.key], *key);
+                assert!(!h.words[..h.key]
+                    .iter()
+                    .any(|w| lexicon::HEDGE_KEYS.contains(w)));
+                // Letters between single spaces: the tokenizer's words.
+                for w in &h.words {
+                    assert!(!w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()));
+                }
+                filed.push(h.words.join(" "));
+            }
+        }
+        filed.sort();
+        let mut all: Vec<String> = lexicon::HEDGES.iter().map(|h| h.to_string()).collect();
+        all.sort();
+        assert_eq!(filed, all);
+        assert!(hedges_keyed_by(info("the")).is_empty());
+        assert!(hedges_keyed_by(info("is")).is_empty());
     }
 
     #[test]
