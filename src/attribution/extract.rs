@@ -60,10 +60,12 @@ impl Ctx<'_> {
         let reason = *self.reason.get_or_init(|| {
             // Most sentences have no word a reason needs: no search then.
             (ungated()
-                || self
-                    .toks
-                    .iter()
-                    .any(|t| t.kind == Kind::Word && source::may_hold_reason(self.word_bytes(t))))
+                || self.toks.iter().any(|t| {
+                    // The words looked for have four letters or more.
+                    t.kind == Kind::Word
+                        && t.end - t.start >= 4
+                        && source::may_hold_reason(self.word_bytes(t))
+                }))
                 && source::has_anonymity_reason(self.sentence.slice(self.lower))
         });
         source::classify_given(self.prose, self.lower, src, self.sentence, reason)
@@ -131,11 +133,10 @@ pub fn sentences(
     quotes: &[Quote],
     house: &HouseLexicon,
 ) -> Vec<Attribution> {
-    let mut out = Vec::new();
     // Per-sentence buffers, kept per thread: this runs block by block.
     thread_local! {
-        static SCRATCH: std::cell::Cell<Scratch> = const {
-            std::cell::Cell::new(Scratch {
+        static SCRATCH: std::cell::RefCell<Scratch> = const {
+            std::cell::RefCell::new(Scratch {
                 toks: Vec::new(),
                 quoted: Vec::new(),
                 marks: Marks {
@@ -145,25 +146,32 @@ pub fn sentences(
                 },
                 used: Vec::new(),
                 here: Vec::new(),
+                hedge_hits: Vec::new(),
             })
         };
     }
-    let mut scratch = SCRATCH.take();
+    SCRATCH.with_borrow_mut(|scratch| sentences_with(scratch, doc, lower, sentences, quotes, house))
+}
+
+/// [`sentences`] with its buffers.
+fn sentences_with(
+    scratch: &mut Scratch,
+    doc: &Document,
+    lower: &str,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    house: &HouseLexicon,
+) -> Vec<Attribution> {
+    let mut out = Vec::new();
     let Scratch {
         toks,
         quoted,
         marks,
         used,
         here,
-    } = &mut scratch;
+        hedge_hits: hits,
+    } = scratch;
     let mut qi = 0;
-    // The hedges are those the automaton finds in one pass over the
-    // sentences' text (callers extract block by block), computed when the
-    // first sentence that may hold one needs them.
-    let lo = sentences.first().map_or(0, |s| s.span.start);
-    let hi = sentences.last().map_or(0, |s| s.span.end).max(lo);
-    let block = Span::new(lo, hi);
-    let mut block_hits: Option<Vec<(usize, usize)>> = None;
     for (si, s) in sentences.iter().enumerate() {
         tokenize(&doc.prose, lower, s.span, toks, marks);
         let tags = marks.tags;
@@ -173,17 +181,16 @@ pub fn sentences(
         // [`hedges`] keeps a match only where tokens start and end with
         // it, so the match's words are then tokens in a row (see
         // [`may_hold_hedge`]): without them, nothing here can come of a match.
-        let hedges_here: &[(usize, usize)] = if (tags & tag::HEDGE == 0
-            || !may_hold_hedge(toks, &marks.hedges, lower.as_bytes()))
-            && !ungated()
+        // The automaton's matches in the sentence are those it finds in
+        // the whole block (as [`hedge_hits`] once ran): no match runs across
+        // the end of a sentence, which is a terminator or a blank line.
+        hits.clear();
+        if tags & tag::HEDGE != 0 && may_hold_hedge(toks, &marks.hedges, lower.as_bytes())
+            || ungated()
         {
-            &[]
-        } else {
-            let all = block_hits.get_or_insert_with(|| hedge_hits(lower, block));
-            let a = all.partition_point(|h| h.0 < s.span.start);
-            let n = all[a..].iter().take_while(|h| h.1 <= s.span.end).count();
-            &all[a..a + n]
-        };
+            hedge_hits(lower, s.span, hits);
+        }
+        let hedges_here: &[(usize, usize)] = hits;
         while qi < quotes.len() && quotes[qi].span.end <= s.span.start {
             qi += 1;
         }
@@ -219,7 +226,7 @@ pub fn sentences(
                     && doc
                         .prose
                         .get(q.span.end..s.span.start)
-                        .is_some_and(|g| g.trim().is_empty())
+                        .is_some_and(|g| g.chars().all(char::is_whitespace))
             })
             .map(|q| q.inner);
         let prev_quote_idx = prev_quote.and(qi.checked_sub(1));
@@ -271,7 +278,6 @@ pub fn sentences(
             s.span.start,
         );
     }
-    SCRATCH.set(scratch);
     out.retain(|a| !a.cue.is_empty());
     out
 }
@@ -284,6 +290,8 @@ struct Scratch {
     marks: Marks,
     used: Vec<bool>,
     here: Vec<usize>,
+    /// The hedge automaton's matches in the sentence.
+    hedge_hits: Vec<(usize, usize)>,
 }
 
 /// Are the words of some hedge tokens in a row of `toks` (`lower` the
@@ -309,17 +317,18 @@ fn may_hold_hedge(toks: &[Tok], keys: &[usize], lower: &[u8]) -> bool {
 
 /// The hedges of `lower[span]`: the automaton's matches that start and end
 /// on word boundaries, as byte ranges of `lower` (none if `span` does not
-/// fall on character boundaries).
-fn hedge_hits(lower: &str, span: Span) -> Vec<(usize, usize)> {
+/// fall on character boundaries), pushed to `out`.
+fn hedge_hits(lower: &str, span: Span, out: &mut Vec<(usize, usize)>) {
     let b = lower.as_bytes();
-    HEDGE_AC
-        .find_iter(lower.get(span.start..span.end).unwrap_or(""))
-        .map(|m| (span.start + m.start(), span.start + m.end()))
-        .filter(|&(s, e)| {
-            (s == 0 || !b[s - 1].is_ascii_alphanumeric())
-                && (e >= b.len() || !b[e].is_ascii_alphanumeric())
-        })
-        .collect()
+    out.extend(
+        HEDGE_AC
+            .find_iter(lower.get(span.start..span.end).unwrap_or(""))
+            .map(|m| (span.start + m.start(), span.start + m.end()))
+            .filter(|&(s, e)| {
+                (s == 0 || !b[s - 1].is_ascii_alphanumeric())
+                    && (e >= b.len() || !b[e].is_ascii_alphanumeric())
+            }),
+    );
 }
 
 /// An attribution of `kind` in sentence `si` with nothing found yet.

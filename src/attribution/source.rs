@@ -419,6 +419,8 @@ mod tests {
             assert!(later.iter().any(|w| may_hold_reason(w.as_bytes())), "{r}");
         }
         for p in REASON_WORD_STARTS {
+            // `Ctx::classify` asks only of words this long.
+            assert!(p.len() >= 4, "{p}");
             let p = p.as_bytes();
             assert!(may_hold_reason(p));
             assert!(!may_hold_reason(&p[1..]));
