@@ -563,6 +563,15 @@ pub(super) const NOT_CUES: &[&str] = &[
 
 /// Regular inflections of a base form: third person, past, -ing.
 pub(crate) fn regular(b: &str) -> [String; 3] {
+    // `stem + suffix` without the formatting machinery (the word table is
+    // built from these at every start).
+    let cat = |stem: &str, suffix: &str| {
+        let mut w = String::with_capacity(stem.len() + suffix.len());
+        w.push_str(stem);
+        w.push_str(suffix);
+        w
+    };
+    let drop_last = || &b[..b.len() - 1];
     let third = if b.ends_with('s')
         || b.ends_with("sh")
         || b.ends_with("ch")
@@ -570,23 +579,23 @@ pub(crate) fn regular(b: &str) -> [String; 3] {
         || b.ends_with('z')
         || b.ends_with('o')
     {
-        format!("{b}es")
+        cat(b, "es")
     } else if b.ends_with('y') && !b.ends_with("ay") && !b.ends_with("ey") && !b.ends_with("oy") {
-        format!("{}ies", &b[..b.len() - 1])
+        cat(drop_last(), "ies")
     } else {
-        format!("{b}s")
+        cat(b, "s")
     };
     let past = if b.ends_with('e') {
-        format!("{b}d")
+        cat(b, "d")
     } else if b.ends_with('y') && !b.ends_with("ay") && !b.ends_with("ey") && !b.ends_with("oy") {
-        format!("{}ied", &b[..b.len() - 1])
+        cat(drop_last(), "ied")
     } else {
-        format!("{b}ed")
+        cat(b, "ed")
     };
     let ing = if b.ends_with('e') && !b.ends_with("ee") {
-        format!("{}ing", &b[..b.len() - 1])
+        cat(drop_last(), "ing")
     } else {
-        format!("{b}ing")
+        cat(b, "ing")
     };
     [third, past, ing]
 }
