@@ -5,7 +5,7 @@ use super::house::HouseLexicon;
 use super::lexicon::{self, Class, Cue, Form, Strength, HEDGES};
 use super::source;
 use super::token::{tokenize, Kind, Marks, Tok};
-use super::words::{self, tag};
+use super::words::{self, list, tag};
 use super::{Attribution, AttributionKind, SourceClass, SpeakerRule};
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
@@ -76,6 +76,13 @@ impl Ctx<'_> {
     }
     fn cue(&self, i: usize) -> Option<Cue> {
         self.toks.get(i).and_then(|t| t.info.cue)
+    }
+    /// The [`words::list`] bits of token `i`'s text (0 past the end).
+    #[inline]
+    fn lists(&self, i: usize) -> u8 {
+        self.toks.get(i).map_or(0, |t| {
+            words::list_bits(self.lower.as_bytes(), t.start, t.end)
+        })
     }
     /// The lower-case bytes of a token.
     fn word_bytes(&self, t: &Tok) -> &[u8] {
@@ -429,7 +436,8 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
     }
     let w = c.w(end);
     let end_cue = c.cue(end);
-    if lexicon::is_person_pronoun(w) || w == "it" {
+    let end_lists = c.lists(end);
+    if end_lists & list::PERSON_PRONOUN != 0 || w == "it" {
         return Some((end, end));
     }
     if matches!(
@@ -438,7 +446,7 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
     ) {
         return Some((end, end));
     }
-    if lexicon::is_np_stop(w) || lexicon::is_np_inner_only(w) || lexicon::is_determiner(w) {
+    if end_lists & (list::NP_STOP | list::NP_INNER_ONLY | list::DETERMINER) != 0 {
         return None;
     }
     if let Some(cue) = end_cue {
@@ -453,11 +461,11 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
         if t.kind != Kind::Word || c.quoted[p] {
             break;
         }
-        let pw = c.w(p);
-        if lexicon::is_np_stop(pw) && !(t.cap && p > 0 && !lexicon::is_determiner(pw)) {
+        let pl = c.lists(p);
+        if pl & list::NP_STOP != 0 && !(t.cap && p > 0 && pl & list::DETERMINER == 0) {
             break;
         }
-        if lexicon::is_person_pronoun(pw) {
+        if pl & list::PERSON_PRONOUN != 0 {
             break;
         }
         if !t.cap {
@@ -466,6 +474,7 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
                     break;
                 }
             }
+            let pw = c.w(p);
             if pw.ends_with("ly") && pw.len() > 4 && !matches!(pw, "family" | "ally" | "supply") {
                 break;
             }
@@ -475,7 +484,7 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
         }
         a = p;
     }
-    while a < end && (lexicon::is_np_inner_only(c.w(a)) || lexicon::is_weekday_or_month(c.w(a))) {
+    while a < end && c.lists(a) & (list::NP_INNER_ONLY | list::WEEKDAY_OR_MONTH) != 0 {
         a += 1;
     }
     // A number alone at the left edge ("In 2016 Trump") is not part of it.
@@ -1278,8 +1287,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         let mut aux_start = this;
         while j > 0
             && c.is_word(j - 1)
-            && (lexicon::is_aux_or_adverb(c.w(j - 1))
-                || c.w(j - 1).len() > 4 && c.w(j - 1).ends_with("ly") && !c.toks[j - 1].cap)
+            && {
+                let pw = c.w(j - 1);
+                lexicon::is_aux_or_adverb(pw)
+                    || pw.len() > 4 && pw.ends_with("ly") && !c.toks[j - 1].cap
+            }
             && this - j < 4
         {
             j -= 1;
@@ -1435,8 +1447,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             }
         }
         let source_spans: Vec<Span>;
-        let class;
-        let reason;
+        let mut class;
+        let mut reason;
+        // A source of its own is classified once the attribution is known
+        // to stand (it may have no content).
+        let mut classify_later = false;
         match (&src, copied) {
             (Some((a, b)), _) => {
                 // "…, the airline added." / "…, the airline added, and": the
@@ -1458,13 +1473,9 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     reason = false;
                 } else {
                     source_spans = vec![c.span(*a, *b)];
-                    let (mut cl, r) = c.classify(&source_spans);
-                    // Sworn testimony is on the record (SPEC §3.3, legal markers).
-                    if w.starts_with("testif") && cl == SourceClass::Vague {
-                        cl = SourceClass::Institutional;
-                    }
-                    class = cl;
-                    reason = r;
+                    class = SourceClass::None;
+                    reason = false;
+                    classify_later = true;
                 }
             }
             (None, Some((s, cl, r))) => {
@@ -1578,11 +1589,22 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         if content.is_empty() && !colon {
             continue;
         }
+        if classify_later {
+            let (cl, r) = c.classify(&source_spans);
+            // Sworn testimony is on the record (SPEC §3.3, legal markers).
+            class = if w.starts_with("testif") && cl == SourceClass::Vague {
+                SourceClass::Institutional
+            } else {
+                cl
+            };
+            reason = r;
+        }
         let kind = match cue.class {
             Class::Belief => AttributionKind::Belief,
             Class::Intention => AttributionKind::Intention,
             Class::Finding => {
-                if src.is_some_and(|(a, b)| (a..=b).any(|x| lexicon::is_document_noun(c.w(x)))) {
+                if src.is_some_and(|(a, b)| (a..=b).any(|x| c.lists(x) & list::DOCUMENT_NOUN != 0))
+                {
                     AttributionKind::Document
                 } else {
                     AttributionKind::Paraphrase
@@ -1598,7 +1620,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             }
             _ => {
                 if src.is_some_and(|(a, b)| {
-                    (a..=b).any(|x| lexicon::is_document_noun(c.w(x)))
+                    (a..=b).any(|x| c.lists(x) & list::DOCUMENT_NOUN != 0)
                         && !(a..=b).any(|x| c.toks[x].cap && x > 0)
                 }) && matches!(cue.class, Class::Writing)
                 {
@@ -1628,6 +1650,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
 
 /// `he's`, `she’d`, `they've`: a person pronoun with a contracted auxiliary.
 fn is_pronoun_contraction(w: &str) -> bool {
+    // At most nine bytes ("they’ve"), with an apostrophe (`’` starts with
+    // 0xE2): most words are turned away without a search.
+    if w.len() > 9 || !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return false;
+    }
     let Some((p, aux)) = w.split_once(['\'', '’']) else {
         return false;
     };
@@ -1829,7 +1856,7 @@ fn weak_reject(
     // subject is clearly a speaker or a document.
     let hw = c.w(b);
     let clear_subject = lexicon::is_person_pronoun(hw)
-        || cue.class == Class::Finding && lexicon::is_document_noun(hw);
+        || cue.class == Class::Finding && c.lists(b) & list::DOCUMENT_NOUN != 0;
     if cue.strength == Strength::Weak && !inverted && !subject_position(c, a) {
         return Some(2);
     }
@@ -1844,7 +1871,7 @@ fn weak_reject(
             || c.punct(cue_end + 1, ":")
             || c.kind(cue_end + 1) == Some(Kind::OpenQuote)
             || lexicon::is_person_pronoun(hw)
-            || cue.class == Class::Finding && lexicon::is_document_noun(hw))
+            || cue.class == Class::Finding && c.lists(b) & list::DOCUMENT_NOUN != 0)
     {
         return Some(4);
     }

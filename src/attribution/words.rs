@@ -455,6 +455,84 @@ pub fn hedges_keyed_by(info: WordInfo) -> &'static [HedgeWords] {
     }
 }
 
+/// Bits of the function-word lists [`list_bits`] answers for.
+pub mod list {
+    /// [`super::lexicon::is_np_stop`].
+    pub const NP_STOP: u8 = 1 << 0;
+    /// [`super::lexicon::is_np_inner_only`].
+    pub const NP_INNER_ONLY: u8 = 1 << 1;
+    /// [`super::lexicon::is_determiner`].
+    pub const DETERMINER: u8 = 1 << 2;
+    /// [`super::lexicon::is_person_pronoun`].
+    pub const PERSON_PRONOUN: u8 = 1 << 3;
+    /// [`super::lexicon::is_weekday_or_month`].
+    pub const WEEKDAY_OR_MONTH: u8 = 1 << 4;
+    /// [`super::lexicon::is_document_noun`].
+    pub const DOCUMENT_NOUN: u8 = 1 << 5;
+}
+
+/// The personal pronouns of [`lexicon::is_person_pronoun`].
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you"];
+
+/// The function-word lists by word (open addressing over packed words, at
+/// most a quarter full): one probe in place of a string compare per list
+/// entry.
+struct ListTable {
+    slots: Vec<((u64, u64), u8)>,
+    shift: u32,
+}
+
+static LISTS: LazyLock<ListTable> = LazyLock::new(|| {
+    let lists: [(&[&str], u8); 6] = [
+        (lexicon::NP_STOPS, list::NP_STOP),
+        (lexicon::NP_INNER_ONLY, list::NP_INNER_ONLY),
+        (lexicon::DETERMINERS, list::DETERMINER),
+        (PERSON_PRONOUNS, list::PERSON_PRONOUN),
+        (lexicon::WEEKDAYS_AND_MONTHS, list::WEEKDAY_OR_MONTH),
+        (lexicon::DOCUMENT_NOUNS, list::DOCUMENT_NOUN),
+    ];
+    let n: usize = lists.iter().map(|(l, _)| l.len()).sum();
+    let bits = (n * 4).next_power_of_two().trailing_zeros();
+    let shift = 64 - bits;
+    let mask = (1usize << bits) - 1;
+    let mut slots = vec![((0, 0), 0u8); 1 << bits];
+    for (words, bit) in lists {
+        for w in words {
+            let Some(key) = pack(w.as_bytes(), 0, w.len()) else {
+                continue;
+            };
+            let mut i = (mix(key) >> shift) as usize;
+            while slots[i].0 != (0, 0) && slots[i].0 != key {
+                i = (i + 1) & mask;
+            }
+            slots[i].0 = key;
+            slots[i].1 |= bit;
+        }
+    }
+    ListTable { slots, shift }
+});
+
+/// The [`list`] bits of the word `lower[start..end]` (lower case).
+#[inline]
+pub fn list_bits(lower: &[u8], start: usize, end: usize) -> u8 {
+    let Some(key) = pack(lower, start, end) else {
+        return 0;
+    };
+    let t = &*LISTS;
+    let mask = t.slots.len() - 1;
+    let mut i = (mix(key) >> t.shift) as usize;
+    loop {
+        let (k, bits) = t.slots[i];
+        if k == key {
+            return bits;
+        }
+        if k == (0, 0) {
+            return 0;
+        }
+        i = (i + 1) & mask;
+    }
+}
+
 /// [`info_at`] of a whole string.
 #[cfg(test)]
 pub fn info(word: &str) -> WordInfo {
@@ -555,6 +633,60 @@ mod tests {
         assert_eq!(filed, all);
         assert!(hedges_keyed_by(info("the")).is_empty());
         assert!(hedges_keyed_by(info("is")).is_empty());
+    }
+
+    #[test]
+    fn list_bits_match_the_lists() {
+        type Test = fn(&str) -> bool;
+        let tests: [(u8, Test); 6] = [
+            (list::NP_STOP, lexicon::is_np_stop),
+            (list::NP_INNER_ONLY, lexicon::is_np_inner_only),
+            (list::DETERMINER, lexicon::is_determiner),
+            (list::PERSON_PRONOUN, lexicon::is_person_pronoun),
+            (list::WEEKDAY_OR_MONTH, lexicon::is_weekday_or_month),
+            (list::DOCUMENT_NOUN, lexicon::is_document_noun),
+        ];
+        let mut words: Vec<&str> = Vec::new();
+        words.extend(lexicon::NP_STOPS);
+        words.extend(lexicon::NP_INNER_ONLY);
+        words.extend(lexicon::DETERMINERS);
+        words.extend(PERSON_PRONOUNS);
+        words.extend(lexicon::WEEKDAYS_AND_MONTHS);
+        words.extend(lexicon::DOCUMENT_NOUNS);
+        words.extend([
+            "",
+            "x",
+            "the2",
+            "thes",
+            "th",
+            "said",
+            "says",
+            "wednesdays",
+            "sept.",
+            "&&",
+            "he's",
+            "Monday",
+            "THE",
+            "wednesday",
+            "it",
+            "its",
+            "acknowledgement",
+            "seventeenletters",
+        ]);
+        for w in words {
+            for (bit, test) in tests {
+                assert_eq!(
+                    list_bits(w.as_bytes(), 0, w.len()) & bit != 0,
+                    test(w),
+                    "{w} {bit}"
+                );
+            }
+        }
+        // Looked up in place inside a text.
+        let text = b"on monday the aides";
+        assert_eq!(list_bits(text, 3, 9), list::WEEKDAY_OR_MONTH);
+        assert_eq!(list_bits(text, 10, 13), list::DETERMINER);
+        assert_eq!(list_bits(text, 14, 19), 0);
     }
 
     #[test]
