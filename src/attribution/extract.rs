@@ -802,24 +802,27 @@ fn believable(c: &Ctx, a: usize, b: usize, cue: Cue) -> bool {
         }
         let w = c.w(i);
         let w = strip_all(strip_all(strip_all(w, "'s"), "’s"), "'");
-        if lexicon::is_person_pronoun(w) {
+        // The lists of the word as stripped (the token's own when nothing was).
+        let lists = if w.len() == t.end - t.start {
+            c.lists(i)
+        } else {
+            words::list_bits(w.as_bytes(), 0, w.len())
+        };
+        if lists & list::PERSON_PRONOUN != 0 {
             return true;
         }
         if w == "it" {
             return true;
         }
-        if t.cap
-            && !lexicon::is_determiner(w)
-            && !lexicon::is_np_stop(w)
-            && !lexicon::is_np_inner_only(w)
-            && !lexicon::is_weekday_or_month(w)
-        {
+        let not_a_name =
+            list::DETERMINER | list::NP_STOP | list::NP_INNER_ONLY | list::WEEKDAY_OR_MONTH;
+        if t.cap && lists & not_a_name == 0 {
             return true;
         }
         if lexicon::is_speaker_noun(w) {
             return true;
         }
-        if cue.class == Class::Finding && lexicon::is_document_noun(w) {
+        if cue.class == Class::Finding && lists & list::DOCUMENT_NOUN != 0 {
             return true;
         }
     }
@@ -956,12 +959,12 @@ fn subject_position(c: &Ctx, a: usize) -> bool {
 }
 
 /// Words that make the next verb-looking word a noun.
+/// (With a determiner, which the caller tests from the word's lists.)
 fn noun_before(w: &str) -> bool {
-    lexicon::is_determiner(w)
-        || matches!(
-            w,
-            "to" | "of" | "for" | "in" | "on" | "with" | "without" | "by" | "new" | "first" | "so"
-        )
+    matches!(
+        w,
+        "to" | "of" | "for" | "in" | "on" | "with" | "without" | "by" | "new" | "first" | "so"
+    )
 }
 
 fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
@@ -1162,7 +1165,10 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         if this > 0
             && c.is_word(this - 1)
             && !verb_after
-            && (noun_before(prev) || prev.ends_with("'s") || prev.ends_with("’s"))
+            && (c.lists(this - 1) & list::DETERMINER != 0
+                || noun_before(prev)
+                || prev.ends_with("'s")
+                || prev.ends_with("’s"))
         {
             continue;
         }
@@ -1619,10 +1625,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 AttributionKind::Action
             }
             _ => {
-                if src.is_some_and(|(a, b)| {
-                    (a..=b).any(|x| c.lists(x) & list::DOCUMENT_NOUN != 0)
-                        && !(a..=b).any(|x| c.toks[x].cap && x > 0)
-                }) && matches!(cue.class, Class::Writing)
+                if matches!(cue.class, Class::Writing)
+                    && src.is_some_and(|(a, b)| {
+                        (a..=b).any(|x| c.lists(x) & list::DOCUMENT_NOUN != 0)
+                            && !(a..=b).any(|x| c.toks[x].cap && x > 0)
+                    })
                 {
                     AttributionKind::Document
                 } else {
