@@ -959,12 +959,12 @@ fn subject_position(c: &Ctx, a: usize) -> bool {
 }
 
 /// Words that make the next verb-looking word a noun.
-/// (With a determiner, which the caller tests from the word's lists.)
 fn noun_before(w: &str) -> bool {
-    matches!(
-        w,
-        "to" | "of" | "for" | "in" | "on" | "with" | "without" | "by" | "new" | "first" | "so"
-    )
+    lexicon::is_determiner(w)
+        || matches!(
+            w,
+            "to" | "of" | "for" | "in" | "on" | "with" | "without" | "by" | "new" | "first" | "so"
+        )
 }
 
 fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
@@ -1165,10 +1165,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         if this > 0
             && c.is_word(this - 1)
             && !verb_after
-            && (c.lists(this - 1) & list::DETERMINER != 0
-                || noun_before(prev)
-                || prev.ends_with("'s")
-                || prev.ends_with("’s"))
+            && (noun_before(prev) || prev.ends_with("'s") || prev.ends_with("’s"))
         {
             continue;
         }
