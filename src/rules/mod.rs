@@ -18,8 +18,9 @@ use crate::time::Temporal;
 use crate::voice::Voice;
 use crate::{Anchor, Code, Finding, Options};
 
-/// Claim-signal words and event verbs in one lexicon, so that each
-/// sentence is scanned once for both.
+/// Claim-signal words, event verbs and the time tagger's words
+/// ([`crate::time::scan_words`]) in one lexicon, so that each sentence is
+/// scanned once for all.
 static SENTENCE_WORDS: std::sync::LazyLock<crate::lexicon::Lexicon> =
     std::sync::LazyLock::new(|| {
         let events: Vec<&str> = undated_event::event_words()
@@ -30,6 +31,7 @@ static SENTENCE_WORDS: std::sync::LazyLock<crate::lexicon::Lexicon> =
             crate::claims::signal_words(),
             &events,
             &PERCENT_MARKS,
+            crate::time::scan_words(),
         ])
     });
 
@@ -41,19 +43,25 @@ const PERCENT_MARKS: [&str; 3] = ["%", "percent", "per cent"];
 /// What the rules read off one sentence's own words (`span` of `prose`),
 /// worked out once per block by the analyser: its claim signals, appended
 /// to `signals`, and its event-verb hits, appended to `events`. `scratch`
-/// is working space (left empty).
+/// is working space (left empty). Returns what
+/// [`crate::time::tag_sentence_scanned`] asks as `words`: a time word
+/// fills a run of ASCII letters (`fy` starts one).
 pub fn sentence_words(
     prose: &str,
     span: Span,
     scratch: &mut Vec<crate::lexicon::Hit>,
     signals: &mut Vec<crate::claims::ClaimSignal>,
     events: &mut Vec<crate::lexicon::Hit>,
-) {
+) -> bool {
     scratch.clear();
     // The automaton folds ASCII case; the marks count only as written. Every
     // occurrence of a mark is reported: none can start inside another.
     let mut percent = false;
+    let mut time_words = false;
     let bytes = prose.as_bytes();
+    // No ASCII letter next to the hit, inside the sentence.
+    let letter = |k: usize| span.contains(k) && bytes[k].is_ascii_alphabetic();
+    let fy = crate::time::scan_words().len() - 1;
     SENTENCE_WORDS.for_each_in_lists_raw(prose, span, |list, hit, whole_word| match list {
         0 if whole_word => scratch.push(hit),
         1 if whole_word => events.push(hit),
@@ -61,9 +69,14 @@ pub fn sentence_words(
             percent |= bytes.get(hit.span.start..hit.span.end)
                 == Some(PERCENT_MARKS[hit.pattern].as_bytes());
         }
+        3 => {
+            time_words |= !hit.span.start.checked_sub(1).is_some_and(letter)
+                && (hit.pattern == fy || !letter(hit.span.end));
+        }
         _ => {}
     });
     crate::claims::signals_from_hits_into(prose, span, percent, scratch.drain(..), signals);
+    time_words
 }
 
 /// Phrases of a response line, as [`response_phrases`] reports them.
@@ -406,6 +419,59 @@ mod tests {
             sentence_words(text, span, &mut scratch, &mut signals, &mut events);
             assert_eq!(signals, crate::claims::signals(text, span), "{text}");
         }
+    }
+
+    /// The scan for the time words, with the tagger's test of the numbers,
+    /// passes the sentences the tagger's own quick test passes, and the
+    /// tags come out the same.
+    #[test]
+    fn sentence_words_find_the_time_words() {
+        let cases = [
+            ("The board met on Tuesday.", true),
+            ("The board met on TUESDAY.", true),
+            ("The mayor spoke.", false),
+            ("Its market share fell, the minister said.", false),
+            ("Shares rose in May2019 trading.", true),
+            ("Shares rose over 10days.", true),
+            ("The Mayé ferry left.", true),
+            ("Clients satisfy the rules.", false),
+            ("FY2006 results were filed.", true),
+            ("Results for fy06 were filed.", true),
+            ("Nothing happened to the 3rd crew.", false),
+            ("The crew of 12 waited 1,000 hours.", true),
+            ("The crew of 12 left at 9 pm.", true),
+            ("The crew left at 9:30.", true),
+            ("In 1998 they sold 40 boats.", true),
+            ("They sold 40 boats.", false),
+            ("It happened yesterday", true),
+            ("today", true),
+            ("holidays and weekdays", false),
+        ];
+        let anchor = chrono::NaiveDate::from_ymd_opt(2024, 6, 12);
+        for (text, want) in cases {
+            let span = Span::new(0, text.len());
+            let (mut scratch, mut signals, mut events) = (Vec::new(), Vec::new(), Vec::new());
+            let words = sentence_words(text, span, &mut scratch, &mut signals, &mut events);
+            let (whole, numbers) = crate::time::quick_tests(text);
+            assert_eq!(whole, want, "{text}");
+            assert_eq!(words || numbers, whole, "{text}");
+            assert_eq!(
+                crate::time::tag_sentence_scanned(text, span, anchor, words),
+                crate::time::tag_sentence(text, span, anchor),
+                "{text}"
+            );
+        }
+        // Inside a longer text, the sentence's ends count as ends of runs.
+        let text = "xTuesdayx";
+        let span = Span::new(1, 8);
+        let (mut scratch, mut signals, mut events) = (Vec::new(), Vec::new(), Vec::new());
+        assert!(sentence_words(
+            text,
+            span,
+            &mut scratch,
+            &mut signals,
+            &mut events
+        ));
     }
 
     #[test]

@@ -464,6 +464,16 @@ const CORE_WORDS: &[&str] = &[
     "yrs",
 ];
 
+/// The words [`is_core`] accepts (the core words of 3 to 12 letters), for
+/// scanners that look for them in a text of their own (see
+/// [`super::tag_sentence_scanned`]).
+pub fn core_words() -> impl Iterator<Item = &'static str> {
+    CORE_WORDS
+        .iter()
+        .copied()
+        .filter(|w| (3..=12).contains(&w.len()))
+}
+
 /// Function words that may open an expression before its core word.
 const STARTER_WORDS: &[&str] = &[
     "the",

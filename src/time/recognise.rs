@@ -120,6 +120,24 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
     tag_gated(prose, sentence, anchor, true)
 }
 
+/// [`tag`] when the sentence's words have been scanned for already
+/// (`words`: see [`super::tag_sentence_scanned`]); only its numbers are
+/// left for [`worth_a_look`]'s test.
+pub fn tag_scanned(
+    prose: &str,
+    sentence: Span,
+    anchor: Option<NaiveDate>,
+    words: bool,
+) -> Vec<Temporal> {
+    let Some(text) = prose.get(sentence.start..sentence.end) else {
+        return Vec::new();
+    };
+    if !words && !numbers_worth_a_look(text.as_bytes()) {
+        return Vec::new();
+    }
+    tag_text_of(prose, text, sentence, anchor, true)
+}
+
 /// [`tag`]; without `gated`, every matcher is tried at every starter (the
 /// gates only skip matchers that would find nothing: the tests compare).
 fn tag_gated(prose: &str, sentence: Span, anchor: Option<NaiveDate>, gated: bool) -> Vec<Temporal> {
@@ -130,6 +148,17 @@ fn tag_gated(prose: &str, sentence: Span, anchor: Option<NaiveDate>, gated: bool
     if !worth_a_look(text) {
         return Vec::new();
     }
+    tag_text_of(prose, text, sentence, anchor, gated)
+}
+
+/// [`tag_gated`] past the quick test; `text` is `sentence` of `prose`.
+fn tag_text_of(
+    prose: &str,
+    text: &str,
+    sentence: Span,
+    anchor: Option<NaiveDate>,
+    gated: bool,
+) -> Vec<Temporal> {
     // The buffers are the thread's, reused from sentence to sentence.
     let mut scratch = SCRATCH.with(|s| s.take());
     ascii_lower_into(text, &mut scratch.lower);
@@ -318,53 +347,11 @@ fn worth_a_look(text: &str) -> bool {
     while i < b.len() {
         let c = b[i];
         if c.is_ascii_digit() {
-            let mut j = i + 1;
-            let mut colon = false;
-            while j < b.len() {
-                if b[j].is_ascii_digit() {
-                    j += 1;
-                } else if matches!(b[j], b',' | b'.' | b':')
-                    && b.get(j + 1).is_some_and(u8::is_ascii_digit)
-                {
-                    colon |= b[j] == b':';
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            let k = j + alpha_run(&b[j..]);
-            match b[j..k] {
-                [x] if x.eq_ignore_ascii_case(&b's') => return true,
-                [x, y]
-                    if matches!(
-                        [x.to_ascii_lowercase(), y.to_ascii_lowercase()],
-                        [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
-                    ) =>
-                {
-                    // An ordinal word (`3rd`): not core.
-                    i = k;
-                    continue;
-                }
-                _ => {}
-            }
-            if j - i == 4 || colon {
+            let (core, next) = number_at(b, i);
+            if core {
                 return true;
             }
-            // The next token: `am` or `pm` (or `a.m.`)? Anything not ASCII
-            // counts too.
-            let mut n = j;
-            while n < b.len() && (b[n].is_ascii_whitespace() || b[n] == 0x0B) {
-                n += 1;
-            }
-            let at = |k: usize| b.get(k).copied().unwrap_or(b' ');
-            if at(n) >= 0x80
-                || matches!(at(n), b'a' | b'p' | b'A' | b'P')
-                    && (at(n + 1) == b'.'
-                        || matches!(at(n + 1), b'm' | b'M') && !at(n + 2).is_ascii_alphabetic())
-            {
-                return true;
-            }
-            i = j;
+            i = next;
             continue;
         }
         if c.is_ascii_alphabetic() {
@@ -395,6 +382,101 @@ fn worth_a_look(text: &str) -> bool {
         i += 1;
     }
     false
+}
+
+#[cfg(test)]
+pub(super) fn quick_tests(text: &str) -> (bool, bool) {
+    (worth_a_look(text), numbers_worth_a_look(text.as_bytes()))
+}
+
+/// Offset of the first ASCII digit in `b` at or after `i` (or `b.len()`),
+/// eight bytes at a time.
+#[inline]
+fn next_digit(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        // A byte x is a digit when x ^ 0x30 < 10; the lowest byte found so
+        // is exact (borrows only run upward).
+        let y = u64::from_le_bytes(bytes) ^ (0x30 * ONES);
+        let found = y.wrapping_sub(10 * ONES) & !y & HI;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !b[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
+/// [`worth_a_look`] for the numbers alone: true when a number counts as
+/// core (words left out). The numbers are those [`worth_a_look`] reads:
+/// a word never holds a digit, so every number starts at a digit after a
+/// non-digit, and [`worth_a_look`] resumes after each as this does.
+#[inline(never)]
+fn numbers_worth_a_look(b: &[u8]) -> bool {
+    let mut i = next_digit(b, 0);
+    while i < b.len() {
+        let (core, next) = number_at(b, i);
+        if core {
+            return true;
+        }
+        i = next_digit(b, next);
+    }
+    false
+}
+
+/// The number starting at `b[i]` (a digit): is it core for [`worth_a_look`],
+/// and where does the scan go on?
+#[inline]
+fn number_at(b: &[u8], i: usize) -> (bool, usize) {
+    let mut j = i + 1;
+    let mut colon = false;
+    while j < b.len() {
+        if b[j].is_ascii_digit() {
+            j += 1;
+        } else if matches!(b[j], b',' | b'.' | b':') && b.get(j + 1).is_some_and(u8::is_ascii_digit)
+        {
+            colon |= b[j] == b':';
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    let k = j + alpha_run(&b[j..]);
+    match b[j..k] {
+        [x] if x.eq_ignore_ascii_case(&b's') => return (true, k),
+        [x, y]
+            if matches!(
+                [x.to_ascii_lowercase(), y.to_ascii_lowercase()],
+                [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+            ) =>
+        {
+            // An ordinal word (`3rd`): not core.
+            return (false, k);
+        }
+        _ => {}
+    }
+    if j - i == 4 || colon {
+        return (true, j);
+    }
+    // The next token: `am` or `pm` (or `a.m.`)? Anything not ASCII
+    // counts too.
+    let mut n = j;
+    while n < b.len() && (b[n].is_ascii_whitespace() || b[n] == 0x0B) {
+        n += 1;
+    }
+    let at = |k: usize| b.get(k).copied().unwrap_or(b' ');
+    let core = at(n) >= 0x80
+        || matches!(at(n), b'a' | b'p' | b'A' | b'P')
+            && (at(n + 1) == b'.'
+                || matches!(at(n + 1), b'm' | b'M') && !at(n + 2).is_ascii_alphabetic());
+    (core, j)
 }
 
 fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
