@@ -173,7 +173,7 @@ pub struct Context<'a> {
     pub anchor: Option<Anchor>,
     pub opts: &'a Options,
     /// Named sources by position, built on first use.
-    pub source_names: std::cell::OnceCell<Vec<(usize, String)>>,
+    pub source_names: std::cell::OnceCell<Vec<(usize, std::borrow::Cow<'a, str>)>>,
     /// Every actor mention with its actor's index, sorted by start (stably:
     /// actors, then mentions, in order among equal starts), built on first
     /// use.
@@ -249,8 +249,8 @@ impl Context<'_> {
                 hi += 1;
                 &all[hi - 1].1
             };
-            if !out.contains(name) {
-                out.push(name.clone());
+            if !out.iter().any(|o| o == name) {
+                out.push(name.to_string());
             }
             // Bounded work per call, whatever the draft's size.
             if (hi - lo) > 64 {
@@ -262,7 +262,7 @@ impl Context<'_> {
 }
 
 /// Every named or institutional source with its position, sorted by position.
-fn source_names(cx: &Context) -> Vec<(usize, String)> {
+fn source_names<'a>(cx: &Context<'a>) -> Vec<(usize, std::borrow::Cow<'a, str>)> {
     let mentions = cx.mentions();
     let mut out = Vec::new();
     for a in cx.attributions {
@@ -281,15 +281,16 @@ fn source_names(cx: &Context) -> Vec<(usize, String)> {
             .take_while(|(m, _)| m.start < first.end)
             .map(|(_, i)| &cx.actors[*i])
             .next();
-        let name = match actor {
-            Some(actor) => short_name(actor),
+        let name: std::borrow::Cow<'a, str> = match actor {
+            Some(actor) => short_name_of(actor).into(),
             // A named source the actor index does not know is too uncertain to offer.
             None if a.source_class == SourceClass::Named => continue,
             None => {
-                let t = cx.prose(*first).trim();
-                t.strip_prefix("The ")
-                    .map(|r| format!("the {r}"))
-                    .unwrap_or_else(|| t.to_string())
+                let t = first.slice(&cx.doc.prose).trim();
+                match t.strip_prefix("The ") {
+                    Some(r) => format!("the {r}").into(),
+                    None => t.into(),
+                }
             }
         };
         if !name.is_empty() && name.split_whitespace().count() <= 6 {
@@ -302,14 +303,16 @@ fn source_names(cx: &Context) -> Vec<(usize, String)> {
 
 /// "Lena Ortiz" → "Ortiz"; organisations keep their full name.
 pub fn short_name(actor: &Actor) -> String {
+    short_name_of(actor).to_string()
+}
+
+/// [`short_name`], borrowed.
+fn short_name_of(actor: &Actor) -> &str {
     match actor.kind {
-        crate::actors::ActorKind::Person => actor
-            .name
-            .split_whitespace()
-            .last()
-            .unwrap_or(&actor.name)
-            .to_string(),
-        crate::actors::ActorKind::Org => actor.name.clone(),
+        crate::actors::ActorKind::Person => {
+            actor.name.split_whitespace().last().unwrap_or(&actor.name)
+        }
+        crate::actors::ActorKind::Org => &actor.name,
     }
 }
 

@@ -263,6 +263,31 @@ fn line_gates(t: &[Tok], prose: &str, gates: &mut Vec<u8>) -> bool {
     let mut last_weekday = usize::MAX;
     for k in (0..n).rev() {
         let tok = &t[k];
+        // Most tokens are plain words: not core, not `fy…` or `yr`, so
+        // they change no state and start something only near a core word.
+        if tok.kind == Kind::Word && !tok.core {
+            let b = tok.low.as_bytes();
+            let fy_or_yr = b.len() >= 2 && matches!([b[0], b[1]], [b'f', b'y'] | [b'y', b'r']);
+            if !fy_or_yr {
+                if last_core != usize::MAX
+                    && last_core - k < 5
+                    && (lx::is_starter(tok.low)
+                        || tok.low.ends_with("th")
+                        || tok.low.ends_with("st")
+                        || tok.low.ends_with("nd")
+                        || tok.low.ends_with("rd"))
+                {
+                    gates[k] = gate_bits(
+                        month_after,
+                        unit_after,
+                        quarter_after,
+                        year_after,
+                        last_weekday != usize::MAX && last_weekday - k <= 3,
+                    );
+                }
+                continue;
+            }
+        }
         let core = match tok.kind {
             Kind::Num => {
                 tok.e - tok.s == 4
@@ -316,23 +341,28 @@ fn line_gates(t: &[Tok], prose: &str, gates: &mut Vec<u8>) -> bool {
                 Kind::Punct => matches!(tok.low, "'" | "’"),
             };
         if starter {
-            gates[k] = gate::STARTER
-                | if month_after { gate::MONTH_AFTER } else { 0 }
-                | if unit_after { gate::UNIT_AFTER } else { 0 }
-                | if quarter_after {
-                    gate::QUARTER_AFTER
-                } else {
-                    0
-                }
-                | if year_after { gate::YEAR_AFTER } else { 0 }
-                | if last_weekday != usize::MAX && last_weekday - k <= 3 {
-                    gate::WEEKDAY_NEAR
-                } else {
-                    0
-                };
+            gates[k] = gate_bits(
+                month_after,
+                unit_after,
+                quarter_after,
+                year_after,
+                last_weekday != usize::MAX && last_weekday - k <= 3,
+            );
         }
     }
     last_core != usize::MAX
+}
+
+/// The gates of a starter, from what follows it.
+#[inline]
+fn gate_bits(month: bool, unit: bool, quarter: bool, year: bool, weekday: bool) -> u8 {
+    let bit = |on: bool, b: u8| if on { b } else { 0 };
+    gate::STARTER
+        | bit(month, gate::MONTH_AFTER)
+        | bit(unit, gate::UNIT_AFTER)
+        | bit(quarter, gate::QUARTER_AFTER)
+        | bit(year, gate::YEAR_AFTER)
+        | bit(weekday, gate::WEEKDAY_NEAR)
 }
 
 /// Fast byte scan: could the text hold a core token (what [`tag`] needs
