@@ -509,11 +509,65 @@ fn number_at(b: &[u8], i: usize) -> (bool, usize) {
     (core, j)
 }
 
+/// The words [`tense_markers`] names (those ending in `-d` aside: every
+/// word ending so is looked at).
+const MARKER_WORDS: [&str; 22] = [
+    "will",
+    "shall",
+    "ll",
+    "upcoming",
+    "tomorrow",
+    "won",
+    "going",
+    "due",
+    "plans",
+    "plan",
+    "planning",
+    "expects",
+    "hopes",
+    "intends",
+    "set",
+    "is",
+    "are",
+    "says",
+    "was",
+    "were",
+    "ago",
+    "yesterday",
+];
+
+/// Bit `last - b'a'` of entry `first - b'a'`: a word of [`MARKER_WORDS`]
+/// starts and ends with these letters.
+const MARKER_SHAPES: [u32; 26] = {
+    let mut t = [0u32; 26];
+    let mut i = 0;
+    while i < MARKER_WORDS.len() {
+        let b = MARKER_WORDS[i].as_bytes();
+        t[(b[0] - b'a') as usize] |= 1 << (b[b.len() - 1] - b'a');
+        i += 1;
+    }
+    t
+};
+
+/// Could [`tense_markers`] take this word (lower-cased) as a marker? A
+/// cheap test on its first and last letters.
+#[inline]
+fn may_mark_tense(w: &str) -> bool {
+    let b = w.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    last == b'd'
+        || first.is_ascii_lowercase()
+            && last.is_ascii_lowercase()
+            && MARKER_SHAPES[(first - b'a') as usize] >> (last - b'a') & 1 != 0
+}
+
 fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
     let mut v = Vec::new();
     for (i, tok) in t.iter().enumerate() {
-        // Every marker is a word.
-        if tok.kind != Kind::Word {
+        // Every marker is a word, and most words are turned away by shape.
+        if tok.kind != Kind::Word || !may_mark_tense(tok.low) {
             continue;
         }
         let w = tok.low;
@@ -2484,6 +2538,66 @@ fn shift_value(a: NaiveDate, n: f64, u: Unit, fwd: bool) -> Option<String> {
 #[cfg(test)]
 mod gate_tests {
     use super::*;
+
+    /// The shape test lets every marker through, and turns away others.
+    #[test]
+    fn tense_marker_shapes() {
+        let markers = [
+            "will",
+            "shall",
+            "ll",
+            "would",
+            "upcoming",
+            "tomorrow",
+            "won",
+            "going",
+            "due",
+            "plans",
+            "plan",
+            "planned",
+            "planning",
+            "expects",
+            "expected",
+            "hopes",
+            "hoped",
+            "intends",
+            "intended",
+            "set",
+            "scheduled",
+            "slated",
+            "agreed",
+            "promised",
+            "vowed",
+            "threatened",
+            "is",
+            "are",
+            "should",
+            "said",
+            "says",
+            "was",
+            "were",
+            "had",
+            "did",
+            "ago",
+            "yesterday",
+            "heard",
+            "crossed",
+            "ébahied",
+        ];
+        for w in markers {
+            assert!(may_mark_tense(w), "{w}");
+        }
+        for w in [
+            "the", "council", "met", "in", "march", "city", "", "'s", "réunion",
+        ] {
+            assert!(!may_mark_tense(w), "{w}");
+        }
+        // Tagging agrees with the markers the full test finds.
+        let text = "The board said it will meet Tuesday, and was to vote on Friday.";
+        let low = text.to_ascii_lowercase();
+        let t = super::super::tokens::tokenize(text, &low, 0);
+        assert_eq!(tense_markers(&t), vec![(2, false), (4, true), (9, false)]);
+    }
 
     /// Texts `worth_a_look` turns away are those [`tag`] finds nothing in
     /// (and it turns away numbers that cannot be core).
