@@ -204,10 +204,45 @@ pub fn number_in_block(sentences: &mut [Sentence]) {
     }
 }
 
-/// Index of the first byte of `hay` equal to one of `set`, eight bytes at a
-/// time (a zero-byte test on the word XORed with each wanted byte).
+/// Index of the first byte of `hay` equal to one of `set`: sixteen bytes
+/// at a time with SSE2 (part of every x86-64), then eight at a time.
 #[inline(always)]
 pub(crate) fn find_any_of4(hay: &[u8], set: [u8; 4]) -> Option<usize> {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        use std::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+            _mm_set1_epi8,
+        };
+        let mut chunks = hay.chunks_exact(16);
+        let mut at = 0;
+        // SAFETY: the build enables SSE2 (cfg above), and each load reads
+        // the sixteen bytes of its `chunk`, unaligned.
+        unsafe {
+            let [a, b, c, d] = set.map(|x| _mm_set1_epi8(x as i8));
+            for chunk in &mut chunks {
+                let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+                let hit = _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(v, b)),
+                    _mm_or_si128(_mm_cmpeq_epi8(v, c), _mm_cmpeq_epi8(v, d)),
+                );
+                let bits = _mm_movemask_epi8(hit) as u32;
+                if bits != 0 {
+                    return Some(at + bits.trailing_zeros() as usize);
+                }
+                at += 16;
+            }
+        }
+        find_any_of4_swar(chunks.remainder(), set).map(|k| at + k)
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    find_any_of4_swar(hay, set)
+}
+
+/// [`find_any_of4`] eight bytes at a time (a zero-byte test on the word
+/// XORed with each wanted byte).
+#[inline(always)]
+fn find_any_of4_swar(hay: &[u8], set: [u8; 4]) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     // Nonzero iff `v` has a zero byte; the lowest set bit marks the first.
@@ -639,6 +674,7 @@ mod tests {
                     .collect();
                 let want = hay.iter().position(|x| set.contains(x));
                 assert_eq!(find_any_of4(&hay, set), want, "{hay:?}");
+                assert_eq!(find_any_of4_swar(&hay, set), want, "{hay:?}");
             }
         }
     }
