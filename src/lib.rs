@@ -211,7 +211,7 @@ impl BlockWork {
             let (sig, hits) = (&mut scratch.signals, &mut scratch.events);
             sig.clear();
             hits.clear();
-            rules::sentence_words(prose, *s, &mut scratch.hits, sig, hits);
+            let time_words = rules::sentence_words(prose, *s, &mut scratch.hits, sig, hits);
             self.signals
                 .push_sentence(sig.iter().map(|x| claims::ClaimSignal {
                     span: x.span.shifted(by),
@@ -221,15 +221,14 @@ impl BlockWork {
                 span: h.span.shifted(by),
                 ..*h
             }));
-            self.temporals
-                .extend(
-                    time::tag_sentence(prose, *s, anchor)
-                        .into_iter()
-                        .map(|mut t| {
-                            t.span = t.span.shifted(by);
-                            t
-                        }),
-                );
+            self.temporals.extend(
+                time::tag_sentence_scanned(prose, *s, anchor, time_words)
+                    .into_iter()
+                    .map(|mut t| {
+                        t.span = t.span.shifted(by);
+                        t
+                    }),
+            );
             *s = s.shifted(by);
         }
     }

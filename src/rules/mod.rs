@@ -18,8 +18,9 @@ use crate::time::Temporal;
 use crate::voice::Voice;
 use crate::{Anchor, Code, Finding, Options};
 
-/// Claim-signal words and event verbs in one lexicon, so that each
-/// sentence is scanned once for both.
+/// Claim-signal words, event verbs and the time tagger's words
+/// ([`crate::time::scan_words`]) in one lexicon, so that each sentence is
+/// scanned once for all.
 static SENTENCE_WORDS: std::sync::LazyLock<crate::lexicon::Lexicon> =
     std::sync::LazyLock::new(|| {
         let events: Vec<&str> = undated_event::event_words()
@@ -30,6 +31,7 @@ static SENTENCE_WORDS: std::sync::LazyLock<crate::lexicon::Lexicon> =
             crate::claims::signal_words(),
             &events,
             &PERCENT_MARKS,
+            crate::time::scan_words(),
         ])
     });
 
@@ -41,19 +43,25 @@ const PERCENT_MARKS: [&str; 3] = ["%", "percent", "per cent"];
 /// What the rules read off one sentence's own words (`span` of `prose`),
 /// worked out once per block by the analyser: its claim signals, appended
 /// to `signals`, and its event-verb hits, appended to `events`. `scratch`
-/// is working space (left empty).
+/// is working space (left empty). Returns what
+/// [`crate::time::tag_sentence_scanned`] asks as `words`: a time word
+/// fills a run of ASCII letters (`fy` starts one).
 pub fn sentence_words(
     prose: &str,
     span: Span,
     scratch: &mut Vec<crate::lexicon::Hit>,
     signals: &mut Vec<crate::claims::ClaimSignal>,
     events: &mut Vec<crate::lexicon::Hit>,
-) {
+) -> bool {
     scratch.clear();
     // The automaton folds ASCII case; the marks count only as written. Every
     // occurrence of a mark is reported: none can start inside another.
     let mut percent = false;
+    let mut time_words = false;
     let bytes = prose.as_bytes();
+    // No ASCII letter next to the hit, inside the sentence.
+    let letter = |k: usize| span.contains(k) && bytes[k].is_ascii_alphabetic();
+    let fy = crate::time::scan_words().len() - 1;
     SENTENCE_WORDS.for_each_in_lists_raw(prose, span, |list, hit, whole_word| match list {
         0 if whole_word => scratch.push(hit),
         1 if whole_word => events.push(hit),
@@ -61,9 +69,14 @@ pub fn sentence_words(
             percent |= bytes.get(hit.span.start..hit.span.end)
                 == Some(PERCENT_MARKS[hit.pattern].as_bytes());
         }
+        3 => {
+            time_words |= !hit.span.start.checked_sub(1).is_some_and(letter)
+                && (hit.pattern == fy || !letter(hit.span.end));
+        }
         _ => {}
     });
     crate::claims::signals_from_hits_into(prose, span, percent, scratch.drain(..), signals);
+    time_words
 }
 
 /// Phrases of a response line, as [`response_phrases`] reports them.
@@ -160,7 +173,7 @@ pub struct Context<'a> {
     pub anchor: Option<Anchor>,
     pub opts: &'a Options,
     /// Named sources by position, built on first use.
-    pub source_names: std::cell::OnceCell<Vec<(usize, String)>>,
+    pub source_names: std::cell::OnceCell<Vec<(usize, std::borrow::Cow<'a, str>)>>,
     /// Every actor mention with its actor's index, sorted by start (stably:
     /// actors, then mentions, in order among equal starts), built on first
     /// use.
@@ -236,8 +249,8 @@ impl Context<'_> {
                 hi += 1;
                 &all[hi - 1].1
             };
-            if !out.contains(name) {
-                out.push(name.clone());
+            if !out.iter().any(|o| o == name) {
+                out.push(name.to_string());
             }
             // Bounded work per call, whatever the draft's size.
             if (hi - lo) > 64 {
@@ -249,7 +262,7 @@ impl Context<'_> {
 }
 
 /// Every named or institutional source with its position, sorted by position.
-fn source_names(cx: &Context) -> Vec<(usize, String)> {
+fn source_names<'a>(cx: &Context<'a>) -> Vec<(usize, std::borrow::Cow<'a, str>)> {
     let mentions = cx.mentions();
     let mut out = Vec::new();
     for a in cx.attributions {
@@ -268,15 +281,16 @@ fn source_names(cx: &Context) -> Vec<(usize, String)> {
             .take_while(|(m, _)| m.start < first.end)
             .map(|(_, i)| &cx.actors[*i])
             .next();
-        let name = match actor {
-            Some(actor) => short_name(actor),
+        let name: std::borrow::Cow<'a, str> = match actor {
+            Some(actor) => short_name_of(actor).into(),
             // A named source the actor index does not know is too uncertain to offer.
             None if a.source_class == SourceClass::Named => continue,
             None => {
-                let t = cx.prose(*first).trim();
-                t.strip_prefix("The ")
-                    .map(|r| format!("the {r}"))
-                    .unwrap_or_else(|| t.to_string())
+                let t = first.slice(&cx.doc.prose).trim();
+                match t.strip_prefix("The ") {
+                    Some(r) => format!("the {r}").into(),
+                    None => t.into(),
+                }
             }
         };
         if !name.is_empty() && name.split_whitespace().count() <= 6 {
@@ -289,14 +303,16 @@ fn source_names(cx: &Context) -> Vec<(usize, String)> {
 
 /// "Lena Ortiz" → "Ortiz"; organisations keep their full name.
 pub fn short_name(actor: &Actor) -> String {
+    short_name_of(actor).to_string()
+}
+
+/// [`short_name`], borrowed.
+fn short_name_of(actor: &Actor) -> &str {
     match actor.kind {
-        crate::actors::ActorKind::Person => actor
-            .name
-            .split_whitespace()
-            .last()
-            .unwrap_or(&actor.name)
-            .to_string(),
-        crate::actors::ActorKind::Org => actor.name.clone(),
+        crate::actors::ActorKind::Person => {
+            actor.name.split_whitespace().last().unwrap_or(&actor.name)
+        }
+        crate::actors::ActorKind::Org => &actor.name,
     }
 }
 
@@ -406,6 +422,59 @@ mod tests {
             sentence_words(text, span, &mut scratch, &mut signals, &mut events);
             assert_eq!(signals, crate::claims::signals(text, span), "{text}");
         }
+    }
+
+    /// The scan for the time words, with the tagger's test of the numbers,
+    /// passes the sentences the tagger's own quick test passes, and the
+    /// tags come out the same.
+    #[test]
+    fn sentence_words_find_the_time_words() {
+        let cases = [
+            ("The board met on Tuesday.", true),
+            ("The board met on TUESDAY.", true),
+            ("The mayor spoke.", false),
+            ("Its market share fell, the minister said.", false),
+            ("Shares rose in May2019 trading.", true),
+            ("Shares rose over 10days.", true),
+            ("The Mayé ferry left.", true),
+            ("Clients satisfy the rules.", false),
+            ("FY2006 results were filed.", true),
+            ("Results for fy06 were filed.", true),
+            ("Nothing happened to the 3rd crew.", false),
+            ("The crew of 12 waited 1,000 hours.", true),
+            ("The crew of 12 left at 9 pm.", true),
+            ("The crew left at 9:30.", true),
+            ("In 1998 they sold 40 boats.", true),
+            ("They sold 40 boats.", false),
+            ("It happened yesterday", true),
+            ("today", true),
+            ("holidays and weekdays", false),
+        ];
+        let anchor = chrono::NaiveDate::from_ymd_opt(2024, 6, 12);
+        for (text, want) in cases {
+            let span = Span::new(0, text.len());
+            let (mut scratch, mut signals, mut events) = (Vec::new(), Vec::new(), Vec::new());
+            let words = sentence_words(text, span, &mut scratch, &mut signals, &mut events);
+            let (whole, numbers) = crate::time::quick_tests(text);
+            assert_eq!(whole, want, "{text}");
+            assert_eq!(words || numbers, whole, "{text}");
+            assert_eq!(
+                crate::time::tag_sentence_scanned(text, span, anchor, words),
+                crate::time::tag_sentence(text, span, anchor),
+                "{text}"
+            );
+        }
+        // Inside a longer text, the sentence's ends count as ends of runs.
+        let text = "xTuesdayx";
+        let span = Span::new(1, 8);
+        let (mut scratch, mut signals, mut events) = (Vec::new(), Vec::new(), Vec::new());
+        assert!(sentence_words(
+            text,
+            span,
+            &mut scratch,
+            &mut signals,
+            &mut events
+        ));
     }
 
     #[test]

@@ -464,6 +464,16 @@ const CORE_WORDS: &[&str] = &[
     "yrs",
 ];
 
+/// The words [`is_core`] accepts (the core words of 3 to 12 letters), for
+/// scanners that look for them in a text of their own (see
+/// [`super::tag_sentence_scanned`]).
+pub fn core_words() -> impl Iterator<Item = &'static str> {
+    CORE_WORDS
+        .iter()
+        .copied()
+        .filter(|w| (3..=12).contains(&w.len()))
+}
+
 /// Function words that may open an expression before its core word.
 const STARTER_WORDS: &[&str] = &[
     "the",
@@ -590,10 +600,39 @@ const STARTER_WORDS: &[&str] = &[
 static STARTERS: WordTable<{ CORE_WORDS.len() + STARTER_WORDS.len() }> =
     WordTable::new([CORE_WORDS, STARTER_WORDS]);
 
+/// Bit `len` of entry (first letter, last letter): a starter word (core
+/// words included) of that length starts and ends so; see [`CORE_SHAPES`].
+const STARTER_SHAPES: [u16; 26 * 26] = {
+    let mut t = [0u16; 26 * 26];
+    let lists = [CORE_WORDS, STARTER_WORDS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let b = lists[l][i].as_bytes();
+            let (first, last) = (b[0], b[b.len() - 1]);
+            if first.is_ascii_lowercase() && last.is_ascii_lowercase() && b.len() < 16 {
+                t[(first - b'a') as usize * 26 + (last - b'a') as usize] |= 1 << b.len();
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
 /// Could an expression start at this word?
 pub fn is_starter(w: &str) -> bool {
     let b = w.as_bytes();
     if b.is_empty() || b.len() > 13 || !b[0].is_ascii_lowercase() {
+        return false;
+    }
+    // Every starter is lower-case letters: a cheap test on the shape first.
+    let last = b[b.len() - 1];
+    if !last.is_ascii_lowercase()
+        || STARTER_SHAPES[(b[0] - b'a') as usize * 26 + (last - b'a') as usize] & (1 << b.len())
+            == 0
+    {
         return false;
     }
     STARTERS.contains(b[0], b.len(), pack_word(b))

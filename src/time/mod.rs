@@ -61,6 +61,37 @@ pub fn tag_sentence(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> V
     recognise::tag(prose, sentence, anchor)
 }
 
+/// The words a scanner of the sentence looks for on behalf of
+/// [`tag_sentence_scanned`], all lower case: the core temporal words, then
+/// `fy` (the start of `FY2006`).
+pub fn scan_words() -> &'static [&'static str] {
+    static WORDS: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| lexicon::core_words().chain(["fy"]).collect());
+    &WORDS
+}
+
+/// [`tag_sentence`] when the caller has already looked for the words of
+/// [`scan_words`] in the sentence (ASCII case ignored): `words` must be true
+/// when a core word fills a whole run of ASCII letters, or `fy` starts one
+/// (the sentence's ends count as ends of runs). A sentence with neither,
+/// and no number that could be temporal, is passed over without a look at
+/// its letters.
+pub fn tag_sentence_scanned(
+    prose: &str,
+    sentence: Span,
+    anchor: Option<NaiveDate>,
+    words: bool,
+) -> Vec<Temporal> {
+    recognise::tag_scanned(prose, sentence, anchor, words)
+}
+
+/// The quick tests of a sentence text: the whole one, and the one of its
+/// numbers alone (what [`tag_sentence_scanned`] adds to the caller's scan).
+#[cfg(test)]
+pub(crate) fn quick_tests(text: &str) -> (bool, bool) {
+    recognise::quick_tests(text)
+}
+
 /// Tags the sentences of one document in order. Like [`tag_sentence`] on
 /// each, plus document context (see [`in_context`]).
 pub fn tag_document(

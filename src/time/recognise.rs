@@ -120,6 +120,24 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
     tag_gated(prose, sentence, anchor, true)
 }
 
+/// [`tag`] when the sentence's words have been scanned for already
+/// (`words`: see [`super::tag_sentence_scanned`]); only its numbers are
+/// left for [`worth_a_look`]'s test.
+pub fn tag_scanned(
+    prose: &str,
+    sentence: Span,
+    anchor: Option<NaiveDate>,
+    words: bool,
+) -> Vec<Temporal> {
+    let Some(text) = prose.get(sentence.start..sentence.end) else {
+        return Vec::new();
+    };
+    if !words && !numbers_worth_a_look(text.as_bytes()) {
+        return Vec::new();
+    }
+    tag_text_of(prose, text, sentence, anchor, true)
+}
+
 /// [`tag`]; without `gated`, every matcher is tried at every starter (the
 /// gates only skip matchers that would find nothing: the tests compare).
 fn tag_gated(prose: &str, sentence: Span, anchor: Option<NaiveDate>, gated: bool) -> Vec<Temporal> {
@@ -130,6 +148,17 @@ fn tag_gated(prose: &str, sentence: Span, anchor: Option<NaiveDate>, gated: bool
     if !worth_a_look(text) {
         return Vec::new();
     }
+    tag_text_of(prose, text, sentence, anchor, gated)
+}
+
+/// [`tag_gated`] past the quick test; `text` is `sentence` of `prose`.
+fn tag_text_of(
+    prose: &str,
+    text: &str,
+    sentence: Span,
+    anchor: Option<NaiveDate>,
+    gated: bool,
+) -> Vec<Temporal> {
     // The buffers are the thread's, reused from sentence to sentence.
     let mut scratch = SCRATCH.with(|s| s.take());
     ascii_lower_into(text, &mut scratch.lower);
@@ -234,6 +263,31 @@ fn line_gates(t: &[Tok], prose: &str, gates: &mut Vec<u8>) -> bool {
     let mut last_weekday = usize::MAX;
     for k in (0..n).rev() {
         let tok = &t[k];
+        // Most tokens are plain words: not core, not `fy…` or `yr`, so
+        // they change no state and start something only near a core word.
+        if tok.kind == Kind::Word && !tok.core {
+            let b = tok.low.as_bytes();
+            let fy_or_yr = b.len() >= 2 && matches!([b[0], b[1]], [b'f', b'y'] | [b'y', b'r']);
+            if !fy_or_yr {
+                if last_core != usize::MAX
+                    && last_core - k < 5
+                    && (lx::is_starter(tok.low)
+                        || tok.low.ends_with("th")
+                        || tok.low.ends_with("st")
+                        || tok.low.ends_with("nd")
+                        || tok.low.ends_with("rd"))
+                {
+                    gates[k] = gate_bits(
+                        month_after,
+                        unit_after,
+                        quarter_after,
+                        year_after,
+                        last_weekday != usize::MAX && last_weekday - k <= 3,
+                    );
+                }
+                continue;
+            }
+        }
         let core = match tok.kind {
             Kind::Num => {
                 tok.e - tok.s == 4
@@ -287,23 +341,28 @@ fn line_gates(t: &[Tok], prose: &str, gates: &mut Vec<u8>) -> bool {
                 Kind::Punct => matches!(tok.low, "'" | "’"),
             };
         if starter {
-            gates[k] = gate::STARTER
-                | if month_after { gate::MONTH_AFTER } else { 0 }
-                | if unit_after { gate::UNIT_AFTER } else { 0 }
-                | if quarter_after {
-                    gate::QUARTER_AFTER
-                } else {
-                    0
-                }
-                | if year_after { gate::YEAR_AFTER } else { 0 }
-                | if last_weekday != usize::MAX && last_weekday - k <= 3 {
-                    gate::WEEKDAY_NEAR
-                } else {
-                    0
-                };
+            gates[k] = gate_bits(
+                month_after,
+                unit_after,
+                quarter_after,
+                year_after,
+                last_weekday != usize::MAX && last_weekday - k <= 3,
+            );
         }
     }
     last_core != usize::MAX
+}
+
+/// The gates of a starter, from what follows it.
+#[inline]
+fn gate_bits(month: bool, unit: bool, quarter: bool, year: bool, weekday: bool) -> u8 {
+    let bit = |on: bool, b: u8| if on { b } else { 0 };
+    gate::STARTER
+        | bit(month, gate::MONTH_AFTER)
+        | bit(unit, gate::UNIT_AFTER)
+        | bit(quarter, gate::QUARTER_AFTER)
+        | bit(year, gate::YEAR_AFTER)
+        | bit(weekday, gate::WEEKDAY_NEAR)
 }
 
 /// Fast byte scan: could the text hold a core token (what [`tag`] needs
@@ -318,53 +377,11 @@ fn worth_a_look(text: &str) -> bool {
     while i < b.len() {
         let c = b[i];
         if c.is_ascii_digit() {
-            let mut j = i + 1;
-            let mut colon = false;
-            while j < b.len() {
-                if b[j].is_ascii_digit() {
-                    j += 1;
-                } else if matches!(b[j], b',' | b'.' | b':')
-                    && b.get(j + 1).is_some_and(u8::is_ascii_digit)
-                {
-                    colon |= b[j] == b':';
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            let k = j + alpha_run(&b[j..]);
-            match b[j..k] {
-                [x] if x.eq_ignore_ascii_case(&b's') => return true,
-                [x, y]
-                    if matches!(
-                        [x.to_ascii_lowercase(), y.to_ascii_lowercase()],
-                        [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
-                    ) =>
-                {
-                    // An ordinal word (`3rd`): not core.
-                    i = k;
-                    continue;
-                }
-                _ => {}
-            }
-            if j - i == 4 || colon {
+            let (core, next) = number_at(b, i);
+            if core {
                 return true;
             }
-            // The next token: `am` or `pm` (or `a.m.`)? Anything not ASCII
-            // counts too.
-            let mut n = j;
-            while n < b.len() && (b[n].is_ascii_whitespace() || b[n] == 0x0B) {
-                n += 1;
-            }
-            let at = |k: usize| b.get(k).copied().unwrap_or(b' ');
-            if at(n) >= 0x80
-                || matches!(at(n), b'a' | b'p' | b'A' | b'P')
-                    && (at(n + 1) == b'.'
-                        || matches!(at(n + 1), b'm' | b'M') && !at(n + 2).is_ascii_alphabetic())
-            {
-                return true;
-            }
-            i = j;
+            i = next;
             continue;
         }
         if c.is_ascii_alphabetic() {
@@ -397,11 +414,160 @@ fn worth_a_look(text: &str) -> bool {
     false
 }
 
+#[cfg(test)]
+pub(super) fn quick_tests(text: &str) -> (bool, bool) {
+    (worth_a_look(text), numbers_worth_a_look(text.as_bytes()))
+}
+
+/// Offset of the first ASCII digit in `b` at or after `i` (or `b.len()`),
+/// eight bytes at a time.
+#[inline]
+fn next_digit(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        // A byte x is a digit when x ^ 0x30 < 10; the lowest byte found so
+        // is exact (borrows only run upward).
+        let y = u64::from_le_bytes(bytes) ^ (0x30 * ONES);
+        let found = y.wrapping_sub(10 * ONES) & !y & HI;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !b[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
+/// [`worth_a_look`] for the numbers alone: true when a number counts as
+/// core (words left out). The numbers are those [`worth_a_look`] reads:
+/// a word never holds a digit, so every number starts at a digit after a
+/// non-digit, and [`worth_a_look`] resumes after each as this does.
+#[inline(never)]
+fn numbers_worth_a_look(b: &[u8]) -> bool {
+    let mut i = next_digit(b, 0);
+    while i < b.len() {
+        let (core, next) = number_at(b, i);
+        if core {
+            return true;
+        }
+        i = next_digit(b, next);
+    }
+    false
+}
+
+/// The number starting at `b[i]` (a digit): is it core for [`worth_a_look`],
+/// and where does the scan go on?
+#[inline]
+fn number_at(b: &[u8], i: usize) -> (bool, usize) {
+    let mut j = i + 1;
+    let mut colon = false;
+    while j < b.len() {
+        if b[j].is_ascii_digit() {
+            j += 1;
+        } else if matches!(b[j], b',' | b'.' | b':') && b.get(j + 1).is_some_and(u8::is_ascii_digit)
+        {
+            colon |= b[j] == b':';
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    let k = j + alpha_run(&b[j..]);
+    match b[j..k] {
+        [x] if x.eq_ignore_ascii_case(&b's') => return (true, k),
+        [x, y]
+            if matches!(
+                [x.to_ascii_lowercase(), y.to_ascii_lowercase()],
+                [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+            ) =>
+        {
+            // An ordinal word (`3rd`): not core.
+            return (false, k);
+        }
+        _ => {}
+    }
+    if j - i == 4 || colon {
+        return (true, j);
+    }
+    // The next token: `am` or `pm` (or `a.m.`)? Anything not ASCII
+    // counts too.
+    let mut n = j;
+    while n < b.len() && (b[n].is_ascii_whitespace() || b[n] == 0x0B) {
+        n += 1;
+    }
+    let at = |k: usize| b.get(k).copied().unwrap_or(b' ');
+    let core = at(n) >= 0x80
+        || matches!(at(n), b'a' | b'p' | b'A' | b'P')
+            && (at(n + 1) == b'.'
+                || matches!(at(n + 1), b'm' | b'M') && !at(n + 2).is_ascii_alphabetic());
+    (core, j)
+}
+
+/// The words [`tense_markers`] names (those ending in `-d` aside: every
+/// word ending so is looked at).
+const MARKER_WORDS: [&str; 22] = [
+    "will",
+    "shall",
+    "ll",
+    "upcoming",
+    "tomorrow",
+    "won",
+    "going",
+    "due",
+    "plans",
+    "plan",
+    "planning",
+    "expects",
+    "hopes",
+    "intends",
+    "set",
+    "is",
+    "are",
+    "says",
+    "was",
+    "were",
+    "ago",
+    "yesterday",
+];
+
+/// Bit `last - b'a'` of entry `first - b'a'`: a word of [`MARKER_WORDS`]
+/// starts and ends with these letters.
+const MARKER_SHAPES: [u32; 26] = {
+    let mut t = [0u32; 26];
+    let mut i = 0;
+    while i < MARKER_WORDS.len() {
+        let b = MARKER_WORDS[i].as_bytes();
+        t[(b[0] - b'a') as usize] |= 1 << (b[b.len() - 1] - b'a');
+        i += 1;
+    }
+    t
+};
+
+/// Could [`tense_markers`] take this word (lower-cased) as a marker? A
+/// cheap test on its first and last letters.
+#[inline]
+fn may_mark_tense(w: &str) -> bool {
+    let b = w.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    last == b'd'
+        || first.is_ascii_lowercase()
+            && last.is_ascii_lowercase()
+            && MARKER_SHAPES[(first - b'a') as usize] >> (last - b'a') & 1 != 0
+}
+
 fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
     let mut v = Vec::new();
     for (i, tok) in t.iter().enumerate() {
-        // Every marker is a word.
-        if tok.kind != Kind::Word {
+        // Every marker is a word, and most words are turned away by shape.
+        if tok.kind != Kind::Word || !may_mark_tense(tok.low) {
             continue;
         }
         let w = tok.low;
@@ -2372,6 +2538,66 @@ fn shift_value(a: NaiveDate, n: f64, u: Unit, fwd: bool) -> Option<String> {
 #[cfg(test)]
 mod gate_tests {
     use super::*;
+
+    /// The shape test lets every marker through, and turns away others.
+    #[test]
+    fn tense_marker_shapes() {
+        let markers = [
+            "will",
+            "shall",
+            "ll",
+            "would",
+            "upcoming",
+            "tomorrow",
+            "won",
+            "going",
+            "due",
+            "plans",
+            "plan",
+            "planned",
+            "planning",
+            "expects",
+            "expected",
+            "hopes",
+            "hoped",
+            "intends",
+            "intended",
+            "set",
+            "scheduled",
+            "slated",
+            "agreed",
+            "promised",
+            "vowed",
+            "threatened",
+            "is",
+            "are",
+            "should",
+            "said",
+            "says",
+            "was",
+            "were",
+            "had",
+            "did",
+            "ago",
+            "yesterday",
+            "heard",
+            "crossed",
+            "ébahied",
+        ];
+        for w in markers {
+            assert!(may_mark_tense(w), "{w}");
+        }
+        for w in [
+            "the", "council", "met", "in", "march", "city", "", "'s", "réunion",
+        ] {
+            assert!(!may_mark_tense(w), "{w}");
+        }
+        // Tagging agrees with the markers the full test finds.
+        let text = "The board said it will meet Tuesday, and was to vote on Friday.";
+        let low = text.to_ascii_lowercase();
+        let t = super::super::tokens::tokenize(text, &low, 0);
+        assert_eq!(tense_markers(&t), vec![(2, false), (4, true), (9, false)]);
+    }
 
     /// Texts `worth_a_look` turns away are those [`tag`] finds nothing in
     /// (and it turns away numbers that cannot be core).
