@@ -1666,7 +1666,7 @@ pub fn phrase_back(text: &str, toks: &[Tok], sa: usize, end: usize) -> Option<us
     }
     let last = toks[end - 1].span().slice(text);
     if toks[end - 1].kind != TokKind::Word
-        || !(with_lower(last, |l| ROLE_NOUNS.contains(l)) || TITLE_HEADS.contains(last))
+        || !(ROLE_NOUNS.contains_lower(last) || TITLE_HEADS.contains(last))
     {
         return None;
     }
@@ -1939,16 +1939,16 @@ static TITLE_MODIFIERS: std::sync::LazyLock<FastSet<&'static str>> =
 
 /// A role noun, by list or by a typical suffix ("hydrologist", "historian").
 pub fn is_role(w: &str) -> bool {
-    with_lower(w, |l| is_role_lower(w, l))
-}
-
-fn is_role_lower(w: &str, l: &str) -> bool {
-    ROLE_NOUNS.contains(l)
-        || (l.len() > 5
+    // (most words fail both tests before any lowering: the suffixes are
+    // tested on `w` lowered, whose first letter is lower case already)
+    ROLE_NOUNS.contains_lower(w)
+        || (w.len() > 5
             && w.chars().next().is_some_and(char::is_lowercase)
-            && ["ist", "ian", "eer", "ator", "ager", "ster"]
-                .iter()
-                .any(|s| l.ends_with(s)))
+            && with_lower(w, |l| {
+                ["ist", "ian", "eer", "ator", "ager", "ster"]
+                    .iter()
+                    .any(|s| l.ends_with(s))
+            }))
 }
 
 fn end_ok(text: &str, toks: &[Tok], k: usize) -> bool {

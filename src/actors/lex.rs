@@ -48,6 +48,23 @@ impl WordSet {
         Some((key >> 6, 1u64 << (key & 63)))
     }
 
+    /// Is `w`, its ASCII letters lowered, in the list? (The filter keeps a
+    /// byte's low five bits, the same for both cases of an ASCII letter: it
+    /// runs on `w` as it is, and turns most words away before any lowering.)
+    #[inline]
+    pub fn contains_lower(&self, w: &str) -> bool {
+        match Self::slot(w.as_bytes()) {
+            Some((i, bit)) => self.filter[i] & bit != 0 && with_lower(w, |l| self.set.contains(l)),
+            None => self.set.contains(w),
+        }
+    }
+
+    /// The list's words (for tests).
+    #[cfg(test)]
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.set.iter().copied()
+    }
+
     /// Is `w` (exactly, case-sensitively) in the list?
     #[inline]
     pub fn contains<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> bool {

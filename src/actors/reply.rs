@@ -11,12 +11,33 @@ use crate::span::Span;
 use std::sync::OnceLock;
 
 /// Whom a statement speaks for.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Principal {
     /// The named actor who spoke, if any.
     pub speaker: Option<usize>,
     /// The actor itself and whoever it speaks for.
-    pub keys: Vec<Key>,
+    pub keys: Keys,
+}
+
+/// A principal's keys: the actor itself, then at most one body it speaks
+/// for (kept in place: a `Vec` cost an allocation per reporting line).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keys {
+    first: Key,
+    second: Option<Key>,
+}
+
+impl Keys {
+    fn one(k: Key) -> Keys {
+        Keys {
+            first: k,
+            second: None,
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Key> {
+        std::iter::once(&self.first).chain(self.second.as_ref())
+    }
 }
 
 /// A line that records a reply, refusal or attempt.
@@ -39,10 +60,10 @@ pub struct ReplyAnalysis {
 
 fn principal_of(idx: &Index, actor: usize) -> Principal {
     let a = &idx.actors[actor];
-    let mut keys = vec![Key::Actor(actor)];
+    let mut keys = Keys::one(Key::Actor(actor));
     if a.speaks_for_affiliation {
         if let Some(k) = index::key_of(a) {
-            keys.push(k);
+            keys.second = Some(k);
         }
         // a spokesperson keyed to a generic body that names an actor
     }
@@ -176,7 +197,7 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
             break;
         }
         if p.kind == TokKind::Word
-            && (REPORT_VERBS.contains(pw)
+            && ((may_report(p) && REPORT_VERBS.contains(pw))
                 || (STOP.contains(pw)
                     && !matches!(pw, "the" | "a" | "an" | "for" | "of" | "at" | "with")))
         {
@@ -186,10 +207,10 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
     }
     // A phrase with a kin word names no principal. (Tested last: most
     // phrases have no speaking word either, and that settles them.)
-    let kin = || (j..=k).any(|x| with_lower(w(text, idx, x), |l| KIN.contains(l)));
+    let kin = || (j..=k).any(|x| KIN.contains_lower(w(text, idx, x)));
     let speaking = (j..=k).any(|x| {
         let s = w(text, idx, x);
-        with_lower(s, |l| SPEAKS_FOR.contains(l)) && s != "director"
+        SPEAKS_FOR.contains_lower(s) && s != "director"
     });
     if !speaking {
         // a bare body: "police said"
@@ -197,7 +218,7 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
             if let Some(key) = generic_key(text, idx, word, k) {
                 return Some(Principal {
                     speaker: None,
-                    keys: vec![key],
+                    keys: Keys::one(key),
                 });
             }
         }
@@ -224,7 +245,7 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
     }
     key.map(|k| Principal {
         speaker: None,
-        keys: vec![k],
+        keys: Keys::one(k),
     })
 }
 
@@ -289,12 +310,11 @@ fn object_after(text: &str, idx: &Index, sb: usize, c: usize, span: usize) -> Op
             if m.poss {
                 // "according to Hollis's attorney"
                 let rest_end = (m.b + 4).min(sb);
-                let speaking = (m.b..rest_end)
-                    .any(|x| with_lower(w(text, idx, x), |l| SPEAKS_FOR.contains(l)));
+                let speaking = (m.b..rest_end).any(|x| SPEAKS_FOR.contains_lower(w(text, idx, x)));
                 if speaking {
                     return Some(Principal {
                         speaker: None,
-                        keys: vec![Key::Actor(m.actor)],
+                        keys: Keys::one(Key::Actor(m.actor)),
                     });
                 }
                 return None;
@@ -1147,10 +1167,7 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
         if let Some(defence) = scan.defence {
             let mut tgt = None;
             for m in ms {
-                if m.poss
-                    && m.b + 1 < st.b
-                    && with_lower(w(text, idx, m.b + 1), |l| KIN.contains(l))
-                {
+                if m.poss && m.b + 1 < st.b && KIN.contains_lower(w(text, idx, m.b + 1)) {
                     tgt = Some(m.actor);
                     break;
                 }
@@ -1262,7 +1279,7 @@ pub fn analyze_with(
     let mut responses: Vec<Response> = Vec::new();
     let mut seen = FastSet::default();
     for l in &lines {
-        for k in &l.principal.keys {
+        for k in l.principal.keys.iter() {
             if let Key::Actor(id) = k {
                 let via = l.principal.speaker.filter(|s| s != id);
                 if seen.insert((*id, l.span, l.outcome)) {
@@ -1288,7 +1305,7 @@ pub fn analyze_with(
     // first line speaking for each key
     let mut line_for: FastMap<&Key, usize> = FastMap::default();
     for (i, l) in lines.iter().enumerate() {
-        for k in &l.principal.keys {
+        for k in l.principal.keys.iter() {
             line_for.entry(k).or_insert(i);
         }
     }

@@ -493,6 +493,46 @@ fn cue_prefilter_keeps_regex_matches() {
 }
 
 #[test]
+fn lowered_probes_match_lowering_first() {
+    use lex::*;
+    for set in [&*KIN, &*SPEAKS_FOR, &*ROLE_NOUNS] {
+        let mut found = 0;
+        for w in set.words() {
+            let mut cap = w.to_string();
+            cap[..1].make_ascii_uppercase();
+            let forms = [
+                w.to_string(),
+                w.to_ascii_uppercase(),
+                cap,
+                format!("{w}s"),
+                format!("Q{w}"),
+                format!("{w}\u{e9}"),
+                w[1..].to_string(),
+            ];
+            for v in &forms {
+                let want = with_lower(v, |l| set.contains(l));
+                assert_eq!(set.contains_lower(v), want, "{v}");
+                found += usize::from(want);
+            }
+        }
+        // (each list's own words, in three casings, at least)
+        assert!(found >= 3 * set.words().count(), "{found}");
+    }
+    for (w, role) in [
+        ("lawyer", true),
+        ("LAWYER", true),
+        ("Lawyer", true),
+        ("pianist", true),
+        ("Pianist", false),
+        ("teenager", true),
+        ("cabbage", false),
+        ("ist", false),
+    ] {
+        assert_eq!(index::is_role(w), role, "{w}");
+    }
+}
+
+#[test]
 fn word_sets_and_lowering_table() {
     use lex::*;
     let cases: &[(&str, bool, bool)] = &[
