@@ -31,6 +31,7 @@ pub fn has_anonymity_reason(lower_sentence: &str) -> bool {
 /// starts with one of [`REASON_WORD_STARTS`] (`named` of `asked not to be
 /// named`, `anonymity` of `requested anonymity`). Where the reason occurs,
 /// that space splits tokens, so a token starts with the same letters.
+#[inline]
 pub fn may_hold_reason(w: &[u8]) -> bool {
     // The first letter picks the one or two prefixes to try.
     match w.first() {
@@ -42,6 +43,20 @@ pub fn may_hold_reason(w: &[u8]) -> bool {
         Some(b'n') => w.starts_with(b"named"),
         _ => false,
     }
+}
+
+/// Can a word starting with byte `b` pass [`may_hold_reason`]? One bit
+/// test turns most words away before the prefixes are tried.
+#[inline]
+pub fn may_start_reason(b: u8) -> bool {
+    const FIRST: u32 = 1 << (b'a' - b'a')
+        | 1 << (b'b' - b'a')
+        | 1 << (b'c' - b'a')
+        | 1 << (b'f' - b'a')
+        | 1 << (b'i' - b'a')
+        | 1 << (b'n' - b'a');
+    let k = b.wrapping_sub(b'a');
+    k < 26 && FIRST >> k & 1 != 0
 }
 
 /// The word starts [`may_hold_reason`] looks for.
