@@ -49,12 +49,16 @@ pub fn may_hold_reason(w: &[u8]) -> bool {
 /// test turns most words away before the prefixes are tried.
 #[inline]
 pub fn may_start_reason(b: u8) -> bool {
-    const FIRST: u32 = 1 << (b'a' - b'a')
-        | 1 << (b'b' - b'a')
-        | 1 << (b'c' - b'a')
-        | 1 << (b'f' - b'a')
-        | 1 << (b'i' - b'a')
-        | 1 << (b'n' - b'a');
+    const FIRST: u32 = {
+        let mut m = 0u32;
+        let firsts = b"abcfin";
+        let mut k = 0;
+        while k < firsts.len() {
+            m |= 1 << (firsts[k] - b'a');
+            k += 1;
+        }
+        m
+    };
     let k = b.wrapping_sub(b'a');
     k < 26 && FIRST >> k & 1 != 0
 }
@@ -563,11 +567,18 @@ mod tests {
             let later = r.split(' ').skip(1).collect::<Vec<_>>();
             assert!(later.iter().any(|w| may_hold_reason(w.as_bytes())), "{r}");
         }
+        // The first-letter gate turns away every letter no start begins with.
+        for b in 0..=255u8 {
+            let want = REASON_WORD_STARTS.iter().any(|p| p.as_bytes()[0] == b);
+            assert_eq!(may_start_reason(b), want, "{b}");
+        }
         for p in REASON_WORD_STARTS {
             // `Ctx::classify` asks only of words this long.
             assert!(p.len() >= 4, "{p}");
             let p = p.as_bytes();
             assert!(may_hold_reason(p));
+            // The first-letter gate `Ctx::classify` asks first lets it through.
+            assert!(may_start_reason(p[0]));
             assert!(!may_hold_reason(&p[1..]));
             assert!(!may_hold_reason(&p[..p.len() - 1]));
         }
