@@ -64,6 +64,7 @@ impl Ctx<'_> {
                     // The words looked for have four letters or more.
                     t.kind == Kind::Word
                         && t.end - t.start >= 4
+                        && source::may_start_reason(self.lower.as_bytes()[t.start])
                         && source::may_hold_reason(self.word_bytes(t))
                 }))
                 && source::has_anonymity_reason(self.sentence.slice(self.lower))
@@ -85,9 +86,11 @@ impl Ctx<'_> {
         })
     }
     /// The lower-case bytes of a token.
+    #[inline]
     fn word_bytes(&self, t: &Tok) -> &[u8] {
         self.lower.as_bytes().get(t.start..t.end).unwrap_or(b"")
     }
+    #[inline]
     fn w(&self, i: usize) -> &str {
         // Sliced on demand: most tokens' text is never asked for.
         self.toks
@@ -1898,8 +1901,16 @@ fn weak_reject(
                 | "until"
                 | "under"
         ) || lexicon::is_weekday_or_month(nx);
-        let that_soon = (cue_end + 1..c.toks.len().min(cue_end + 9))
-            .any(|x| c.w(x) == "that" || c.punct(x, ":") || c.kind(x) == Some(Kind::OpenQuote));
+        let that_soon = c
+            .toks
+            .get(cue_end + 1..c.toks.len().min(cue_end + 9))
+            .unwrap_or(&[])
+            .iter()
+            .any(|t| match t.kind {
+                Kind::Word => c.word_bytes(t) == b"that",
+                Kind::OpenQuote => true,
+                _ => c.prose.as_bytes().get(t.start..t.end) == Some(b":"),
+            });
         let person = lexicon::is_person_pronoun(hw)
             || (a..=b).any(|x| c.toks[x].cap && x > 0)
             || c.toks[a].cap && !lexicon::is_determiner(c.w(a));

@@ -31,6 +31,7 @@ pub fn has_anonymity_reason(lower_sentence: &str) -> bool {
 /// starts with one of [`REASON_WORD_STARTS`] (`named` of `asked not to be
 /// named`, `anonymity` of `requested anonymity`). Where the reason occurs,
 /// that space splits tokens, so a token starts with the same letters.
+#[inline]
 pub fn may_hold_reason(w: &[u8]) -> bool {
     // The first letter picks the one or two prefixes to try.
     match w.first() {
@@ -42,6 +43,24 @@ pub fn may_hold_reason(w: &[u8]) -> bool {
         Some(b'n') => w.starts_with(b"named"),
         _ => false,
     }
+}
+
+/// Can a word starting with byte `b` pass [`may_hold_reason`]? One bit
+/// test turns most words away before the prefixes are tried.
+#[inline]
+pub fn may_start_reason(b: u8) -> bool {
+    const FIRST: u32 = {
+        let mut m = 0u32;
+        let firsts = b"abcfin";
+        let mut k = 0;
+        while k < firsts.len() {
+            m |= 1 << (firsts[k] - b'a');
+            k += 1;
+        }
+        m
+    };
+    let k = b.wrapping_sub(b'a');
+    k < 26 && FIRST >> k & 1 != 0
 }
 
 /// The word starts [`may_hold_reason`] looks for.
@@ -140,6 +159,7 @@ fn listed(w: &str) -> u16 {
     LISTED.get(w).copied().unwrap_or(0)
 }
 
+#[derive(Clone, Copy)]
 struct Word<'a> {
     low: &'a str,
     cap: bool,
@@ -149,6 +169,52 @@ struct Word<'a> {
     named: bool,
     /// The [`list`] bits of `low`.
     lists: u16,
+}
+
+/// The words of a source phrase: the first [`INLINE_WORDS`] on the stack,
+/// all of them in a vector once there are more (rare).
+struct Words<'a> {
+    inline: [Word<'a>; INLINE_WORDS],
+    n: usize,
+    spill: Vec<Word<'a>>,
+}
+
+/// How many words of a source phrase [`Words`] holds without allocating.
+const INLINE_WORDS: usize = 12;
+
+impl<'a> Words<'a> {
+    fn new() -> Self {
+        let blank = Word {
+            low: "",
+            cap: false,
+            seg: 0,
+            named: false,
+            lists: 0,
+        };
+        Words {
+            inline: [blank; INLINE_WORDS],
+            n: 0,
+            spill: Vec::new(),
+        }
+    }
+    fn push(&mut self, w: Word<'a>) {
+        if self.n < INLINE_WORDS {
+            self.inline[self.n] = w;
+            self.n += 1;
+        } else {
+            if self.spill.is_empty() {
+                self.spill.extend_from_slice(&self.inline);
+            }
+            self.spill.push(w);
+        }
+    }
+    fn as_mut_slice(&mut self) -> &mut [Word<'a>] {
+        if self.spill.is_empty() {
+            &mut self.inline[..self.n]
+        } else {
+            &mut self.spill
+        }
+    }
 }
 
 impl Word<'_> {
@@ -200,12 +266,12 @@ pub fn classify_given<'a>(
     let whole = Span::new(first.start, src.last().map_or(first.end, |s| s.end));
     let text = whole.slice(prose);
     let low = whole.slice(lower);
-    // Source phrases run to a few words: one allocation holds them all.
-    let mut words: Vec<Word<'a>> = Vec::with_capacity(8);
+    // Source phrases run to a few words: the stack holds them.
+    let mut words = Words::new();
     let mut seg = 0;
     let mut start: Option<usize> = None;
     let bytes = text.as_bytes();
-    let flush = |s: usize, e: usize, seg: usize, words: &mut Vec<Word<'a>>| {
+    let flush = |s: usize, e: usize, seg: usize, words: &mut Words<'a>| {
         let mut w = &low[s..e];
         for suf in ["'s", "’s", "'", "’"] {
             if let Some(x) = w.strip_suffix(suf) {
@@ -276,6 +342,7 @@ pub fn classify_given<'a>(
     if let Some(s) = start {
         flush(s, bytes.len(), seg, &mut words);
     }
+    let words = words.as_mut_slice();
     if words.is_empty() {
         return (SourceClass::None, reason);
     }
@@ -411,6 +478,36 @@ pub fn resolve_pronouns(attrs: &mut [Attribution]) {
 mod tests {
     use super::*;
 
+    /// Source phrases longer than the words held on the stack classify as
+    /// their head and appositives say, whichever side of the limit they sit.
+    #[test]
+    fn long_sources_keep_every_word() {
+        let cases = [
+            // Head named, many words after it.
+            (
+                "Orla Pennick, a retired ferry pilot who still rows across the bay on most mornings in summer",
+                SourceClass::Named,
+            ),
+            // Vague head, a named appositive only past the stack's words.
+            (
+                "people close to the long and very slow talks over the old harbour lease, Tamsin Oduya",
+                SourceClass::Named,
+            ),
+            // No name anywhere: vague, however long.
+            (
+                "some people who had worked for many years at the old harbour office near the fish market",
+                SourceClass::Vague,
+            ),
+        ];
+        for (text, want) in cases {
+            assert!(text.split_whitespace().count() > INLINE_WORDS, "{text}");
+            let lower = text.to_lowercase();
+            let span = Span::new(0, text.len());
+            let (got, _) = classify_given(text, &lower, &[span], Span::new(0, text.len()), false);
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
     /// Each list bit answers as the list's own test does.
     #[test]
     fn list_bits_match_the_lists() {
@@ -470,11 +567,18 @@ mod tests {
             let later = r.split(' ').skip(1).collect::<Vec<_>>();
             assert!(later.iter().any(|w| may_hold_reason(w.as_bytes())), "{r}");
         }
+        // The first-letter gate turns away every letter no start begins with.
+        for b in 0..=255u8 {
+            let want = REASON_WORD_STARTS.iter().any(|p| p.as_bytes()[0] == b);
+            assert_eq!(may_start_reason(b), want, "{b}");
+        }
         for p in REASON_WORD_STARTS {
             // `Ctx::classify` asks only of words this long.
             assert!(p.len() >= 4, "{p}");
             let p = p.as_bytes();
             assert!(may_hold_reason(p));
+            // The first-letter gate `Ctx::classify` asks first lets it through.
+            assert!(may_start_reason(p[0]));
             assert!(!may_hold_reason(&p[1..]));
             assert!(!may_hold_reason(&p[..p.len() - 1]));
         }
