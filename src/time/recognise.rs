@@ -75,11 +75,11 @@ mod lead {
 }
 
 /// Which word-led matchers could start on a token (`w` lower-cased, `num`
-/// a number): the words each matcher can start with, read off the
+/// a number, `core` a core word as the tokenizer found): the words each matcher can start with, read off the
 /// matcher (with the modifiers [`P::pre_mod`] skips); elsewhere it finds
 /// nothing, and most starters are numbers or other words.
 #[inline(never)]
-fn led_by(w: &str, num: bool) -> u8 {
+fn led_by(w: &str, num: bool, core: bool) -> u8 {
     use lead::*;
     if num {
         // None of the words below is a number.
@@ -110,7 +110,8 @@ fn led_by(w: &str, num: bool) -> u8 {
     if w.starts_with("fy") || lx::ordinal(w).is_some() {
         led |= YEAR;
     }
-    if lx::season(w).is_some() || lx::unit(w).is_some() {
+    // Seasons and units are core words, but for `yr`.
+    if (core || w == "yr") && (lx::season(w).is_some() || lx::unit(w).is_some()) {
         led |= RELATIVE;
     }
     led
@@ -845,7 +846,7 @@ impl<'a> P<'a> {
         // that cannot match here are skipped (they would find nothing).
         let tok = &self.t[i];
         let clock = tok.kind == Kind::Num || matches!(tok.low, "noon" | "midnight");
-        let led = led_by(tok.low, tok.kind == Kind::Num);
+        let led = led_by(tok.low, tok.kind == Kind::Num, tok.core);
         let may = |gate: bool| gate || !self.gated;
         let mut best: Option<Hit> = None;
         let mut take = |h: Option<Hit>| {
