@@ -134,7 +134,9 @@ static ASCII_ALNUM: [bool; 256] = {
 /// Where the word starting at `start` (its first character ends at `j`)
 /// ends: letters and digits, joined by inner hyphens and apostrophes
 /// ("co-op", "don't"), with the period of an abbreviation ("Dr.", "U.S.",
-/// "a.m."). A possessive `'s` is left out.
+/// "a.m."). A possessive `'s` is left out. (Out of line: the tokenizer's
+/// plain words need no call.)
+#[inline(never)]
 fn word_end(text: &str, start: usize, mut j: usize, end: usize) -> usize {
     let bytes = &text.as_bytes()[..end];
     loop {
@@ -223,14 +225,32 @@ fn possessive_len(text: &str, j: usize, end: usize, word_last: u8) -> usize {
 
 /// Splits `span` of `text` into tokens.
 pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
-    tokenize_with::<false>(text, span, quotes, out, &mut CueScan::new(&[]));
+    tokenize_with::<false>(
+        text,
+        span,
+        quotes,
+        out,
+        &mut CueScan::new(&[]),
+        &mut Vec::new(),
+    );
 }
 
-/// [`tokenize`] (no quotations) working out the sentence's cue bits on the
-/// way into `cues` (made on `span`'s bytes): one walk over the bytes for
-/// both.
-pub fn tokenize_cued(text: &str, span: Span, out: &mut Vec<Tok>, cues: &mut CueScan) {
-    tokenize_with::<true>(text, span, &[], out, cues);
+/// [`tokenize`] (no quotations), noting in `pronouns` the index in `out` of
+/// each he/she word ([`pronoun_gender`]).
+fn tokenize_noting(text: &str, span: Span, out: &mut Vec<Tok>, pronouns: &mut Vec<u32>) {
+    tokenize_with::<false>(text, span, &[], out, &mut CueScan::new(&[]), pronouns);
+}
+
+/// [`tokenize_noting`] working out the sentence's cue bits on the way into
+/// `cues` (made on `span`'s bytes): one walk over the bytes for all.
+pub fn tokenize_cued(
+    text: &str,
+    span: Span,
+    out: &mut Vec<Tok>,
+    cues: &mut CueScan,
+    pronouns: &mut Vec<u32>,
+) {
+    tokenize_with::<true>(text, span, &[], out, cues, pronouns);
 }
 
 #[inline(always)]
@@ -240,6 +260,7 @@ fn tokenize_with<const CUES: bool>(
     quotes: &[Span],
     out: &mut Vec<Tok>,
     cues: &mut CueScan,
+    pronouns: &mut Vec<u32>,
 ) {
     let end = span.end.min(text.len());
     let mut i = span.start;
@@ -261,20 +282,40 @@ fn tokenize_with<const CUES: bool>(
         if ASCII_ALNUM[usize::from(first)] && qi == quotes.len() {
             // the common case: a word starting with an ASCII letter or
             // digit, no quotation left
-            let mut j = i + 1;
             // (the class bits of the bytes after the first, for the cues)
             let mut inner = 0u8;
-            while j < end {
-                let c = class[usize::from(bytes[j])];
+            let mut n = 0;
+            for &b in &bytes[i + 1..end] {
+                let c = class[usize::from(b)];
                 if c & ALNUM == 0 {
                     break;
                 }
                 inner |= c;
-                j += 1;
+                n += 1;
+            }
+            let mut j = i + 1 + n;
+            if j < end && bytes[j] == b' ' {
+                // the commonest case: a plain word, then a space (no
+                // possessive, no abbreviation)
+                if CUES {
+                    cues.word(i - base, j - base, inner);
+                }
+                if gendered(bytes, i, j) {
+                    pronouns.push(out.len() as u32);
+                }
+                out.push(word_tok(bytes, i, j, first.is_ascii_uppercase(), filter));
+                i = j + 1;
+                continue;
             }
             let run_end = j;
             if j < end && (matches!(bytes[j], b'-' | b'\'' | b'.') || bytes[j] >= 0x80) {
-                j = word_end(text, i, j, end);
+                // (a period after two or more bytes that start with no
+                // capital, most often a sentence's end, is no abbreviation's,
+                // initial's or "a.m."'s: `word_end` would stop there)
+                let plain_stop = bytes[j] == b'.' && j - i >= 2 && !first.is_ascii_uppercase();
+                if !plain_stop {
+                    j = word_end(text, i, j, end);
+                }
             }
             if CUES {
                 if j == run_end {
@@ -291,6 +332,7 @@ fn tokenize_with<const CUES: bool>(
                 false,
                 filter,
                 out,
+                pronouns,
             );
             if CUES && i > j {
                 cues.token(j - base, i - base);
@@ -341,6 +383,7 @@ fn tokenize_with<const CUES: bool>(
             quoted,
             filter,
             out,
+            pronouns,
         );
         if CUES {
             cues.token(i - base, next - base);
@@ -351,6 +394,8 @@ fn tokenize_with<const CUES: bool>(
 
 /// Pushes the word at `word`, then its possessive (`'s`) if one follows;
 /// returns where the next token starts.
+/// (Many arguments: it is a piece of the tokenizer's loop, inlined there.)
+#[allow(clippy::too_many_arguments)]
 #[inline(always)]
 fn push_word(
     text: &str,
@@ -360,12 +405,15 @@ fn push_word(
     quoted: bool,
     filter: ReportOrFrame,
     out: &mut Vec<Tok>,
+    pronouns: &mut Vec<u32>,
 ) -> usize {
     let bytes = text.as_bytes();
-    let w = &bytes[word.start..word.end];
+    if gendered(bytes, word.start, word.end) {
+        pronouns.push(out.len() as u32);
+    }
     out.push(Tok {
-        verbish: (3..=13).contains(&w.len()) && filter.may_be(w),
-        ..Tok::new(word, TokKind::Word, capitalised, quoted)
+        quoted,
+        ..word_tok(bytes, word.start, word.end, capitalised, filter)
     });
     // a possessive starts with an apostrophe, straight or curly (0xE2)
     let may_own = word.end < end && matches!(bytes[word.end], b'\'' | 0xE2);
@@ -383,6 +431,25 @@ fn push_word(
         ));
     }
     word.end + poss
+}
+
+/// Is the word `a..b` of `bytes` one [`pronoun_gender`] counts? (Its length
+/// and first byte turn most words away.)
+#[inline(always)]
+fn gendered(bytes: &[u8], a: usize, b: usize) -> bool {
+    (2..=4).contains(&(b - a))
+        && matches!(bytes[a], b'h' | b'H' | b's' | b'S')
+        && gender_of(&bytes[a..b]) != 0
+}
+
+/// The unquoted word token `a..b` of `bytes`.
+#[inline(always)]
+fn word_tok(bytes: &[u8], a: usize, b: usize, capitalised: bool, filter: ReportOrFrame) -> Tok {
+    let w = &bytes[a..b];
+    Tok {
+        verbish: (3..=13).contains(&w.len()) && filter.may_be(w),
+        ..Tok::new(Span::new(a, b), TokKind::Word, capitalised, false)
+    }
 }
 
 /// One sentence's tokens.
@@ -533,10 +600,16 @@ struct Run {
 }
 
 fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, out: &mut Vec<Run>) {
+    // (the sentence's end is the slice's: no bounds checks below)
+    let toks = &toks[..sb];
     let mut i = sa;
     while i < sb {
         // (most tokens are lower-case words or marks: no slicing for them)
-        if !toks[i].cap || !is_name_word(&toks[i], toks[i].span().slice(text)) {
+        if !toks[i].cap {
+            i += 1;
+            continue;
+        }
+        if !is_name_word(&toks[i], toks[i].span().slice(text)) {
             i += 1;
             continue;
         }
@@ -579,7 +652,8 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, out: &mut Vec<Run>) {
             }
         }
         // Leading connectors left over.
-        while s < b && CONNECTORS.contains(&toks[s].span().slice(text)) {
+        // (no connector is capitalised, as most of a run's words are)
+        while s < b && !toks[s].cap && CONNECTORS.contains(&toks[s].span().slice(text)) {
             s += 1;
         }
         if s < b {
@@ -1097,12 +1171,12 @@ impl BlockToks {
             let a = toks.len();
             let cues = match &apart {
                 Some(cues) => {
-                    tokenize(text, *s, &[], toks);
+                    tokenize_noting(text, *s, toks, pronouns);
                     cues[n]
                 }
                 None => {
                     let mut scan = CueScan::new(&text.as_bytes()[s.start..s.end]);
-                    tokenize_cued(text, *s, toks, &mut scan);
+                    tokenize_cued(text, *s, toks, &mut scan, pronouns);
                     exotic |= scan.exotic;
                     scan.bits
                 }
@@ -1122,11 +1196,6 @@ impl BlockToks {
                 l.cues = u8::MAX;
             }
             let (a, b) = (l.a as usize, l.b as usize);
-            for (k, t) in toks[a..b].iter().enumerate() {
-                if pronoun_gender(text, t) != 0 {
-                    pronouns.push((a + k) as u32);
-                }
-            }
             scans.push(scan_sentence(text, &toks[a..b], *s, l.cues));
             let ra = runs_out.len();
             runs(text, toks, a, b, runs_out);
@@ -2163,9 +2232,17 @@ fn pronoun_gender(text: &str, t: &Tok) -> i32 {
     if !matches!(first, Some(b'h' | b'H' | b's' | b'S')) || t.len() < 2 || t.len() > 4 {
         return 0;
     }
-    match text.as_bytes().get(t.start as usize..t.end as usize) {
-        Some(b"he" | b"He" | b"his" | b"His" | b"him") => 1,
-        Some(b"she" | b"She" | b"her" | b"Her" | b"hers") => -1,
+    text.as_bytes()
+        .get(t.start as usize..t.end as usize)
+        .map_or(0, gender_of)
+}
+
+/// 1 for he, his, him; -1 for she, her, hers (and their capitalised forms
+/// but "Him", "Hers"); else 0.
+fn gender_of(w: &[u8]) -> i32 {
+    match w {
+        b"he" | b"He" | b"his" | b"His" | b"him" => 1,
+        b"she" | b"She" | b"her" | b"Her" | b"hers" => -1,
         _ => 0,
     }
 }

@@ -2086,9 +2086,9 @@ pub fn may_report_or_frame(w: &[u8]) -> bool {
     ReportOrFrame::get().may_be(w)
 }
 
-/// [`may_report_or_frame`]'s table, fetched once for a sentence's words.
+/// [`may_report_or_frame`]'s tables, fetched once for a sentence's words.
 #[derive(Clone, Copy)]
-pub struct ReportOrFrame(&'static [u64; 256]);
+pub struct ReportOrFrame(&'static [[u64; 256]; 2]);
 
 impl ReportOrFrame {
     pub fn get() -> ReportOrFrame {
@@ -2099,8 +2099,11 @@ impl ReportOrFrame {
     #[inline]
     pub fn may_be(self, w: &[u8]) -> bool {
         match case_free_slot(w) {
-            Some((i, bit)) => self.0[i] & bit != 0,
-            None => false,
+            Some((i, bit)) if self.0[0][i] & bit != 0 => {
+                let (i, bit) = inner_slot(w);
+                self.0[1][i] & bit != 0
+            }
+            _ => false,
         }
     }
 }
@@ -2110,6 +2113,23 @@ impl ReportOrFrame {
 #[inline]
 fn case_free_slot(w: &[u8]) -> Option<(usize, u64)> {
     WordSet::slot(w)
+}
+
+/// A second slot of a word of at least two bytes, like [`case_free_slot`]
+/// but on its second and next-to-last bytes (all of which `& 31` makes
+/// case-free): words that share a length, first and last letter with a
+/// listed word mostly differ there ("sold" and "said").
+#[inline]
+fn inner_slot(w: &[u8]) -> (usize, u64) {
+    let n = w.len();
+    let (second, before_last) = match w {
+        [_, b, .., c, _] => (*b, *c),
+        [_, b] => (*b, *b),
+        _ => (0, 0),
+    };
+    let key =
+        ((n & 15) << 10) | ((usize::from(second) & 31) << 5) | (usize::from(before_last) & 31);
+    (key >> 6, 1u64 << (key & 63))
 }
 
 /// The reporting verbs, the frame words and "according": the words the
@@ -2123,12 +2143,14 @@ fn report_or_frame_words() -> impl Iterator<Item = &'static str> {
         .chain(["according"])
 }
 
-static REPORT_OR_FRAME: LazyLock<Box<[u64; 256]>> = LazyLock::new(|| {
-    let mut filter = Box::new([0u64; 256]);
+static REPORT_OR_FRAME: LazyLock<Box<[[u64; 256]; 2]>> = LazyLock::new(|| {
+    let mut filter = Box::new([[0u64; 256]; 2]);
     for w in report_or_frame_words() {
         if let Some((i, bit)) = case_free_slot(w.as_bytes()) {
-            filter[i] |= bit;
+            filter[0][i] |= bit;
         }
+        let (i, bit) = inner_slot(w.as_bytes());
+        filter[1][i] |= bit;
     }
     filter
 });
@@ -2255,8 +2277,9 @@ fn frame_of(w: &[u8]) -> Option<Frame> {
     table.map.get(w).copied()
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Frame {
+    #[default]
     Accuse,
     Blame,
     Cite,
@@ -2461,15 +2484,12 @@ const CUE_WORDS: &[(u8, bool, &[&str])] = &[
             "ousted",
             "terminated",
             "guilty",
-            "charge",
-            "count",
-            "lawsuit",
-            "allegation",
-            "complaint",
-            "investigation",
         ],
     ),
-    (CUE_PASSIVE, false, &["admit"]),
+    // ("faces" stands before every charge, count, lawsuit, allegation,
+    // complaint or investigation the regex takes, and is a rarer word than
+    // those in news copy: "county", "counsel", "in charge of")
+    (CUE_PASSIVE, false, &["admit", "face"]),
 ];
 
 /// Cue literals that a regex only matches with one of some words after
@@ -2596,6 +2616,18 @@ struct CueTable {
     /// no word start.
     min_len: usize,
     min_inner_len: usize,
+    /// The bits of the literals that need no word start.
+    inner_bits: u8,
+    /// Bit `n` set: a word whose bytes after the first have the
+    /// [`INNER_GROUPS`] bits `n << 4` may hold a literal needing no word
+    /// start after its first byte.
+    inner_possible: u16,
+    /// Per [`prefix_hash`] of a word's first three bytes (ASCII lower-cased,
+    /// see [`CueScan::word`]): the bits of the three-letter literals hashed
+    /// there. Most words' first bytes hash where no literal's do.
+    prefix3: Box<[u8; PREFIX_SLOTS]>,
+    /// The same for the first four bytes and the longer literals.
+    prefix4: Box<[u8; PREFIX_SLOTS]>,
 }
 
 /// [`CueTable::class`] bit: an ASCII letter or digit.
@@ -2607,6 +2639,11 @@ const LETTER: u8 = 2;
 const STARTS_INNER: u8 = 4;
 /// [`CueTable::class`] bit: the first byte of a [`FOLD_EXOTICS`] character.
 const EXOTIC_LEAD: u8 = 8;
+/// [`CueTable::class`] bits of a few letters (either case) that the
+/// literals needing no word start are made of: OR-ed over a word's bytes
+/// after the first, they rule out most words before their bytes are
+/// searched ([`CueTable::inner_possible`]).
+const INNER_GROUPS: [(u8, &[u8]); 4] = [(16, b"kf"), (32, b"m"), (64, b"d"), (128, b"hi")];
 
 /// The letter index (0..26) of an ASCII letter of either case.
 #[inline]
@@ -2653,6 +2690,24 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
     for e in FOLD_EXOTICS {
         class[usize::from(e[0])] |= EXOTIC_LEAD;
     }
+    for (bit, letters) in INNER_GROUPS {
+        for &l in letters {
+            class[usize::from(l)] |= bit;
+            class[usize::from(l.to_ascii_uppercase())] |= bit;
+        }
+    }
+    // For each set of groups a word's bytes after the first have (the
+    // class bits' high nibble), may it hold a literal that needs no word
+    // start there? (When all of a literal's letters' groups are in it.)
+    let mut inner_possible = 0u16;
+    for c in lits.iter().filter(|c| !c.word_start) {
+        let need = c.lit.iter().fold(0u8, |n, &b| n | class[usize::from(b)]) >> 4;
+        for have in 0..16u8 {
+            if have & need == need {
+                inner_possible |= 1 << have;
+            }
+        }
+    }
     for (i, c) in lits.iter().enumerate() {
         let r = &mut by_prefix[key(c.lit)];
         if r.0 == r.1 {
@@ -2668,6 +2723,23 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
         }
     }
     let min_len = lits.iter().map(|c| c.lit.len()).min().unwrap_or(0);
+    let inner_bits = lits
+        .iter()
+        .filter(|c| !c.word_start)
+        .fold(0, |bits, c| bits | c.bit);
+    let mut prefix3 = Box::new([0u8; PREFIX_SLOTS]);
+    let mut prefix4 = Box::new([0u8; PREFIX_SLOTS]);
+    for c in &lits {
+        match *c.lit {
+            [b0, b1, b2] => {
+                prefix3[prefix_hash(u32::from_le_bytes([b0, b1, b2, 0]))] |= c.bit;
+            }
+            [b0, b1, b2, b3, ..] => {
+                prefix4[prefix_hash(u32::from_le_bytes([b0, b1, b2, b3]))] |= c.bit;
+            }
+            _ => {}
+        }
+    }
     let min_inner_len = lits
         .iter()
         .filter(|c| !c.word_start)
@@ -2682,8 +2754,23 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
         inner_second,
         min_len,
         min_inner_len,
+        inner_bits,
+        inner_possible,
+        prefix3,
+        prefix4,
     }
 });
+
+/// The size of [`CueTable::prefix3`] and [`CueTable::prefix4`].
+const PREFIX_SLOTS: usize = 1 << 12;
+
+/// The slot of a word's first bytes (little-endian, each OR-ed with `0x20`,
+/// which lower-cases an ASCII letter) in [`CueTable::prefix3`] or
+/// [`CueTable::prefix4`].
+#[inline(always)]
+fn prefix_hash(w: u32) -> usize {
+    (w.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
 
 impl CueTable {
     /// The bits of the literals starting at `p` in `s` (`at_word_start`: the
@@ -2798,17 +2885,39 @@ impl<'a> CueScan<'a> {
     /// OR-ed together.
     #[inline(always)]
     pub fn word(&mut self, a: usize, b: usize, inner: u8) {
+        let t = self.table;
         // A literal is all letters, so it lies inside the run: a run
-        // shorter than every literal holds none (most words are short).
-        if b - a >= self.table.min_len {
-            self.long_word(a, b, inner);
+        // shorter than every literal holds none (most words are short), and
+        // one whose first three or four bytes hash where no literal's do
+        // (most of the rest) has none at its start.
+        if b - a < t.min_len {
+            return;
+        }
+        let may = match self.s.get(a..a + 4) {
+            Some(&[b0, b1, b2, b3]) => {
+                let w = u32::from_le_bytes([b0, b1, b2, b3]) | 0x2020_2020;
+                let three = t.prefix3[prefix_hash(w & 0x00FF_FFFF)];
+                let four = t.prefix4[prefix_hash(w)];
+                (three | four) & !self.bits != 0
+            }
+            // (a word at the sentence's end)
+            _ => true,
+        };
+        if may {
+            self.at_run_start(a);
+        }
+        if t.inner_possible >> (inner >> 4) & 1 != 0
+            && b - a > t.min_inner_len
+            && t.inner_bits & !self.bits != 0
+        {
+            self.inner(a + 1, b + 1 - t.min_inner_len);
         }
     }
 
-    /// [`CueScan::word`] past the length test. (Out of line: the
-    /// tokenizer's loop keeps its registers.)
+    /// The literals starting at `a`, the start of a run of letters and
+    /// digits (a word start unless the byte before is a letter or digit).
     #[inline(never)]
-    fn long_word(&mut self, a: usize, b: usize, inner: u8) {
+    fn at_run_start(&mut self, a: usize) {
         let t = self.table;
         let s = self.s;
         let at_start = a == 0 || t.class[usize::from(s[a - 1])] & ALNUM == 0;
@@ -2816,9 +2925,6 @@ impl<'a> CueScan<'a> {
             self.bits |= t.bits_at(s, a, true, self.bits);
         } else if t.class[usize::from(s[a])] & STARTS_INNER != 0 {
             self.bits |= t.bits_at(s, a, false, self.bits);
-        }
-        if inner & STARTS_INNER != 0 && b - a > t.min_inner_len {
-            self.inner(a + 1, b + 1 - t.min_inner_len);
         }
     }
 

@@ -91,6 +91,14 @@ fn resolve_pronoun(text: &str, idx: &Index, k: usize) -> Option<usize> {
     None
 }
 
+/// Might token `t` be a [`REPORT_VERBS`] word? The tokenizer's flag says
+/// so cheaply: every such word (3 to 13 bytes) is [`index::Tok::verbish`],
+/// and no mark or possessive is one.
+#[inline]
+fn may_report(t: &index::Tok) -> bool {
+    t.verbish || !(3..=13).contains(&t.len())
+}
+
 fn w<'a>(text: &'a str, idx: &Index, k: usize) -> &'a str {
     idx.toks[k].span().slice(text)
 }
@@ -338,6 +346,50 @@ enum NoResKind {
     Requested,
 }
 
+/// A short list kept in place: most sentences hold a word or two of each
+/// kind [`SentScan`] lists, and a `Vec` would cost an allocation for them.
+/// Past `N` items all of them move to `more`.
+#[derive(Clone, Debug)]
+struct Few<T, const N: usize> {
+    len: usize,
+    inline: [T; N],
+    more: Vec<T>,
+}
+
+impl<T: Copy + Default, const N: usize> Default for Few<T, N> {
+    fn default() -> Self {
+        Few {
+            len: 0,
+            inline: [T::default(); N],
+            more: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy + Default, const N: usize> Few<T, N> {
+    #[inline]
+    fn push(&mut self, x: T) {
+        if self.len < N {
+            self.inline[self.len] = x;
+        } else {
+            if self.len == N {
+                self.more.extend_from_slice(&self.inline);
+            }
+            self.more.push(x);
+        }
+        self.len += 1;
+    }
+
+    #[inline]
+    fn as_slice(&self) -> &[T] {
+        if self.len <= N {
+            &self.inline[..self.len]
+        } else {
+            &self.more
+        }
+    }
+}
+
 /// One [`NO_RESPONSE_RE`] match, offsets relative to the sentence's start.
 #[derive(Clone, Copy, Debug)]
 struct NoRes {
@@ -355,10 +407,10 @@ struct NoRes {
 #[derive(Debug, Default)]
 pub struct SentScan {
     /// Words that may report a response: (token, it is "according to").
-    reporting: Vec<(u32, bool)>,
+    reporting: Few<(u32, bool), 4>,
     no_response: Vec<NoRes>,
     /// Words framing an accusation.
-    frames: Vec<(u32, Frame)>,
+    frames: Few<(u32, Frame), 4>,
     /// The sentence's [`sentence_cues`] bits.
     cues: u8,
     /// [`CONDUCT_RE`] matches.
@@ -523,7 +575,7 @@ fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
                 });
             }
         }
-        for &(rk, according) in &scan.reporting {
+        for &(rk, according) in scan.reporting.as_slice() {
             let k = st.a + rk as usize;
             if consumed.iter().any(|&(a, b)| a <= k && k < b) || idx.toks[k].quoted {
                 continue;
@@ -694,7 +746,12 @@ fn predicate(
         if matches!(x, ";" | "—" | "–") {
             break;
         }
-        if t.kind == TokKind::Word && !t.quoted && REPORT_VERBS.contains(x) && e > k + 1 {
+        if t.kind == TokKind::Word
+            && !t.quoted
+            && may_report(t)
+            && REPORT_VERBS.contains(x)
+            && e > k + 1
+        {
             break;
         }
         if let Some(mi) = idx.start_at(e) {
@@ -725,7 +782,9 @@ fn first_object(
     let mut poss_only = None;
     for k in from..lim {
         let x = w(text, idx, k);
-        if matches!(x, "." | ";" | "—") || (REPORT_VERBS.contains(x) && k > from) {
+        if matches!(x, "." | ";" | "—")
+            || (may_report(&idx.toks[k]) && REPORT_VERBS.contains(x) && k > from)
+        {
             break;
         }
         if let Some(mi) = idx.start_at(k) {
@@ -808,7 +867,7 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
             }
         }
         // Frames with an object target.
-        for &(rk, frame) in &scan.frames {
+        for &(rk, frame) in scan.frames.as_slice() {
             let k = st.a + rk as usize;
             let word = w(text, idx, k);
             let target = match frame {
@@ -1045,8 +1104,13 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
             }
         }
         // "X and Y, who allegedly ignored ...": the antecedents.
-        for k in (st.a..st.b).filter(|_| any_cue) {
-            if idx.toks[k].len() != 3 || w(text, idx, k) != "who" || k == st.a {
+        let sent_toks = if any_cue { &idx.toks[st.a..st.b] } else { &[] };
+        for (k, t) in (st.a..).zip(sent_toks) {
+            let sp = t.span();
+            if t.len() != 3
+                || k == st.a
+                || !matches!(text.as_bytes().get(sp.start..sp.end), Some(b"who"))
+            {
                 continue;
             }
             let Some((v0, e)) = predicate(text, idx, st.b, k + 1, idx.toks[k].quoted) else {

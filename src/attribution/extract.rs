@@ -4,8 +4,8 @@
 use super::house::HouseLexicon;
 use super::lexicon::{self, Class, Cue, Form, Strength, HEDGES};
 use super::source;
-use super::token::{tokenize, Kind, Tok};
-use super::words::{self, tag};
+use super::token::{tokenize, Kind, Marks, Tok};
+use super::words::{self, list, tag};
 use super::{Attribution, AttributionKind, SourceClass, SpeakerRule};
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
@@ -60,10 +60,12 @@ impl Ctx<'_> {
         let reason = *self.reason.get_or_init(|| {
             // Most sentences have no word a reason needs: no search then.
             (ungated()
-                || self
-                    .toks
-                    .iter()
-                    .any(|t| t.kind == Kind::Word && source::may_hold_reason(self.word_bytes(t))))
+                || self.toks.iter().any(|t| {
+                    // The words looked for have four letters or more.
+                    t.kind == Kind::Word
+                        && t.end - t.start >= 4
+                        && source::may_hold_reason(self.word_bytes(t))
+                }))
                 && source::has_anonymity_reason(self.sentence.slice(self.lower))
         });
         source::classify_given(self.prose, self.lower, src, self.sentence, reason)
@@ -74,6 +76,13 @@ impl Ctx<'_> {
     }
     fn cue(&self, i: usize) -> Option<Cue> {
         self.toks.get(i).and_then(|t| t.info.cue)
+    }
+    /// The [`words::list`] bits of token `i`'s text (0 past the end).
+    #[inline]
+    fn lists(&self, i: usize) -> u8 {
+        self.toks.get(i).map_or(0, |t| {
+            words::list_bits(self.lower.as_bytes(), t.start, t.end)
+        })
     }
     /// The lower-case bytes of a token.
     fn word_bytes(&self, t: &Tok) -> &[u8] {
@@ -131,51 +140,64 @@ pub fn sentences(
     quotes: &[Quote],
     house: &HouseLexicon,
 ) -> Vec<Attribution> {
-    let mut out = Vec::new();
     // Per-sentence buffers, kept per thread: this runs block by block.
     thread_local! {
-        static SCRATCH: std::cell::Cell<Scratch> = const {
-            std::cell::Cell::new(Scratch {
+        static SCRATCH: std::cell::RefCell<Scratch> = const {
+            std::cell::RefCell::new(Scratch {
                 toks: Vec::new(),
                 quoted: Vec::new(),
-                cues: Vec::new(),
+                marks: Marks {
+                    tags: 0,
+                    cues: Vec::new(),
+                    hedges: Vec::new(),
+                },
                 used: Vec::new(),
                 here: Vec::new(),
+                hedge_hits: Vec::new(),
             })
         };
     }
-    let mut scratch = SCRATCH.take();
+    SCRATCH.with_borrow_mut(|scratch| sentences_with(scratch, doc, lower, sentences, quotes, house))
+}
+
+/// [`sentences`] with its buffers.
+fn sentences_with(
+    scratch: &mut Scratch,
+    doc: &Document,
+    lower: &str,
+    sentences: &[Sentence],
+    quotes: &[Quote],
+    house: &HouseLexicon,
+) -> Vec<Attribution> {
+    let mut out = Vec::new();
     let Scratch {
         toks,
         quoted,
-        cues,
+        marks,
         used,
         here,
-    } = &mut scratch;
+        hedge_hits: hits,
+    } = scratch;
     let mut qi = 0;
-    // The hedges are those the automaton finds in one pass over the
-    // sentences' text (callers extract block by block), computed when the
-    // first sentence that may hold one needs them.
-    let lo = sentences.first().map_or(0, |s| s.span.start);
-    let hi = sentences.last().map_or(0, |s| s.span.end).max(lo);
-    let block = Span::new(lo, hi);
-    let mut block_hits: Option<Vec<(usize, usize)>> = None;
     for (si, s) in sentences.iter().enumerate() {
-        let tags = tokenize(&doc.prose, lower, s.span, toks, cues);
+        tokenize(&doc.prose, lower, s.span, toks, marks);
+        let tags = marks.tags;
         if toks.is_empty() {
             continue;
         }
         // [`hedges`] keeps a match only where tokens start and end with
-        // it, so the match's key word is then a token of its own: without
-        // one, nothing here can come of a match.
-        let hedges_here: &[(usize, usize)] = if tags & tag::HEDGE == 0 && !ungated() {
-            &[]
-        } else {
-            let all = block_hits.get_or_insert_with(|| hedge_hits(lower, block));
-            let a = all.partition_point(|h| h.0 < s.span.start);
-            let n = all[a..].iter().take_while(|h| h.1 <= s.span.end).count();
-            &all[a..a + n]
-        };
+        // it, so the match's words are then tokens in a row (see
+        // [`may_hold_hedge`]): without them, nothing here can come of a match.
+        // The automaton's matches in the sentence are those it finds in
+        // the whole block (as [`hedge_hits`] once ran): no match runs across
+        // the end of a sentence, which is a terminator or a blank line.
+        hits.clear();
+        if tags & tag::HEDGE != 0 && may_hold_hedge(toks, &marks.hedges, lower.as_bytes())
+            || ungated()
+        {
+            hedge_hits(lower, s.span, hits);
+        }
+        let hedges_here: &[(usize, usize)] = hits;
         while qi < quotes.len() && quotes[qi].span.end <= s.span.start {
             qi += 1;
         }
@@ -211,7 +233,7 @@ pub fn sentences(
                     && doc
                         .prose
                         .get(q.span.end..s.span.start)
-                        .is_some_and(|g| g.trim().is_empty())
+                        .is_some_and(|g| g.chars().all(char::is_whitespace))
             })
             .map(|q| q.inner);
         let prev_quote_idx = prev_quote.and(qi.checked_sub(1));
@@ -220,7 +242,7 @@ pub fn sentences(
             lower,
             toks,
             quoted,
-            cues,
+            cues: &marks.cues,
             tags,
             sentence: s.span,
             prev_quote,
@@ -263,7 +285,6 @@ pub fn sentences(
             s.span.start,
         );
     }
-    SCRATCH.set(scratch);
     out.retain(|a| !a.cue.is_empty());
     out
 }
@@ -273,24 +294,48 @@ pub fn sentences(
 struct Scratch {
     toks: Vec<Tok>,
     quoted: Vec<bool>,
-    cues: Vec<usize>,
+    marks: Marks,
     used: Vec<bool>,
     here: Vec<usize>,
+    /// The hedge automaton's matches in the sentence.
+    hedge_hits: Vec<(usize, usize)>,
+}
+
+/// Are the words of some hedge tokens in a row of `toks` (`lower` the
+/// lower-case text)? A match [`hedges`] keeps starts where a token starts
+/// and ends where one ends; its words are letters between single spaces,
+/// so they are those tokens, its key word among them.
+/// `keys` are the indices of the hedge key words among `toks`.
+fn may_hold_hedge(toks: &[Tok], keys: &[usize], lower: &[u8]) -> bool {
+    keys.iter().any(|&k| {
+        toks.get(k).is_some_and(|t| {
+            words::hedges_keyed_by(t.info).iter().any(|h| {
+                k.checked_sub(h.key)
+                    .and_then(|a| toks.get(a..a + h.words.len()))
+                    .is_some_and(|run| {
+                        run.iter().zip(&h.words).all(|(u, w)| {
+                            u.kind == Kind::Word && lower.get(u.start..u.end) == Some(w.as_bytes())
+                        })
+                    })
+            })
+        })
+    })
 }
 
 /// The hedges of `lower[span]`: the automaton's matches that start and end
 /// on word boundaries, as byte ranges of `lower` (none if `span` does not
-/// fall on character boundaries).
-fn hedge_hits(lower: &str, span: Span) -> Vec<(usize, usize)> {
+/// fall on character boundaries), pushed to `out`.
+fn hedge_hits(lower: &str, span: Span, out: &mut Vec<(usize, usize)>) {
     let b = lower.as_bytes();
-    HEDGE_AC
-        .find_iter(lower.get(span.start..span.end).unwrap_or(""))
-        .map(|m| (span.start + m.start(), span.start + m.end()))
-        .filter(|&(s, e)| {
-            (s == 0 || !b[s - 1].is_ascii_alphanumeric())
-                && (e >= b.len() || !b[e].is_ascii_alphanumeric())
-        })
-        .collect()
+    out.extend(
+        HEDGE_AC
+            .find_iter(lower.get(span.start..span.end).unwrap_or(""))
+            .map(|m| (span.start + m.start(), span.start + m.end()))
+            .filter(|&(s, e)| {
+                (s == 0 || !b[s - 1].is_ascii_alphanumeric())
+                    && (e >= b.len() || !b[e].is_ascii_alphanumeric())
+            }),
+    );
 }
 
 /// An attribution of `kind` in sentence `si` with nothing found yet.
@@ -391,7 +436,8 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
     }
     let w = c.w(end);
     let end_cue = c.cue(end);
-    if lexicon::is_person_pronoun(w) || w == "it" {
+    let end_lists = c.lists(end);
+    if end_lists & list::PERSON_PRONOUN != 0 || w == "it" {
         return Some((end, end));
     }
     if matches!(
@@ -400,7 +446,7 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
     ) {
         return Some((end, end));
     }
-    if lexicon::is_np_stop(w) || lexicon::is_np_inner_only(w) || lexicon::is_determiner(w) {
+    if end_lists & (list::NP_STOP | list::NP_INNER_ONLY | list::DETERMINER) != 0 {
         return None;
     }
     if let Some(cue) = end_cue {
@@ -415,11 +461,11 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
         if t.kind != Kind::Word || c.quoted[p] {
             break;
         }
-        let pw = c.w(p);
-        if lexicon::is_np_stop(pw) && !(t.cap && p > 0 && !lexicon::is_determiner(pw)) {
+        let pl = c.lists(p);
+        if pl & list::NP_STOP != 0 && !(t.cap && p > 0 && pl & list::DETERMINER == 0) {
             break;
         }
-        if lexicon::is_person_pronoun(pw) {
+        if pl & list::PERSON_PRONOUN != 0 {
             break;
         }
         if !t.cap {
@@ -428,6 +474,7 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
                     break;
                 }
             }
+            let pw = c.w(p);
             if pw.ends_with("ly") && pw.len() > 4 && !matches!(pw, "family" | "ally" | "supply") {
                 break;
             }
@@ -437,7 +484,7 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
         }
         a = p;
     }
-    while a < end && (lexicon::is_np_inner_only(c.w(a)) || lexicon::is_weekday_or_month(c.w(a))) {
+    while a < end && c.lists(a) & (list::NP_INNER_ONLY | list::WEEKDAY_OR_MONTH) != 0 {
         a += 1;
     }
     // A number alone at the left edge ("In 2016 Trump") is not part of it.
@@ -755,24 +802,27 @@ fn believable(c: &Ctx, a: usize, b: usize, cue: Cue) -> bool {
         }
         let w = c.w(i);
         let w = strip_all(strip_all(strip_all(w, "'s"), "’s"), "'");
-        if lexicon::is_person_pronoun(w) {
+        // The lists of the word as stripped (the token's own when nothing was).
+        let lists = if w.len() == t.end - t.start {
+            c.lists(i)
+        } else {
+            words::list_bits(w.as_bytes(), 0, w.len())
+        };
+        if lists & list::PERSON_PRONOUN != 0 {
             return true;
         }
         if w == "it" {
             return true;
         }
-        if t.cap
-            && !lexicon::is_determiner(w)
-            && !lexicon::is_np_stop(w)
-            && !lexicon::is_np_inner_only(w)
-            && !lexicon::is_weekday_or_month(w)
-        {
+        let not_a_name =
+            list::DETERMINER | list::NP_STOP | list::NP_INNER_ONLY | list::WEEKDAY_OR_MONTH;
+        if t.cap && lists & not_a_name == 0 {
             return true;
         }
         if lexicon::is_speaker_noun(w) {
             return true;
         }
-        if cue.class == Class::Finding && lexicon::is_document_noun(w) {
+        if cue.class == Class::Finding && lists & list::DOCUMENT_NOUN != 0 {
             return true;
         }
     }
@@ -1240,8 +1290,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         let mut aux_start = this;
         while j > 0
             && c.is_word(j - 1)
-            && (lexicon::is_aux_or_adverb(c.w(j - 1))
-                || c.w(j - 1).len() > 4 && c.w(j - 1).ends_with("ly") && !c.toks[j - 1].cap)
+            && {
+                let pw = c.w(j - 1);
+                lexicon::is_aux_or_adverb(pw)
+                    || pw.len() > 4 && pw.ends_with("ly") && !c.toks[j - 1].cap
+            }
             && this - j < 4
         {
             j -= 1;
@@ -1397,8 +1450,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             }
         }
         let source_spans: Vec<Span>;
-        let class;
-        let reason;
+        let mut class;
+        let mut reason;
+        // A source of its own is classified once the attribution is known
+        // to stand (it may have no content).
+        let mut classify_later = false;
         match (&src, copied) {
             (Some((a, b)), _) => {
                 // "…, the airline added." / "…, the airline added, and": the
@@ -1420,13 +1476,9 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     reason = false;
                 } else {
                     source_spans = vec![c.span(*a, *b)];
-                    let (mut cl, r) = c.classify(&source_spans);
-                    // Sworn testimony is on the record (SPEC §3.3, legal markers).
-                    if w.starts_with("testif") && cl == SourceClass::Vague {
-                        cl = SourceClass::Institutional;
-                    }
-                    class = cl;
-                    reason = r;
+                    class = SourceClass::None;
+                    reason = false;
+                    classify_later = true;
                 }
             }
             (None, Some((s, cl, r))) => {
@@ -1540,11 +1592,22 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         if content.is_empty() && !colon {
             continue;
         }
+        if classify_later {
+            let (cl, r) = c.classify(&source_spans);
+            // Sworn testimony is on the record (SPEC §3.3, legal markers).
+            class = if w.starts_with("testif") && cl == SourceClass::Vague {
+                SourceClass::Institutional
+            } else {
+                cl
+            };
+            reason = r;
+        }
         let kind = match cue.class {
             Class::Belief => AttributionKind::Belief,
             Class::Intention => AttributionKind::Intention,
             Class::Finding => {
-                if src.is_some_and(|(a, b)| (a..=b).any(|x| lexicon::is_document_noun(c.w(x)))) {
+                if src.is_some_and(|(a, b)| (a..=b).any(|x| c.lists(x) & list::DOCUMENT_NOUN != 0))
+                {
                     AttributionKind::Document
                 } else {
                     AttributionKind::Paraphrase
@@ -1559,10 +1622,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 AttributionKind::Action
             }
             _ => {
-                if src.is_some_and(|(a, b)| {
-                    (a..=b).any(|x| lexicon::is_document_noun(c.w(x)))
-                        && !(a..=b).any(|x| c.toks[x].cap && x > 0)
-                }) && matches!(cue.class, Class::Writing)
+                if matches!(cue.class, Class::Writing)
+                    && src.is_some_and(|(a, b)| {
+                        (a..=b).any(|x| c.lists(x) & list::DOCUMENT_NOUN != 0)
+                            && !(a..=b).any(|x| c.toks[x].cap && x > 0)
+                    })
                 {
                     AttributionKind::Document
                 } else {
@@ -1590,6 +1654,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
 
 /// `he's`, `she’d`, `they've`: a person pronoun with a contracted auxiliary.
 fn is_pronoun_contraction(w: &str) -> bool {
+    // At most nine bytes ("they’ve"), with an apostrophe (`’` starts with
+    // 0xE2): most words are turned away without a search.
+    if w.len() > 9 || !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return false;
+    }
     let Some((p, aux)) = w.split_once(['\'', '’']) else {
         return false;
     };
@@ -1791,7 +1860,7 @@ fn weak_reject(
     // subject is clearly a speaker or a document.
     let hw = c.w(b);
     let clear_subject = lexicon::is_person_pronoun(hw)
-        || cue.class == Class::Finding && lexicon::is_document_noun(hw);
+        || cue.class == Class::Finding && c.lists(b) & list::DOCUMENT_NOUN != 0;
     if cue.strength == Strength::Weak && !inverted && !subject_position(c, a) {
         return Some(2);
     }
@@ -1806,7 +1875,7 @@ fn weak_reject(
             || c.punct(cue_end + 1, ":")
             || c.kind(cue_end + 1) == Some(Kind::OpenQuote)
             || lexicon::is_person_pronoun(hw)
-            || cue.class == Class::Finding && lexicon::is_document_noun(hw))
+            || cue.class == Class::Finding && c.lists(b) & list::DOCUMENT_NOUN != 0)
     {
         return Some(4);
     }

@@ -1,31 +1,6 @@
 //! Word lists: attribution cues (verbs in every form), pronouns, source heads.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
-
-/// FNV-1a: the word lists are fixed and the keys short, so SipHash's DoS
-/// resistance buys nothing here.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 /// A word list both as a slice (for tables built from it) and as a
 /// `matches!` test over the same words (fast for a single word); a caller
@@ -43,8 +18,11 @@ macro_rules! word_list {
 }
 pub(crate) use word_list;
 
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+/// The Fx hash: the word lists are fixed and the keys short, so SipHash's
+/// DoS resistance buys nothing here, and Fx reads eight bytes at a time.
+/// Only looked up (or iterated where the order cannot matter).
+pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
+pub type FastSet<K> = rustc_hash::FxHashSet<K>;
 
 /// What a cue verb reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -585,6 +563,15 @@ pub(super) const NOT_CUES: &[&str] = &[
 
 /// Regular inflections of a base form: third person, past, -ing.
 pub(crate) fn regular(b: &str) -> [String; 3] {
+    // `stem + suffix` without the formatting machinery (the word table is
+    // built from these at every start).
+    let cat = |stem: &str, suffix: &str| {
+        let mut w = String::with_capacity(stem.len() + suffix.len());
+        w.push_str(stem);
+        w.push_str(suffix);
+        w
+    };
+    let drop_last = || &b[..b.len() - 1];
     let third = if b.ends_with('s')
         || b.ends_with("sh")
         || b.ends_with("ch")
@@ -592,23 +579,23 @@ pub(crate) fn regular(b: &str) -> [String; 3] {
         || b.ends_with('z')
         || b.ends_with('o')
     {
-        format!("{b}es")
+        cat(b, "es")
     } else if b.ends_with('y') && !b.ends_with("ay") && !b.ends_with("ey") && !b.ends_with("oy") {
-        format!("{}ies", &b[..b.len() - 1])
+        cat(drop_last(), "ies")
     } else {
-        format!("{b}s")
+        cat(b, "s")
     };
     let past = if b.ends_with('e') {
-        format!("{b}d")
+        cat(b, "d")
     } else if b.ends_with('y') && !b.ends_with("ay") && !b.ends_with("ey") && !b.ends_with("oy") {
-        format!("{}ied", &b[..b.len() - 1])
+        cat(drop_last(), "ied")
     } else {
-        format!("{b}ed")
+        cat(b, "ed")
     };
     let ing = if b.ends_with('e') && !b.ends_with("ee") {
-        format!("{}ing", &b[..b.len() - 1])
+        cat(drop_last(), "ing")
     } else {
-        format!("{b}ing")
+        cat(b, "ing")
     };
     [third, past, ing]
 }

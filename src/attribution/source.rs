@@ -160,6 +160,30 @@ impl Word<'_> {
     }
 }
 
+/// [`SOURCE_BYTE`] bit of the ASCII bytes of a source word: letters,
+/// digits, `'`, `-` and `.`.
+const WORDY: u8 = 1;
+/// [`SOURCE_BYTE`] bit of the ASCII bytes that end a segment: `,` and `(`.
+const SEPARATOR: u8 = 2;
+
+/// The [`WORDY`] and [`SEPARATOR`] bits of every byte (none for bytes of
+/// 0x80 and above, which [`classify_given`] decodes).
+static SOURCE_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.') {
+            t[b] = WORDY;
+        }
+        if matches!(c, b',' | b'(') {
+            t[b] = SEPARATOR;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Classifies the source phrase `src` found in `sentence`, given whether the
 /// sentence gives a reason for anonymity (computed once per sentence).
 /// Returns the class and that reason flag.
@@ -206,19 +230,37 @@ pub fn classify_given<'a>(
     };
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII bytes are judged without decoding a character.
-        let (wordy, sep, len) = match bytes[i] {
-            b if b < 0x80 => (
-                b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.'),
-                matches!(b, b',' | b'('),
-                1,
-            ),
-            _ => match text[i..].chars().next() {
-                Some(c) => (c.is_alphanumeric() || c == '’', c == '—', c.len_utf8()),
-                None => break,
-            },
+        let b = bytes[i];
+        // ASCII bytes are judged by a class table without decoding a
+        // character, and a run of word bytes is crossed at once.
+        if b < 0x80 {
+            let cl = SOURCE_BYTE[usize::from(b)];
+            if cl & WORDY != 0 {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                i += 1;
+                while bytes
+                    .get(i)
+                    .is_some_and(|&d| SOURCE_BYTE[usize::from(d)] & WORDY != 0)
+                {
+                    i += 1;
+                }
+                continue;
+            }
+            if let Some(s) = start.take() {
+                flush(s, i, seg, &mut words);
+            }
+            if cl & SEPARATOR != 0 {
+                seg += 1;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
         };
-        match (wordy, start) {
+        match (c.is_alphanumeric() || c == '’', start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 flush(s, i, seg, &mut words);
@@ -226,10 +268,10 @@ pub fn classify_given<'a>(
             }
             _ => {}
         }
-        if sep {
+        if c == '—' {
             seg += 1;
         }
-        i += len;
+        i += c.len_utf8();
     }
     if let Some(s) = start {
         flush(s, bytes.len(), seg, &mut words);
@@ -405,6 +447,16 @@ mod tests {
     }
 
     #[test]
+    fn source_byte_classes_match_the_predicates() {
+        for b in 0u8..=255 {
+            let wordy = b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.');
+            assert_eq!(SOURCE_BYTE[usize::from(b)] & WORDY != 0, wordy, "{b}");
+            let sep = matches!(b, b',' | b'(');
+            assert_eq!(SOURCE_BYTE[usize::from(b)] & SEPARATOR != 0, sep, "{b}");
+        }
+    }
+
+    #[test]
     fn every_reason_holds_an_anchor() {
         for r in ANONYMITY_REASONS {
             assert!(REASON_ANCHORS.iter().any(|a| r.contains(a)), "{r}");
@@ -419,6 +471,8 @@ mod tests {
             assert!(later.iter().any(|w| may_hold_reason(w.as_bytes())), "{r}");
         }
         for p in REASON_WORD_STARTS {
+            // `Ctx::classify` asks only of words this long.
+            assert!(p.len() >= 4, "{p}");
             let p = p.as_bytes();
             assert!(may_hold_reason(p));
             assert!(!may_hold_reason(&p[1..]));
@@ -448,10 +502,10 @@ mod tests {
         }
         cases.push("Upon background checks, she spoke.".into());
         cases.push("He feared nothing and said so.".into());
-        let (mut toks, mut cues) = (Vec::new(), Vec::new());
+        let (mut toks, mut marks) = (Vec::new(), Default::default());
         for s in &cases {
             let lower = s.to_ascii_lowercase();
-            tokenize(s, &lower, Span::new(0, s.len()), &mut toks, &mut cues);
+            tokenize(s, &lower, Span::new(0, s.len()), &mut toks, &mut marks);
             let gate = toks.iter().any(|t| {
                 t.kind == Kind::Word && may_hold_reason(&lower.as_bytes()[t.start..t.end])
             });

@@ -14,17 +14,52 @@ fn sentence_of(sentences: &[Sentence], offset: usize) -> Option<usize> {
 }
 
 /// Normalised speaker text for "no other speaker appears".
-fn speaker_key(prose: &str, a: &Attribution) -> Option<String> {
+fn speaker_key<'p>(prose: &'p str, a: &Attribution) -> Option<&'p str> {
     if a.source_class == SourceClass::Pronoun {
         return None;
     }
     let s = a.source.first()?.slice(prose);
-    let key: String = s
+    let key = s
         .split(|c: char| !c.is_alphanumeric())
         .rfind(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        .unwrap_or(s)
-        .to_string();
+        .unwrap_or(s);
     Some(key)
+}
+
+/// Items grouped by a small key, each group in the items' order: two
+/// allocations in place of one vector per key.
+struct Groups {
+    /// Group `k` is `items[starts[k]..starts[k + 1]]`.
+    starts: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Groups {
+    /// Groups the items of `pairs` (key, item), given in item order.
+    fn new(pairs: impl Iterator<Item = (usize, usize)> + Clone) -> Groups {
+        let keys = pairs.clone().map(|(k, _)| k + 1).max().unwrap_or(0);
+        let mut starts = vec![0usize; keys + 1];
+        for (k, _) in pairs.clone() {
+            starts[k + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut fill = starts.clone();
+        let mut items = vec![0usize; starts[keys]];
+        for (k, item) in pairs {
+            items[fill[k]] = item;
+            fill[k] += 1;
+        }
+        Groups { starts, items }
+    }
+
+    fn get(&self, key: usize) -> &[usize] {
+        match (self.starts.get(key), self.starts.get(key + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a..b],
+            _ => &[],
+        }
+    }
 }
 
 fn carried(
@@ -60,16 +95,18 @@ pub fn match_quotes(
     let prose = &doc.prose;
     let mut speaker = quote_speakers(out, quotes.len());
     // Attributions by block and by sentence (before any carried ones are added).
-    // Only looked up, never iterated: the Fx hash is safe for the order.
-    let mut by_block: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
-    let mut by_sentence: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
-    for (i, a) in out.iter().enumerate() {
-        if let Some(s) = sentences.get(a.sentence) {
-            by_block.entry(s.block).or_default().push(i);
-        }
-        by_sentence.entry(a.sentence).or_default().push(i);
-    }
-    let empty: Vec<usize> = Vec::new();
+    let by_block = Groups::new(
+        out.iter()
+            .enumerate()
+            .filter_map(|(i, a)| sentences.get(a.sentence).map(|s| (s.block, i))),
+    );
+    // (A sentence out of range is never looked up.)
+    let by_sentence = Groups::new(
+        out.iter()
+            .enumerate()
+            .filter(|(_, a)| a.sentence < sentences.len())
+            .map(|(i, a)| (a.sentence, i)),
+    );
     for (qi, q) in quotes.iter().enumerate() {
         if !q.direct || speaker[qi].is_some() || q.inner.is_empty() {
             continue;
@@ -91,9 +128,7 @@ pub fn match_quotes(
         let prev_text_end = doc.prose[..q.span.start].trim_end();
         if prev_text_end.ends_with(':') {
             let colon_at = prev_text_end.len() - 1;
-            let cands = sentence_of(sentences, colon_at)
-                .and_then(|cs| by_sentence.get(&cs))
-                .unwrap_or(&empty);
+            let cands = sentence_of(sentences, colon_at).map_or(&[][..], |cs| by_sentence.get(cs));
             if let Some(a) = cands.iter().copied().find(|&ai| {
                 let a = &out[ai];
                 !a.carried
@@ -118,9 +153,9 @@ pub fn match_quotes(
         // 2. Same paragraph: some quotation there has a speaker, and no other
         // speaker appears.
         let mut found: Option<usize> = None;
-        let mut keys: Vec<String> = Vec::new();
+        let mut keys: Vec<&str> = Vec::new();
         let mut any_quote_speaker = false;
-        for &ai in by_block.get(&q.block).unwrap_or(&empty) {
+        for &ai in by_block.get(q.block) {
             let a = &out[ai];
             if a.carried || a.source.is_empty() {
                 continue;

@@ -199,27 +199,53 @@ fn punctuation(s: &str, i: usize, c: char, len: usize) -> (Kind, usize) {
     }
 }
 
+/// What [`tokenize`] notes of the words besides the tokens.
+#[derive(Debug, Default)]
+pub struct Marks {
+    /// The tags of all words together.
+    pub tags: u8,
+    /// Indices of the words with a cue entry.
+    pub cues: Vec<usize>,
+    /// Indices of the hedge key words ([`tag::HEDGE`]).
+    pub hedges: Vec<usize>,
+}
+
+impl Marks {
+    fn clear(&mut self) {
+        self.tags = 0;
+        self.cues.clear();
+        self.hedges.clear();
+    }
+
+    /// Notes the word of `info`, token `k` (but not its tags).
+    #[inline(always)]
+    fn note(&mut self, info: &WordInfo, k: usize) {
+        if info.tags & (tag::CUE | tag::HEDGE) != 0 {
+            if info.has(tag::CUE) {
+                self.cues.push(k);
+            }
+            if info.has(tag::HEDGE) {
+                self.hedges.push(k);
+            }
+        }
+    }
+}
+
 /// Tokenizes `span` of `text` (`lower` is `text` in ASCII lower case, the
-/// same length) into `out`, and the indices of the words with a cue entry
-/// into `cues`; returns the tags of all words together. Straight double
-/// quotes are judged opening or closing by their neighbours. ASCII bytes
-/// take a fast path through a class table; other characters are decoded one
-/// at a time.
-pub fn tokenize(
-    text: &str,
-    lower: &str,
-    span: Span,
-    out: &mut Vec<Tok>,
-    cues: &mut Vec<usize>,
-) -> u8 {
+/// same length) into `out`, noting the words' tags, cue words and hedge
+/// key words in `marks`. Straight double quotes are judged opening or
+/// closing by their neighbours. ASCII bytes take a fast path through a
+/// class table; other characters are decoded one at a time.
+pub fn tokenize(text: &str, lower: &str, span: Span, out: &mut Vec<Tok>, marks: &mut Marks) {
     out.clear();
-    cues.clear();
+    marks.clear();
     let s = match text.get(span.start..span.end) {
         Some(s) => s,
-        None => return 0,
+        None => return,
     };
     let words = Words {
         s,
+        text: text.as_bytes(),
         lower: lower.as_bytes(),
         base: span.start,
         table: words::table(),
@@ -238,10 +264,22 @@ pub fn tokenize(
                 continue;
             }
             if cl & ALNUM != 0 {
-                i = words.push(i, 1, b0.is_ascii_uppercase(), out, cues, &mut tags);
-                // Most words are followed by one space: skipped at once.
-                if bytes.get(i) == Some(&b' ') {
+                let mut b = b0;
+                loop {
+                    i = match words.push_ascii(i, out, marks, &mut tags) {
+                        Some(end) => end,
+                        None => words.push(i, 1, b.is_ascii_uppercase(), out, marks, &mut tags),
+                    };
+                    // Most words are followed by one space and another
+                    // word: cut at once.
+                    if bytes.get(i) != Some(&b' ') {
+                        break;
+                    }
                     i += 1;
+                    match bytes.get(i) {
+                        Some(&next) if class(next) & ALNUM != 0 => b = next,
+                        _ => break,
+                    }
                 }
                 continue;
             }
@@ -256,7 +294,7 @@ pub fn tokenize(
                 continue;
             }
             if is_word_char(c) {
-                i = words.push(i, len, c.is_uppercase(), out, cues, &mut tags);
+                i = words.push(i, len, c.is_uppercase(), out, marks, &mut tags);
                 continue;
             }
             (c, len)
@@ -271,22 +309,107 @@ pub fn tokenize(
         });
         i += len;
     }
-    tags
+    marks.tags = tags;
 }
 
 /// The text being cut into words: `s` starts at byte `base` of the text
 /// whose lower-case copy is `lower`.
 struct Words<'a> {
     s: &'a str,
+    /// The whole text.
+    text: &'a [u8],
     lower: &'a [u8],
     base: usize,
     table: &'static words::Table,
 }
 
 impl Words<'_> {
+    /// The fast path of [`Words::push`] for a word of ASCII letters and
+    /// digits only, shorter than 16 bytes, starting at byte `i` of `s` and
+    /// followed by the end of `s`, by an ASCII byte that cannot continue it
+    /// or by a period it does not keep: pushes it and returns its end in
+    /// `s`; returns `None` (nothing pushed) for any other word. The word's
+    /// table key is its own bytes with bit 0x20 set (the lower case of an
+    /// ASCII letter or digit), so `lower` is not read.
+    #[inline(always)]
+    fn push_ascii(
+        &self,
+        i: usize,
+        out: &mut Vec<Tok>,
+        marks: &mut Marks,
+        tags: &mut u8,
+    ) -> Option<usize> {
+        const LOWER: u64 = 0x2020_2020_2020_2020;
+        let bytes = self.s.as_bytes();
+        let at = self.base + i;
+        // Eight bytes at a time from the whole text: the word may end
+        // with the span, whatever follows it.
+        let chunk = |from: usize| -> Option<u64> {
+            Some(u64::from_le_bytes(
+                self.text.get(from..from.checked_add(8)?)?.try_into().ok()?,
+            ))
+        };
+        let x = chunk(at)?;
+        let run = alnum_run(x);
+        let (mut len, y) = if run < 8 {
+            (run, 0)
+        } else {
+            let y = chunk(at + 8)?;
+            (8 + alnum_run(y), y)
+        };
+        let rest = bytes.len() - i;
+        if len >= rest {
+            // The span ends inside the run (or just after it).
+            len = rest;
+        } else {
+            let d = bytes[i + len];
+            if d >= 0x80 {
+                return None;
+            }
+            if class(d) & JOINER != 0 {
+                // Only a period that joins nothing and is not kept ("Mr.").
+                if d != b'.' {
+                    return None;
+                }
+                if let Some(&e) = bytes.get(i + len + 1) {
+                    if e >= 0x80 || class(e) & ALNUM != 0 {
+                        return None;
+                    }
+                }
+                if keeps_period(&self.s[i..i + len]) {
+                    return None;
+                }
+            }
+        }
+        if len >= 16 {
+            return None;
+        }
+        // 1 <= len < 16: the shifts stay below 64.
+        let key = if len <= 8 {
+            ((x | LOWER) & (u64::MAX >> (64 - 8 * len)), 0)
+        } else {
+            (x | LOWER, (y | LOWER) & (u64::MAX >> (128 - 8 * len)))
+        };
+        let info = if len < self.table.min_len() {
+            WordInfo::default()
+        } else {
+            self.table.get(key)
+        };
+        *tags |= info.tags;
+        marks.note(&info, out.len());
+        out.push(Tok {
+            start: at,
+            end: at + len,
+            kind: Kind::Word,
+            cap: bytes[i].is_ascii_uppercase(),
+            info,
+        });
+        Some(i + len)
+    }
+
     /// Pushes the word whose first character (`len` bytes) is at byte `i`
-    /// of `s`, with its table entry, adding its tags to `tags` and its
-    /// index to `cues` if it has a cue entry; returns its end in `s`.
+    /// of `s`, with its table entry, noting it in `marks`; returns its end
+    /// in `s`.
     #[inline(always)]
     fn push(
         &self,
@@ -294,7 +417,7 @@ impl Words<'_> {
         len: usize,
         cap: bool,
         out: &mut Vec<Tok>,
-        cues: &mut Vec<usize>,
+        marks: &mut Marks,
         tags: &mut u8,
     ) -> usize {
         let s = self.s;
@@ -309,9 +432,7 @@ impl Words<'_> {
         let (start, end_at) = (self.base + i, self.base + end);
         let info = self.table.info_at(self.lower, start, end_at);
         *tags |= info.tags;
-        if info.has(tag::CUE) {
-            cues.push(out.len());
-        }
+        marks.note(&info, out.len());
         out.push(Tok {
             start,
             end: end_at,
@@ -337,7 +458,7 @@ mod tests {
             &lower,
             Span::new(0, text.len()),
             &mut v,
-            &mut Vec::new(),
+            &mut Marks::default(),
         );
         let words: Vec<&str> = v.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
@@ -459,6 +580,9 @@ mod tests {
             "Tabs\tand\nnew\u{0B}lines\u{0C}and\r\u{00A0}nbsp\u{2009}thin\u{3000}wide.",
             "O’Neill’s aides’ claims (D-Ore.) — \"quoted\"\"twice\" — end.",
             "Jr. Sr. St. No. A. b. x.y.z. 3.14. e.g. Gen. Capt. Lt.",
+            "SAID Said said ACKNOWLEDGEMENT Acknowledgement acknowledgements 12345678 \
+             123456789012345 1234567890123456 Reportedly, eight8ch nine9char\ttenletters\n",
+            "Purportedly-said Eagerly_said ALLEGEDLY’s twelvelettrs’ sixteenletters.x said2",
             "Ελληνικά καί русский текст, 中文字符, emoji 🙂 here, ﬁ ligature.",
             "trailing apostrophe' and hyphen- and dot. and amp& end",
             "\u{2019}s and ’t and x’ and ’",
@@ -475,8 +599,8 @@ mod tests {
                 }
                 let span = Span::new(start, text.len());
                 let (mut fast, mut slow) = (Vec::new(), Vec::new());
-                let mut cues = Vec::new();
-                let tags = tokenize(text, &lower, span, &mut fast, &mut cues);
+                let mut marks = Marks::default();
+                tokenize(text, &lower, span, &mut fast, &mut marks);
                 reference_tokenize(text, span, &mut slow);
                 let key = |v: &[Tok]| -> Vec<(usize, usize, Kind, bool)> {
                     v.iter().map(|t| (t.start, t.end, t.kind, t.cap)).collect()
@@ -485,6 +609,7 @@ mod tests {
                 // Each word carries its table entry; the summary agrees.
                 let mut want_tags = 0;
                 let mut want_cues = Vec::new();
+                let mut want_hedges = Vec::new();
                 for (k, t) in fast.iter().enumerate() {
                     let want = match t.kind {
                         Kind::Word => words::info_at(lower.as_bytes(), t.start, t.end),
@@ -495,8 +620,15 @@ mod tests {
                     if want.cue.is_some() {
                         want_cues.push(k);
                     }
+                    if want.has(tag::HEDGE) {
+                        want_hedges.push(k);
+                    }
                 }
-                assert_eq!((tags, cues), (want_tags, want_cues), "{text:?}");
+                assert_eq!(
+                    (marks.tags, marks.cues, marks.hedges),
+                    (want_tags, want_cues, want_hedges),
+                    "{text:?}"
+                );
             }
         }
     }

@@ -31,6 +31,9 @@ pub struct WordInfo {
     /// For a word opening idioms: 1 + the index of their group in
     /// [`Table::phrase_groups`]; 0 for other words.
     phrase_group: u8,
+    /// For a hedge key word: 1 + the index of its hedges in
+    /// [`Table::hedge_groups`]; 0 for other words.
+    hedge_group: u8,
 }
 
 impl WordInfo {
@@ -261,6 +264,14 @@ fn mix(key: (u64, u64)) -> u64 {
     (key.0 ^ key.1.rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// A hedge of [`lexicon::HEDGES`] cut at its spaces, filed under its key:
+/// its first word that is one of [`lexicon::HEDGE_KEYS`].
+pub struct HedgeWords {
+    pub words: Vec<&'static str>,
+    /// Index of the key in `words`.
+    pub key: usize,
+}
+
 /// Bits of the filter in front of the table.
 const FILTER_BITS: u32 = 16;
 
@@ -271,6 +282,8 @@ pub struct Table {
     slots: Vec<((u64, u64), WordInfo)>,
     shift: u32,
     phrase_groups: Vec<Vec<&'static [&'static str]>>,
+    /// The hedges by key word (see [`HedgeWords`]).
+    hedge_groups: Vec<Vec<HedgeWords>>,
     /// Length of the shortest word held: shorter words ("a", "of", "he", a
     /// quarter of all) are answered without hashing.
     min_len: usize,
@@ -318,6 +331,23 @@ impl Table {
                 e.phrase_group = id;
             });
         }
+        // The hedges by key word (every hedge holds one: see the tests).
+        let mut hedge_groups: Vec<Vec<HedgeWords>> = Vec::new();
+        let mut hedge_group_of: lexicon::FastMap<&str, usize> = Default::default();
+        for &h in lexicon::HEDGES {
+            let words: Vec<&'static str> = h.split(' ').collect();
+            let key = words
+                .iter()
+                .position(|w| lexicon::HEDGE_KEYS.contains(w))
+                .expect("every hedge holds a key word");
+            let g = *hedge_group_of.entry(words[key]).or_insert_with(|| {
+                hedge_groups.push(Vec::new());
+                hedge_groups.len() - 1
+            });
+            let id = u8::try_from(g + 1).expect("fewer than 255 hedge keys");
+            add(words[key], &|e| e.hedge_group = id);
+            hedge_groups[g].push(HedgeWords { words, key });
+        }
         let lists: [(&[&str], u8); 4] = [
             (STANCE_ADJECTIVES, tag::STANCE_ADJECTIVE),
             (STANCE_NOUNS, tag::STANCE_NOUN),
@@ -352,6 +382,7 @@ impl Table {
             slots,
             shift,
             phrase_groups,
+            hedge_groups,
             min_len,
         }
     }
@@ -368,8 +399,15 @@ impl Table {
         }
     }
 
+    /// Words shorter than this have no entry.
     #[inline(always)]
-    fn get(&self, key: (u64, u64)) -> WordInfo {
+    pub fn min_len(&self) -> usize {
+        self.min_len
+    }
+
+    /// What the lexicons say about the word packed as [`pack`] packs it.
+    #[inline(always)]
+    pub fn get(&self, key: (u64, u64)) -> WordInfo {
         let hash = mix(key);
         let bit = Table::filter_bit(hash);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
@@ -406,6 +444,92 @@ pub fn phrases_opened_by(info: WordInfo) -> &'static [&'static [&'static str]] {
     match usize::from(info.phrase_group).checked_sub(1) {
         Some(g) => TABLE.phrase_groups.get(g).map_or(&[], |v| v.as_slice()),
         None => &[],
+    }
+}
+
+/// The hedges filed under the word of `info` (a hedge key), in list order.
+pub fn hedges_keyed_by(info: WordInfo) -> &'static [HedgeWords] {
+    match usize::from(info.hedge_group).checked_sub(1) {
+        Some(g) => TABLE.hedge_groups.get(g).map_or(&[], |v| v.as_slice()),
+        None => &[],
+    }
+}
+
+/// Bits of the function-word lists [`list_bits`] answers for.
+pub mod list {
+    /// [`super::lexicon::is_np_stop`].
+    pub const NP_STOP: u8 = 1 << 0;
+    /// [`super::lexicon::is_np_inner_only`].
+    pub const NP_INNER_ONLY: u8 = 1 << 1;
+    /// [`super::lexicon::is_determiner`].
+    pub const DETERMINER: u8 = 1 << 2;
+    /// [`super::lexicon::is_person_pronoun`].
+    pub const PERSON_PRONOUN: u8 = 1 << 3;
+    /// [`super::lexicon::is_weekday_or_month`].
+    pub const WEEKDAY_OR_MONTH: u8 = 1 << 4;
+    /// [`super::lexicon::is_document_noun`].
+    pub const DOCUMENT_NOUN: u8 = 1 << 5;
+}
+
+/// The personal pronouns of [`lexicon::is_person_pronoun`].
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you"];
+
+/// The function-word lists by word (open addressing over packed words, at
+/// most a quarter full): one probe in place of a string compare per list
+/// entry.
+struct ListTable {
+    slots: Vec<((u64, u64), u8)>,
+    shift: u32,
+}
+
+static LISTS: LazyLock<ListTable> = LazyLock::new(|| {
+    let lists: [(&[&str], u8); 6] = [
+        (lexicon::NP_STOPS, list::NP_STOP),
+        (lexicon::NP_INNER_ONLY, list::NP_INNER_ONLY),
+        (lexicon::DETERMINERS, list::DETERMINER),
+        (PERSON_PRONOUNS, list::PERSON_PRONOUN),
+        (lexicon::WEEKDAYS_AND_MONTHS, list::WEEKDAY_OR_MONTH),
+        (lexicon::DOCUMENT_NOUNS, list::DOCUMENT_NOUN),
+    ];
+    let n: usize = lists.iter().map(|(l, _)| l.len()).sum();
+    let bits = (n * 4).next_power_of_two().trailing_zeros();
+    let shift = 64 - bits;
+    let mask = (1usize << bits) - 1;
+    let mut slots = vec![((0, 0), 0u8); 1 << bits];
+    for (words, bit) in lists {
+        for w in words {
+            let Some(key) = pack(w.as_bytes(), 0, w.len()) else {
+                continue;
+            };
+            let mut i = (mix(key) >> shift) as usize;
+            while slots[i].0 != (0, 0) && slots[i].0 != key {
+                i = (i + 1) & mask;
+            }
+            slots[i].0 = key;
+            slots[i].1 |= bit;
+        }
+    }
+    ListTable { slots, shift }
+});
+
+/// The [`list`] bits of the word `lower[start..end]` (lower case).
+#[inline]
+pub fn list_bits(lower: &[u8], start: usize, end: usize) -> u8 {
+    let Some(key) = pack(lower, start, end) else {
+        return 0;
+    };
+    let t = &*LISTS;
+    let mask = t.slots.len() - 1;
+    let mut i = (mix(key) >> t.shift) as usize;
+    loop {
+        let (k, bits) = t.slots[i];
+        if k == key {
+            return bits;
+        }
+        if k == (0, 0) {
+            return 0;
+        }
+        i = (i + 1) & mask;
     }
 }
 
@@ -484,6 +608,85 @@ mod tests {
         assert_eq!(info_at(text, 33, 38), info("aides"));
         assert_eq!(info_at(text, 33, 99), WordInfo::default());
         assert_eq!(info_at(text, 9, 5), WordInfo::default());
+    }
+
+    #[test]
+    fn hedges_are_filed_under_a_key_word() {
+        let mut filed = Vec::new();
+        for key in lexicon::HEDGE_KEYS {
+            for h in hedges_keyed_by(info(key)) {
+                // Filed under its first key word.
+                assert_eq!(h.words[h.key], *key);
+                assert!(!h.words[..h.key]
+                    .iter()
+                    .any(|w| lexicon::HEDGE_KEYS.contains(w)));
+                // Letters between single spaces: the tokenizer's words.
+                for w in &h.words {
+                    assert!(!w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()));
+                }
+                filed.push(h.words.join(" "));
+            }
+        }
+        filed.sort();
+        let mut all: Vec<String> = lexicon::HEDGES.iter().map(|h| h.to_string()).collect();
+        all.sort();
+        assert_eq!(filed, all);
+        assert!(hedges_keyed_by(info("the")).is_empty());
+        assert!(hedges_keyed_by(info("is")).is_empty());
+    }
+
+    #[test]
+    fn list_bits_match_the_lists() {
+        type Test = fn(&str) -> bool;
+        let tests: [(u8, Test); 6] = [
+            (list::NP_STOP, lexicon::is_np_stop),
+            (list::NP_INNER_ONLY, lexicon::is_np_inner_only),
+            (list::DETERMINER, lexicon::is_determiner),
+            (list::PERSON_PRONOUN, lexicon::is_person_pronoun),
+            (list::WEEKDAY_OR_MONTH, lexicon::is_weekday_or_month),
+            (list::DOCUMENT_NOUN, lexicon::is_document_noun),
+        ];
+        let mut words: Vec<&str> = Vec::new();
+        words.extend(lexicon::NP_STOPS);
+        words.extend(lexicon::NP_INNER_ONLY);
+        words.extend(lexicon::DETERMINERS);
+        words.extend(PERSON_PRONOUNS);
+        words.extend(lexicon::WEEKDAYS_AND_MONTHS);
+        words.extend(lexicon::DOCUMENT_NOUNS);
+        words.extend([
+            "",
+            "x",
+            "the2",
+            "thes",
+            "th",
+            "said",
+            "says",
+            "wednesdays",
+            "sept.",
+            "&&",
+            "he's",
+            "Monday",
+            "THE",
+            "wednesday",
+            "it",
+            "its",
+            "acknowledgement",
+            "seventeenletters",
+        ]);
+        for w in words {
+            for (bit, test) in tests {
+                assert_eq!(
+                    list_bits(w.as_bytes(), 0, w.len()) & bit != 0,
+                    test(w),
+                    "{w} {bit}"
+                );
+            }
+        }
+        // Looked up in place inside a text.
+        let text = b"on monday the aides";
+        assert_eq!(list_bits(text, 3, 9), list::WEEKDAY_OR_MONTH);
+        assert_eq!(list_bits(text, 10, 13), list::DETERMINER);
+        assert_eq!(list_bits(text, 14, 19), 0);
     }
 
     #[test]
