@@ -616,16 +616,19 @@ fn fmt_date(d: NaiveDate) -> String {
         // Signed years (`+10000`): chrono's own rules.
         return d.format("%Y-%m-%d").to_string();
     }
+    let (y, m, d) = (y as u32, d.month(), d.day());
+    let two = |n: u32| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
+    let (y1, y2, m, d) = (two(y / 100), two(y), two(m), two(d));
+    let buf = [
+        y1[0], y1[1], y2[0], y2[1], b'-', m[0], m[1], b'-', d[0], d[1],
+    ];
     let mut s = String::with_capacity(16);
-    push_padded(&mut s, y as u32, 4);
-    s.push('-');
-    push_padded(&mut s, d.month(), 2);
-    s.push('-');
-    push_padded(&mut s, d.day(), 2);
+    s.push_str(std::str::from_utf8(&buf).unwrap_or(""));
     s
 }
 
-/// `format!("{:0width$}", n)` appended to `s`.
+/// `format!("{:0width$}", n)` appended to `s`: the digits written into a
+/// buffer and appended at once.
 pub(super) fn push_padded(s: &mut String, n: u32, width: usize) {
     let mut digits = [b'0'; 10];
     let mut k = digits.len();
@@ -639,9 +642,7 @@ pub(super) fn push_padded(s: &mut String, n: u32, width: usize) {
         }
     }
     let k = k.min(digits.len().saturating_sub(width));
-    for &d in &digits[k..] {
-        s.push(char::from(d));
-    }
+    s.push_str(std::str::from_utf8(&digits[k..]).unwrap_or(""));
 }
 
 /// `n.to_string()` (years in values), without the formatter.
