@@ -33,27 +33,27 @@ impl Rule for RelativeDate {
             if !cx.is_checked(s) || cx.in_direct_quote(t.span.start) {
                 continue;
             }
-            let phrase = cx.prose(t.span).to_string();
+            let phrase = cx.prose(t.span);
             let (severity, message, fixes) = match cx.anchor {
                 Some(anchor) => {
                     let resolved = crate::time::describe(t);
                     let mut fixes = Vec::new();
-                    if let Some(rep) = crate::time::ap_replacement(t, &phrase, anchor.date) {
+                    if let Some(rep) = crate::time::ap_replacement(t, phrase, anchor.date) {
                         fixes.push(Fix {
-                            title: ["Replace \"", &phrase, "\" with \"", &rep, "\""].concat().into(),
+                            title: ["Replace \"", phrase, "\" with \"", &rep, "\""].concat().into(),
                             edits: vec![Edit { span: t.span, text: rep.into() }],
                             bulk_safe: true,
                         });
                     }
                     (
                         Severity::Info,
-                        ["\"", &phrase, "\" is ", &resolved, " relative to the publication date; AP style names the day or date."].concat(),
+                        ["\"", phrase, "\" is ", &resolved, " relative to the publication date; AP style names the day or date."].concat(),
                         fixes,
                     )
                 }
                 None => (
                     Severity::Warning,
-                    ["\"", &phrase, "\" cannot be resolved: the draft has no `date:` in front matter or dated dateline."].concat(),
+                    ["\"", phrase, "\" cannot be resolved: the draft has no `date:` in front matter or dated dateline."].concat(),
                     vec![date_fix.get_or_insert_with(|| add_date_fix(cx)).clone()],
                 ),
             };

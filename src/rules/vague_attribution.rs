@@ -63,7 +63,7 @@ impl Rule for VagueAttribution {
             if cx.in_direct_quote(span.start) {
                 continue;
             }
-            let phrase = cx.prose(span).trim().to_string();
+            let phrase = cx.prose(span).trim();
             let lower = phrase.to_ascii_lowercase();
             if hedge && lower.starts_with("alleged") && legal_sourced() {
                 continue;
@@ -71,10 +71,10 @@ impl Rule for VagueAttribution {
             // House lists (copydesk.toml): a trusted name is never vague; a
             // house vague term stays vague even where the phrase looks identifiable.
             let house = cx.opts.house.lexicon();
-            if house.is_trusted(&phrase) {
+            if house.is_trusted(phrase) {
                 continue;
             }
-            if !hedge && identifiable(&phrase) && !house.is_vague(&phrase) {
+            if !hedge && identifiable(phrase) && !house.is_vague(phrase) {
                 continue;
             }
             let negative = cx.signals[a.sentence]
@@ -89,12 +89,12 @@ impl Rule for VagueAttribution {
             let message = if hedge {
                 [
                     "\"",
-                    &phrase,
+                    phrase,
                     "\" hedges without saying who says so; name the source or drop the claim.",
                 ]
                 .concat()
             } else {
-                ["\"", &phrase, "\" does not tell readers who the source is; name them, or say how they know and why they are not named."].concat()
+                ["\"", phrase, "\" does not tell readers who the source is; name them, or say how they know and why they are not named."].concat()
             };
             let mut fixes = Vec::new();
             if !hedge {

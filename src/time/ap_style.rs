@@ -13,14 +13,19 @@ fn weekday_name(d: NaiveDate) -> &'static str {
 fn month_day(d: NaiveDate, anchor: NaiveDate) -> String {
     // Built by hand, as [`long_date`]: one per finding.
     let mut s = String::with_capacity(16);
+    push_month_day(&mut s, d, anchor);
+    s
+}
+
+/// [`month_day`] appended to `s`.
+fn push_month_day(s: &mut String, d: NaiveDate, anchor: NaiveDate) {
     s.push_str(MONTH_AP[d.month0() as usize]);
     s.push(' ');
-    push_padded(&mut s, d.day(), 1);
+    push_padded(s, d.day(), 1);
     if d.year() != anchor.year() {
         s.push_str(", ");
-        push_int(&mut s, d.year());
+        push_int(s, d.year());
     }
-    s
 }
 
 /// AP form of `date` for a story published on `anchor`: the weekday within
@@ -80,16 +85,27 @@ pub fn ap_replacement(t: &Temporal, text_of_expression: &str, anchor: NaiveDate)
         return None;
     }
     let v = t.value.as_deref()?;
-    let low = text_of_expression.trim().to_lowercase();
+    // The prefixes are ASCII, and no other character lower-cases to one of
+    // their letters: an ASCII case-free test reads as `to_lowercase` would.
+    let low = text_of_expression.trim();
     if t.timex_type == TimexType::Time && low.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let prefix = ["earlier ", "later ", "early ", "late "]
         .iter()
-        .find(|p| low.starts_with(**p))
+        .find(|p| {
+            low.as_bytes()
+                .get(..p.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+        })
         .map_or("", |p| *p);
-    let keep_case = |s: String| -> String {
+    let keep_case = |mut s: String| -> String {
         if text_of_expression.starts_with(|c: char| c.is_uppercase()) {
+            if s.as_bytes().first().is_some_and(u8::is_ascii) {
+                // An ASCII letter's upper case is one ASCII byte.
+                s[..1].make_ascii_uppercase();
+                return s;
+            }
             let mut c = s.chars();
             match c.next() {
                 Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
@@ -100,12 +116,19 @@ pub fn ap_replacement(t: &Temporal, text_of_expression: &str, anchor: NaiveDate)
         }
     };
     if let Some(d) = parse_date(v) {
-        let mut s = ap_date(d, anchor);
+        // `prefix` + [`ap_date`], written into one string.
+        let mut s = String::with_capacity(32);
+        s.push_str(prefix);
+        if (d - anchor).num_days().abs() < 7 {
+            s.push_str(weekday_name(d));
+        } else {
+            push_month_day(&mut s, d, anchor);
+        }
         if let Some(p) = v.get(10..).and_then(part_word) {
             s.push(' ');
             s.push_str(p);
         }
-        return Some(keep_case([prefix, &s].concat()));
+        return Some(keep_case(s));
     }
     if v.contains("-W") {
         let monday = week_monday(v)?;

@@ -837,6 +837,52 @@ mod tests {
         assert!(is_core("september") && is_core("independence") && !is_core("yr"));
     }
 
+    /// The matchers' choice ([`super::super::recognise`]'s `led_by`) asks
+    /// for seasons and units among core words only (and `yr`).
+    #[test]
+    fn seasons_and_units_are_core_words() {
+        let words = [
+            "spring",
+            "springtime",
+            "summer",
+            "summertime",
+            "fall",
+            "autumn",
+            "winter",
+            "wintertime",
+            "second",
+            "seconds",
+            "minute",
+            "min",
+            "minutes",
+            "mins",
+            "hour",
+            "hours",
+            "day",
+            "days",
+            "week",
+            "weeks",
+            "weekend",
+            "weekends",
+            "month",
+            "months",
+            "quarter",
+            "quarters",
+            "year",
+            "yr",
+            "years",
+            "yrs",
+            "decade",
+            "decades",
+            "century",
+            "centuries",
+        ];
+        for w in words {
+            assert!(season(w).is_some() || unit(w).is_some(), "{w}");
+            assert!(is_core(w) || w == "yr", "{w}");
+        }
+    }
+
     #[test]
     fn words_pack_as_pack_reads_them() {
         let text = b"abcdefghijklmnopq";

@@ -75,11 +75,11 @@ mod lead {
 }
 
 /// Which word-led matchers could start on a token (`w` lower-cased, `num`
-/// a number): the words each matcher can start with, read off the
+/// a number, `core` a core word as the tokenizer found): the words each matcher can start with, read off the
 /// matcher (with the modifiers [`P::pre_mod`] skips); elsewhere it finds
 /// nothing, and most starters are numbers or other words.
 #[inline(never)]
-fn led_by(w: &str, num: bool) -> u8 {
+fn led_by(w: &str, num: bool, core: bool) -> u8 {
     use lead::*;
     if num {
         // None of the words below is a number.
@@ -110,7 +110,8 @@ fn led_by(w: &str, num: bool) -> u8 {
     if w.starts_with("fy") || lx::ordinal(w).is_some() {
         led |= YEAR;
     }
-    if lx::season(w).is_some() || lx::unit(w).is_some() {
+    // Seasons and units are core words, but for `yr`.
+    if (core || w == "yr") && (lx::season(w).is_some() || lx::unit(w).is_some()) {
         led |= RELATIVE;
     }
     led
@@ -615,16 +616,19 @@ fn fmt_date(d: NaiveDate) -> String {
         // Signed years (`+10000`): chrono's own rules.
         return d.format("%Y-%m-%d").to_string();
     }
+    let (y, m, d) = (y as u32, d.month(), d.day());
+    let two = |n: u32| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
+    let (y1, y2, m, d) = (two(y / 100), two(y), two(m), two(d));
+    let buf = [
+        y1[0], y1[1], y2[0], y2[1], b'-', m[0], m[1], b'-', d[0], d[1],
+    ];
     let mut s = String::with_capacity(16);
-    push_padded(&mut s, y as u32, 4);
-    s.push('-');
-    push_padded(&mut s, d.month(), 2);
-    s.push('-');
-    push_padded(&mut s, d.day(), 2);
+    s.push_str(std::str::from_utf8(&buf).unwrap_or(""));
     s
 }
 
-/// `format!("{:0width$}", n)` appended to `s`.
+/// `format!("{:0width$}", n)` appended to `s`: the digits written into a
+/// buffer and appended at once.
 pub(super) fn push_padded(s: &mut String, n: u32, width: usize) {
     let mut digits = [b'0'; 10];
     let mut k = digits.len();
@@ -638,9 +642,7 @@ pub(super) fn push_padded(s: &mut String, n: u32, width: usize) {
         }
     }
     let k = k.min(digits.len().saturating_sub(width));
-    for &d in &digits[k..] {
-        s.push(char::from(d));
-    }
+    s.push_str(std::str::from_utf8(&digits[k..]).unwrap_or(""));
 }
 
 /// `n.to_string()` (years in values), without the formatter.
@@ -845,7 +847,7 @@ impl<'a> P<'a> {
         // that cannot match here are skipped (they would find nothing).
         let tok = &self.t[i];
         let clock = tok.kind == Kind::Num || matches!(tok.low, "noon" | "midnight");
-        let led = led_by(tok.low, tok.kind == Kind::Num);
+        let led = led_by(tok.low, tok.kind == Kind::Num, tok.core);
         let may = |gate: bool| gate || !self.gated;
         let mut best: Option<Hit> = None;
         let mut take = |h: Option<Hit>| {

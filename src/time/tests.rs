@@ -426,6 +426,22 @@ fn ap_replacements() {
             None,
         ),
         ("The mayor recently resigned.", "recently", None),
+        // Modifiers are kept, in any case; the first letter follows the text's.
+        (
+            "Early yesterday the pier shut.",
+            "Early yesterday",
+            Some("Early Wednesday"),
+        ),
+        (
+            "The kiln cracked late last night.",
+            "late last night",
+            Some("late Wednesday night"),
+        ),
+        (
+            "EARLIER THIS WEEK the kiln cracked.",
+            "EARLIER THIS WEEK",
+            Some("Earlier the week of March 9"),
+        ),
     ];
     for (text, expr, want) in cases {
         let got = tags(text, Some(a));
