@@ -2,7 +2,7 @@
 //! TIMEX3 values against the publication anchor.
 
 use super::lexicon::{self as lx, Unit};
-use super::tokens::{alpha_run, ascii_lower_into, tokenize_into, Kind, Tok};
+use super::tokens::{alpha_run, ascii_lower_into, tokenize_into, Kind, Marks, Tok};
 use super::{Relativity, Temporal, TimexType};
 use crate::span::Span;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -164,24 +164,32 @@ fn tag_text_of(
     let mut scratch = SCRATCH.with(|s| s.take());
     ascii_lower_into(text, &mut scratch.lower);
     let mut all = recycle(std::mem::take(&mut scratch.toks));
-    tokenize_into(text, &scratch.lower, sentence.start, &mut all);
+    let marks = &mut scratch.marks;
+    marks.clear();
+    tokenize_into(
+        text,
+        &scratch.lower,
+        sentence.start,
+        &mut all,
+        marks,
+        |_, _, w| lx::is_core(w),
+    );
     let mut out = Vec::new();
-    let mut start = 0;
     // Lines are matched separately: a headline never runs into a date line.
-    while start < all.len() {
-        let end = all[start + 1..]
-            .iter()
-            .position(|t| t.nl)
-            .map_or(all.len(), |k| start + 1 + k);
+    let (mut start, mut si) = (0, 0);
+    for end in marks.lines.iter().map(|&k| k as usize).chain([all.len()]) {
+        let sj = si + marks.special[si..].partition_point(|&k| (k as usize) < end);
         tag_line(
             &all[start..end],
+            &marks.special[si..sj],
+            start,
             prose,
             anchor,
             gated,
             &mut scratch.gates,
             &mut out,
         );
-        start = end;
+        (start, si) = (end, sj);
     }
     scratch.toks = recycle(all);
     SCRATCH.with(|s| s.set(scratch));
@@ -189,11 +197,12 @@ fn tag_text_of(
 }
 
 /// Working space of [`tag_gated`]: the lower-cased sentence, its tokens
-/// (kept empty between sentences) and the gates of a line.
+/// (kept empty between sentences) and their marks, and the gates of a line.
 #[derive(Default)]
 struct Scratch {
     lower: String,
     toks: Vec<Tok<'static>>,
+    marks: Marks,
     gates: Vec<u8>,
 }
 
@@ -208,16 +217,21 @@ fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
     v.into_iter().map(|t| Tok { low: "", ..t }).collect()
 }
 
-/// Tags one line's tokens `t`, appending to `out`; `gates` is working space.
+/// Tags one line's tokens `t`, appending to `out`; `special` are the
+/// line's [`Marks::special`] tokens, counted from `off` (the line's first
+/// token); `gates` is working space.
+#[allow(clippy::too_many_arguments)]
 fn tag_line<'a>(
     t: &[Tok<'a>],
+    special: &[u32],
+    off: usize,
     prose: &'a str,
     anchor: Option<NaiveDate>,
     gated: bool,
     gates: &mut Vec<u8>,
     out: &mut Vec<Temporal>,
 ) {
-    if !line_gates(t, prose, gates) {
+    if !line_gates(t, special, off, prose, gates) {
         return;
     }
     let p = P {
@@ -252,9 +266,12 @@ fn tag_line<'a>(
 
 /// Fills `gates` for a line's tokens: `gates[i]`, a starter with a core
 /// word or number within tokens i..i+5, and which matchers could find
-/// something there. False when the line has no core token.
+/// something there. False when the line has no core token. `special` are
+/// the tokens that may change the state ([`Marks::special`], counted from
+/// `off`): the others are plain words or punctuation, looked at only
+/// within 4 tokens before a core token.
 #[inline(never)]
-fn line_gates(t: &[Tok], prose: &str, gates: &mut Vec<u8>) -> bool {
+fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut Vec<u8>) -> bool {
     let n = t.len();
     gates.clear();
     gates.resize(n, 0);
@@ -262,33 +279,43 @@ fn line_gates(t: &[Tok], prose: &str, gates: &mut Vec<u8>) -> bool {
     let (mut month_after, mut unit_after) = (false, false);
     let (mut quarter_after, mut year_after) = (false, false);
     let mut last_weekday = usize::MAX;
-    for k in (0..n).rev() {
-        let tok = &t[k];
-        // Most tokens are plain words: not core, not `fy…` or `yr`, so
-        // they change no state and start something only near a core word.
-        if tok.kind == Kind::Word && !tok.core {
-            let b = tok.low.as_bytes();
-            let fy_or_yr = b.len() >= 2 && matches!([b[0], b[1]], [b'f', b'y'] | [b'y', b'r']);
-            if !fy_or_yr {
-                if last_core != usize::MAX
-                    && last_core - k < 5
-                    && (lx::is_starter(tok.low)
+    // The plain tokens of `lo..hi`, from the last: a starter word, or a
+    // quote mark, within 5 tokens of the core token after it.
+    let plain = |lo: usize,
+                 hi: usize,
+                 last_core: usize,
+                 bits: u8,
+                 last_weekday: usize,
+                 gates: &mut Vec<u8>| {
+        if last_core == usize::MAX {
+            return;
+        }
+        for k in (lo.max(last_core.saturating_sub(4))..hi).rev() {
+            let tok = &t[k];
+            let starter = match tok.kind {
+                Kind::Word => {
+                    lx::is_starter(tok.low)
                         || tok.low.ends_with("th")
                         || tok.low.ends_with("st")
                         || tok.low.ends_with("nd")
-                        || tok.low.ends_with("rd"))
-                {
-                    gates[k] = gate_bits(
-                        month_after,
-                        unit_after,
-                        quarter_after,
-                        year_after,
-                        last_weekday != usize::MAX && last_weekday - k <= 3,
-                    );
+                        || tok.low.ends_with("rd")
                 }
-                continue;
+                Kind::Punct => matches!(tok.low, "'" | "’"),
+                Kind::Num => false,
+            };
+            if starter {
+                let wd = last_weekday != usize::MAX && last_weekday - k <= 3;
+                gates[k] = bits | if wd { gate::WEEKDAY_NEAR } else { 0 };
             }
         }
+    };
+    let mut hi = n;
+    for &k in special.iter().rev() {
+        let k = k as usize - off;
+        let bits = gate_bits(month_after, unit_after, quarter_after, year_after, false);
+        plain(k + 1, hi, last_core, bits, last_weekday, gates);
+        hi = k;
+        let tok = &t[k];
         let core = match tok.kind {
             Kind::Num => {
                 tok.e - tok.s == 4
@@ -351,6 +378,8 @@ fn line_gates(t: &[Tok], prose: &str, gates: &mut Vec<u8>) -> bool {
             );
         }
     }
+    let bits = gate_bits(month_after, unit_after, quarter_after, year_after, false);
+    plain(0, hi, last_core, bits, last_weekday, gates);
     last_core != usize::MAX
 }
 
