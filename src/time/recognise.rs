@@ -123,20 +123,24 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
 
 /// [`tag`] when the sentence's words have been scanned for already
 /// (`words`: see [`super::tag_sentence_scanned`]); only its numbers are
-/// left for [`worth_a_look`]'s test.
+/// left for [`worth_a_look`]'s test. `cores`, when known, are the spans of
+/// the core words that fill a whole run of ASCII letters (in order); the
+/// tags are appended to `out`.
 pub fn tag_scanned(
     prose: &str,
     sentence: Span,
     anchor: Option<NaiveDate>,
     words: bool,
-) -> Vec<Temporal> {
+    cores: Option<&[Span]>,
+    out: &mut Vec<Temporal>,
+) {
     let Some(text) = prose.get(sentence.start..sentence.end) else {
-        return Vec::new();
+        return;
     };
     if !words && !numbers_worth_a_look(text.as_bytes()) {
-        return Vec::new();
+        return;
     }
-    tag_text_of(prose, text, sentence, anchor, true)
+    tag_text_of(prose, text, sentence, anchor, true, cores, out)
 }
 
 /// [`tag`]; without `gated`, every matcher is tried at every starter (the
@@ -149,32 +153,44 @@ fn tag_gated(prose: &str, sentence: Span, anchor: Option<NaiveDate>, gated: bool
     if !worth_a_look(text) {
         return Vec::new();
     }
-    tag_text_of(prose, text, sentence, anchor, gated)
+    let mut out = Vec::new();
+    tag_text_of(prose, text, sentence, anchor, gated, None, &mut out);
+    out
 }
 
-/// [`tag_gated`] past the quick test; `text` is `sentence` of `prose`.
+/// [`tag_gated`] past the quick test, appending to `out`; `text` is
+/// `sentence` of `prose`. `cores`: see [`tag_scanned`] (without them, each
+/// word is looked up).
 fn tag_text_of(
     prose: &str,
     text: &str,
     sentence: Span,
     anchor: Option<NaiveDate>,
     gated: bool,
-) -> Vec<Temporal> {
+    cores: Option<&[Span]>,
+    out: &mut Vec<Temporal>,
+) {
     // The buffers are the thread's, reused from sentence to sentence.
     let mut scratch = SCRATCH.with(|s| s.take());
     ascii_lower_into(text, &mut scratch.lower);
     let mut all = recycle(std::mem::take(&mut scratch.toks));
     let marks = &mut scratch.marks;
     marks.clear();
-    tokenize_into(
-        text,
-        &scratch.lower,
-        sentence.start,
-        &mut all,
-        marks,
-        |_, _, w| lx::is_core(w),
-    );
-    let mut out = Vec::new();
+    let (lower, base) = (scratch.lower.as_str(), sentence.start);
+    match cores {
+        Some(cores) => {
+            // Word tokens come in order: the next core span is the only one
+            // that can match.
+            let mut c = 0;
+            tokenize_into(text, lower, base, &mut all, marks, |s, e, _| {
+                while c < cores.len() && cores[c].start < s {
+                    c += 1;
+                }
+                c < cores.len() && cores[c].start == s && cores[c].end == e
+            })
+        }
+        None => tokenize_into(text, lower, base, &mut all, marks, |_, _, w| lx::is_core(w)),
+    }
     // Lines are matched separately: a headline never runs into a date line.
     let (mut start, mut si) = (0, 0);
     for end in marks.lines.iter().map(|&k| k as usize).chain([all.len()]) {
@@ -187,13 +203,12 @@ fn tag_text_of(
             anchor,
             gated,
             &mut scratch.gates,
-            &mut out,
+            out,
         );
         (start, si) = (end, sj);
     }
     scratch.toks = recycle(all);
     SCRATCH.with(|s| s.set(scratch));
-    out
 }
 
 /// Working space of [`tag_gated`]: the lower-cased sentence, its tokens
