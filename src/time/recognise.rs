@@ -692,6 +692,14 @@ pub(super) fn push_padded(s: &mut String, n: u32, width: usize) {
 /// `n.to_string()` (years in values), without the formatter.
 fn int_string(n: i32) -> String {
     let mut s = String::with_capacity(8);
+    if (1000..=9999).contains(&n) {
+        // Most values are four-digit years: the digits pushed one by one.
+        let n = n as u32;
+        for d in [n / 1000, n / 100 % 10, n / 10 % 10, n % 10] {
+            s.push(char::from(b'0' + d as u8));
+        }
+        return s;
+    }
     push_int(&mut s, n);
     s
 }
