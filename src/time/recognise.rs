@@ -35,8 +35,10 @@ struct P<'a> {
     src: &'a str,
     anchor: Option<NaiveDate>,
     /// (token index, future?) tense markers, found when a matcher first
-    /// asks for a direction (most segments match nothing).
-    tense: std::cell::OnceCell<Vec<(usize, bool)>>,
+    /// asks for a direction (most segments match nothing): `tense_ready`
+    /// then. The buffer is the thread's, reused from line to line.
+    tense: &'a std::cell::RefCell<Vec<(usize, bool)>>,
+    tense_ready: std::cell::Cell<bool>,
     /// Per token: [`gate`] bits saying which matchers could start there.
     gates: &'a [u8],
     /// Skip the matchers the gates rule out (off in tests only).
@@ -170,8 +172,44 @@ fn tag_text_of(
     cores: Option<&[Span]>,
     out: &mut Vec<Temporal>,
 ) {
-    // The buffers are the thread's, reused from sentence to sentence.
-    let mut scratch = SCRATCH.with(|s| s.take());
+    // The buffers are the thread's, reused from sentence to sentence (a
+    // nested call, were there one, gets its own).
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => tag_text_with(
+            &mut scratch,
+            prose,
+            text,
+            sentence,
+            anchor,
+            gated,
+            cores,
+            out,
+        ),
+        Err(_) => tag_text_with(
+            &mut Scratch::default(),
+            prose,
+            text,
+            sentence,
+            anchor,
+            gated,
+            cores,
+            out,
+        ),
+    })
+}
+
+/// [`tag_text_of`] with the working space `scratch`.
+#[allow(clippy::too_many_arguments)]
+fn tag_text_with(
+    scratch: &mut Scratch,
+    prose: &str,
+    text: &str,
+    sentence: Span,
+    anchor: Option<NaiveDate>,
+    gated: bool,
+    cores: Option<&[Span]>,
+    out: &mut Vec<Temporal>,
+) {
     ascii_lower_into(text, &mut scratch.lower);
     let mut all = recycle(std::mem::take(&mut scratch.toks));
     let marks = &mut scratch.marks;
@@ -202,27 +240,39 @@ fn tag_text_of(
             prose,
             anchor,
             gated,
-            &mut scratch.gates,
+            (&mut scratch.gates, &scratch.tense),
             out,
         );
         (start, si) = (end, sj);
     }
     scratch.toks = recycle(all);
-    SCRATCH.with(|s| s.set(scratch));
 }
 
 /// Working space of [`tag_gated`]: the lower-cased sentence, its tokens
-/// (kept empty between sentences) and their marks, and the gates of a line.
+/// (kept empty between sentences) and their marks, and the gates and tense
+/// markers of a line.
 #[derive(Default)]
 struct Scratch {
     lower: String,
     toks: Vec<Tok<'static>>,
     marks: Marks,
     gates: Vec<u8>,
+    tense: std::cell::RefCell<Vec<(usize, bool)>>,
 }
 
 thread_local! {
-    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+    static SCRATCH: std::cell::RefCell<Scratch> = const {
+        std::cell::RefCell::new(Scratch {
+            lower: String::new(),
+            toks: Vec::new(),
+            marks: Marks {
+                special: Vec::new(),
+                lines: Vec::new(),
+            },
+            gates: Vec::new(),
+            tense: std::cell::RefCell::new(Vec::new()),
+        })
+    };
 }
 
 /// `v` emptied, as a vector of tokens of another lifetime. Collecting an
@@ -243,7 +293,7 @@ fn tag_line<'a>(
     prose: &'a str,
     anchor: Option<NaiveDate>,
     gated: bool,
-    gates: &mut Vec<u8>,
+    (gates, tense): (&mut Vec<u8>, &std::cell::RefCell<Vec<(usize, bool)>>),
     out: &mut Vec<Temporal>,
 ) {
     if !line_gates(t, special, off, prose, gates) {
@@ -253,7 +303,8 @@ fn tag_line<'a>(
         t,
         src: prose,
         anchor,
-        tense: std::cell::OnceCell::new(),
+        tense,
+        tense_ready: std::cell::Cell::new(false),
         gates: gates.as_slice(),
         gated,
     };
@@ -608,8 +659,16 @@ fn may_mark_tense(w: &str) -> bool {
             && MARKER_SHAPES[(first - b'a') as usize] >> (last - b'a') & 1 != 0
 }
 
+#[cfg(test)]
 fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
     let mut v = Vec::new();
+    tense_markers_into(t, &mut v);
+    v
+}
+
+/// The tense markers of the tokens `t`, into `v` (emptied first).
+fn tense_markers_into(t: &[Tok], v: &mut Vec<(usize, bool)>) {
+    v.clear();
     for (i, tok) in t.iter().enumerate() {
         // Every marker is a word, and most words are turned away by shape.
         if tok.kind != Kind::Word || !may_mark_tense(tok.low) {
@@ -643,7 +702,6 @@ fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
             v.push((i, f));
         }
     }
-    v
 }
 
 // ------------------------------------------------------------- value helpers
@@ -871,7 +929,11 @@ impl<'a> P<'a> {
         }
         let mut best: Option<(usize, bool)> = None;
         // Only markers within a window count (also keeps this O(log n)).
-        let tense = self.tense.get_or_init(|| tense_markers(self.t));
+        if !self.tense_ready.get() {
+            tense_markers_into(self.t, &mut self.tense.borrow_mut());
+            self.tense_ready.set(true);
+        }
+        let tense = self.tense.borrow();
         let lo = tense.partition_point(|&(k, _)| k + 24 < i);
         let hi = tense.partition_point(|&(k, _)| k <= i + 12);
         for &(k, f) in &tense[lo..hi] {

@@ -192,7 +192,12 @@ pub fn tokenize_into<'a>(
             if j >= b.len() || b[j].is_ascii() {
                 let low = &lower[i..j];
                 let core = is_core(base + i, base + j, low);
-                mark(out, core || fy_or_yr(low), nl);
+                // (`fy…` and `yr…` words only start with those letters.)
+                mark(
+                    out,
+                    core || matches!(byte | 0x20, b'f' | b'y') && fy_or_yr(low),
+                    nl,
+                );
                 out.push(Tok {
                     s: base + i,
                     e: base + j,
