@@ -37,7 +37,7 @@ struct P<'a> {
     /// (token index, future?) tense markers, found when a matcher first
     /// asks for a direction (most segments match nothing): `tense_ready`
     /// then. The buffer is the thread's, reused from line to line.
-    tense: &'a std::cell::RefCell<Vec<(usize, bool)>>,
+    tense: &'a TenseBuf,
     tense_ready: std::cell::Cell<bool>,
     /// Per token: [`gate`] bits saying which matchers could start there.
     gates: &'a [u8],
@@ -248,6 +248,10 @@ fn tag_text_with(
     scratch.toks = recycle(all);
 }
 
+/// (token index, future?) tense markers of a line, in a buffer reused from
+/// line to line.
+type TenseBuf = std::cell::RefCell<Vec<(usize, bool)>>;
+
 /// Working space of [`tag_gated`]: the lower-cased sentence, its tokens
 /// (kept empty between sentences) and their marks, and the gates and tense
 /// markers of a line.
@@ -257,7 +261,7 @@ struct Scratch {
     toks: Vec<Tok<'static>>,
     marks: Marks,
     gates: Vec<u8>,
-    tense: std::cell::RefCell<Vec<(usize, bool)>>,
+    tense: TenseBuf,
 }
 
 thread_local! {
@@ -293,7 +297,7 @@ fn tag_line<'a>(
     prose: &'a str,
     anchor: Option<NaiveDate>,
     gated: bool,
-    (gates, tense): (&mut Vec<u8>, &std::cell::RefCell<Vec<(usize, bool)>>),
+    (gates, tense): (&mut Vec<u8>, &TenseBuf),
     out: &mut Vec<Temporal>,
 ) {
     if !line_gates(t, special, off, prose, gates) {
