@@ -729,7 +729,9 @@ fn fmt_date(d: NaiveDate) -> String {
         y1[0], y1[1], y2[0], y2[1], b'-', m[0], m[1], b'-', d[0], d[1],
     ];
     let mut s = String::with_capacity(16);
-    s.push_str(std::str::from_utf8(&buf).unwrap_or(""));
+    for b in buf {
+        s.push(char::from(b));
+    }
     s
 }
 
@@ -748,7 +750,9 @@ pub(super) fn push_padded(s: &mut String, n: u32, width: usize) {
         }
     }
     let k = k.min(digits.len().saturating_sub(width));
-    s.push_str(std::str::from_utf8(&digits[k..]).unwrap_or(""));
+    for &d in &digits[k..] {
+        s.push(char::from(d));
+    }
 }
 
 /// `n.to_string()` (years in values), without the formatter.
