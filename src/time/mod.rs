@@ -131,13 +131,19 @@ pub fn in_context(
     per_sentence: impl IntoIterator<Item = Vec<Temporal>>,
     anchor: Option<NaiveDate>,
 ) -> Vec<Temporal> {
-    let mut out = Vec::new();
+    let mut out: Vec<Temporal> = Vec::new();
     let mut last_quarter: Option<(i32, u32)> = None;
-    for tags in per_sentence {
-        for mut t in tags {
+    for mut tags in per_sentence {
+        // Each list is worked on in place, then moved (or appended) whole.
+        for t in &mut tags {
             let v = t.value.as_deref().unwrap_or("");
-            // `split_once("-Q")` without building a searcher per value.
-            let quarter = v.as_bytes().windows(2).position(|w| w == b"-Q");
+            // `split_once("-Q")` without building a searcher per value (and
+            // no search at all without a `Q`).
+            let quarter = if v.as_bytes().contains(&b'Q') {
+                v.as_bytes().windows(2).position(|w| w == b"-Q")
+            } else {
+                None
+            };
             if let Some((y, q)) = quarter.map(|k| (&v[..k], &v[k + 2..])) {
                 if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u32>()) {
                     last_quarter = Some((y, q));
@@ -154,7 +160,11 @@ pub fn in_context(
                     t.value = Some(format!("{}-Q{}", qy - 1, q));
                 }
             }
-            out.push(t);
+        }
+        if out.is_empty() {
+            out = tags;
+        } else {
+            out.append(&mut tags);
         }
     }
     out
