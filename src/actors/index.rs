@@ -231,14 +231,56 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
         quotes,
         out,
         &mut CueScan::new(&[]),
-        &mut Vec::new(),
+        &mut Notes::default(),
     );
 }
 
-/// [`tokenize`] (no quotations), noting in `pronouns` the index in `out` of
-/// each he/she word ([`pronoun_gender`]).
-fn tokenize_noting(text: &str, span: Span, out: &mut Vec<Tok>, pronouns: &mut Vec<u32>) {
-    tokenize_with::<false>(text, span, &[], out, &mut CueScan::new(&[]), pronouns);
+/// Token indices the tokenizer notes on its way, so that later passes
+/// visit those tokens alone instead of walking all of them.
+#[derive(Debug, Default)]
+pub struct Notes {
+    /// The he/she words ([`pronoun_gender`]).
+    pronouns: Vec<u32>,
+    /// The [`Tok::verbish`] words.
+    verbs: Vec<u32>,
+    /// The words "the" and "The" (definite descriptions).
+    thes: Vec<u32>,
+}
+
+impl Notes {
+    fn clear(&mut self) {
+        self.pronouns.clear();
+        self.verbs.clear();
+        self.thes.clear();
+    }
+
+    /// Notes the word `a..b` of `bytes`, about to be pushed as token `k`.
+    #[inline(always)]
+    fn word(&mut self, bytes: &[u8], a: usize, b: usize, verbish: bool, k: usize) {
+        if verbish {
+            self.verbs.push(k as u32);
+        }
+        // (one test of the length and first byte turns most words away)
+        if (2..=4).contains(&(b - a)) && matches!(bytes[a], b'h' | b'H' | b's' | b'S' | b't' | b'T')
+        {
+            self.rare_word(bytes, a, b, k);
+        }
+    }
+
+    #[inline(never)]
+    fn rare_word(&mut self, bytes: &[u8], a: usize, b: usize, k: usize) {
+        let w = &bytes[a..b];
+        if w == b"the" || w == b"The" {
+            self.thes.push(k as u32);
+        } else if gender_of(w) != 0 {
+            self.pronouns.push(k as u32);
+        }
+    }
+}
+
+/// [`tokenize`] (no quotations), noting tokens in `notes`.
+fn tokenize_noting(text: &str, span: Span, out: &mut Vec<Tok>, notes: &mut Notes) {
+    tokenize_with::<false>(text, span, &[], out, &mut CueScan::new(&[]), notes);
 }
 
 /// [`tokenize_noting`] working out the sentence's cue bits on the way into
@@ -248,9 +290,9 @@ pub fn tokenize_cued(
     span: Span,
     out: &mut Vec<Tok>,
     cues: &mut CueScan,
-    pronouns: &mut Vec<u32>,
+    notes: &mut Notes,
 ) {
-    tokenize_with::<true>(text, span, &[], out, cues, pronouns);
+    tokenize_with::<true>(text, span, &[], out, cues, notes);
 }
 
 #[inline(always)]
@@ -260,7 +302,7 @@ fn tokenize_with<const CUES: bool>(
     quotes: &[Span],
     out: &mut Vec<Tok>,
     cues: &mut CueScan,
-    pronouns: &mut Vec<u32>,
+    notes: &mut Notes,
 ) {
     let end = span.end.min(text.len());
     let mut i = span.start;
@@ -300,10 +342,9 @@ fn tokenize_with<const CUES: bool>(
                 if CUES {
                     cues.word(i - base, j - base, inner);
                 }
-                if gendered(bytes, i, j) {
-                    pronouns.push(out.len() as u32);
-                }
-                out.push(word_tok(bytes, i, j, first.is_ascii_uppercase(), filter));
+                let t = word_tok(bytes, i, j, first.is_ascii_uppercase(), filter);
+                notes.word(bytes, i, j, t.verbish, out.len());
+                out.push(t);
                 i = j + 1;
                 continue;
             }
@@ -332,7 +373,7 @@ fn tokenize_with<const CUES: bool>(
                 false,
                 filter,
                 out,
-                pronouns,
+                notes,
             );
             if CUES && i > j {
                 cues.token(j - base, i - base);
@@ -383,7 +424,7 @@ fn tokenize_with<const CUES: bool>(
             quoted,
             filter,
             out,
-            pronouns,
+            notes,
         );
         if CUES {
             cues.token(i - base, next - base);
@@ -405,16 +446,15 @@ fn push_word(
     quoted: bool,
     filter: ReportOrFrame,
     out: &mut Vec<Tok>,
-    pronouns: &mut Vec<u32>,
+    notes: &mut Notes,
 ) -> usize {
     let bytes = text.as_bytes();
-    if gendered(bytes, word.start, word.end) {
-        pronouns.push(out.len() as u32);
-    }
-    out.push(Tok {
+    let t = Tok {
         quoted,
         ..word_tok(bytes, word.start, word.end, capitalised, filter)
-    });
+    };
+    notes.word(bytes, word.start, word.end, t.verbish, out.len());
+    out.push(t);
     // a possessive starts with an apostrophe, straight or curly (0xE2)
     let may_own = word.end < end && matches!(bytes[word.end], b'\'' | 0xE2);
     let poss = if may_own {
@@ -431,15 +471,6 @@ fn push_word(
         ));
     }
     word.end + poss
-}
-
-/// Is the word `a..b` of `bytes` one [`pronoun_gender`] counts? (Its length
-/// and first byte turn most words away.)
-#[inline(always)]
-fn gendered(bytes: &[u8], a: usize, b: usize) -> bool {
-    (2..=4).contains(&(b - a))
-        && matches!(bytes[a], b'h' | b'H' | b's' | b'S')
-        && gender_of(&bytes[a..b]) != 0
 }
 
 /// The unquoted word token `a..b` of `bytes`.
@@ -1104,7 +1135,7 @@ pub struct BlockToks {
     toks: Vec<Tok>,
     sents: Vec<LocalSent>,
     runs: Vec<Run>,
-    pronouns: Vec<u32>,
+    notes: Notes,
     scans: Vec<SentScan>,
 }
 
@@ -1117,6 +1148,9 @@ struct LocalSent {
     /// Range in the block's runs.
     ra: u32,
     rb: u32,
+    /// Range in the block's [`Notes::verbs`].
+    va: u32,
+    vb: u32,
     cues: u8,
     /// [`is_title_case`] as if no token were quoted.
     title_case: bool,
@@ -1145,12 +1179,12 @@ impl BlockToks {
             toks,
             sents,
             runs: runs_out,
-            pronouns,
+            notes,
             scans,
         } = self;
         toks.clear();
         runs_out.clear();
-        pronouns.clear();
+        notes.clear();
         sents.clear();
         scans.clear();
         // (about five bytes a token in running text)
@@ -1169,14 +1203,15 @@ impl BlockToks {
         let mut exotic = apart.is_none() && gaps_have_exotics(text, spans);
         for (n, s) in spans.iter().enumerate() {
             let a = toks.len();
+            let va = notes.verbs.len();
             let cues = match &apart {
                 Some(cues) => {
-                    tokenize_noting(text, *s, toks, pronouns);
+                    tokenize_noting(text, *s, toks, notes);
                     cues[n]
                 }
                 None => {
                     let mut scan = CueScan::new(&text.as_bytes()[s.start..s.end]);
-                    tokenize_cued(text, *s, toks, &mut scan, pronouns);
+                    tokenize_cued(text, *s, toks, &mut scan, notes);
                     exotic |= scan.exotic;
                     scan.bits
                 }
@@ -1186,6 +1221,8 @@ impl BlockToks {
                 b: toks.len() as u32,
                 ra: 0,
                 rb: 0,
+                va: va as u32,
+                vb: notes.verbs.len() as u32,
                 cues,
                 title_case: false,
             });
@@ -1196,7 +1233,8 @@ impl BlockToks {
                 l.cues = u8::MAX;
             }
             let (a, b) = (l.a as usize, l.b as usize);
-            scans.push(scan_sentence(text, &toks[a..b], *s, l.cues));
+            let verbs = &notes.verbs[l.va as usize..l.vb as usize];
+            scans.push(scan_sentence(text, &toks[a..b], a, verbs, *s, l.cues));
             let ra = runs_out.len();
             runs(text, toks, a, b, runs_out);
             l.ra = ra as u32;
@@ -1270,6 +1308,8 @@ pub fn build_with(
     let mut toks = Vec::with_capacity(text.len() / 4 + 16);
     // he/she tokens, for the gender guess
     let mut pronouns: Vec<usize> = Vec::new();
+    // "the" and "The" tokens, for definite descriptions
+    let mut thes: Vec<usize> = Vec::new();
     let mut sents = Vec::with_capacity(sentences.len());
     // (about a run a sentence; sized up front, as growing copies them)
     let mut run_store: Vec<Run> = Vec::with_capacity(sentences.len());
@@ -1320,7 +1360,8 @@ pub fn build_with(
         } else {
             toks.extend_from_slice(&work.toks);
         }
-        pronouns.extend(work.pronouns.iter().map(|&k| t0 + k as usize));
+        pronouns.extend(work.notes.pronouns.iter().map(|&k| t0 + k as usize));
+        thes.extend(work.notes.thes.iter().map(|&k| t0 + k as usize));
         let r0 = run_store.len();
         run_store.extend(work.runs.iter().map(|r| Run {
             a: r.a + t0,
@@ -1412,11 +1453,31 @@ pub fn build_with(
     // Pass 2: link mentions in order; definite descriptions; descriptors.
     let mut mentions: Vec<Mention> = Vec::with_capacity(run_store.len() + 8);
     let mut last_of_class: HashMap<&'static str, usize> = HashMap::default();
+    // (the next "the" token: the walk visits the runs' starts and those
+    // alone, as a walk over every token would find nothing elsewhere)
+    let mut ti = 0;
     for (si, st) in sents.iter().enumerate() {
         let rs = &run_store[run_ranges[si].0..run_ranges[si].1];
         let mut ri = 0;
         let mut k = st.a;
-        while k < st.b {
+        loop {
+            while ti < thes.len() && thes[ti] < k {
+                ti += 1;
+            }
+            let tp = match thes.get(ti) {
+                Some(&t) if t < st.b => t,
+                _ => usize::MAX,
+            };
+            if ri < rs.len() && rs[ri].a < k {
+                // (a run start passed over: a walk token by token would
+                // take neither it nor any later run)
+                ri = rs.len();
+            }
+            let rp = rs.get(ri).map_or(usize::MAX, |r| r.a);
+            if rp == usize::MAX && tp == usize::MAX {
+                break;
+            }
+            k = rp.min(tp);
             if ri < rs.len() && rs[ri].a == k {
                 let r = rs[ri];
                 let whole = &run_keys[run_ranges[si].0 + ri];
@@ -1493,12 +1554,8 @@ pub fn build_with(
                 continue;
             }
             // Definite descriptions: "the company", "the university".
-            let w = if toks[k].len() == 3 {
-                toks[k].span().slice(text)
-            } else {
-                ""
-            };
-            if (w == "the" || w == "The") && k + 1 < st.b {
+            // (token `k` is "the" or "The")
+            if k + 1 < st.b {
                 let nw = toks[k + 1].span().slice(text);
                 let mut head = k + 1;
                 // allow one modifier: "the Arden plant" is a name; "the
