@@ -245,6 +245,8 @@ pub struct Notes {
     verbs: Vec<u32>,
     /// The words "the" and "The" (definite descriptions).
     thes: Vec<u32>,
+    /// The capitalised words (where [`runs`] start).
+    caps: Vec<u32>,
 }
 
 impl Notes {
@@ -252,13 +254,17 @@ impl Notes {
         self.pronouns.clear();
         self.verbs.clear();
         self.thes.clear();
+        self.caps.clear();
     }
 
     /// Notes the word `a..b` of `bytes`, about to be pushed as token `k`.
     #[inline(always)]
-    fn word(&mut self, bytes: &[u8], a: usize, b: usize, verbish: bool, k: usize) {
-        if verbish {
+    fn word(&mut self, bytes: &[u8], a: usize, b: usize, t: &Tok, k: usize) {
+        if t.verbish {
             self.verbs.push(k as u32);
+        }
+        if t.cap {
+            self.caps.push(k as u32);
         }
         // (one test of the length and first byte turns most words away)
         if (2..=4).contains(&(b - a)) && matches!(bytes[a], b'h' | b'H' | b's' | b'S' | b't' | b'T')
@@ -343,7 +349,7 @@ fn tokenize_with<const CUES: bool>(
                     cues.word(i - base, j - base, inner);
                 }
                 let t = word_tok(bytes, i, j, first.is_ascii_uppercase(), filter);
-                notes.word(bytes, i, j, t.verbish, out.len());
+                notes.word(bytes, i, j, &t, out.len());
                 out.push(t);
                 i = j + 1;
                 continue;
@@ -453,7 +459,7 @@ fn push_word(
         quoted,
         ..word_tok(bytes, word.start, word.end, capitalised, filter)
     };
-    notes.word(bytes, word.start, word.end, t.verbish, out.len());
+    notes.word(bytes, word.start, word.end, &t, out.len());
     out.push(t);
     // a possessive starts with an apostrophe, straight or curly (0xE2)
     let may_own = word.end < end && matches!(bytes[word.end], b'\'' | 0xE2);
@@ -630,18 +636,19 @@ struct Run {
     titled: bool,
 }
 
-fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, out: &mut Vec<Run>) {
+/// The capitalised runs of the sentence of tokens `sa..sb`, whose
+/// capitalised tokens are `caps` (in order; only they may start a run).
+fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, caps: &[u32], out: &mut Vec<Run>) {
     // (the sentence's end is the slice's: no bounds checks below)
     let toks = &toks[..sb];
     let mut i = sa;
-    while i < sb {
-        // (most tokens are lower-case words or marks: no slicing for them)
-        if !toks[i].cap {
-            i += 1;
+    for &c in caps {
+        let c = c as usize;
+        if c < i || c >= sb {
             continue;
         }
+        i = c;
         if !is_name_word(&toks[i], toks[i].span().slice(text)) {
-            i += 1;
             continue;
         }
         let a = i;
@@ -1152,7 +1159,8 @@ struct LocalSent {
     va: u32,
     vb: u32,
     cues: u8,
-    /// [`is_title_case`] as if no token were quoted.
+    /// [`is_title_case`] as if no token were quoted (false when the
+    /// sentence has no runs, which are all that reads it).
     title_case: bool,
 }
 
@@ -1227,6 +1235,8 @@ impl BlockToks {
                 title_case: false,
             });
         }
+        // (where the sentence's capitalised tokens start in `notes.caps`)
+        let mut cp = 0;
         for (l, s) in sents.iter_mut().zip(spans) {
             if exotic {
                 // (as `sentence_cues`: case folding may hide a cue)
@@ -1236,10 +1246,19 @@ impl BlockToks {
             let verbs = &notes.verbs[l.va as usize..l.vb as usize];
             scans.push(scan_sentence(text, &toks[a..b], a, verbs, *s, l.cues));
             let ra = runs_out.len();
-            runs(text, toks, a, b, runs_out);
+            while cp < notes.caps.len() && (notes.caps[cp] as usize) < a {
+                cp += 1;
+            }
+            let mut ce = cp;
+            while ce < notes.caps.len() && (notes.caps[ce] as usize) < b {
+                ce += 1;
+            }
+            runs(text, toks, a, b, &notes.caps[cp..ce], runs_out);
+            cp = ce;
             l.ra = ra as u32;
             l.rb = runs_out.len() as u32;
-            l.title_case = is_title_case(text, &toks[a..b]);
+            // (only read for a sentence with runs)
+            l.title_case = l.ra < l.rb && is_title_case(text, &toks[a..b]);
         }
     }
 
@@ -1320,6 +1339,8 @@ pub fn build_with(
     let mut scratch = BlockToks::default();
     let mut spans: Vec<Span> = Vec::new();
     // (one a sentence when no block is handed in, as from the CLI)
+    // (the first quotation not ending before the last sentence's start)
+    let (mut qi, mut last_start) = (0, 0);
     let mut own_scans: Vec<SentScan> = Vec::with_capacity(if blocks.is_empty() {
         sentences.len()
     } else {
@@ -1374,7 +1395,15 @@ pub fn build_with(
             let (a, b) = (t0 + l.a as usize, t0 + l.b as usize);
             // (the block's tokens come unquoted: only a sentence a quotation
             // reaches into needs marking)
-            let qi = qspans.partition_point(|q| q.end <= s.span.start);
+            // (sentences come in order: the first quotation that may reach
+            // into this one is found by moving on from the last one's)
+            if s.span.start < last_start {
+                qi = 0;
+            }
+            last_start = s.span.start;
+            while qi < qspans.len() && qspans[qi].end <= s.span.start {
+                qi += 1;
+            }
             let quoted = qspans.get(qi).is_some_and(|q| q.start < s.span.end) && {
                 mark_quoted(&mut toks[a..b], s.span.start, &qspans);
                 toks[a..b].iter().any(|t| t.quoted)
@@ -1383,7 +1412,8 @@ pub fn build_with(
                 span: s.span,
                 block: s.block,
                 checked: kind.is_some_and(|k| k.is_checked()),
-                title_case: if quoted {
+                // (only read for a sentence with runs)
+                title_case: if quoted && l.ra < l.rb {
                     is_title_case(text, &toks[a..b])
                 } else {
                     l.title_case
@@ -1458,6 +1488,7 @@ pub fn build_with(
     let mut ti = 0;
     for (si, st) in sents.iter().enumerate() {
         let rs = &run_store[run_ranges[si].0..run_ranges[si].1];
+        let start = mentions.len();
         let mut ri = 0;
         let mut k = st.a;
         loop {
@@ -1589,8 +1620,8 @@ pub fn build_with(
             }
             k += 1;
         }
-        // Descriptors for the named mentions of this sentence.
-        let start = mentions.partition_point(|m| m.sent < si);
+        // Descriptors for the named mentions of this sentence (the
+        // mentions pushed since `start`).
         for mi in start..mentions.len() {
             let m = mentions[mi];
             if m.kind != MentionKind::Named || m.quoted {
