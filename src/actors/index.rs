@@ -266,20 +266,20 @@ impl Notes {
         if t.cap {
             self.caps.push(k as u32);
         }
-        // (one test of the length and first byte turns most words away)
-        if (2..=4).contains(&(b - a)) && matches!(bytes[a], b'h' | b'H' | b's' | b'S' | b't' | b'T')
-        {
-            self.rare_word(bytes, a, b, k);
-        }
-    }
-
-    #[inline(never)]
-    fn rare_word(&mut self, bytes: &[u8], a: usize, b: usize, k: usize) {
-        let w = &bytes[a..b];
-        if w == b"the" || w == b"The" {
-            self.thes.push(k as u32);
-        } else if gender_of(w) != 0 {
-            self.pronouns.push(k as u32);
+        // (the length and first byte turn most words away)
+        let n = b - a;
+        if (2..=4).contains(&n) {
+            match bytes[a] {
+                b'h' | b'H' | b's' | b'S' => {
+                    if gender_of(&bytes[a..b]) != 0 {
+                        self.pronouns.push(k as u32);
+                    }
+                }
+                b't' | b'T' if n == 3 && bytes[a + 1] == b'h' && bytes[a + 2] == b'e' => {
+                    self.thes.push(k as u32);
+                }
+                _ => {}
+            }
         }
     }
 }
@@ -846,18 +846,37 @@ fn classify(
     None
 }
 
+/// Per byte, for [`name_key`]: 1 for a space, 2 for a byte that keeps a
+/// name from being its own key (other white space, non-ASCII), else 0.
+static NAME_KEY_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c == b' ' {
+            1
+        } else if c >= 0x80 || c.is_ascii_whitespace() || c == 0x0B {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 fn name_key(s: &str) -> Cow<'_, str> {
     // Fast path: plain ASCII with single spaces is its own key.
-    let mut prev_space = false;
-    let plain = s.bytes().all(|c| {
-        let ok = if c == b' ' {
-            !prev_space
-        } else {
-            c < 0x80 && !c.is_ascii_whitespace() && c != 0x0B
-        };
-        prev_space = c == b' ';
-        ok
-    });
+    // (one look-up a byte: spaces and odd bytes alone take a closer look)
+    let bytes = s.as_bytes();
+    let mut plain = true;
+    for (i, &c) in bytes.iter().enumerate() {
+        let class = NAME_KEY_BYTES[usize::from(c)];
+        if class != 0 && (class == 2 || i > 0 && bytes[i - 1] == b' ') {
+            plain = false;
+            break;
+        }
+    }
     if plain {
         return Cow::Borrowed(s);
     }
