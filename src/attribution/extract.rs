@@ -6,7 +6,7 @@ use super::lexicon::{self, Class, Cue, Form, Strength, HEDGES};
 use super::source;
 use super::token::{tokenize, Kind, Marks, Tok};
 use super::words::{self, list, tag};
-use super::{Attribution, AttributionKind, SourceClass, SpeakerRule};
+use super::{Attribution, AttributionKind, SmallList, SourceClass, Spans, SpeakerRule};
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
@@ -345,13 +345,13 @@ fn hedge_hits(lower: &str, span: Span, out: &mut Vec<(usize, usize)>) {
 pub(super) fn new_attr(kind: AttributionKind, si: usize) -> Attribution {
     Attribution {
         kind,
-        source: Vec::new(),
-        cue: Vec::new(),
-        content: Vec::new(),
+        source: Spans::new(),
+        cue: Spans::new(),
+        content: Spans::new(),
         source_class: SourceClass::None,
         loaded: false,
         sentence: si,
-        quotes: Vec::new(),
+        quotes: SmallList::new(),
         speaker_rule: None,
         carried: false,
         antecedent: None,
@@ -360,8 +360,8 @@ pub(super) fn new_attr(kind: AttributionKind, si: usize) -> Attribution {
 }
 
 /// Content fragments: the sentence minus `[a, b]` (token indices).
-fn around(c: &Ctx, a: usize, b: usize) -> Vec<Span> {
-    let mut v = Vec::new();
+fn around(c: &Ctx, a: usize, b: usize) -> Spans {
+    let mut v = Spans::new();
     if let Some(pre_end) = trim_back(c, a, 0) {
         v.push(c.span(0, pre_end));
     }
@@ -416,7 +416,7 @@ fn hedges(
         if phrase.starts_with("some ") || phrase.starts_with("many ") {
             at.source.push(c.toks[a].span());
             at.source_class = SourceClass::Vague;
-            at.cue = vec![c.span(a + 1, b)];
+            at.cue = Spans::one(c.span(a + 1, b));
         }
         at.content = around(c, a, b);
         out.push(at);
@@ -1308,7 +1308,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         // Leading "not": "did not say" still attributes.
         let mut src: Option<(usize, usize)> = None;
         let mut inverted = false;
-        let mut copied: Option<(Vec<Span>, SourceClass, bool)> = None;
+        let mut copied: Option<(Spans, SourceClass, bool)> = None;
         if j > 0 {
             let k = j - 1;
             if cue.form == Form::Ing
@@ -1452,7 +1452,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 }
             }
         }
-        let source_spans: Vec<Span>;
+        let source_spans: Spans;
         let mut class;
         let mut reason;
         // A source of its own is classified once the attribution is known
@@ -1474,11 +1474,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     if !loose_reason(why, cue) || !loose_ok(c, this, cue, why) {
                         continue;
                     }
-                    source_spans = Vec::new();
+                    source_spans = Spans::new();
                     class = SourceClass::None;
                     reason = false;
                 } else {
-                    source_spans = vec![c.span(*a, *b)];
+                    source_spans = Spans::one(c.span(*a, *b));
                     class = SourceClass::None;
                     reason = false;
                     classify_later = true;
@@ -1493,7 +1493,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 if !loose_ok(c, this, cue, 0) {
                     continue;
                 }
-                source_spans = Vec::new();
+                source_spans = Spans::new();
                 class = SourceClass::None;
                 reason = false;
             }
@@ -1501,7 +1501,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         let (src_a, src_b) = src.unwrap_or((this, this));
         // Content.
         let last = c.last_content();
-        let mut content = Vec::new();
+        let mut content = Spans::new();
         let mut colon = false;
         let after_from = if inverted { src_b + 1 } else { cue_end + 1 };
         let mut k = after_from;
@@ -1638,7 +1638,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             }
         };
         let mut at = new_attr(kind, si);
-        at.cue = vec![c.span(aux_start.min(this), cue_end)];
+        at.cue = Spans::one(c.span(aux_start.min(this), cue_end));
         at.source = source_spans;
         at.source_class = class;
         at.anonymity_reason = reason;
