@@ -188,6 +188,19 @@ fn sentences_with(
         if toks.is_empty() {
             continue;
         }
+        // Without a tagged word (or house verbs) only a colon lead-in
+        // opening a paragraph or before a quotation, or a framing `In
+        // a statement, ...`, can come of a sentence: the others skip the
+        // set-up below.
+        if tags == 0 && s.index_in_block != 0 && !house.has_verbs() && !ungated() {
+            let first = &toks[0];
+            let last = &toks[toks.len() - 1];
+            if lower.get(first.start..first.end) != Some("in")
+                && !(last.kind != Kind::Word && doc.prose.get(last.start..last.end) == Some(":"))
+            {
+                continue;
+            }
+        }
         // [`hedges`] keeps a match only where tokens start and end with
         // it, so the match's words are then tokens in a row (see
         // [`may_hold_hedge`]): without them, nothing here can come of a match.
