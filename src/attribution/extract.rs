@@ -76,7 +76,7 @@ impl Ctx<'_> {
         self.tags & tags != 0
     }
     fn cue(&self, i: usize) -> Option<Cue> {
-        self.toks.get(i).and_then(|t| t.info.cue)
+        self.toks.get(i).and_then(|t| t.info.cue())
     }
     /// The [`words::list`] bits of token `i`'s text (0 past the end).
     #[inline]
