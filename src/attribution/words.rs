@@ -725,9 +725,9 @@ mod tests {
         assert!(info("according").has(tag::ACCORDING));
         // Prefixes, extensions and other words carry no tag.
         for w in ["accordin", "accordingly", "claimsx", "eage", "madee", "x"] {
-            assert_eq!(info(w).tags, 0, "{w}");
+            assert_eq!(info(w).tags(), 0, "{w}");
         }
-        assert_eq!(info("said").tags, tag::CUE | tag::HEDGE);
+        assert_eq!(info("said").tags(), tag::CUE | tag::HEDGE);
     }
 
     #[test]
