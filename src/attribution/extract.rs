@@ -58,14 +58,16 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn classify(&self, src: &[Span]) -> (SourceClass, bool) {
         let reason = *self.reason.get_or_init(|| {
+            let lower = self.lower.as_bytes();
             // Most sentences have no word a reason needs: no search then.
             (ungated()
                 || self.toks.iter().any(|t| {
-                    // The words looked for have four letters or more.
-                    t.kind == Kind::Word
-                        && t.end - t.start >= 4
-                        && source::may_start_reason(self.lower.as_bytes()[t.start])
-                        && source::may_hold_reason(self.word_bytes(t))
+                    // The words looked for have four letters or more and
+                    // start with an ASCII letter (no other token of four
+                    // bytes does: that is one character, of four bytes).
+                    t.end - t.start >= 4
+                        && source::may_start_reason(lower[t.start])
+                        && source::may_hold_reason(&lower[t.start..t.end])
                 }))
                 && source::has_anonymity_reason(self.sentence.slice(self.lower))
         });
