@@ -387,7 +387,9 @@ impl Table {
     }
 
     fn build() -> Table {
-        let mut entries: lexicon::FastMap<(u64, u64), Entry> = Default::default();
+        // Room for every entry at once (some 1,300): no rehashing.
+        let mut entries: lexicon::FastMap<(u64, u64), Entry> =
+            lexicon::FastMap::with_capacity_and_hasher(2048, Default::default());
         let mut min_len = MAX_LEN;
         let mut add = |w: &str, f: &dyn Fn(&mut Entry)| {
             if let Some(key) = pack(w.as_bytes(), 0, w.len()) {
