@@ -6,7 +6,7 @@ use super::lexicon::{self, Class, Cue, Form, Strength, HEDGES};
 use super::source;
 use super::token::{tokenize, Kind, Marks, Tok};
 use super::words::{self, list, tag};
-use super::{Attribution, AttributionKind, SourceClass, SpeakerRule};
+use super::{Attribution, AttributionKind, SmallList, SourceClass, Spans, SpeakerRule};
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
@@ -58,14 +58,16 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn classify(&self, src: &[Span]) -> (SourceClass, bool) {
         let reason = *self.reason.get_or_init(|| {
+            let lower = self.lower.as_bytes();
             // Most sentences have no word a reason needs: no search then.
             (ungated()
                 || self.toks.iter().any(|t| {
-                    // The words looked for have four letters or more.
-                    t.kind == Kind::Word
-                        && t.end - t.start >= 4
-                        && source::may_start_reason(self.lower.as_bytes()[t.start])
-                        && source::may_hold_reason(self.word_bytes(t))
+                    // The words looked for have four letters or more and
+                    // start with an ASCII letter (no other token of four
+                    // bytes does: that is one character, of four bytes).
+                    t.end - t.start >= 4
+                        && source::may_start_reason(lower[t.start])
+                        && source::may_hold_reason(&lower[t.start..t.end])
                 }))
                 && source::has_anonymity_reason(self.sentence.slice(self.lower))
         });
@@ -76,7 +78,7 @@ impl Ctx<'_> {
         self.tags & tags != 0
     }
     fn cue(&self, i: usize) -> Option<Cue> {
-        self.toks.get(i).and_then(|t| t.info.cue)
+        self.toks.get(i).and_then(|t| t.info.cue())
     }
     /// The [`words::list`] bits of token `i`'s text (0 past the end).
     #[inline]
@@ -187,6 +189,19 @@ fn sentences_with(
         let tags = marks.tags;
         if toks.is_empty() {
             continue;
+        }
+        // Without a tagged word (or house verbs) only a colon lead-in
+        // opening a paragraph or before a quotation, or a framing `In
+        // a statement, ...`, can come of a sentence: the others skip the
+        // set-up below.
+        if tags == 0 && s.index_in_block != 0 && !house.has_verbs() && !ungated() {
+            let first = &toks[0];
+            let last = &toks[toks.len() - 1];
+            if lower.get(first.start..first.end) != Some("in")
+                && !(last.kind != Kind::Word && doc.prose.get(last.start..last.end) == Some(":"))
+            {
+                continue;
+            }
         }
         // [`hedges`] keeps a match only where tokens start and end with
         // it, so the match's words are then tokens in a row (see
@@ -345,13 +360,13 @@ fn hedge_hits(lower: &str, span: Span, out: &mut Vec<(usize, usize)>) {
 pub(super) fn new_attr(kind: AttributionKind, si: usize) -> Attribution {
     Attribution {
         kind,
-        source: Vec::new(),
-        cue: Vec::new(),
-        content: Vec::new(),
+        source: Spans::new(),
+        cue: Spans::new(),
+        content: Spans::new(),
         source_class: SourceClass::None,
         loaded: false,
         sentence: si,
-        quotes: Vec::new(),
+        quotes: SmallList::new(),
         speaker_rule: None,
         carried: false,
         antecedent: None,
@@ -360,8 +375,8 @@ pub(super) fn new_attr(kind: AttributionKind, si: usize) -> Attribution {
 }
 
 /// Content fragments: the sentence minus `[a, b]` (token indices).
-fn around(c: &Ctx, a: usize, b: usize) -> Vec<Span> {
-    let mut v = Vec::new();
+fn around(c: &Ctx, a: usize, b: usize) -> Spans {
+    let mut v = Spans::new();
     if let Some(pre_end) = trim_back(c, a, 0) {
         v.push(c.span(0, pre_end));
     }
@@ -416,7 +431,7 @@ fn hedges(
         if phrase.starts_with("some ") || phrase.starts_with("many ") {
             at.source.push(c.toks[a].span());
             at.source_class = SourceClass::Vague;
-            at.cue = vec![c.span(a + 1, b)];
+            at.cue = Spans::one(c.span(a + 1, b));
         }
         at.content = around(c, a, b);
         out.push(at);
@@ -1308,7 +1323,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         // Leading "not": "did not say" still attributes.
         let mut src: Option<(usize, usize)> = None;
         let mut inverted = false;
-        let mut copied: Option<(Vec<Span>, SourceClass, bool)> = None;
+        let mut copied: Option<(Spans, SourceClass, bool)> = None;
         if j > 0 {
             let k = j - 1;
             if cue.form == Form::Ing
@@ -1452,7 +1467,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 }
             }
         }
-        let source_spans: Vec<Span>;
+        let source_spans: Spans;
         let mut class;
         let mut reason;
         // A source of its own is classified once the attribution is known
@@ -1474,11 +1489,11 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     if !loose_reason(why, cue) || !loose_ok(c, this, cue, why) {
                         continue;
                     }
-                    source_spans = Vec::new();
+                    source_spans = Spans::new();
                     class = SourceClass::None;
                     reason = false;
                 } else {
-                    source_spans = vec![c.span(*a, *b)];
+                    source_spans = Spans::one(c.span(*a, *b));
                     class = SourceClass::None;
                     reason = false;
                     classify_later = true;
@@ -1493,7 +1508,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 if !loose_ok(c, this, cue, 0) {
                     continue;
                 }
-                source_spans = Vec::new();
+                source_spans = Spans::new();
                 class = SourceClass::None;
                 reason = false;
             }
@@ -1501,7 +1516,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         let (src_a, src_b) = src.unwrap_or((this, this));
         // Content.
         let last = c.last_content();
-        let mut content = Vec::new();
+        let mut content = Spans::new();
         let mut colon = false;
         let after_from = if inverted { src_b + 1 } else { cue_end + 1 };
         let mut k = after_from;
@@ -1638,7 +1653,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             }
         };
         let mut at = new_attr(kind, si);
-        at.cue = vec![c.span(aux_start.min(this), cue_end)];
+        at.cue = Spans::one(c.span(aux_start.min(this), cue_end));
         at.source = source_spans;
         at.source_class = class;
         at.anonymity_reason = reason;

@@ -315,7 +315,7 @@ pub fn apply(
                 .find(|&i| out[i].cue.iter().any(|c| c.overlaps(vspan)))
         });
         if let Some(i) = taken {
-            out[i].source = vec![occ];
+            out[i].source = super::Spans::one(occ);
             out[i].source_class = class;
             continue;
         }
@@ -325,8 +325,8 @@ pub fn apply(
             AttributionKind::Paraphrase
         };
         out.push(Attribution {
-            source: vec![occ],
-            cue: vec![vspan],
+            source: super::Spans::one(occ),
+            cue: super::Spans::one(vspan),
             content: content.into_iter().collect(),
             source_class: class,
             loaded: cue.loaded,

@@ -563,51 +563,53 @@ pub(super) const NOT_CUES: &[&str] = &[
 
 /// Regular inflections of a base form: third person, past, -ing.
 pub(crate) fn regular(b: &str) -> [String; 3] {
-    // `stem + suffix` without the formatting machinery (the word table is
-    // built from these at every start).
-    let cat = |stem: &str, suffix: &str| {
-        let mut w = String::with_capacity(stem.len() + suffix.len());
+    let mut forms = [String::new(), String::new(), String::new()];
+    regular_into(b, &mut forms);
+    forms
+}
+
+/// [`regular`] written into `forms` (cleared first): the word table is
+/// built from these at every start, and the strings are reused.
+fn regular_into(b: &str, forms: &mut [String; 3]) {
+    let [third, past, ing] = forms;
+    let set = |w: &mut String, stem: &str, suffix: &str| {
+        w.clear();
         w.push_str(stem);
         w.push_str(suffix);
-        w
     };
     let drop_last = || &b[..b.len() - 1];
-    let third = if b.ends_with('s')
+    if b.ends_with('s')
         || b.ends_with("sh")
         || b.ends_with("ch")
         || b.ends_with('x')
         || b.ends_with('z')
         || b.ends_with('o')
     {
-        cat(b, "es")
+        set(third, b, "es");
     } else if b.ends_with('y') && !b.ends_with("ay") && !b.ends_with("ey") && !b.ends_with("oy") {
-        cat(drop_last(), "ies")
+        set(third, drop_last(), "ies");
     } else {
-        cat(b, "s")
-    };
-    let past = if b.ends_with('e') {
-        cat(b, "d")
+        set(third, b, "s");
+    }
+    if b.ends_with('e') {
+        set(past, b, "d");
     } else if b.ends_with('y') && !b.ends_with("ay") && !b.ends_with("ey") && !b.ends_with("oy") {
-        cat(drop_last(), "ied")
+        set(past, drop_last(), "ied");
     } else {
-        cat(b, "ed")
-    };
-    let ing = if b.ends_with('e') && !b.ends_with("ee") {
-        cat(drop_last(), "ing")
+        set(past, b, "ed");
+    }
+    if b.ends_with('e') && !b.ends_with("ee") {
+        set(ing, drop_last(), "ing");
     } else {
-        cat(b, "ing")
-    };
-    [third, past, ing]
+        set(ing, b, "ing");
+    }
 }
 
 /// Every (form, cue) of every lemma, in lexicon order; a form may come
 /// twice (the first cue counts).
-fn each_form(mut f: impl FnMut(String, Cue)) {
+fn each_form(mut f: impl FnMut(&str, Cue)) {
+    let mut regular_forms = [String::new(), String::new(), String::new()];
     for lem in LEMMAS {
-        let forms: [String; 3] = match lem.forms {
-            Some([a, b, c]) => [a.to_string(), b.to_string(), c.to_string()],
-            None => regular(lem.base),
-        };
         let mk = |form| Cue {
             class: lem.class,
             strength: lem.strength,
@@ -615,8 +617,15 @@ fn each_form(mut f: impl FnMut(String, Cue)) {
             form,
             addressee: lem.addressee,
         };
-        let [third, past, ing] = forms;
-        f(lem.base.to_string(), mk(Form::Base));
+        let [third, past, ing]: [&str; 3] = match lem.forms {
+            Some(forms) => forms,
+            None => {
+                regular_into(lem.base, &mut regular_forms);
+                let [a, b, c] = &regular_forms;
+                [a.as_str(), b.as_str(), c.as_str()]
+            }
+        };
+        f(lem.base, mk(Form::Base));
         f(third, mk(Form::Third));
         f(past, mk(Form::Past));
         f(ing, mk(Form::Ing));
@@ -627,7 +636,7 @@ fn each_form(mut f: impl FnMut(String, Cue)) {
 pub static CUES: LazyLock<FastMap<String, Cue>> = LazyLock::new(|| {
     let mut m = FastMap::default();
     each_form(|w, cue| {
-        m.entry(w).or_insert(cue);
+        m.entry(w.to_string()).or_insert(cue);
     });
     for w in NOT_CUES {
         m.remove(*w);
@@ -642,8 +651,8 @@ pub(super) fn each_cue(mut f: impl FnMut(&str, Cue)) {
     each_form(|w, cue| {
         // What `cue` turns away before looking.
         let answers = (3..=16).contains(&w.len()) && triple(w.as_bytes()).is_some();
-        if answers && !not_cues.contains(w.as_str()) {
-            f(&w, cue);
+        if answers && !not_cues.contains(w) {
+            f(w, cue);
         }
     });
 }

@@ -10,6 +10,7 @@
 mod extract;
 mod house;
 mod lexicon;
+mod list;
 mod source;
 mod speakers;
 mod token;
@@ -24,6 +25,10 @@ use crate::span::Span;
 use serde::Serialize;
 
 pub use house::HouseLexicon;
+pub use list::SmallList;
+
+/// An attribution's list of spans (one or two, nearly always: kept inline).
+pub type Spans = SmallList<Span, 2>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -76,13 +81,13 @@ pub struct Attribution {
     pub kind: AttributionKind,
     /// The source noun phrase (with titles and appositives); empty for hedges
     /// and passives (`it was reported that`).
-    pub source: Vec<Span>,
+    pub source: Spans,
     /// The cue: the verb group (`said`, `told`, `according to`, `:`); empty for
     /// a quotation whose speaker was found elsewhere in the paragraph
     /// (`carried`).
-    pub cue: Vec<Span>,
+    pub cue: Spans,
     /// What is attributed: the reported clause or the quotation(s).
-    pub content: Vec<Span>,
+    pub content: Spans,
     pub source_class: SourceClass,
     /// The cue verb is loaded (claimed, admitted, insisted...).
     pub loaded: bool,
@@ -92,7 +97,7 @@ pub struct Attribution {
     /// Direct quotations (indices into the `quotes` slice given to [`find`])
     /// whose speaker this attribution names. A direct quotation listed by no
     /// attribution has no findable speaker (SPEC §3.7: `unattributed-quote`).
-    pub quotes: Vec<usize>,
+    pub quotes: SmallList<usize, 2>,
     /// How the speaker of a quotation was found (None for non-quote attributions
     /// found in their own sentence).
     pub speaker_rule: Option<SpeakerRule>,

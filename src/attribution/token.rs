@@ -220,7 +220,7 @@ impl Marks {
     /// Notes the word of `info`, token `k` (but not its tags).
     #[inline(always)]
     fn note(&mut self, info: &WordInfo, k: usize) {
-        if info.tags & (tag::CUE | tag::HEDGE) != 0 {
+        if info.tags() & (tag::CUE | tag::HEDGE) != 0 {
             if info.has(tag::CUE) {
                 self.cues.push(k);
             }
@@ -395,7 +395,7 @@ impl Words<'_> {
         } else {
             self.table.get(key)
         };
-        *tags |= info.tags;
+        *tags |= info.tags();
         marks.note(&info, out.len());
         out.push(Tok {
             start: at,
@@ -431,7 +431,7 @@ impl Words<'_> {
         }
         let (start, end_at) = (self.base + i, self.base + end);
         let info = self.table.info_at(self.lower, start, end_at);
-        *tags |= info.tags;
+        *tags |= info.tags();
         marks.note(&info, out.len());
         out.push(Tok {
             start,
@@ -616,8 +616,8 @@ mod tests {
                         _ => WordInfo::default(),
                     };
                     assert_eq!(t.info, want, "{text:?} token {k}");
-                    want_tags |= want.tags;
-                    if want.cue.is_some() {
+                    want_tags |= want.tags();
+                    if want.cue().is_some() {
                         want_cues.push(k);
                     }
                     if want.has(tag::HEDGE) {

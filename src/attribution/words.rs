@@ -3,7 +3,7 @@
 //! an idiom, is it a stance adjective...). The scans then test bits instead
 //! of comparing strings.
 
-use super::lexicon::{self, Cue};
+use super::lexicon::{self, Class, Cue, Form, Strength};
 use std::sync::LazyLock;
 
 /// Tag bits of [`WordInfo::tags`].
@@ -22,24 +22,116 @@ pub mod tag {
     pub const HEDGE: u8 = 1 << 5;
 }
 
-/// What the lexicons say about one lower-case word.
+/// What the lexicons say about one lower-case word, packed in one integer
+/// (the tokenizer copies it to every token in one move): the tags in byte
+/// 0, the idiom and hedge groups in bytes 1 and 2, the cue entry above.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WordInfo {
-    /// Equal to [`lexicon::cue`] of the word.
-    pub cue: Option<Cue>,
-    pub tags: u8,
-    /// For a word opening idioms: 1 + the index of their group in
-    /// [`Table::phrase_groups`]; 0 for other words.
-    phrase_group: u8,
-    /// For a hedge key word: 1 + the index of its hedges in
-    /// [`Table::hedge_groups`]; 0 for other words.
-    hedge_group: u8,
-}
+pub struct WordInfo(u64);
+
+/// Bit of [`WordInfo`]: the word has a cue entry.
+const HAS_CUE: u64 = 1 << 24;
+/// Bit of [`WordInfo`]: the cue takes an addressee.
+const ADDRESSEE: u64 = 1 << 25;
+/// Bit of [`WordInfo`]: the cue is loaded.
+const LOADED: u64 = 1 << 26;
+/// Bit of [`WordInfo`]: the cue is strong.
+const STRONG: u64 = 1 << 27;
 
 impl WordInfo {
-    pub fn has(self, tags: u8) -> bool {
-        self.tags & tags != 0
+    /// `cue`: equal to [`lexicon::cue`] of the word. `phrase_group`: for a
+    /// word opening idioms, 1 + the index of their group in
+    /// [`Table::phrase_groups`] (0 for other words); `hedge_group` the same
+    /// for a hedge key word and [`Table::hedge_groups`].
+    fn new(cue: Option<Cue>, tags: u8, phrase_group: u8, hedge_group: u8) -> WordInfo {
+        let mut x = u64::from(tags) | u64::from(phrase_group) << 8 | u64::from(hedge_group) << 16;
+        if let Some(c) = cue {
+            x |= HAS_CUE;
+            if c.addressee {
+                x |= ADDRESSEE;
+            }
+            if c.loaded {
+                x |= LOADED;
+            }
+            if c.strength == Strength::Strong {
+                x |= STRONG;
+            }
+            let class = match c.class {
+                Class::Speech => 0u64,
+                Class::Writing => 1,
+                Class::Finding => 2,
+                Class::Belief => 3,
+                Class::Intention => 4,
+                Class::Act => 5,
+            };
+            let form = match c.form {
+                Form::Base => 0u64,
+                Form::Third => 1,
+                Form::Past => 2,
+                Form::Ing => 3,
+            };
+            x |= class << 32 | form << 40;
+        }
+        WordInfo(x)
     }
+
+    #[inline]
+    pub fn tags(self) -> u8 {
+        self.0 as u8
+    }
+
+    #[inline]
+    pub fn has(self, tags: u8) -> bool {
+        self.tags() & tags != 0
+    }
+
+    fn phrase_group(self) -> u8 {
+        (self.0 >> 8) as u8
+    }
+
+    fn hedge_group(self) -> u8 {
+        (self.0 >> 16) as u8
+    }
+
+    /// The word's cue entry: equal to [`lexicon::cue`] of the word.
+    #[inline]
+    pub fn cue(self) -> Option<Cue> {
+        if self.0 & HAS_CUE == 0 {
+            return None;
+        }
+        let x = self.0;
+        Some(Cue {
+            class: match (x >> 32) as u8 {
+                0 => Class::Speech,
+                1 => Class::Writing,
+                2 => Class::Finding,
+                3 => Class::Belief,
+                4 => Class::Intention,
+                _ => Class::Act,
+            },
+            strength: if x & STRONG != 0 {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            },
+            loaded: x & LOADED != 0,
+            form: match (x >> 40) as u8 {
+                0 => Form::Base,
+                1 => Form::Third,
+                2 => Form::Past,
+                _ => Form::Ing,
+            },
+            addressee: x & ADDRESSEE != 0,
+        })
+    }
+}
+
+/// A table entry as it is built (see [`WordInfo::new`]).
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    cue: Option<Cue>,
+    tags: u8,
+    phrase_group: u8,
+    hedge_group: u8,
 }
 
 /// Idioms that report a stance or a naming: `made it clear`, `took issue
@@ -295,9 +387,11 @@ impl Table {
     }
 
     fn build() -> Table {
-        let mut entries: lexicon::FastMap<(u64, u64), WordInfo> = Default::default();
+        // Room for every entry at once (some 1,300): no rehashing.
+        let mut entries: lexicon::FastMap<(u64, u64), Entry> =
+            lexicon::FastMap::with_capacity_and_hasher(2048, Default::default());
         let mut min_len = MAX_LEN;
-        let mut add = |w: &str, f: &dyn Fn(&mut WordInfo)| {
+        let mut add = |w: &str, f: &dyn Fn(&mut Entry)| {
             if let Some(key) = pack(w.as_bytes(), 0, w.len()) {
                 min_len = min_len.min(w.len());
                 f(entries.entry(key).or_default());
@@ -375,7 +469,10 @@ impl Table {
             while slots[i].0 != (0, 0) {
                 i = (i + 1) & mask;
             }
-            slots[i] = (key, info);
+            slots[i] = (
+                key,
+                WordInfo::new(info.cue, info.tags, info.phrase_group, info.hedge_group),
+            );
         }
         Table {
             filter,
@@ -441,7 +538,7 @@ pub fn info_at(lower: &[u8], start: usize, end: usize) -> WordInfo {
 
 /// The [`PHRASES`] whose first word is the word of `info`, in list order.
 pub fn phrases_opened_by(info: WordInfo) -> &'static [&'static [&'static str]] {
-    match usize::from(info.phrase_group).checked_sub(1) {
+    match usize::from(info.phrase_group()).checked_sub(1) {
         Some(g) => TABLE.phrase_groups.get(g).map_or(&[], |v| v.as_slice()),
         None => &[],
     }
@@ -449,7 +546,7 @@ pub fn phrases_opened_by(info: WordInfo) -> &'static [&'static [&'static str]] {
 
 /// The hedges filed under the word of `info` (a hedge key), in list order.
 pub fn hedges_keyed_by(info: WordInfo) -> &'static [HedgeWords] {
-    match usize::from(info.hedge_group).checked_sub(1) {
+    match usize::from(info.hedge_group()).checked_sub(1) {
         Some(g) => TABLE.hedge_groups.get(g).map_or(&[], |v| v.as_slice()),
         None => &[],
     }
@@ -544,9 +641,45 @@ mod tests {
     use super::*;
 
     #[test]
+    fn word_info_round_trips() {
+        let classes = [
+            Class::Speech,
+            Class::Writing,
+            Class::Finding,
+            Class::Belief,
+            Class::Intention,
+            Class::Act,
+        ];
+        let forms = [Form::Base, Form::Third, Form::Past, Form::Ing];
+        for class in classes {
+            for form in forms {
+                for strength in [Strength::Weak, Strength::Strong] {
+                    for (loaded, addressee) in [(false, true), (true, false)] {
+                        let cue = Cue {
+                            class,
+                            strength,
+                            loaded,
+                            form,
+                            addressee,
+                        };
+                        let info = WordInfo::new(Some(cue), 0xA5, 7, 200);
+                        assert_eq!(info.cue(), Some(cue));
+                        assert_eq!(
+                            (info.tags(), info.phrase_group(), info.hedge_group()),
+                            (0xA5, 7, 200)
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(WordInfo::new(None, 3, 0, 0).cue(), None);
+        assert_eq!(WordInfo::default().cue(), None);
+    }
+
+    #[test]
     fn cue_entries_match_the_lexicon() {
         for w in lexicon::CUES.keys() {
-            assert_eq!(info(w).cue, lexicon::cue(w), "{w}");
+            assert_eq!(info(w).cue(), lexicon::cue(w), "{w}");
             assert_eq!(info(w).has(tag::CUE), lexicon::cue(w).is_some(), "{w}");
         }
         for w in [
@@ -560,7 +693,7 @@ mod tests {
             "é",
             "Said",
         ] {
-            assert_eq!(info(w).cue, lexicon::cue(w), "{w}");
+            assert_eq!(info(w).cue(), lexicon::cue(w), "{w}");
         }
     }
 
@@ -594,9 +727,9 @@ mod tests {
         assert!(info("according").has(tag::ACCORDING));
         // Prefixes, extensions and other words carry no tag.
         for w in ["accordin", "accordingly", "claimsx", "eage", "madee", "x"] {
-            assert_eq!(info(w).tags, 0, "{w}");
+            assert_eq!(info(w).tags(), 0, "{w}");
         }
-        assert_eq!(info("said").tags, tag::CUE | tag::HEDGE);
+        assert_eq!(info("said").tags(), tag::CUE | tag::HEDGE);
     }
 
     #[test]
