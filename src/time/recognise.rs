@@ -87,26 +87,129 @@ fn led_by(w: &str, num: bool, core: bool) -> u8 {
         // None of the words below is a number.
         return YEAR;
     }
-    let mut led = match w {
-        "the" => RELATIVE | YEAR | REF | ANAPHOR,
-        "early" | "late" => DEICTIC | RELATIVE | YEAR,
-        "earlier" | "later" => DEICTIC | RELATIVE | YEAR | ANAPHOR,
-        "mid" | "end" | "beginning" | "middle" | "fiscal" => RELATIVE | YEAR,
-        "last" | "this" => DEICTIC | RELATIVE,
-        "yesterday" | "today" | "tomorrow" | "tonight" => DEICTIC,
-        "next" | "past" | "previous" | "current" | "that" | "following" | "full" | "calendar" => {
-            RELATIVE
-        }
-        "coming" => RELATIVE | REF,
-        "'" | "’" => YEAR,
-        "daily" | "weekly" | "monthly" | "annually" | "yearly" | "hourly" | "nightly"
-        | "biweekly" | "every" | "each" | "per" => SET,
-        "now" | "right" | "just" | "currently" | "nowadays" | "presently" | "these" | "at"
-        | "recently" | "lately" | "more" | "most" | "recent" | "soon" | "year" | "years"
-        | "decades" | "months" | "weeks" | "days" | "hours" | "minutes" | "centuries" => REF,
-        "christmas" | "new" | "halloween" | "valentine" | "independence" | "veterans"
-        | "thanksgiving" | "labor" | "memorial" | "election" => HOLIDAY,
-        "afterward" | "afterwards" | "thereafter" | "since" | "in" => ANAPHOR,
+    // First byte first: each inner match has a few arms.
+    let mut led = match w.as_bytes().first() {
+        Some(b'\'') => match w {
+            "'" => YEAR,
+            _ => 0,
+        },
+        Some(b'a') => match w {
+            "annually" => SET,
+            "at" => REF,
+            "afterward" | "afterwards" => ANAPHOR,
+            _ => 0,
+        },
+        Some(b'b') => match w {
+            "beginning" => RELATIVE | YEAR,
+            "biweekly" => SET,
+            _ => 0,
+        },
+        Some(b'c') => match w {
+            "current" | "calendar" => RELATIVE,
+            "coming" => RELATIVE | REF,
+            "currently" | "centuries" => REF,
+            "christmas" => HOLIDAY,
+            _ => 0,
+        },
+        Some(b'd') => match w {
+            "daily" => SET,
+            "decades" | "days" => REF,
+            _ => 0,
+        },
+        Some(b'e') => match w {
+            "early" => DEICTIC | RELATIVE | YEAR,
+            "earlier" => DEICTIC | RELATIVE | YEAR | ANAPHOR,
+            "end" => RELATIVE | YEAR,
+            "every" | "each" => SET,
+            "election" => HOLIDAY,
+            _ => 0,
+        },
+        Some(b'f') => match w {
+            "fiscal" => RELATIVE | YEAR,
+            "following" | "full" => RELATIVE,
+            _ => 0,
+        },
+        Some(b'h') => match w {
+            "hourly" => SET,
+            "hours" => REF,
+            "halloween" => HOLIDAY,
+            _ => 0,
+        },
+        Some(b'i') => match w {
+            "independence" => HOLIDAY,
+            "in" => ANAPHOR,
+            _ => 0,
+        },
+        Some(b'j') => match w {
+            "just" => REF,
+            _ => 0,
+        },
+        Some(b'l') => match w {
+            "late" => DEICTIC | RELATIVE | YEAR,
+            "later" => DEICTIC | RELATIVE | YEAR | ANAPHOR,
+            "last" => DEICTIC | RELATIVE,
+            "lately" => REF,
+            "labor" => HOLIDAY,
+            _ => 0,
+        },
+        Some(b'm') => match w {
+            "mid" | "middle" => RELATIVE | YEAR,
+            "monthly" => SET,
+            "more" | "most" | "months" | "minutes" => REF,
+            "memorial" => HOLIDAY,
+            _ => 0,
+        },
+        Some(b'n') => match w {
+            "next" => RELATIVE,
+            "nightly" => SET,
+            "now" | "nowadays" => REF,
+            "new" => HOLIDAY,
+            _ => 0,
+        },
+        Some(b'p') => match w {
+            "past" | "previous" => RELATIVE,
+            "per" => SET,
+            "presently" => REF,
+            _ => 0,
+        },
+        Some(b'r') => match w {
+            "right" | "recently" | "recent" => REF,
+            _ => 0,
+        },
+        Some(b's') => match w {
+            "soon" => REF,
+            "since" => ANAPHOR,
+            _ => 0,
+        },
+        Some(b't') => match w {
+            "the" => RELATIVE | YEAR | REF | ANAPHOR,
+            "this" => DEICTIC | RELATIVE,
+            "today" | "tomorrow" | "tonight" => DEICTIC,
+            "that" => RELATIVE,
+            "these" => REF,
+            "thanksgiving" => HOLIDAY,
+            "thereafter" => ANAPHOR,
+            _ => 0,
+        },
+        Some(b'v') => match w {
+            "valentine" | "veterans" => HOLIDAY,
+            _ => 0,
+        },
+        Some(b'w') => match w {
+            "weekly" => SET,
+            "weeks" => REF,
+            _ => 0,
+        },
+        Some(b'y') => match w {
+            "yesterday" => DEICTIC,
+            "yearly" => SET,
+            "year" | "years" => REF,
+            _ => 0,
+        },
+        Some(0xE2) => match w {
+            "’" => YEAR,
+            _ => 0,
+        },
         _ => 0,
     };
     if w.starts_with("fy") || lx::ordinal(w).is_some() {
@@ -334,6 +437,15 @@ fn tag_line<'a>(
     }
 }
 
+/// Does `w` end as an ordinal does (`-th`, `-st`, `-nd`, `-rd`)?
+#[inline]
+fn ordinal_suffix(w: &str) -> bool {
+    matches!(
+        w.as_bytes(),
+        [.., b't', b'h'] | [.., b's', b't'] | [.., b'n', b'd'] | [.., b'r', b'd']
+    )
+}
+
 /// Fills `gates` for a line's tokens: `gates[i]`, a starter with a core
 /// word or number within tokens i..i+5, and which matchers could find
 /// something there. False when the line has no core token. `special` are
@@ -363,13 +475,7 @@ fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut V
         for k in (lo.max(last_core.saturating_sub(4))..hi).rev() {
             let tok = &t[k];
             let starter = match tok.kind {
-                Kind::Word => {
-                    lx::is_starter(tok.low)
-                        || tok.low.ends_with("th")
-                        || tok.low.ends_with("st")
-                        || tok.low.ends_with("nd")
-                        || tok.low.ends_with("rd")
-                }
+                Kind::Word => ordinal_suffix(tok.low) || lx::is_starter(tok.low),
                 Kind::Punct => matches!(tok.low, "'" | "’"),
                 Kind::Num => false,
             };
@@ -429,12 +535,9 @@ fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut V
             && match tok.kind {
                 Kind::Num => true,
                 Kind::Word => {
-                    core || lx::is_starter(tok.low)
+                    core || ordinal_suffix(tok.low)
                         || tok.low.starts_with("fy")
-                        || tok.low.ends_with("th")
-                        || tok.low.ends_with("st")
-                        || tok.low.ends_with("nd")
-                        || tok.low.ends_with("rd")
+                        || lx::is_starter(tok.low)
                 }
                 Kind::Punct => matches!(tok.low, "'" | "’"),
             };
