@@ -80,7 +80,6 @@ mod lead {
 /// a number, `core` a core word as the tokenizer found): the words each matcher can start with, read off the
 /// matcher (with the modifiers [`P::pre_mod`] skips); elsewhere it finds
 /// nothing, and most starters are numbers or other words.
-#[inline(never)]
 fn led_by(w: &str, num: bool, core: bool) -> u8 {
     use lead::*;
     if num {
@@ -452,7 +451,6 @@ fn ordinal_suffix(w: &str) -> bool {
 /// the tokens that may change the state ([`Marks::special`], counted from
 /// `off`): the others are plain words or punctuation, looked at only
 /// within 4 tokens before a core token.
-#[inline(never)]
 fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut Vec<u8>) -> bool {
     let n = t.len();
     gates.clear();
