@@ -172,6 +172,7 @@ struct WordScratch {
     hits: Vec<lexicon::Hit>,
     signals: Vec<claims::ClaimSignal>,
     events: Vec<lexicon::Hit>,
+    time_cores: Vec<Span>,
 }
 
 impl BlockWork {
@@ -211,7 +212,9 @@ impl BlockWork {
             let (sig, hits) = (&mut scratch.signals, &mut scratch.events);
             sig.clear();
             hits.clear();
-            let time_words = rules::sentence_words(prose, *s, &mut scratch.hits, sig, hits);
+            let cores = &mut scratch.time_cores;
+            cores.clear();
+            let time_words = rules::sentence_words(prose, *s, &mut scratch.hits, sig, hits, cores);
             self.signals
                 .push_sentence(sig.iter().map(|x| claims::ClaimSignal {
                     span: x.span.shifted(by),
@@ -221,14 +224,18 @@ impl BlockWork {
                 span: h.span.shifted(by),
                 ..*h
             }));
-            self.temporals.extend(
-                time::tag_sentence_scanned(prose, *s, anchor, time_words)
-                    .into_iter()
-                    .map(|mut t| {
-                        t.span = t.span.shifted(by);
-                        t
-                    }),
+            let first_tag = self.temporals.len();
+            time::tag_sentence_scanned_into(
+                prose,
+                *s,
+                anchor,
+                time_words,
+                cores,
+                &mut self.temporals,
             );
+            for t in &mut self.temporals[first_tag..] {
+                t.span = t.span.shifted(by);
+            }
             *s = s.shifted(by);
         }
     }

@@ -231,14 +231,62 @@ pub fn tokenize(text: &str, span: Span, quotes: &[Span], out: &mut Vec<Tok>) {
         quotes,
         out,
         &mut CueScan::new(&[]),
-        &mut Vec::new(),
+        &mut Notes::default(),
     );
 }
 
-/// [`tokenize`] (no quotations), noting in `pronouns` the index in `out` of
-/// each he/she word ([`pronoun_gender`]).
-fn tokenize_noting(text: &str, span: Span, out: &mut Vec<Tok>, pronouns: &mut Vec<u32>) {
-    tokenize_with::<false>(text, span, &[], out, &mut CueScan::new(&[]), pronouns);
+/// Token indices the tokenizer notes on its way, so that later passes
+/// visit those tokens alone instead of walking all of them.
+#[derive(Debug, Default)]
+pub struct Notes {
+    /// The he/she words ([`pronoun_gender`]).
+    pronouns: Vec<u32>,
+    /// The [`Tok::verbish`] words.
+    verbs: Vec<u32>,
+    /// The words "the" and "The" (definite descriptions).
+    thes: Vec<u32>,
+    /// The capitalised words (where [`runs`] start).
+    caps: Vec<u32>,
+}
+
+impl Notes {
+    fn clear(&mut self) {
+        self.pronouns.clear();
+        self.verbs.clear();
+        self.thes.clear();
+        self.caps.clear();
+    }
+
+    /// Notes the word `a..b` of `bytes`, about to be pushed as token `k`.
+    #[inline(always)]
+    fn word(&mut self, bytes: &[u8], a: usize, b: usize, t: &Tok, k: usize) {
+        if t.verbish {
+            self.verbs.push(k as u32);
+        }
+        if t.cap {
+            self.caps.push(k as u32);
+        }
+        // (the length and first byte turn most words away)
+        let n = b - a;
+        if (2..=4).contains(&n) {
+            match bytes[a] {
+                b'h' | b'H' | b's' | b'S' => {
+                    if gender_of(&bytes[a..b]) != 0 {
+                        self.pronouns.push(k as u32);
+                    }
+                }
+                b't' | b'T' if n == 3 && bytes[a + 1] == b'h' && bytes[a + 2] == b'e' => {
+                    self.thes.push(k as u32);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// [`tokenize`] (no quotations), noting tokens in `notes`.
+fn tokenize_noting(text: &str, span: Span, out: &mut Vec<Tok>, notes: &mut Notes) {
+    tokenize_with::<false>(text, span, &[], out, &mut CueScan::new(&[]), notes);
 }
 
 /// [`tokenize_noting`] working out the sentence's cue bits on the way into
@@ -248,9 +296,9 @@ pub fn tokenize_cued(
     span: Span,
     out: &mut Vec<Tok>,
     cues: &mut CueScan,
-    pronouns: &mut Vec<u32>,
+    notes: &mut Notes,
 ) {
-    tokenize_with::<true>(text, span, &[], out, cues, pronouns);
+    tokenize_with::<true>(text, span, &[], out, cues, notes);
 }
 
 #[inline(always)]
@@ -260,7 +308,7 @@ fn tokenize_with<const CUES: bool>(
     quotes: &[Span],
     out: &mut Vec<Tok>,
     cues: &mut CueScan,
-    pronouns: &mut Vec<u32>,
+    notes: &mut Notes,
 ) {
     let end = span.end.min(text.len());
     let mut i = span.start;
@@ -300,10 +348,9 @@ fn tokenize_with<const CUES: bool>(
                 if CUES {
                     cues.word(i - base, j - base, inner);
                 }
-                if gendered(bytes, i, j) {
-                    pronouns.push(out.len() as u32);
-                }
-                out.push(word_tok(bytes, i, j, first.is_ascii_uppercase(), filter));
+                let t = word_tok(bytes, i, j, first.is_ascii_uppercase(), filter);
+                notes.word(bytes, i, j, &t, out.len());
+                out.push(t);
                 i = j + 1;
                 continue;
             }
@@ -332,7 +379,7 @@ fn tokenize_with<const CUES: bool>(
                 false,
                 filter,
                 out,
-                pronouns,
+                notes,
             );
             if CUES && i > j {
                 cues.token(j - base, i - base);
@@ -383,7 +430,7 @@ fn tokenize_with<const CUES: bool>(
             quoted,
             filter,
             out,
-            pronouns,
+            notes,
         );
         if CUES {
             cues.token(i - base, next - base);
@@ -405,16 +452,15 @@ fn push_word(
     quoted: bool,
     filter: ReportOrFrame,
     out: &mut Vec<Tok>,
-    pronouns: &mut Vec<u32>,
+    notes: &mut Notes,
 ) -> usize {
     let bytes = text.as_bytes();
-    if gendered(bytes, word.start, word.end) {
-        pronouns.push(out.len() as u32);
-    }
-    out.push(Tok {
+    let t = Tok {
         quoted,
         ..word_tok(bytes, word.start, word.end, capitalised, filter)
-    });
+    };
+    notes.word(bytes, word.start, word.end, &t, out.len());
+    out.push(t);
     // a possessive starts with an apostrophe, straight or curly (0xE2)
     let may_own = word.end < end && matches!(bytes[word.end], b'\'' | 0xE2);
     let poss = if may_own {
@@ -431,15 +477,6 @@ fn push_word(
         ));
     }
     word.end + poss
-}
-
-/// Is the word `a..b` of `bytes` one [`pronoun_gender`] counts? (Its length
-/// and first byte turn most words away.)
-#[inline(always)]
-fn gendered(bytes: &[u8], a: usize, b: usize) -> bool {
-    (2..=4).contains(&(b - a))
-        && matches!(bytes[a], b'h' | b'H' | b's' | b'S')
-        && gender_of(&bytes[a..b]) != 0
 }
 
 /// The unquoted word token `a..b` of `bytes`.
@@ -599,18 +636,19 @@ struct Run {
     titled: bool,
 }
 
-fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, out: &mut Vec<Run>) {
+/// The capitalised runs of the sentence of tokens `sa..sb`, whose
+/// capitalised tokens are `caps` (in order; only they may start a run).
+fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, caps: &[u32], out: &mut Vec<Run>) {
     // (the sentence's end is the slice's: no bounds checks below)
     let toks = &toks[..sb];
     let mut i = sa;
-    while i < sb {
-        // (most tokens are lower-case words or marks: no slicing for them)
-        if !toks[i].cap {
-            i += 1;
+    for &c in caps {
+        let c = c as usize;
+        if c < i || c >= sb {
             continue;
         }
+        i = c;
         if !is_name_word(&toks[i], toks[i].span().slice(text)) {
-            i += 1;
             continue;
         }
         let a = i;
@@ -808,18 +846,37 @@ fn classify(
     None
 }
 
+/// Per byte, for [`name_key`]: 1 for a space, 2 for a byte that keeps a
+/// name from being its own key (other white space, non-ASCII), else 0.
+static NAME_KEY_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c == b' ' {
+            1
+        } else if c >= 0x80 || c.is_ascii_whitespace() || c == 0x0B {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 fn name_key(s: &str) -> Cow<'_, str> {
     // Fast path: plain ASCII with single spaces is its own key.
-    let mut prev_space = false;
-    let plain = s.bytes().all(|c| {
-        let ok = if c == b' ' {
-            !prev_space
-        } else {
-            c < 0x80 && !c.is_ascii_whitespace() && c != 0x0B
-        };
-        prev_space = c == b' ';
-        ok
-    });
+    // (one look-up a byte: spaces and odd bytes alone take a closer look)
+    let bytes = s.as_bytes();
+    let mut plain = true;
+    for (i, &c) in bytes.iter().enumerate() {
+        let class = NAME_KEY_BYTES[usize::from(c)];
+        if class != 0 && (class == 2 || i > 0 && bytes[i - 1] == b' ') {
+            plain = false;
+            break;
+        }
+    }
     if plain {
         return Cow::Borrowed(s);
     }
@@ -1104,7 +1161,7 @@ pub struct BlockToks {
     toks: Vec<Tok>,
     sents: Vec<LocalSent>,
     runs: Vec<Run>,
-    pronouns: Vec<u32>,
+    notes: Notes,
     scans: Vec<SentScan>,
 }
 
@@ -1117,8 +1174,12 @@ struct LocalSent {
     /// Range in the block's runs.
     ra: u32,
     rb: u32,
+    /// Range in the block's [`Notes::verbs`].
+    va: u32,
+    vb: u32,
     cues: u8,
-    /// [`is_title_case`] as if no token were quoted.
+    /// [`is_title_case`] as if no token were quoted (false when the
+    /// sentence has no runs, which are all that reads it).
     title_case: bool,
 }
 
@@ -1145,12 +1206,12 @@ impl BlockToks {
             toks,
             sents,
             runs: runs_out,
-            pronouns,
+            notes,
             scans,
         } = self;
         toks.clear();
         runs_out.clear();
-        pronouns.clear();
+        notes.clear();
         sents.clear();
         scans.clear();
         // (about five bytes a token in running text)
@@ -1169,14 +1230,15 @@ impl BlockToks {
         let mut exotic = apart.is_none() && gaps_have_exotics(text, spans);
         for (n, s) in spans.iter().enumerate() {
             let a = toks.len();
+            let va = notes.verbs.len();
             let cues = match &apart {
                 Some(cues) => {
-                    tokenize_noting(text, *s, toks, pronouns);
+                    tokenize_noting(text, *s, toks, notes);
                     cues[n]
                 }
                 None => {
                     let mut scan = CueScan::new(&text.as_bytes()[s.start..s.end]);
-                    tokenize_cued(text, *s, toks, &mut scan, pronouns);
+                    tokenize_cued(text, *s, toks, &mut scan, notes);
                     exotic |= scan.exotic;
                     scan.bits
                 }
@@ -1186,22 +1248,36 @@ impl BlockToks {
                 b: toks.len() as u32,
                 ra: 0,
                 rb: 0,
+                va: va as u32,
+                vb: notes.verbs.len() as u32,
                 cues,
                 title_case: false,
             });
         }
+        // (where the sentence's capitalised tokens start in `notes.caps`)
+        let mut cp = 0;
         for (l, s) in sents.iter_mut().zip(spans) {
             if exotic {
                 // (as `sentence_cues`: case folding may hide a cue)
                 l.cues = u8::MAX;
             }
             let (a, b) = (l.a as usize, l.b as usize);
-            scans.push(scan_sentence(text, &toks[a..b], *s, l.cues));
+            let verbs = &notes.verbs[l.va as usize..l.vb as usize];
+            scans.push(scan_sentence(text, &toks[a..b], a, verbs, *s, l.cues));
             let ra = runs_out.len();
-            runs(text, toks, a, b, runs_out);
+            while cp < notes.caps.len() && (notes.caps[cp] as usize) < a {
+                cp += 1;
+            }
+            let mut ce = cp;
+            while ce < notes.caps.len() && (notes.caps[ce] as usize) < b {
+                ce += 1;
+            }
+            runs(text, toks, a, b, &notes.caps[cp..ce], runs_out);
+            cp = ce;
             l.ra = ra as u32;
             l.rb = runs_out.len() as u32;
-            l.title_case = is_title_case(text, &toks[a..b]);
+            // (only read for a sentence with runs)
+            l.title_case = l.ra < l.rb && is_title_case(text, &toks[a..b]);
         }
     }
 
@@ -1270,6 +1346,8 @@ pub fn build_with(
     let mut toks = Vec::with_capacity(text.len() / 4 + 16);
     // he/she tokens, for the gender guess
     let mut pronouns: Vec<usize> = Vec::new();
+    // "the" and "The" tokens, for definite descriptions
+    let mut thes: Vec<usize> = Vec::new();
     let mut sents = Vec::with_capacity(sentences.len());
     // (about a run a sentence; sized up front, as growing copies them)
     let mut run_store: Vec<Run> = Vec::with_capacity(sentences.len());
@@ -1280,6 +1358,8 @@ pub fn build_with(
     let mut scratch = BlockToks::default();
     let mut spans: Vec<Span> = Vec::new();
     // (one a sentence when no block is handed in, as from the CLI)
+    // (the first quotation not ending before the last sentence's start)
+    let (mut qi, mut last_start) = (0, 0);
     let mut own_scans: Vec<SentScan> = Vec::with_capacity(if blocks.is_empty() {
         sentences.len()
     } else {
@@ -1320,7 +1400,8 @@ pub fn build_with(
         } else {
             toks.extend_from_slice(&work.toks);
         }
-        pronouns.extend(work.pronouns.iter().map(|&k| t0 + k as usize));
+        pronouns.extend(work.notes.pronouns.iter().map(|&k| t0 + k as usize));
+        thes.extend(work.notes.thes.iter().map(|&k| t0 + k as usize));
         let r0 = run_store.len();
         run_store.extend(work.runs.iter().map(|r| Run {
             a: r.a + t0,
@@ -1333,7 +1414,15 @@ pub fn build_with(
             let (a, b) = (t0 + l.a as usize, t0 + l.b as usize);
             // (the block's tokens come unquoted: only a sentence a quotation
             // reaches into needs marking)
-            let qi = qspans.partition_point(|q| q.end <= s.span.start);
+            // (sentences come in order: the first quotation that may reach
+            // into this one is found by moving on from the last one's)
+            if s.span.start < last_start {
+                qi = 0;
+            }
+            last_start = s.span.start;
+            while qi < qspans.len() && qspans[qi].end <= s.span.start {
+                qi += 1;
+            }
             let quoted = qspans.get(qi).is_some_and(|q| q.start < s.span.end) && {
                 mark_quoted(&mut toks[a..b], s.span.start, &qspans);
                 toks[a..b].iter().any(|t| t.quoted)
@@ -1342,7 +1431,8 @@ pub fn build_with(
                 span: s.span,
                 block: s.block,
                 checked: kind.is_some_and(|k| k.is_checked()),
-                title_case: if quoted {
+                // (only read for a sentence with runs)
+                title_case: if quoted && l.ra < l.rb {
                     is_title_case(text, &toks[a..b])
                 } else {
                     l.title_case
@@ -1412,11 +1502,32 @@ pub fn build_with(
     // Pass 2: link mentions in order; definite descriptions; descriptors.
     let mut mentions: Vec<Mention> = Vec::with_capacity(run_store.len() + 8);
     let mut last_of_class: HashMap<&'static str, usize> = HashMap::default();
+    // (the next "the" token: the walk visits the runs' starts and those
+    // alone, as a walk over every token would find nothing elsewhere)
+    let mut ti = 0;
     for (si, st) in sents.iter().enumerate() {
         let rs = &run_store[run_ranges[si].0..run_ranges[si].1];
+        let start = mentions.len();
         let mut ri = 0;
         let mut k = st.a;
-        while k < st.b {
+        loop {
+            while ti < thes.len() && thes[ti] < k {
+                ti += 1;
+            }
+            let tp = match thes.get(ti) {
+                Some(&t) if t < st.b => t,
+                _ => usize::MAX,
+            };
+            if ri < rs.len() && rs[ri].a < k {
+                // (a run start passed over: a walk token by token would
+                // take neither it nor any later run)
+                ri = rs.len();
+            }
+            let rp = rs.get(ri).map_or(usize::MAX, |r| r.a);
+            if rp == usize::MAX && tp == usize::MAX {
+                break;
+            }
+            k = rp.min(tp);
             if ri < rs.len() && rs[ri].a == k {
                 let r = rs[ri];
                 let whole = &run_keys[run_ranges[si].0 + ri];
@@ -1493,12 +1604,8 @@ pub fn build_with(
                 continue;
             }
             // Definite descriptions: "the company", "the university".
-            let w = if toks[k].len() == 3 {
-                toks[k].span().slice(text)
-            } else {
-                ""
-            };
-            if (w == "the" || w == "The") && k + 1 < st.b {
+            // (token `k` is "the" or "The")
+            if k + 1 < st.b {
                 let nw = toks[k + 1].span().slice(text);
                 let mut head = k + 1;
                 // allow one modifier: "the Arden plant" is a name; "the
@@ -1532,8 +1639,8 @@ pub fn build_with(
             }
             k += 1;
         }
-        // Descriptors for the named mentions of this sentence.
-        let start = mentions.partition_point(|m| m.sent < si);
+        // Descriptors for the named mentions of this sentence (the
+        // mentions pushed since `start`).
         for mi in start..mentions.len() {
             let m = mentions[mi];
             if m.kind != MentionKind::Named || m.quoted {

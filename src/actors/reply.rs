@@ -482,19 +482,25 @@ impl SentScan {
 }
 
 /// [`SentScan`] of the sentence `span` of `text`, whose tokens are `toks`
-/// and whose cue bits are `cue`.
-pub fn scan_sentence(text: &str, toks: &[index::Tok], span: Span, cue: u8) -> SentScan {
+/// (starting at index `from`), with `verbs` the indices of its
+/// [`index::Tok::verbish`] words and `cue` its cue bits.
+pub fn scan_sentence(
+    text: &str,
+    toks: &[index::Tok],
+    from: usize,
+    verbs: &[u32],
+    span: Span,
+    cue: u8,
+) -> SentScan {
     let stext = span.slice(text);
     let word = |k: usize| toks[k].span().slice(text);
     let mut out = SentScan {
         cues: cue,
         ..SentScan::default()
     };
-    for (k, t) in toks.iter().enumerate() {
-        // (the tokenizer's filter turns most words away)
-        if !t.verbish {
-            continue;
-        }
+    // (the tokenizer's filter turns most words away)
+    for &v in verbs {
+        let k = v as usize - from;
         let w = word(k);
         // (the reporting verbs are lower-case)
         if w.as_bytes()

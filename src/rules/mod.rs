@@ -45,13 +45,16 @@ const PERCENT_MARKS: [&str; 3] = ["%", "percent", "per cent"];
 /// to `signals`, and its event-verb hits, appended to `events`. `scratch`
 /// is working space (left empty). Returns what
 /// [`crate::time::tag_sentence_scanned`] asks as `words`: a time word
-/// fills a run of ASCII letters (`fy` starts one).
+/// fills a run of ASCII letters (`fy` starts one). The spans of the core
+/// time words that fill a run are appended to `time_cores` (what
+/// [`crate::time::tag_sentence_scanned_into`] asks as `cores`).
 pub fn sentence_words(
     prose: &str,
     span: Span,
     scratch: &mut Vec<crate::lexicon::Hit>,
     signals: &mut Vec<crate::claims::ClaimSignal>,
     events: &mut Vec<crate::lexicon::Hit>,
+    time_cores: &mut Vec<Span>,
 ) -> bool {
     scratch.clear();
     // The automaton folds ASCII case; the marks count only as written. Every
@@ -69,9 +72,13 @@ pub fn sentence_words(
             percent |= bytes.get(hit.span.start..hit.span.end)
                 == Some(PERCENT_MARKS[hit.pattern].as_bytes());
         }
-        3 => {
-            time_words |= !hit.span.start.checked_sub(1).is_some_and(letter)
-                && (hit.pattern == fy || !letter(hit.span.end));
+        3 if !hit.span.start.checked_sub(1).is_some_and(letter) => {
+            if hit.pattern == fy {
+                time_words = true;
+            } else if !letter(hit.span.end) {
+                time_words = true;
+                time_cores.push(hit.span);
+            }
         }
         _ => {}
     });
@@ -419,7 +426,14 @@ mod tests {
         for text in cases {
             let span = Span::new(0, text.len());
             let (mut scratch, mut signals, mut events) = (Vec::new(), Vec::new(), Vec::new());
-            sentence_words(text, span, &mut scratch, &mut signals, &mut events);
+            sentence_words(
+                text,
+                span,
+                &mut scratch,
+                &mut signals,
+                &mut events,
+                &mut Vec::new(),
+            );
             assert_eq!(signals, crate::claims::signals(text, span), "{text}");
         }
     }
@@ -454,27 +468,160 @@ mod tests {
         for (text, want) in cases {
             let span = Span::new(0, text.len());
             let (mut scratch, mut signals, mut events) = (Vec::new(), Vec::new(), Vec::new());
-            let words = sentence_words(text, span, &mut scratch, &mut signals, &mut events);
+            let mut cores = Vec::new();
+            let words = sentence_words(
+                text,
+                span,
+                &mut scratch,
+                &mut signals,
+                &mut events,
+                &mut cores,
+            );
             let (whole, numbers) = crate::time::quick_tests(text);
             assert_eq!(whole, want, "{text}");
             assert_eq!(words || numbers, whole, "{text}");
+            let tags = crate::time::tag_sentence(text, span, anchor);
             assert_eq!(
                 crate::time::tag_sentence_scanned(text, span, anchor, words),
-                crate::time::tag_sentence(text, span, anchor),
+                tags,
                 "{text}"
             );
+            let mut into = Vec::new();
+            crate::time::tag_sentence_scanned_into(text, span, anchor, words, &cores, &mut into);
+            assert_eq!(into, tags, "{text}");
         }
         // Inside a longer text, the sentence's ends count as ends of runs.
         let text = "xTuesdayx";
         let span = Span::new(1, 8);
         let (mut scratch, mut signals, mut events) = (Vec::new(), Vec::new(), Vec::new());
+        let mut cores = Vec::new();
         assert!(sentence_words(
             text,
             span,
             &mut scratch,
             &mut signals,
-            &mut events
+            &mut events,
+            &mut cores
         ));
+        assert_eq!(cores, [span]);
+    }
+
+    /// The core words the scan notes stand for the tagger's own look-ups:
+    /// the tags come out the same on many invented sentences.
+    #[test]
+    fn scanned_core_words_tag_as_the_tagger_does() {
+        let parts = [
+            "The",
+            "council",
+            "met",
+            "on",
+            "Tuesday",
+            "TUESDAY",
+            "tuesday's",
+            "Tuesday’s",
+            "last",
+            "week",
+            "weeks",
+            "next",
+            "month",
+            "March",
+            "3",
+            "3rd",
+            "2024",
+            "1990s",
+            "'90s",
+            "9:30",
+            "a.m.",
+            "p.m.",
+            "noon",
+            "yesterday",
+            "today",
+            "spring",
+            "fall",
+            "May",
+            "Mayé",
+            "éMay",
+            "fy2006",
+            "FY06",
+            "yr",
+            "years",
+            "ago",
+            "earlier",
+            "later",
+            "the",
+            "end",
+            "of",
+            "said",
+            "will",
+            "is",
+            "to",
+            "vote",
+            "since",
+            "by",
+            "quarter",
+            "second",
+            "half",
+            ",",
+            ".",
+            "-",
+            "—",
+            "“",
+            "”",
+            "\"",
+            "(",
+            ")",
+            "\n",
+            "mid",
+            "decade",
+            "recently",
+            "soon",
+            "every",
+            "daily",
+            "hours",
+            "two",
+            "12",
+            "percent",
+            "%",
+            "Christmas",
+            "Eve",
+            "night",
+            "morning",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let anchor = chrono::NaiveDate::from_ymd_opt(2025, 11, 5);
+        for _ in 0..3000 {
+            let mut text = String::from("x");
+            for _ in 0..1 + next() % 16 {
+                let p = parts[(next() % parts.len() as u64) as usize];
+                if next() % 4 != 0 {
+                    text.push(' ');
+                }
+                text.push_str(p);
+            }
+            text.push('y');
+            // The sentence inside a longer text: letters on either side.
+            let span = Span::new(1, text.len() - 1);
+            let mut cores = Vec::new();
+            let (mut scratch, mut signals, mut events) = (Vec::new(), Vec::new(), Vec::new());
+            let words = sentence_words(
+                &text,
+                span,
+                &mut scratch,
+                &mut signals,
+                &mut events,
+                &mut cores,
+            );
+            let mut got = Vec::new();
+            crate::time::tag_sentence_scanned_into(&text, span, anchor, words, &cores, &mut got);
+            let want = crate::time::tag_sentence(&text, span, anchor);
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]

@@ -82,7 +82,24 @@ pub fn tag_sentence_scanned(
     anchor: Option<NaiveDate>,
     words: bool,
 ) -> Vec<Temporal> {
-    recognise::tag_scanned(prose, sentence, anchor, words)
+    let mut out = Vec::new();
+    recognise::tag_scanned(prose, sentence, anchor, words, None, &mut out);
+    out
+}
+
+/// [`tag_sentence_scanned`], appending to `out`, when the scan also noted
+/// where the core words are: `cores` holds, in order, the span of every
+/// core word (of [`scan_words`], `fy` aside) that fills a whole run of
+/// ASCII letters of the sentence, as `words` counts them (and no other).
+pub fn tag_sentence_scanned_into(
+    prose: &str,
+    sentence: Span,
+    anchor: Option<NaiveDate>,
+    words: bool,
+    cores: &[Span],
+    out: &mut Vec<Temporal>,
+) {
+    recognise::tag_scanned(prose, sentence, anchor, words, Some(cores), out)
 }
 
 /// The quick tests of a sentence text: the whole one, and the one of its

@@ -2,7 +2,7 @@
 //! TIMEX3 values against the publication anchor.
 
 use super::lexicon::{self as lx, Unit};
-use super::tokens::{alpha_run, ascii_lower_into, tokenize_into, Kind, Tok};
+use super::tokens::{alpha_run, ascii_lower_into, tokenize_into, Kind, Marks, Tok};
 use super::{Relativity, Temporal, TimexType};
 use crate::span::Span;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -35,8 +35,10 @@ struct P<'a> {
     src: &'a str,
     anchor: Option<NaiveDate>,
     /// (token index, future?) tense markers, found when a matcher first
-    /// asks for a direction (most segments match nothing).
-    tense: std::cell::OnceCell<Vec<(usize, bool)>>,
+    /// asks for a direction (most segments match nothing): `tense_ready`
+    /// then. The buffer is the thread's, reused from line to line.
+    tense: &'a TenseBuf,
+    tense_ready: std::cell::Cell<bool>,
     /// Per token: [`gate`] bits saying which matchers could start there.
     gates: &'a [u8],
     /// Skip the matchers the gates rule out (off in tests only).
@@ -123,20 +125,24 @@ pub fn tag(prose: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<Tempor
 
 /// [`tag`] when the sentence's words have been scanned for already
 /// (`words`: see [`super::tag_sentence_scanned`]); only its numbers are
-/// left for [`worth_a_look`]'s test.
+/// left for [`worth_a_look`]'s test. `cores`, when known, are the spans of
+/// the core words that fill a whole run of ASCII letters (in order); the
+/// tags are appended to `out`.
 pub fn tag_scanned(
     prose: &str,
     sentence: Span,
     anchor: Option<NaiveDate>,
     words: bool,
-) -> Vec<Temporal> {
+    cores: Option<&[Span]>,
+    out: &mut Vec<Temporal>,
+) {
     let Some(text) = prose.get(sentence.start..sentence.end) else {
-        return Vec::new();
+        return;
     };
     if !words && !numbers_worth_a_look(text.as_bytes()) {
-        return Vec::new();
+        return;
     }
-    tag_text_of(prose, text, sentence, anchor, true)
+    tag_text_of(prose, text, sentence, anchor, true, cores, out)
 }
 
 /// [`tag`]; without `gated`, every matcher is tried at every starter (the
@@ -149,56 +155,128 @@ fn tag_gated(prose: &str, sentence: Span, anchor: Option<NaiveDate>, gated: bool
     if !worth_a_look(text) {
         return Vec::new();
     }
-    tag_text_of(prose, text, sentence, anchor, gated)
+    let mut out = Vec::new();
+    tag_text_of(prose, text, sentence, anchor, gated, None, &mut out);
+    out
 }
 
-/// [`tag_gated`] past the quick test; `text` is `sentence` of `prose`.
+/// [`tag_gated`] past the quick test, appending to `out`; `text` is
+/// `sentence` of `prose`. `cores`: see [`tag_scanned`] (without them, each
+/// word is looked up).
 fn tag_text_of(
     prose: &str,
     text: &str,
     sentence: Span,
     anchor: Option<NaiveDate>,
     gated: bool,
-) -> Vec<Temporal> {
-    // The buffers are the thread's, reused from sentence to sentence.
-    let mut scratch = SCRATCH.with(|s| s.take());
+    cores: Option<&[Span]>,
+    out: &mut Vec<Temporal>,
+) {
+    // The buffers are the thread's, reused from sentence to sentence (a
+    // nested call, were there one, gets its own).
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => tag_text_with(
+            &mut scratch,
+            prose,
+            text,
+            sentence,
+            anchor,
+            gated,
+            cores,
+            out,
+        ),
+        Err(_) => tag_text_with(
+            &mut Scratch::default(),
+            prose,
+            text,
+            sentence,
+            anchor,
+            gated,
+            cores,
+            out,
+        ),
+    })
+}
+
+/// [`tag_text_of`] with the working space `scratch`.
+#[allow(clippy::too_many_arguments)]
+fn tag_text_with(
+    scratch: &mut Scratch,
+    prose: &str,
+    text: &str,
+    sentence: Span,
+    anchor: Option<NaiveDate>,
+    gated: bool,
+    cores: Option<&[Span]>,
+    out: &mut Vec<Temporal>,
+) {
     ascii_lower_into(text, &mut scratch.lower);
     let mut all = recycle(std::mem::take(&mut scratch.toks));
-    tokenize_into(text, &scratch.lower, sentence.start, &mut all);
-    let mut out = Vec::new();
-    let mut start = 0;
+    let marks = &mut scratch.marks;
+    marks.clear();
+    let (lower, base) = (scratch.lower.as_str(), sentence.start);
+    match cores {
+        Some(cores) => {
+            // Word tokens come in order: the next core span is the only one
+            // that can match.
+            let mut c = 0;
+            tokenize_into(text, lower, base, &mut all, marks, |s, e, _| {
+                while c < cores.len() && cores[c].start < s {
+                    c += 1;
+                }
+                c < cores.len() && cores[c].start == s && cores[c].end == e
+            })
+        }
+        None => tokenize_into(text, lower, base, &mut all, marks, |_, _, w| lx::is_core(w)),
+    }
     // Lines are matched separately: a headline never runs into a date line.
-    while start < all.len() {
-        let end = all[start + 1..]
-            .iter()
-            .position(|t| t.nl)
-            .map_or(all.len(), |k| start + 1 + k);
+    let (mut start, mut si) = (0, 0);
+    for end in marks.lines.iter().map(|&k| k as usize).chain([all.len()]) {
+        let sj = si + marks.special[si..].partition_point(|&k| (k as usize) < end);
         tag_line(
             &all[start..end],
+            &marks.special[si..sj],
+            start,
             prose,
             anchor,
             gated,
-            &mut scratch.gates,
-            &mut out,
+            (&mut scratch.gates, &scratch.tense),
+            out,
         );
-        start = end;
+        (start, si) = (end, sj);
     }
     scratch.toks = recycle(all);
-    SCRATCH.with(|s| s.set(scratch));
-    out
 }
 
+/// (token index, future?) tense markers of a line, in a buffer reused from
+/// line to line.
+type TenseBuf = std::cell::RefCell<Vec<(usize, bool)>>;
+
 /// Working space of [`tag_gated`]: the lower-cased sentence, its tokens
-/// (kept empty between sentences) and the gates of a line.
+/// (kept empty between sentences) and their marks, and the gates and tense
+/// markers of a line.
 #[derive(Default)]
 struct Scratch {
     lower: String,
     toks: Vec<Tok<'static>>,
+    marks: Marks,
     gates: Vec<u8>,
+    tense: TenseBuf,
 }
 
 thread_local! {
-    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+    static SCRATCH: std::cell::RefCell<Scratch> = const {
+        std::cell::RefCell::new(Scratch {
+            lower: String::new(),
+            toks: Vec::new(),
+            marks: Marks {
+                special: Vec::new(),
+                lines: Vec::new(),
+            },
+            gates: Vec::new(),
+            tense: std::cell::RefCell::new(Vec::new()),
+        })
+    };
 }
 
 /// `v` emptied, as a vector of tokens of another lifetime. Collecting an
@@ -208,23 +286,29 @@ fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
     v.into_iter().map(|t| Tok { low: "", ..t }).collect()
 }
 
-/// Tags one line's tokens `t`, appending to `out`; `gates` is working space.
+/// Tags one line's tokens `t`, appending to `out`; `special` are the
+/// line's [`Marks::special`] tokens, counted from `off` (the line's first
+/// token); `gates` is working space.
+#[allow(clippy::too_many_arguments)]
 fn tag_line<'a>(
     t: &[Tok<'a>],
+    special: &[u32],
+    off: usize,
     prose: &'a str,
     anchor: Option<NaiveDate>,
     gated: bool,
-    gates: &mut Vec<u8>,
+    (gates, tense): (&mut Vec<u8>, &TenseBuf),
     out: &mut Vec<Temporal>,
 ) {
-    if !line_gates(t, prose, gates) {
+    if !line_gates(t, special, off, prose, gates) {
         return;
     }
     let p = P {
         t,
         src: prose,
         anchor,
-        tense: std::cell::OnceCell::new(),
+        tense,
+        tense_ready: std::cell::Cell::new(false),
         gates: gates.as_slice(),
         gated,
     };
@@ -252,9 +336,12 @@ fn tag_line<'a>(
 
 /// Fills `gates` for a line's tokens: `gates[i]`, a starter with a core
 /// word or number within tokens i..i+5, and which matchers could find
-/// something there. False when the line has no core token.
+/// something there. False when the line has no core token. `special` are
+/// the tokens that may change the state ([`Marks::special`], counted from
+/// `off`): the others are plain words or punctuation, looked at only
+/// within 4 tokens before a core token.
 #[inline(never)]
-fn line_gates(t: &[Tok], prose: &str, gates: &mut Vec<u8>) -> bool {
+fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut Vec<u8>) -> bool {
     let n = t.len();
     gates.clear();
     gates.resize(n, 0);
@@ -262,33 +349,43 @@ fn line_gates(t: &[Tok], prose: &str, gates: &mut Vec<u8>) -> bool {
     let (mut month_after, mut unit_after) = (false, false);
     let (mut quarter_after, mut year_after) = (false, false);
     let mut last_weekday = usize::MAX;
-    for k in (0..n).rev() {
-        let tok = &t[k];
-        // Most tokens are plain words: not core, not `fy…` or `yr`, so
-        // they change no state and start something only near a core word.
-        if tok.kind == Kind::Word && !tok.core {
-            let b = tok.low.as_bytes();
-            let fy_or_yr = b.len() >= 2 && matches!([b[0], b[1]], [b'f', b'y'] | [b'y', b'r']);
-            if !fy_or_yr {
-                if last_core != usize::MAX
-                    && last_core - k < 5
-                    && (lx::is_starter(tok.low)
+    // The plain tokens of `lo..hi`, from the last: a starter word, or a
+    // quote mark, within 5 tokens of the core token after it.
+    let plain = |lo: usize,
+                 hi: usize,
+                 last_core: usize,
+                 bits: u8,
+                 last_weekday: usize,
+                 gates: &mut Vec<u8>| {
+        if last_core == usize::MAX {
+            return;
+        }
+        for k in (lo.max(last_core.saturating_sub(4))..hi).rev() {
+            let tok = &t[k];
+            let starter = match tok.kind {
+                Kind::Word => {
+                    lx::is_starter(tok.low)
                         || tok.low.ends_with("th")
                         || tok.low.ends_with("st")
                         || tok.low.ends_with("nd")
-                        || tok.low.ends_with("rd"))
-                {
-                    gates[k] = gate_bits(
-                        month_after,
-                        unit_after,
-                        quarter_after,
-                        year_after,
-                        last_weekday != usize::MAX && last_weekday - k <= 3,
-                    );
+                        || tok.low.ends_with("rd")
                 }
-                continue;
+                Kind::Punct => matches!(tok.low, "'" | "’"),
+                Kind::Num => false,
+            };
+            if starter {
+                let wd = last_weekday != usize::MAX && last_weekday - k <= 3;
+                gates[k] = bits | if wd { gate::WEEKDAY_NEAR } else { 0 };
             }
         }
+    };
+    let mut hi = n;
+    for &k in special.iter().rev() {
+        let k = k as usize - off;
+        let bits = gate_bits(month_after, unit_after, quarter_after, year_after, false);
+        plain(k + 1, hi, last_core, bits, last_weekday, gates);
+        hi = k;
+        let tok = &t[k];
         let core = match tok.kind {
             Kind::Num => {
                 tok.e - tok.s == 4
@@ -351,6 +448,8 @@ fn line_gates(t: &[Tok], prose: &str, gates: &mut Vec<u8>) -> bool {
             );
         }
     }
+    let bits = gate_bits(month_after, unit_after, quarter_after, year_after, false);
+    plain(0, hi, last_core, bits, last_weekday, gates);
     last_core != usize::MAX
 }
 
@@ -564,8 +663,16 @@ fn may_mark_tense(w: &str) -> bool {
             && MARKER_SHAPES[(first - b'a') as usize] >> (last - b'a') & 1 != 0
 }
 
+#[cfg(test)]
 fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
     let mut v = Vec::new();
+    tense_markers_into(t, &mut v);
+    v
+}
+
+/// The tense markers of the tokens `t`, into `v` (emptied first).
+fn tense_markers_into(t: &[Tok], v: &mut Vec<(usize, bool)>) {
+    v.clear();
     for (i, tok) in t.iter().enumerate() {
         // Every marker is a word, and most words are turned away by shape.
         if tok.kind != Kind::Word || !may_mark_tense(tok.low) {
@@ -599,7 +706,6 @@ fn tense_markers(t: &[Tok]) -> Vec<(usize, bool)> {
             v.push((i, f));
         }
     }
-    v
 }
 
 // ------------------------------------------------------------- value helpers
@@ -648,6 +754,14 @@ pub(super) fn push_padded(s: &mut String, n: u32, width: usize) {
 /// `n.to_string()` (years in values), without the formatter.
 fn int_string(n: i32) -> String {
     let mut s = String::with_capacity(8);
+    if (1000..=9999).contains(&n) {
+        // Most values are four-digit years: the digits pushed one by one.
+        let n = n as u32;
+        for d in [n / 1000, n / 100 % 10, n / 10 % 10, n % 10] {
+            s.push(char::from(b'0' + d as u8));
+        }
+        return s;
+    }
     push_int(&mut s, n);
     s
 }
@@ -819,7 +933,11 @@ impl<'a> P<'a> {
         }
         let mut best: Option<(usize, bool)> = None;
         // Only markers within a window count (also keeps this O(log n)).
-        let tense = self.tense.get_or_init(|| tense_markers(self.t));
+        if !self.tense_ready.get() {
+            tense_markers_into(self.t, &mut self.tense.borrow_mut());
+            self.tense_ready.set(true);
+        }
+        let tense = self.tense.borrow();
         let lo = tense.partition_point(|&(k, _)| k + 24 < i);
         let hi = tense.partition_point(|&(k, _)| k <= i + 12);
         for &(k, f) in &tense[lo..hi] {
