@@ -476,6 +476,10 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
         }
     }
     let mut a = end;
+    // The list bits of the phrase's tokens (`end - x` for token `x`: the
+    // walk takes ten at most), for the trim below.
+    let mut bits = [0u8; 10];
+    bits[0] = end_lists;
     while a > lo {
         let p = a - 1;
         let t = &c.toks[p];
@@ -503,9 +507,10 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
         if end - p > 9 {
             break;
         }
+        bits[end - p] = pl;
         a = p;
     }
-    while a < end && c.lists(a) & (list::NP_INNER_ONLY | list::WEEKDAY_OR_MONTH) != 0 {
+    while a < end && bits[end - a] & (list::NP_INNER_ONLY | list::WEEKDAY_OR_MONTH) != 0 {
         a += 1;
     }
     // A number alone at the left edge ("In 2016 Trump") is not part of it.
