@@ -1188,7 +1188,9 @@ impl BlockToks {
     /// starting at `at` in `text`.
     pub fn compute(text: &str, at: usize, spans: &[Span]) -> BlockToks {
         let mut work = BlockToks::default();
-        work.compute_into(text, spans);
+        let mut scans = Vec::new();
+        work.compute_into(text, spans, &mut scans);
+        work.scans = scans;
         // (tokens end before u32::MAX: `tokenize` makes none past it)
         let back = at as u32;
         for t in work.toks.iter_mut() {
@@ -1200,20 +1202,22 @@ impl BlockToks {
 
     /// [`BlockToks::compute`] into `self`, reusing its buffers, but with
     /// the tokens at their offsets in `text` (a block worked out for one
-    /// build only needs no shifting back and forth).
-    fn compute_into(&mut self, text: &str, spans: &[Span]) {
+    /// build only needs no shifting back and forth), and the sentences'
+    /// scans pushed onto `scans` (`self.scans` is left alone: a block
+    /// worked out for one build puts them straight where the index keeps
+    /// them).
+    fn compute_into(&mut self, text: &str, spans: &[Span], scans: &mut Vec<SentScan>) {
         let BlockToks {
             toks,
             sents,
             runs: runs_out,
             notes,
-            scans,
+            scans: _,
         } = self;
         toks.clear();
         runs_out.clear();
         notes.clear();
         sents.clear();
-        scans.clear();
         // (about five bytes a token in running text)
         let bytes = spans.last().map_or(0, |s| s.end) - spans.first().map_or(0, |s| s.start);
         toks.reserve(bytes / 4 + 4);
@@ -1263,7 +1267,7 @@ impl BlockToks {
             }
             let (a, b) = (l.a as usize, l.b as usize);
             let verbs = &notes.verbs[l.va as usize..l.vb as usize];
-            scans.push(scan_sentence(text, &toks[a..b], a, verbs, *s, l.cues));
+            scan_sentence(text, &toks[a..b], a, verbs, *s, l.cues, scans);
             let ra = runs_out.len();
             while cp < notes.caps.len() && (notes.caps[cp] as usize) < a {
                 cp += 1;
@@ -1384,8 +1388,9 @@ pub fn build_with(
             None => {
                 spans.clear();
                 spans.extend(group.iter().map(|s| s.span));
-                scratch.compute_into(text, &spans);
-                (&scratch, OWN_SCANS, own_scans.len())
+                let first = own_scans.len();
+                scratch.compute_into(text, &spans, &mut own_scans);
+                (&scratch, OWN_SCANS, first)
             }
         };
         let t0 = toks.len();
@@ -1443,9 +1448,6 @@ pub fn build_with(
                 scan: (wi, (first_scan + k) as u32),
             });
             run_ranges.push((r0 + l.ra as usize, r0 + l.rb as usize));
-        }
-        if given.is_none() {
-            own_scans.append(&mut scratch.scans);
         }
     }
     let dateline_place = doc

@@ -481,9 +481,10 @@ impl SentScan {
     }
 }
 
-/// [`SentScan`] of the sentence `span` of `text`, whose tokens are `toks`
-/// (starting at index `from`), with `verbs` the indices of its
-/// [`index::Tok::verbish`] words and `cue` its cue bits.
+/// Pushes onto `scans` the [`SentScan`] of the sentence `span` of `text`,
+/// whose tokens are `toks` (starting at index `from`), with `verbs` the
+/// indices of its [`index::Tok::verbish`] words and `cue` its cue bits.
+/// (Made in place: a scan is large, and most sentences' is nearly empty.)
 pub fn scan_sentence(
     text: &str,
     toks: &[index::Tok],
@@ -491,12 +492,16 @@ pub fn scan_sentence(
     verbs: &[u32],
     span: Span,
     cue: u8,
-) -> SentScan {
+    scans: &mut Vec<SentScan>,
+) {
     let stext = span.slice(text);
     let word = |k: usize| toks[k].span().slice(text);
-    let mut out = SentScan {
+    scans.push(SentScan {
         cues: cue,
         ..SentScan::default()
+    });
+    let Some(out) = scans.last_mut() else {
+        return;
     };
     // (the tokenizer's filter turns most words away)
     for &v in verbs {
@@ -518,7 +523,7 @@ pub fn scan_sentence(
         }
     }
     if cue & (CUE_NO_RESPONSE | CUE_DEFENCE) == 0 {
-        return out;
+        return;
     }
     let hay = Hay::new(stext);
     if cue & CUE_NO_RESPONSE != 0 {
@@ -547,7 +552,6 @@ pub fn scan_sentence(
     if cue & CUE_DEFENCE != 0 {
         out.defence = DEFENCE_RE.find_in(&hay).map(|m| m.start());
     }
-    out
 }
 
 /// Response lines (SPEC §5.3).
