@@ -533,10 +533,11 @@ pub struct Index {
     pub toks: Vec<Tok>,
     pub sents: Vec<SentToks>,
     pub mentions: Vec<Mention>,
-    /// For each token, the mention ending there (index into `mentions`), or
-    /// `usize::MAX`.
-    pub mention_end: Vec<u32>,
-    pub mention_start: Vec<u32>,
+    /// For each token, 1 + the index in `mentions` of the mention ending
+    /// there, or 0 (zeros: a fresh allocation needs no filling).
+    mention_end: Vec<u32>,
+    /// The same for the mention starting there.
+    mention_start: Vec<u32>,
     pub actors: Vec<Actor>,
     /// Generic affiliation keys ("city", "police") per actor.
     pub gender: Vec<i32>,
@@ -556,16 +557,16 @@ impl Index {
     pub fn start_at(&self, k: usize) -> Option<usize> {
         self.mention_start
             .get(k)
-            .filter(|&&i| i != u32::MAX)
-            .map(|&i| i as usize)
+            .filter(|&&i| i != 0)
+            .map(|&i| i as usize - 1)
     }
 
     /// The mention ending at token `k` (inclusive).
     pub fn end_at(&self, k: usize) -> Option<usize> {
         self.mention_end
             .get(k)
-            .filter(|&&i| i != u32::MAX)
-            .map(|&i| i as usize)
+            .filter(|&&i| i != 0)
+            .map(|&i| i as usize - 1)
     }
 
     pub fn word<'a>(&self, text: &'a str, i: usize) -> &'a str {
@@ -1719,11 +1720,14 @@ pub fn build_with(
     for m in &mentions {
         actors[m.actor].mentions.push(m.span);
     }
-    let mut mention_end = vec![u32::MAX; toks.len()];
-    let mut mention_start = vec![u32::MAX; toks.len()];
+    let mut mention_end = vec![0u32; toks.len()];
+    let mut mention_start = vec![0u32; toks.len()];
     for (i, m) in mentions.iter().enumerate() {
         // (mentions are far fewer than tokens, whose offsets are u32)
-        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        let i = u32::try_from(i)
+            .ok()
+            .filter(|&i| i != u32::MAX)
+            .map_or(0, |i| i + 1);
         mention_end[m.b - 1] = i;
         mention_start[m.a] = i;
     }
