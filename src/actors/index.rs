@@ -1354,8 +1354,8 @@ pub fn build_with(
     // "the" and "The" tokens, for definite descriptions
     let mut thes: Vec<usize> = Vec::new();
     let mut sents = Vec::with_capacity(sentences.len());
-    // (about a run a sentence; sized up front, as growing copies them)
-    let mut run_store: Vec<Run> = Vec::with_capacity(sentences.len());
+    // (a few runs a sentence; sized up front, as growing copies them)
+    let mut run_store: Vec<Run> = Vec::with_capacity(sentences.len() * 3);
     let mut run_ranges: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
     let mut works: Vec<Arc<BlockToks>> = Vec::new();
     // Blocks nobody handed in are worked out in one reused buffer, their
@@ -1503,7 +1503,8 @@ pub fn build_with(
         }
     }
     // Pass 2: link mentions in order; definite descriptions; descriptors.
-    let mut mentions: Vec<Mention> = Vec::with_capacity(run_store.len() + 8);
+    // (about a mention a run, and at most one a "the")
+    let mut mentions: Vec<Mention> = Vec::with_capacity(run_store.len() + thes.len() + 8);
     let mut last_of_class: HashMap<&'static str, usize> = HashMap::default();
     // (the next "the" token: the walk visits the runs' starts and those
     // alone, as a walk over every token would find nothing elsewhere)

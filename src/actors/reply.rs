@@ -556,7 +556,15 @@ pub fn scan_sentence(
 
 /// Response lines (SPEC §5.3).
 fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
-    let mut lines = Vec::new();
+    // (sized up front, at most a line a match or reporting word: growing
+    // copies the lines, which are large)
+    let most: usize = (0..idx.sents.len())
+        .map(|si| {
+            let scan = idx.scan(si);
+            scan.no_response.len() + scan.reporting.len
+        })
+        .sum();
+    let mut lines = Vec::with_capacity(most);
     let mut consumed: Vec<(usize, usize)> = Vec::new();
     for (si, st) in idx.sents.iter().enumerate() {
         consumed.clear();
@@ -1286,8 +1294,10 @@ pub fn analyze_with(
     let text = doc.prose.as_str();
     let lines = find_lines(text, &idx);
     let accusations = find_accusations(text, &mut idx);
-    let mut responses: Vec<Response> = Vec::new();
-    let mut seen = FastSet::default();
+    // (at most a response a line's key, and a coverage one an actor)
+    let most = lines.len() * 2 + idx.actors.len();
+    let mut responses: Vec<Response> = Vec::with_capacity(most);
+    let mut seen = FastSet::with_capacity_and_hasher(lines.len() * 2, Default::default());
     for l in &lines {
         for k in l.principal.keys.iter() {
             if let Key::Actor(id) = k {
