@@ -270,10 +270,8 @@ impl Notes {
         let n = b - a;
         if (2..=4).contains(&n) {
             match bytes[a] {
-                b'h' | b'H' | b's' | b'S' => {
-                    if gender_of(&bytes[a..b]) != 0 {
-                        self.pronouns.push(k as u32);
-                    }
+                b'h' | b'H' | b's' | b'S' if gender_of(&bytes[a..b]) != 0 => {
+                    self.pronouns.push(k as u32);
                 }
                 b't' | b'T' if n == 3 && bytes[a + 1] == b'h' && bytes[a + 2] == b'e' => {
                     self.thes.push(k as u32);
