@@ -481,9 +481,10 @@ impl SentScan {
     }
 }
 
-/// [`SentScan`] of the sentence `span` of `text`, whose tokens are `toks`
-/// (starting at index `from`), with `verbs` the indices of its
-/// [`index::Tok::verbish`] words and `cue` its cue bits.
+/// Pushes onto `scans` the [`SentScan`] of the sentence `span` of `text`,
+/// whose tokens are `toks` (starting at index `from`), with `verbs` the
+/// indices of its [`index::Tok::verbish`] words and `cue` its cue bits.
+/// (Made in place: a scan is large, and most sentences' is nearly empty.)
 pub fn scan_sentence(
     text: &str,
     toks: &[index::Tok],
@@ -491,12 +492,16 @@ pub fn scan_sentence(
     verbs: &[u32],
     span: Span,
     cue: u8,
-) -> SentScan {
+    scans: &mut Vec<SentScan>,
+) {
     let stext = span.slice(text);
     let word = |k: usize| toks[k].span().slice(text);
-    let mut out = SentScan {
+    scans.push(SentScan {
         cues: cue,
         ..SentScan::default()
+    });
+    let Some(out) = scans.last_mut() else {
+        return;
     };
     // (the tokenizer's filter turns most words away)
     for &v in verbs {
@@ -518,7 +523,7 @@ pub fn scan_sentence(
         }
     }
     if cue & (CUE_NO_RESPONSE | CUE_DEFENCE) == 0 {
-        return out;
+        return;
     }
     let hay = Hay::new(stext);
     if cue & CUE_NO_RESPONSE != 0 {
@@ -547,12 +552,19 @@ pub fn scan_sentence(
     if cue & CUE_DEFENCE != 0 {
         out.defence = DEFENCE_RE.find_in(&hay).map(|m| m.start());
     }
-    out
 }
 
 /// Response lines (SPEC §5.3).
 fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
-    let mut lines = Vec::new();
+    // (sized up front, at most a line a match or reporting word: growing
+    // copies the lines, which are large)
+    let most: usize = (0..idx.sents.len())
+        .map(|si| {
+            let scan = idx.scan(si);
+            scan.no_response.len() + scan.reporting.len
+        })
+        .sum();
+    let mut lines = Vec::with_capacity(most);
     let mut consumed: Vec<(usize, usize)> = Vec::new();
     for (si, st) in idx.sents.iter().enumerate() {
         consumed.clear();
@@ -1282,8 +1294,10 @@ pub fn analyze_with(
     let text = doc.prose.as_str();
     let lines = find_lines(text, &idx);
     let accusations = find_accusations(text, &mut idx);
-    let mut responses: Vec<Response> = Vec::new();
-    let mut seen = FastSet::default();
+    // (at most a response a line's key, and a coverage one an actor)
+    let most = lines.len() * 2 + idx.actors.len();
+    let mut responses: Vec<Response> = Vec::with_capacity(most);
+    let mut seen = FastSet::with_capacity_and_hasher(lines.len() * 2, Default::default());
     for l in &lines {
         for k in l.principal.keys.iter() {
             if let Key::Actor(id) = k {

@@ -14,10 +14,13 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
+// A noncontiguous NFA: built in four fifths of the time of a contiguous
+// one, and searched as fast here (only sentences holding a hedge's words
+// are searched).
 static HEDGE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .build(HEDGES)
         .expect("hedge automaton")
 });
@@ -473,6 +476,10 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
         }
     }
     let mut a = end;
+    // The list bits of the phrase's tokens (`end - x` for token `x`: the
+    // walk takes ten at most), for the trim below.
+    let mut bits = [0u8; 10];
+    bits[0] = end_lists;
     while a > lo {
         let p = a - 1;
         let t = &c.toks[p];
@@ -500,9 +507,10 @@ fn np_left(c: &Ctx, end: usize, lo: usize) -> Option<(usize, usize)> {
         if end - p > 9 {
             break;
         }
+        bits[end - p] = pl;
         a = p;
     }
-    while a < end && c.lists(a) & (list::NP_INNER_ONLY | list::WEEKDAY_OR_MONTH) != 0 {
+    while a < end && bits[end - a] & (list::NP_INNER_ONLY | list::WEEKDAY_OR_MONTH) != 0 {
         a += 1;
     }
     // A number alone at the left edge ("In 2016 Trump") is not part of it.

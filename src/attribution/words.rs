@@ -98,28 +98,25 @@ impl WordInfo {
         if self.0 & HAS_CUE == 0 {
             return None;
         }
+        // Table lookups (the masks keep the indices in range): no branches.
+        const CLASSES: [Class; 8] = [
+            Class::Speech,
+            Class::Writing,
+            Class::Finding,
+            Class::Belief,
+            Class::Intention,
+            Class::Act,
+            Class::Act,
+            Class::Act,
+        ];
+        const FORMS: [Form; 4] = [Form::Base, Form::Third, Form::Past, Form::Ing];
+        const STRENGTHS: [Strength; 2] = [Strength::Weak, Strength::Strong];
         let x = self.0;
         Some(Cue {
-            class: match (x >> 32) as u8 {
-                0 => Class::Speech,
-                1 => Class::Writing,
-                2 => Class::Finding,
-                3 => Class::Belief,
-                4 => Class::Intention,
-                _ => Class::Act,
-            },
-            strength: if x & STRONG != 0 {
-                Strength::Strong
-            } else {
-                Strength::Weak
-            },
+            class: CLASSES[(x >> 32) as usize & 7],
+            strength: STRENGTHS[(x & STRONG != 0) as usize],
             loaded: x & LOADED != 0,
-            form: match (x >> 40) as u8 {
-                0 => Form::Base,
-                1 => Form::Third,
-                2 => Form::Past,
-                _ => Form::Ing,
-            },
+            form: FORMS[(x >> 40) as usize & 3],
             addressee: x & ADDRESSEE != 0,
         })
     }
