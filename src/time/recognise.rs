@@ -211,7 +211,7 @@ fn led_by(w: &str, num: bool, core: bool) -> u8 {
         },
         _ => 0,
     };
-    if w.starts_with("fy") || lx::ordinal(w).is_some() {
+    if w.starts_with("fy") || ordinal_suffix(w) && lx::ordinal(w).is_some() {
         led |= YEAR;
     }
     // Seasons and units are core words, but for `yr`.
