@@ -9,6 +9,7 @@ pub mod reply;
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
+use compact_str::CompactString;
 use serde::Serialize;
 
 pub use reply::{missing_response_findings, reply};
@@ -30,14 +31,16 @@ pub enum ActorKind {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Descriptor {
-    pub text: String,
+    /// (inline when short: no allocation)
+    pub text: CompactString,
     pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Actor {
     pub id: usize,
-    pub name: String,
+    /// (inline when short, as are the aliases: no allocation)
+    pub name: CompactString,
     pub kind: ActorKind,
     pub mentions: Vec<Span>,
     pub descriptors: Vec<Descriptor>,
@@ -46,7 +49,7 @@ pub struct Actor {
     /// Speaks for its affiliation (spokesperson, lawyer, chief...).
     pub speaks_for_affiliation: bool,
     /// Surname-only and short names that refer to this actor.
-    pub aliases: Vec<String>,
+    pub aliases: Vec<CompactString>,
     /// A generic body the actor belongs to when no actor names it ("city").
     pub affiliation_key: Option<String>,
     /// Placed inside the affiliation (an employee, officer or unit), so that
@@ -68,7 +71,7 @@ impl Actor {
             ActorKind::Person => self
                 .aliases
                 .first()
-                .map(String::as_str)
+                .map(CompactString::as_str)
                 .unwrap_or(&self.name),
             ActorKind::Org => &self.name,
         }
