@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
 use compact_str::CompactString;
+use smallvec::SmallVec;
 use std::borrow::Cow;
 use std::sync::Arc;
 type HashMap<K, V> = FastMap<K, V>;
@@ -1005,11 +1006,11 @@ impl<'a> Builder<'a> {
                     id,
                     name: CompactString::new(&key),
                     kind,
-                    mentions: Vec::new(),
-                    descriptors: Vec::new(),
+                    mentions: SmallVec::new(),
+                    descriptors: SmallVec::new(),
                     affiliation: None,
                     speaks_for_affiliation: false,
-                    aliases: Vec::new(),
+                    aliases: SmallVec::new(),
                     affiliation_key: None,
                     inside_affiliation: false,
                     role: None,
@@ -1102,7 +1103,7 @@ impl<'a> Builder<'a> {
         let own = &mut self.actors[id].aliases;
         if own.is_empty() {
             // (a new vector of the right size: cheaper than growing one)
-            *own = Vec::with_capacity(aliases.len());
+            *own = SmallVec::with_capacity(aliases.len());
         } else {
             own.reserve(aliases.len());
         }
@@ -1727,7 +1728,7 @@ pub fn build_with(
     }
     for (a, n) in actors.iter_mut().zip(counts) {
         // (a new vector of the right size: cheaper than growing one)
-        a.mentions = Vec::with_capacity(n);
+        a.mentions = SmallVec::with_capacity(n);
     }
     for m in &mentions {
         actors[m.actor].mentions.push(m.span);

@@ -11,6 +11,7 @@ use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
 use compact_str::CompactString;
 use serde::Serialize;
+use smallvec::SmallVec;
 
 pub use reply::{missing_response_findings, reply};
 
@@ -42,14 +43,16 @@ pub struct Actor {
     /// (inline when short, as are the aliases: no allocation)
     pub name: CompactString,
     pub kind: ActorKind,
-    pub mentions: Vec<Span>,
-    pub descriptors: Vec<Descriptor>,
+    /// (inline up to two, and one descriptor and one alias: most actors
+    /// need no allocation for them)
+    pub mentions: SmallVec<[Span; 2]>,
+    pub descriptors: SmallVec<[Descriptor; 1]>,
     /// The organisation this actor belongs to or speaks for.
     pub affiliation: Option<usize>,
     /// Speaks for its affiliation (spokesperson, lawyer, chief...).
     pub speaks_for_affiliation: bool,
     /// Surname-only and short names that refer to this actor.
-    pub aliases: Vec<CompactString>,
+    pub aliases: SmallVec<[CompactString; 1]>,
     /// A generic body the actor belongs to when no actor names it ("city").
     pub affiliation_key: Option<String>,
     /// Placed inside the affiliation (an employee, officer or unit), so that
