@@ -7,6 +7,8 @@ use super::{Actor, ActorKind, Descriptor, Key};
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
+use compact_str::CompactString;
+use smallvec::SmallVec;
 use std::borrow::Cow;
 use std::sync::Arc;
 type HashMap<K, V> = FastMap<K, V>;
@@ -988,7 +990,7 @@ impl<'a> Builder<'a> {
                 // the first k words
                 let prefix = &key[..bounds[k - 1].1];
                 if let Some(old) = self.by_name(prefix) {
-                    self.actors[old].name = key.to_string();
+                    self.actors[old].name = CompactString::new(&key);
                     self.actors[old].kind = ActorKind::Org;
                     self.actors[old].aliases.clear();
                     upgraded = Some(old);
@@ -1002,13 +1004,13 @@ impl<'a> Builder<'a> {
                 let id = self.actors.len();
                 self.actors.push(Actor {
                     id,
-                    name: key.to_string(),
+                    name: CompactString::new(&key),
                     kind,
-                    mentions: Vec::new(),
-                    descriptors: Vec::new(),
+                    mentions: SmallVec::new(),
+                    descriptors: SmallVec::new(),
                     affiliation: None,
                     speaks_for_affiliation: false,
-                    aliases: Vec::new(),
+                    aliases: SmallVec::new(),
                     affiliation_key: None,
                     inside_affiliation: false,
                     role: None,
@@ -1101,12 +1103,12 @@ impl<'a> Builder<'a> {
         let own = &mut self.actors[id].aliases;
         if own.is_empty() {
             // (a new vector of the right size: cheaper than growing one)
-            *own = Vec::with_capacity(aliases.len());
+            *own = SmallVec::with_capacity(aliases.len());
         } else {
             own.reserve(aliases.len());
         }
         for al in aliases.drain(..) {
-            self.actors[id].aliases.push(al.to_string());
+            self.actors[id].aliases.push(CompactString::new(&al));
             self.add_alias(al, id);
         }
         self.aliases = aliases;
@@ -1693,7 +1695,7 @@ pub fn build_with(
                         }
                     }
                     bld.actors[m.actor].descriptors.push(Descriptor {
-                        text: d.text.into_owned(),
+                        text: CompactString::new(&d.text),
                         span: d.span,
                     });
                 }
@@ -1726,7 +1728,7 @@ pub fn build_with(
     }
     for (a, n) in actors.iter_mut().zip(counts) {
         // (a new vector of the right size: cheaper than growing one)
-        a.mentions = Vec::with_capacity(n);
+        a.mentions = SmallVec::with_capacity(n);
     }
     for m in &mentions {
         actors[m.actor].mentions.push(m.span);
@@ -2163,7 +2165,13 @@ fn affiliations(text: &str, idx: &mut Index) {
             })?;
             let key = "police".to_string();
             let aff = police;
-            Some((aff, Some(key), false, true, rank.text.to_ascii_lowercase()))
+            Some((
+                aff,
+                Some(key),
+                false,
+                true,
+                rank.text.as_str().to_ascii_lowercase(),
+            ))
         });
         if let Some((aff, key, speaks, inside, role)) = r {
             let a = &mut idx.actors[id];

@@ -9,7 +9,9 @@ pub mod reply;
 use crate::document::Document;
 use crate::sentences::{Quote, Sentence};
 use crate::span::Span;
+use compact_str::CompactString;
 use serde::Serialize;
+use smallvec::SmallVec;
 
 pub use reply::{missing_response_findings, reply};
 
@@ -30,23 +32,27 @@ pub enum ActorKind {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Descriptor {
-    pub text: String,
+    /// (inline when short: no allocation)
+    pub text: CompactString,
     pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Actor {
     pub id: usize,
-    pub name: String,
+    /// (inline when short, as are the aliases: no allocation)
+    pub name: CompactString,
     pub kind: ActorKind,
-    pub mentions: Vec<Span>,
-    pub descriptors: Vec<Descriptor>,
+    /// (inline up to two, and one descriptor and one alias: most actors
+    /// need no allocation for them)
+    pub mentions: SmallVec<[Span; 2]>,
+    pub descriptors: SmallVec<[Descriptor; 1]>,
     /// The organisation this actor belongs to or speaks for.
     pub affiliation: Option<usize>,
     /// Speaks for its affiliation (spokesperson, lawyer, chief...).
     pub speaks_for_affiliation: bool,
     /// Surname-only and short names that refer to this actor.
-    pub aliases: Vec<String>,
+    pub aliases: SmallVec<[CompactString; 1]>,
     /// A generic body the actor belongs to when no actor names it ("city").
     pub affiliation_key: Option<String>,
     /// Placed inside the affiliation (an employee, officer or unit), so that
@@ -68,7 +74,7 @@ impl Actor {
             ActorKind::Person => self
                 .aliases
                 .first()
-                .map(String::as_str)
+                .map(CompactString::as_str)
                 .unwrap_or(&self.name),
             ActorKind::Org => &self.name,
         }

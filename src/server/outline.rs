@@ -52,7 +52,7 @@ pub fn symbols(a: &Analysis, lines: Lines) -> Vec<DocumentSymbol> {
         let range = lines.range(*first);
         out.push((
             first.start,
-            symbol(actor.name.clone(), Some(detail), kind, range),
+            symbol(actor.name.to_string(), Some(detail), kind, range),
         ));
     }
     out.sort_by_key(|(start, _)| *start);
