@@ -5,7 +5,9 @@
 //! (the real binary: walk, read, parallel analysis, ordered output) with
 //! criterion (MB/s), and prints drafts/s plus a breakdown by stage measured
 //! in-process: reading the files, analysis on one thread, analysis on all
-//! cores (rayon). `ARCHIVE_DRAFTS=N` changes the archive size.
+//! cores (rayon). `ARCHIVE_DRAFTS=N` changes the archive size;
+//! `ARCHIVE_KEEP=DIR` writes the archive into DIR and leaves it there, for
+//! profiling `copydesk check DIR` by hand.
 
 use copydesk::{analyze, Format, Options};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -49,15 +51,21 @@ fn draft(seed: usize) -> (String, &'static str) {
 }
 
 struct Archive {
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
     root: PathBuf,
     files: Vec<PathBuf>,
     bytes: u64,
 }
 
 fn archive(count: usize) -> Archive {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("archive");
+    let (dir, root) = match std::env::var_os("ARCHIVE_KEEP") {
+        Some(keep) => (None, PathBuf::from(keep)),
+        None => {
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path().join("archive");
+            (Some(dir), root)
+        }
+    };
     let mut files = Vec::with_capacity(count);
     let mut bytes = 0u64;
     for seed in 0..count {

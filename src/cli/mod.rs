@@ -9,10 +9,11 @@ mod sarif;
 use clap::{Parser, Subcommand, ValueEnum};
 use copydesk::{Code, Format, Options, Severity};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
+use std::collections::VecDeque;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 #[derive(Parser)]
@@ -160,12 +161,6 @@ fn options_for(draft: &input::Draft, date: Option<chrono::NaiveDate>) -> Result<
 
 /// Collects the drafts and sets up the worker pool; `Err` is the exit code.
 fn prepare(input: &InputArgs) -> Result<(Vec<input::Draft>, bool), ExitCode> {
-    if let Some(n) = input.jobs {
-        // Only fails when the pool was already built, which it is not.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global();
-    }
     let selection = input::Selection {
         include: input.include.clone(),
         exclude: input.exclude.clone(),
@@ -233,6 +228,93 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
+}
+
+/// Runs `work` on every draft on `jobs` threads (this one among them) and
+/// hands each result to `emit` in input order, as soon as it and every
+/// draft before it are done. Output streams while the run goes on, and
+/// memory holds only results waiting for an earlier draft, never a whole
+/// archive's rendered findings. Threads take drafts in input order from a
+/// shared counter, so few results wait; whichever thread finds the next
+/// result due emits it, so no thread sleeps waiting on the others.
+fn in_order<T: Sync, R: Send>(
+    drafts: &[T],
+    jobs: usize,
+    work: impl Fn(&T) -> R + Sync,
+    emit: impl FnMut(R) + Send,
+) {
+    let next = AtomicUsize::new(0);
+    let queue = Mutex::new(Reorder {
+        waiting: VecDeque::new(),
+        due: 0,
+    });
+    let emit = Mutex::new(emit);
+    let run = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(d) = drafts.get(i) else { break };
+        let result = work(d);
+        lock(&queue).put(i, result);
+        // Busy emitter: it will find this result when it looks again.
+        if let Ok(mut emit) = emit.try_lock() {
+            drain(&queue, &mut *emit);
+        }
+    };
+    let threads = jobs.clamp(1, drafts.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(run);
+        }
+        run();
+    });
+    // A result put while the last emitter was finishing is still waiting.
+    drain(&queue, &mut *lock(&emit));
+}
+
+/// Results that came in out of order: `waiting[k]` is draft `due + k`.
+struct Reorder<R> {
+    waiting: VecDeque<Option<R>>,
+    due: usize,
+}
+
+impl<R> Reorder<R> {
+    fn put(&mut self, i: usize, result: R) {
+        let slot = i - self.due;
+        if self.waiting.len() <= slot {
+            self.waiting.resize_with(slot + 1, || None);
+        }
+        self.waiting[slot] = Some(result);
+    }
+
+    /// The result due next, if it is in.
+    fn take_due(&mut self) -> Option<R> {
+        let r = self.waiting.front_mut()?.take()?;
+        self.waiting.pop_front();
+        self.due += 1;
+        Some(r)
+    }
+}
+
+/// Emits every result that is due, in order, without holding the queue's
+/// lock while emitting.
+fn drain<R>(queue: &Mutex<Reorder<R>>, emit: &mut impl FnMut(R)) {
+    while let Some(r) = lock(queue).take_due() {
+        emit(r);
+    }
+}
+
+/// A poisoned lock means a worker panicked, and the panic is already on its
+/// way to the caller; the data is still whole.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The threads a run uses: `--jobs`, or one per core.
+fn jobs(input: &InputArgs) -> usize {
+    input
+        .jobs
+        .filter(|&n| n > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
+        .unwrap_or(1)
 }
 
 /// One draft, checked on a worker thread and rendered in the chosen format.
@@ -303,29 +385,18 @@ fn check(args: CheckArgs) -> ExitCode {
         FailOn::Never => None,
     };
     let progress = Progress::new(drafts.len());
-    // `collect` keeps the input order whatever order the threads finish in.
-    let one = |d: &input::Draft| {
-        let c = check_one(d, args.format, args.input.date);
-        progress.inc();
-        c
-    };
-    // One draft: no worker pool to start (its threads cost more CPU than
-    // a short draft's analysis).
-    let checked: Vec<Checked> = if drafts.len() == 1 {
-        drafts.iter().map(one).collect()
-    } else {
-        drafts.par_iter().map(one).collect()
-    };
-    progress.finish();
-
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut failing = false;
     let mut tally = output::Tally::default();
     let mut sarif_files = Vec::new();
     let mut problems = Vec::new();
     let mut broken_pipe = false;
-    for c in checked {
+    let work = |d: &input::Draft| {
+        let c = check_one(d, args.format, args.input.date);
+        progress.inc();
+        c
+    };
+    in_order(&drafts, jobs(&args.input), work, |c| {
         let report = match c.outcome {
             Ok(r) => r,
             Err(msg) => {
@@ -339,7 +410,7 @@ fn check(args: CheckArgs) -> ExitCode {
                     name: c.name,
                     message: msg,
                 });
-                continue;
+                return;
             }
         };
         tally.drafts += 1;
@@ -356,7 +427,8 @@ fn check(args: CheckArgs) -> ExitCode {
             // Broken pipe (e.g. `| head`): stop writing, keep counting.
             broken_pipe = out.write_all(&report.rendered).is_err();
         }
-    }
+    });
+    progress.finish();
     let code: u8 = if had_error {
         2
     } else if failing {
@@ -395,7 +467,7 @@ fn inspect(args: InspectArgs) -> ExitCode {
     };
     let progress = Progress::new(drafts.len());
     let date = args.input.date;
-    let one = |d: &input::Draft| {
+    let work = |d: &input::Draft| {
         let row = TEXT.with_borrow_mut(|text| {
             d.load_into(text)?;
             let opts = options_for(d, date)?;
@@ -405,17 +477,13 @@ fn inspect(args: InspectArgs) -> ExitCode {
         progress.inc();
         row
     };
-    let rows: Vec<Result<String, String>> = if drafts.len() == 1 {
-        drafts.iter().map(one).collect()
-    } else {
-        drafts.par_iter().map(one).collect()
-    };
-    progress.finish();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut broken_pipe = false;
-    for row in rows {
-        match row {
+    in_order(
+        &drafts,
+        jobs(&args.input),
+        work,
+        |row: Result<String, String>| match row {
             Ok(line) => {
                 if !broken_pipe {
                     broken_pipe = writeln!(out, "{line}").is_err();
@@ -425,12 +493,39 @@ fn inspect(args: InspectArgs) -> ExitCode {
                 eprintln!("copydesk: {msg}");
                 had_error = true;
             }
-        }
-    }
+        },
+    );
+    progress.finish();
     let _ = out.flush();
     if had_error {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_order;
+
+    #[test]
+    fn in_order_emits_every_result_in_input_order() {
+        for jobs in [1, 2, 3, 8] {
+            for n in [0, 1, 2, 7, 300] {
+                let items: Vec<u64> = (0..n).collect();
+                let mut seen = Vec::new();
+                // Uneven work, so threads finish out of order.
+                let work = |&i: &u64| {
+                    let spin = (i * 7919) % 23 * 2_000;
+                    let mut x = i;
+                    for k in 0..spin {
+                        x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(k));
+                    }
+                    (i, x)
+                };
+                in_order(&items, jobs, work, |(i, _)| seen.push(i));
+                assert_eq!(seen, items, "jobs {jobs}, {n} items");
+            }
+        }
     }
 }
