@@ -133,63 +133,91 @@ fn json_plain(buf: &mut Vec<u8>, s: &str) {
 /// characters as `\b \t \n \f \r` or `\u00xx`, everything else as is.
 fn json_str(buf: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
     let bytes = s.as_bytes();
     buf.reserve(bytes.len() + 2);
     buf.push(b'"');
-    // `bytes[run..i]` needs no escape and is not written yet.
+    // `bytes[run..]` is not written yet; the runs between escapes are
+    // copied whole.
     let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Most bytes need no escape: skip eight at a time up to the first
-        // that does. (Each test flags a wanted byte exactly and can flag a
-        // byte after one falsely, so the lowest flag is exact.)
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(chunk);
-            let w = u64::from_le_bytes(w);
-            let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
-            // A `"`, a `\\`, or a byte below 0x20.
-            let special = zero(w ^ (LO * 0x22))
-                | zero(w ^ (LO * 0x5C))
-                | (w.wrapping_sub(LO * 0x20) & !w & HI);
-            if special == 0 {
-                i += 8;
-                continue;
-            }
-            i += (special.trailing_zeros() / 8) as usize;
-        }
-        let b = bytes[i];
-        let esc: &[u8] = match b {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            0x08 => b"\\b",
-            0x09 => b"\\t",
-            0x0A => b"\\n",
-            0x0C => b"\\f",
-            0x0D => b"\\r",
-            0x00..=0x1F => {
-                buf.extend_from_slice(&bytes[run..i]);
-                buf.extend_from_slice(b"\\u00");
-                buf.push(HEX[(b >> 4) as usize]);
-                buf.push(HEX[(b & 0xF) as usize]);
-                i += 1;
-                run = i;
-                continue;
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
+    while let Some(k) = next_escape(&bytes[run..]) {
+        let i = run + k;
         buf.extend_from_slice(&bytes[run..i]);
-        buf.extend_from_slice(esc);
-        i += 1;
-        run = i;
+        let b = bytes[i];
+        match b {
+            b'"' => buf.extend_from_slice(b"\\\""),
+            b'\\' => buf.extend_from_slice(b"\\\\"),
+            0x08 => buf.extend_from_slice(b"\\b"),
+            0x09 => buf.extend_from_slice(b"\\t"),
+            0x0A => buf.extend_from_slice(b"\\n"),
+            0x0C => buf.extend_from_slice(b"\\f"),
+            0x0D => buf.extend_from_slice(b"\\r"),
+            _ => buf.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[(b >> 4) as usize],
+                HEX[(b & 0xF) as usize],
+            ]),
+        }
+        run = i + 1;
     }
     buf.extend_from_slice(&bytes[run..]);
     buf.push(b'"');
+}
+
+/// Whether JSON needs `b` escaped: `"`, `\` or a control character.
+fn needs_escape(b: u8) -> bool {
+    b == b'"' || b == b'\\' || b < 0x20
+}
+
+/// Index of the first byte of `hay` that needs an escape: sixteen bytes at
+/// a time with SSE2 (part of every x86-64). Most texts have none or one.
+#[inline(always)]
+fn next_escape(hay: &[u8]) -> Option<usize> {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if hay.len() >= 16 {
+        use std::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_movemask_epi8,
+            _mm_or_si128, _mm_set1_epi8,
+        };
+        // SAFETY: the build enables SSE2 (cfg above), and every load reads
+        // sixteen bytes inside `hay`, unaligned.
+        unsafe {
+            let (quote, backslash, below) = (
+                _mm_set1_epi8(b'"' as i8),
+                _mm_set1_epi8(b'\\' as i8),
+                _mm_set1_epi8(0x1F),
+            );
+            // The bytes of the sixteen at `at` that need an escape, as bits.
+            let flags = |at: usize| {
+                let v = _mm_loadu_si128(hay.as_ptr().add(at).cast::<__m128i>());
+                // A byte is below 0x20 when max(byte, 0x1F) is 0x1F.
+                let hit = _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                    _mm_cmpeq_epi8(_mm_max_epu8(v, below), below),
+                );
+                _mm_movemask_epi8(hit) as u32
+            };
+            let mut at = 0;
+            while at + 16 <= hay.len() {
+                let bits = flags(at);
+                if bits != 0 {
+                    return Some(at + bits.trailing_zeros() as usize);
+                }
+                at += 16;
+            }
+            if at == hay.len() {
+                return None;
+            }
+            // The last sixteen bytes, overlapping ones already looked at,
+            // whose bits are shifted out.
+            let last = hay.len() - 16;
+            let bits = flags(last) >> (at - last);
+            return (bits != 0).then(|| at + bits.trailing_zeros() as usize);
+        }
+    }
+    hay.iter().position(|&b| needs_escape(b))
 }
 
 fn level(s: Severity) -> Level {
@@ -432,11 +460,21 @@ mod tests {
             "\"A quoted phrase\" opens this longer line, then a tab\tand a \\ later on",
             "escapes far apart: \"first\" .......... then \n and at the very end\"",
         ];
-        // Each special byte at every offset of an eight-byte chunk.
-        let shifted: Vec<String> = (0..17)
+        // Each special byte at every offset of the sixteen-byte blocks, the
+        // overlapping last block and the short tail, in strings of every
+        // length around them; and the same with bytes above 0x7F around.
+        let shifted: Vec<String> = (0..40)
             .flat_map(|k| {
-                ["\"", "\\", "\n", "\u{1}"]
-                    .map(|c| format!("{}{c}{}", "x".repeat(k), "y".repeat(9)))
+                ["\"", "\\", "\n", "\u{1}", "\u{1f}", "\u{7f}", "é"]
+                    .into_iter()
+                    .flat_map(move |c| {
+                        [0, 1, 9, 15, 16, 23].into_iter().flat_map(move |tail| {
+                            [
+                                format!("{}{c}{}", "x".repeat(k), "y".repeat(tail)),
+                                format!("{}{c}{}", "x".repeat(k), "“".repeat(tail)),
+                            ]
+                        })
+                    })
             })
             .collect();
         for s in cases
