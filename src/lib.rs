@@ -727,11 +727,9 @@ fn analyze_with(text: &str, opts: &Options, mut memo: Option<&mut BlockMemo>) ->
         findings
     };
     let (suppressions, directive_problems) = suppress::collect(&document);
-    let mut findings: Vec<Finding> = findings
-        .into_iter()
-        .filter(|f| !suppressions.silences(f))
-        .chain(directive_problems)
-        .collect();
+    let mut findings = findings;
+    findings.retain(|f| !suppressions.silences(f));
+    findings.extend(directive_problems);
     for f in &mut findings {
         if let Some(fix) = suppress::ignore_fix(&document, f) {
             f.fixes.push(fix);
