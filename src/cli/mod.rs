@@ -180,7 +180,8 @@ fn prepare(input: &InputArgs) -> Result<(Vec<input::Draft>, bool), ExitCode> {
         }
     };
     if drafts.len() > 1 {
-        keep_freed_memory();
+        // Many drafts: mimalloc's thread caches pay (see allocator.rs).
+        crate::allocator::switch_to_mimalloc();
     }
     if drafts.is_empty() && !had_error && input.changed_since.is_none() {
         eprintln!("copydesk: no drafts given: name files or directories, or pass `-` to read standard input");
@@ -188,32 +189,6 @@ fn prepare(input: &InputArgs) -> Result<(Vec<input::Draft>, bool), ExitCode> {
     }
     Ok((drafts, had_error))
 }
-
-/// A run over many drafts allocates and frees much the same memory for each.
-/// By default glibc hands the freed top of the heap back to the kernel after
-/// a draft and faults it in again for the next, which cost 3-5% of an archive
-/// run's CPU; this keeps it for the run's lifetime instead (the peak is
-/// unchanged). The language server does not call it, so an idle editor's
-/// server still gives memory back.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn keep_freed_memory() {
-    extern "C" {
-        fn mallopt(param: i32, value: i32) -> i32;
-    }
-    // From glibc's malloc.h.
-    const M_TRIM_THRESHOLD: i32 = -1;
-    const M_MMAP_THRESHOLD: i32 = -3;
-    // SAFETY: mallopt only sets allocator parameters; it is called before
-    // any worker thread starts. Setting the trim threshold turns off glibc's
-    // adaptive mmap threshold, so that is pinned at its adaptive maximum.
-    unsafe {
-        mallopt(M_TRIM_THRESHOLD, 256 << 20);
-        mallopt(M_MMAP_THRESHOLD, 32 << 20);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn keep_freed_memory() {}
 
 /// A progress bar on stderr for runs that take a while; never drawn when
 /// stderr is not a terminal.
