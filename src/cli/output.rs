@@ -17,10 +17,28 @@ pub fn json_lines(buf: &mut Vec<u8>, path: &str, text: &str, findings: &[Finding
         return;
     }
     let idx = LineIndex::new(text);
-    buf.reserve(findings.len() * 512);
     // The path is the same on every line: escaped once.
     let mut path_json = Vec::with_capacity(path.len() + 2);
     json_str(&mut path_json, path);
+    // Room for every line at once: growing the buffer midway copies all
+    // the lines before (a draft's output runs to tens of kilobytes).
+    // Keys, numbers and punctuation take under 300 bytes a line, 100 a fix
+    // and 120 a related span; escapes rarely add more than a few bytes.
+    let room: usize = findings
+        .iter()
+        .map(|f| {
+            let fixes: usize = f
+                .fixes
+                .iter()
+                .map(|x| {
+                    100 + x.title.len() + x.edits.iter().map(|e| 60 + e.text.len()).sum::<usize>()
+                })
+                .sum();
+            let related: usize = f.related.iter().map(|r| 120 + r.message.len()).sum();
+            300 + path_json.len() + f.message.len() + fixes + related
+        })
+        .sum();
+    buf.reserve(room + room / 8);
     for f in findings {
         let (l, c) = idx.position(text, f.span.start, Encoding::Chars);
         let (el, ec) = idx.position(text, f.span.end, Encoding::Chars);
