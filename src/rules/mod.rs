@@ -238,26 +238,26 @@ impl Context<'_> {
 
     /// Sources already named in the draft, nearest to `at` first, as the
     /// text a reporter would write after "according to".
-    pub fn nearby_sources(&self, at: usize, limit: usize) -> Vec<String> {
+    pub fn nearby_sources(&self, at: usize, limit: usize) -> smallvec::SmallVec<[&str; 2]> {
         let all = self.source_names.get_or_init(|| source_names(self));
         // Walk outward from `at` in both directions, collecting distinct names.
         let i = all.partition_point(|(pos, _)| *pos < at);
         let (mut lo, mut hi) = (i, i);
-        let mut out: Vec<String> = Vec::new();
+        let mut out: smallvec::SmallVec<[&str; 2]> = smallvec::SmallVec::new();
         while out.len() < limit && (lo > 0 || hi < all.len()) {
             let take_lo = match (lo > 0, hi < all.len()) {
                 (true, true) => at - all[lo - 1].0 <= all[hi].0 - at,
                 (l, _) => l,
             };
-            let name = if take_lo {
+            let name: &str = if take_lo {
                 lo -= 1;
                 &all[lo].1
             } else {
                 hi += 1;
                 &all[hi - 1].1
             };
-            if !out.iter().any(|o| o == name) {
-                out.push(name.to_string());
+            if !out.contains(&name) {
+                out.push(name);
             }
             // Bounded work per call, whatever the draft's size.
             if (hi - lo) > 64 {

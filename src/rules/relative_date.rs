@@ -37,7 +37,8 @@ impl Rule for RelativeDate {
             let (severity, message, fixes) = match cx.anchor {
                 Some(anchor) => {
                     let resolved = crate::time::describe(t);
-                    let mut fixes = Vec::new();
+                    // Room for the ignore fix the analyser appends.
+                    let mut fixes = Vec::with_capacity(2);
                     if let Some(rep) = crate::time::ap_replacement(t, phrase, anchor.date) {
                         fixes.push(Fix {
                             title: ["Replace \"", phrase, "\" with \"", &rep, "\""].concat().into(),
@@ -54,7 +55,11 @@ impl Rule for RelativeDate {
                 None => (
                     Severity::Warning,
                     ["\"", phrase, "\" cannot be resolved: the draft has no `date:` in front matter or dated dateline."].concat(),
-                    vec![date_fix.get_or_insert_with(|| add_date_fix(cx)).clone()],
+                    {
+                        let mut fixes = Vec::with_capacity(2);
+                        fixes.push(date_fix.get_or_insert_with(|| add_date_fix(cx)).clone());
+                        fixes
+                    },
                 ),
             };
             out.push(Finding {

@@ -194,7 +194,7 @@ impl Rule for UndatedEvent {
             if refers_to_anchored_event(prose, s.span, &anchored_stems) {
                 continue;
             }
-            let verb_text = cx.prose(verb).to_string();
+            let verb_text = cx.prose(verb);
             let text = cx.prose(s.span).trim_end();
             let mut fixes = Vec::new();
             if let Some(last) = text.chars().last().filter(|c| matches!(c, '.' | '!')) {
@@ -214,7 +214,7 @@ impl Rule for UndatedEvent {
                 span: s.span,
                 message: [
                     "\"",
-                    &verb_text,
+                    verb_text,
                     "\" tells of a one-off event with no time element in this paragraph; say when it happened or will happen.",
                 ]
                 .concat()

@@ -878,6 +878,22 @@ pub(super) fn push_padded(s: &mut String, n: u32, width: usize) {
     }
 }
 
+/// `format!("XXXX-{:02}-{:02}", m, d)`, without the formatter.
+fn undated_month_day(m: u32, d: u32) -> String {
+    let mut s = year_month_unknown(m);
+    s.push('-');
+    push_padded(&mut s, d, 2);
+    s
+}
+
+/// `format!("XXXX-{:02}", m)`, without the formatter.
+fn year_month_unknown(m: u32) -> String {
+    let mut s = String::with_capacity(10);
+    s.push_str("XXXX-");
+    push_padded(&mut s, m, 2);
+    s
+}
+
 /// `n.to_string()` (years in values), without the formatter.
 fn int_string(n: i32) -> String {
     let mut s = String::with_capacity(8);
@@ -1401,7 +1417,7 @@ impl<'a> P<'a> {
             let y = pick_year(a, m, None, self.dir_at(j));
             year_month(y, m)
         });
-        let val = val.or_else(|| Some(format!("XXXX-{:02}", m)));
+        let val = val.or_else(|| Some(year_month_unknown(m)));
         hit(k, Date, val, Absolute)
     }
 
@@ -1425,7 +1441,7 @@ impl<'a> P<'a> {
                     let y = pick_year(a, m, Some(d), self.dir_at(at));
                     ymd(y, m, d).map(fmt_date)
                 }
-                None => Some(format!("XXXX-{:02}-{:02}", m, d)),
+                None => Some(undated_month_day(m, d)),
             },
         };
         hit(k, Date, val, Absolute)
@@ -2931,6 +2947,19 @@ mod gate_tests {
 #[cfg(test)]
 mod scan_tests {
     use super::next_digit;
+
+    #[test]
+    fn undated_values_are_written_as_format_writes_them() {
+        for m in 0..=13 {
+            assert_eq!(super::year_month_unknown(m), format!("XXXX-{:02}", m));
+            for d in [0, 1, 9, 10, 31, 99, 100] {
+                assert_eq!(
+                    super::undated_month_day(m, d),
+                    format!("XXXX-{:02}-{:02}", m, d)
+                );
+            }
+        }
+    }
 
     #[test]
     fn next_digit_finds_the_first_digit_from_any_start() {

@@ -556,3 +556,15 @@ fn last_month_name_skips_the_month_just_past() {
         assert_eq!(got[0].1.value.as_deref(), Some(want), "{text}");
     }
 }
+
+#[test]
+fn is_int_matches_to_string() {
+    let values = [0, 7, -7, 10, 99, 2025, -2025, 10_000, i32::MAX, i32::MIN];
+    let texts = ["", "0", "7", "-7", "07", "2025", "2025 ", "-2025", "2147483647"];
+    for n in values {
+        assert!(super::is_int(&n.to_string(), n), "{n}");
+        for t in texts {
+            assert_eq!(super::is_int(t, n), t == n.to_string(), "{t:?} {n}");
+        }
+    }
+}
