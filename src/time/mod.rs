@@ -41,6 +41,10 @@ pub enum Relativity {
     Generic,
 }
 
+/// A TIMEX3 value: short (`2016-12-01`, `P3D`), so kept inline rather
+/// than allocated for each expression.
+pub type Value = compact_str::CompactString;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Temporal {
     pub span: Span,
@@ -48,7 +52,7 @@ pub struct Temporal {
     pub timex_type: TimexType,
     /// TIMEX3 value (`2016-12-01`, `2016-W48`, `P3D`, `PRESENT_REF`), or None
     /// when it cannot be resolved.
-    pub value: Option<String>,
+    pub value: Option<Value>,
     pub relativity: Relativity,
 }
 
@@ -157,7 +161,7 @@ pub fn in_context(
                 if year_back
                     && anchor.is_some_and(|a| is_int(v, chrono::Datelike::year(&a) - 1))
                 {
-                    t.value = Some(format!("{}-Q{}", qy - 1, q));
+                    t.value = Some(compact_str::format_compact!("{}-Q{}", qy - 1, q));
                 }
             }
         }

@@ -3,8 +3,9 @@
 
 use super::lexicon::{self as lx, Unit};
 use super::tokens::{alpha_run, ascii_lower_into, tokenize_into, Kind, Marks, Tok};
-use super::{Relativity, Temporal, TimexType};
+use super::{Relativity, Temporal, TimexType, Value};
 use crate::span::Span;
+use compact_str::format_compact;
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// Which way an underspecified date points.
@@ -18,11 +19,11 @@ pub enum Dir {
 struct Hit {
     b: usize,
     ty: TimexType,
-    val: Option<String>,
+    val: Option<Value>,
     rel: Relativity,
 }
 
-fn hit(b: usize, ty: TimexType, val: Option<String>, rel: Relativity) -> Option<Hit> {
+fn hit(b: usize, ty: TimexType, val: Option<Value>, rel: Relativity) -> Option<Hit> {
     Some(Hit { b, ty, val, rel })
 }
 
@@ -839,11 +840,11 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 
 /// `d.format("%Y-%m-%d")`, written directly: most hits carry a date and
 /// chrono's format string is parsed anew on every call.
-fn fmt_date(d: NaiveDate) -> String {
+fn fmt_date(d: NaiveDate) -> Value {
     let y = d.year();
     if !(0..=9999).contains(&y) {
         // Signed years (`+10000`): chrono's own rules.
-        return d.format("%Y-%m-%d").to_string();
+        return format_compact!("{}", d.format("%Y-%m-%d"));
     }
     let (y, m, d) = (y as u32, d.month(), d.day());
     let two = |n: u32| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
@@ -851,16 +852,30 @@ fn fmt_date(d: NaiveDate) -> String {
     let buf = [
         y1[0], y1[1], y2[0], y2[1], b'-', m[0], m[1], b'-', d[0], d[1],
     ];
-    let mut s = String::with_capacity(16);
-    for b in buf {
-        s.push(char::from(b));
+    // (ASCII digits and dashes: always UTF-8.)
+    Value::from(std::str::from_utf8(&buf).unwrap_or_default())
+}
+
+/// Text that values and dates are written into: a `String` or a [`Value`].
+pub(super) trait Out {
+    fn put(&mut self, text: &str);
+}
+
+impl Out for String {
+    fn put(&mut self, text: &str) {
+        self.push_str(text);
     }
-    s
+}
+
+impl Out for Value {
+    fn put(&mut self, text: &str) {
+        self.push_str(text);
+    }
 }
 
 /// `format!("{:0width$}", n)` appended to `s`: the digits written into a
 /// buffer and appended at once.
-pub(super) fn push_padded(s: &mut String, n: u32, width: usize) {
+pub(super) fn push_padded(s: &mut impl Out, n: u32, width: usize) {
     let mut digits = [b'0'; 10];
     let mut k = digits.len();
     let mut n = n;
@@ -873,13 +888,12 @@ pub(super) fn push_padded(s: &mut String, n: u32, width: usize) {
         }
     }
     let k = k.min(digits.len().saturating_sub(width));
-    for &d in &digits[k..] {
-        s.push(char::from(d));
-    }
+    // (ASCII digits: always UTF-8.)
+    s.put(std::str::from_utf8(&digits[k..]).unwrap_or_default());
 }
 
 /// `format!("XXXX-{:02}-{:02}", m, d)`, without the formatter.
-fn undated_month_day(m: u32, d: u32) -> String {
+fn undated_month_day(m: u32, d: u32) -> Value {
     let mut s = year_month_unknown(m);
     s.push('-');
     push_padded(&mut s, d, 2);
@@ -887,38 +901,36 @@ fn undated_month_day(m: u32, d: u32) -> String {
 }
 
 /// `format!("XXXX-{:02}", m)`, without the formatter.
-fn year_month_unknown(m: u32) -> String {
-    let mut s = String::with_capacity(10);
+fn year_month_unknown(m: u32) -> Value {
+    let mut s = Value::const_new("");
     s.push_str("XXXX-");
     push_padded(&mut s, m, 2);
     s
 }
 
 /// `n.to_string()` (years in values), without the formatter.
-fn int_string(n: i32) -> String {
-    let mut s = String::with_capacity(8);
+fn int_string(n: i32) -> Value {
     if (1000..=9999).contains(&n) {
-        // Most values are four-digit years: the digits pushed one by one.
+        // Most values are four-digit years: the digits written at once.
         let n = n as u32;
-        for d in [n / 1000, n / 100 % 10, n / 10 % 10, n % 10] {
-            s.push(char::from(b'0' + d as u8));
-        }
-        return s;
+        let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10].map(|d| b'0' + d as u8);
+        return Value::from(std::str::from_utf8(&digits).unwrap_or_default());
     }
+    let mut s = Value::const_new("");
     push_int(&mut s, n);
     s
 }
 
 /// `n.to_string()` appended to `s`.
-pub(super) fn push_int(s: &mut String, n: i32) {
+pub(super) fn push_int(s: &mut impl Out, n: i32) {
     if n < 0 {
-        s.push('-');
+        s.put("-");
     }
     push_padded(s, n.unsigned_abs(), 1);
 }
 
 /// `format!("{}-{}", y, rest)`.
-fn year_and(y: i32, rest: &str) -> String {
+fn year_and(y: i32, rest: &str) -> Value {
     let mut s = int_string(y);
     s.push('-');
     s.push_str(rest);
@@ -926,7 +938,7 @@ fn year_and(y: i32, rest: &str) -> String {
 }
 
 /// `format!("{}-{:02}", y, m)`.
-fn year_month(y: i32, m: u32) -> String {
+fn year_month(y: i32, m: u32) -> Value {
     let mut s = int_string(y);
     s.push('-');
     push_padded(&mut s, m, 2);
@@ -934,15 +946,15 @@ fn year_month(y: i32, m: u32) -> String {
 }
 
 /// `fmt_date(d)` followed by `part` (a part-of-day suffix, or empty).
-fn date_part(d: NaiveDate, part: &str) -> String {
+fn date_part(d: NaiveDate, part: &str) -> Value {
     let mut s = fmt_date(d);
     s.push_str(part);
     s
 }
 
-fn fmt_week(d: NaiveDate) -> String {
+fn fmt_week(d: NaiveDate) -> Value {
     let w = d.iso_week();
-    format!("{}-W{:02}", w.year(), w.week())
+    format_compact!("{}-W{:02}", w.year(), w.week())
 }
 
 fn month_shift(y: i32, m: u32, n: i32) -> (i32, u32) {
@@ -1272,15 +1284,15 @@ impl<'a> P<'a> {
             }
         }
         let hm = if h == 24 {
-            "T24:00".to_string()
+            Value::const_new("T24:00")
         } else {
-            format!("T{:02}:{:02}", h, m)
+            format_compact!("T{:02}:{:02}", h, m)
         };
         let z = if utc { "Z" } else { "" };
         let val = match day {
-            Some(Some(d)) => Some(format!("{}{}{}", fmt_date(d), hm, z)),
+            Some(Some(d)) => Some(format_compact!("{}{}{}", fmt_date(d), hm, z)),
             Some(None) => None,
-            None => self.anchor.map(|a| format!("{}{}{}", fmt_date(a), hm, z)),
+            None => self.anchor.map(|a| format_compact!("{}{}{}", fmt_date(a), hm, z)),
         };
         hit(j, Time, val, rel)
     }
@@ -1476,7 +1488,7 @@ impl<'a> P<'a> {
                 part = p;
                 b += 1;
             }
-            return hit(b, Set, Some(format!("XXXX-WXX-{}{}", wd, part)), Generic);
+            return hit(b, Set, Some(format_compact!("XXXX-WXX-{}{}", wd, part)), Generic);
         }
         let wd = lx::weekday(self.w(j))?;
         if j > 0
@@ -1640,7 +1652,7 @@ impl<'a> P<'a> {
                 };
                 let n = n.map_or(0, |x| x as u32);
                 if self.w(k) == "months" && matches!(n, 3 | 6 | 9) {
-                    return hit(k + 1, Duration, Some(format!("P{}M", n)), Generic);
+                    return hit(k + 1, Duration, Some(format_compact!("P{}M", n)), Generic);
                 }
             }
             return None;
@@ -1690,12 +1702,12 @@ impl<'a> P<'a> {
         if is_half {
             let o = ord?;
             let y = year_abs.or_else(|| a.map(|a| a.year() + year_off.unwrap_or(0)));
-            return hit(b, Date, y.map(|y| format!("{}-H{}", y, o)), rel);
+            return hit(b, Date, y.map(|y| format_compact!("{}-H{}", y, o)), rel);
         }
         let val = match (year_abs, a) {
             (Some(y), _) => Some(match ord {
-                Some(o) => format!("{}-Q{}", y, o),
-                None => format!("{}-QX", y),
+                Some(o) => format_compact!("{}-Q{}", y, o),
+                None => format_compact!("{}-QX", y),
             }),
             (None, Some(a)) => {
                 let (ay, aq) = quarter_of(a);
@@ -1713,7 +1725,7 @@ impl<'a> P<'a> {
                 if ago {
                     y -= 1;
                 }
-                Some(format!("{}-Q{}", y, q))
+                Some(format_compact!("{}-Q{}", y, q))
             }
             (None, None) => None,
         };
@@ -1978,7 +1990,7 @@ impl<'a> P<'a> {
         if det.is_empty() {
             // bare "year"/"week" are not expressions, except `year-end`.
             if u == Unit::Year && self.w(b) == "-" && self.w(b + 1) == "end" {
-                return hit(b + 2, Date, a.map(|a| format!("{}-12-31", a.year())), TierB);
+                return hit(b + 2, Date, a.map(|a| format_compact!("{}-12-31", a.year())), TierB);
             }
             return None;
         }
@@ -2055,7 +2067,7 @@ impl<'a> P<'a> {
                 } else {
                     a + Duration::days(7 * off as i64)
                 };
-                format!("{}-WE", fmt_week(base))
+                format_compact!("{}-WE", fmt_week(base))
             }
             Unit::Month => {
                 let (y, m) = month_shift(a.year(), a.month(), off);
@@ -2064,11 +2076,11 @@ impl<'a> P<'a> {
             Unit::Quarter => {
                 let (ay, aq) = quarter_of(a);
                 let (y, q) = quarter_shift(ay, aq, off);
-                format!("{}-Q{}", y, q)
+                format_compact!("{}-Q{}", y, q)
             }
             Unit::Year => int_string(a.year() + off),
-            Unit::Decade => format!("{}", (a.year() / 10 + off)),
-            Unit::Century => format!("{}", (a.year() / 100 + off)),
+            Unit::Decade => format_compact!("{}", (a.year() / 10 + off)),
+            Unit::Century => format_compact!("{}", (a.year() / 100 + off)),
             _ => return None,
         };
         // earlier this week etc: `the end of the year` keeps the value.
@@ -2153,10 +2165,10 @@ impl<'a> P<'a> {
         // the 20th century
         if let Some(n) = lx::ordinal(self.w(j)).filter(|_| !the) {
             if self.w(j + 1) == "century" && n >= 1 {
-                return hit(j + 2, Date, Some(format!("{:02}", n - 1)), Absolute);
+                return hit(j + 2, Date, Some(format_compact!("{:02}", n - 1)), Absolute);
             }
             if self.w(j + 1) == "-" && self.w(j + 2) == "century" && n >= 1 {
-                return hit(j + 3, Date, Some(format!("{:02}", n - 1)), Absolute);
+                return hit(j + 3, Date, Some(format_compact!("{:02}", n - 1)), Absolute);
             }
         }
         // the nineties
@@ -2186,13 +2198,13 @@ impl<'a> P<'a> {
                 k += 1;
             }
             let y = self.int(k).filter(|&y| is_year(y))?;
-            return hit(k + 1, Date, Some(format!("FY{}", y)), Absolute);
+            return hit(k + 1, Date, Some(format_compact!("FY{}", y)), Absolute);
         }
         let tok = self.t.get(j)?;
         if tok.low.starts_with("fy") && tok.kind == Kind::Word {
             let rest = &tok.low[2..];
             if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
-                return hit(j + 1, Date, Some(format!("FY{}", rest)), Absolute);
+                return hit(j + 1, Date, Some(format_compact!("FY{}", rest)), Absolute);
             }
             return None;
         }
@@ -2204,11 +2216,11 @@ impl<'a> P<'a> {
         let low = self.w(k);
         if let Some(d) = low.strip_suffix('s') {
             if d.len() == 4 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {
-                return hit(k + 1, Date, Some(d[..3].to_string()), Absolute);
+                return hit(k + 1, Date, Some(Value::from(&d[..3])), Absolute);
             }
             if d.len() == 2 && k > j && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {
                 let c = if d.as_bytes()[0] >= b'2' { "19" } else { "20" };
-                return hit(k + 1, Date, Some(format!("{}{}", c, &d[..1])), Absolute);
+                return hit(k + 1, Date, Some(format_compact!("{}{}", c, &d[..1])), Absolute);
             }
         }
         if the && j0 == i && !matches!(self.w(i + 1), "early" | "late" | "mid") {
@@ -2496,16 +2508,16 @@ impl<'a> P<'a> {
                 part = p;
                 b += 1;
             }
-            return hit(b, Set, Some(format!("XXXX-WXX-{}{}", wd, part)), Generic);
+            return hit(b, Set, Some(format_compact!("XXXX-WXX-{}{}", wd, part)), Generic);
         }
         if let Some((m, false)) = lx::month(x) {
-            return hit(j + 1, Set, Some(format!("XXXX-{:02}", m)), Generic);
+            return hit(j + 1, Set, Some(format_compact!("XXXX-{:02}", m)), Generic);
         }
         if let Some(s) = lx::season(x) {
-            return hit(j + 1, Set, Some(format!("XXXX-{}", s)), Generic);
+            return hit(j + 1, Set, Some(format_compact!("XXXX-{}", s)), Generic);
         }
         if let Some(p) = lx::part_of_day(x) {
-            return hit(j + 1, Set, Some(format!("XXXX-XX-XX{}", p)), Generic);
+            return hit(j + 1, Set, Some(format_compact!("XXXX-XX-XX{}", p)), Generic);
         }
         None
     }
@@ -2516,7 +2528,7 @@ impl<'a> P<'a> {
         let w = self.w(i);
         let n1 = self.w(i + 1);
         let n2 = self.w(i + 2);
-        let r = |b: usize, v: &str, rel: Relativity| hit(b, Date, Some(v.to_string()), rel);
+        let r = |b: usize, v: &str, rel: Relativity| hit(b, Date, Some(Value::from(v)), rel);
         match w {
             "now" => r(i + 1, "PRESENT_REF", Generic),
             "right" | "just" if n1 == "now" => r(i + 2, "PRESENT_REF", Generic),
@@ -2525,7 +2537,7 @@ impl<'a> P<'a> {
             "year" if n1 == "'s" && n2 == "end" => hit(
                 i + 3,
                 Date,
-                self.anchor.map(|a| a.year().to_string()),
+                self.anchor.map(|a| int_string(a.year())),
                 TierB,
             ),
             "at" if n1 == "present" => r(i + 2, "PRESENT_REF", Generic),
@@ -2542,7 +2554,7 @@ impl<'a> P<'a> {
             "year" if n1 == "-" && matches!(n2, "ago" | "earlier") => hit(
                 i + 3,
                 Date,
-                self.anchor.map(|a| (a.year() - 1).to_string()),
+                self.anchor.map(|a| int_string(a.year() - 1)),
                 Anaphoric,
             ),
             "recent" => {
@@ -2736,16 +2748,16 @@ fn last_weekday(y: i32, m: u32, wd: u32) -> Option<NaiveDate> {
     Some(last - Duration::days(back as i64))
 }
 
-fn num_str(n: f64) -> String {
+fn num_str(n: f64) -> Value {
     if n.fract() == 0.0 {
-        format!("{}", n as i64)
+        format_compact!("{}", n as i64)
     } else {
-        format!("{}", n)
+        format_compact!("{}", n)
     }
 }
 
 /// TIMEX3 duration value.
-pub fn dur(n: Option<f64>, u: Unit) -> String {
+pub fn dur(n: Option<f64>, u: Unit) -> Value {
     let (mut n, mut u) = (n, u);
     if let Some(k) = n {
         match u {
@@ -2761,8 +2773,7 @@ pub fn dur(n: Option<f64>, u: Unit) -> String {
         }
     }
     let (l, time) = u.letter();
-    let mut s = String::with_capacity(8);
-    s.push_str(if time { "PT" } else { "P" });
+    let mut s = Value::const_new(if time { "PT" } else { "P" });
     match n {
         None => s.push('X'),
         // Whole counts without the formatter; `num_str` for the rest.
@@ -2774,7 +2785,7 @@ pub fn dur(n: Option<f64>, u: Unit) -> String {
 }
 
 /// Date `n` units before (or after) the anchor, at the unit's granularity.
-fn shift_value(a: NaiveDate, n: f64, u: Unit, fwd: bool) -> Option<String> {
+fn shift_value(a: NaiveDate, n: f64, u: Unit, fwd: bool) -> Option<Value> {
     if n.fract() != 0.0 {
         return None;
     }
@@ -2790,11 +2801,11 @@ fn shift_value(a: NaiveDate, n: f64, u: Unit, fwd: bool) -> Option<String> {
         Unit::Quarter => {
             let (y, q) = quarter_of(a);
             let (y, q) = quarter_shift(y, q, s as i32);
-            format!("{}-Q{}", y, q)
+            format_compact!("{}-Q{}", y, q)
         }
-        Unit::Year => format!("{}", a.year() as i64 + s),
-        Unit::Decade => format!("{}", (a.year() as i64 + 10 * s) / 10),
-        Unit::Century => format!("{}", (a.year() as i64 + 100 * s) / 100),
+        Unit::Year => format_compact!("{}", a.year() as i64 + s),
+        Unit::Decade => format_compact!("{}", (a.year() as i64 + 10 * s) / 10),
+        Unit::Century => format_compact!("{}", (a.year() as i64 + 100 * s) / 100),
     })
 }
 

@@ -455,7 +455,7 @@ fn hover_descriptions() {
     let t = |v: &str, ty: TimexType, rel: Relativity| Temporal {
         span: crate::Span::new(0, 1),
         timex_type: ty,
-        value: Some(v.to_string()),
+        value: Some(v.into()),
         relativity: rel,
     };
     let cases = [
