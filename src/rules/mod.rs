@@ -271,7 +271,7 @@ impl Context<'_> {
 /// Every named or institutional source with its position, sorted by position.
 fn source_names<'a>(cx: &Context<'a>) -> Vec<(usize, std::borrow::Cow<'a, str>)> {
     let mentions = cx.mentions();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(cx.attributions.len());
     for a in cx.attributions {
         if !matches!(
             a.source_class,
@@ -300,12 +300,41 @@ fn source_names<'a>(cx: &Context<'a>) -> Vec<(usize, std::borrow::Cow<'a, str>)>
                 }
             }
         };
-        if !name.is_empty() && name.split_whitespace().count() <= 6 {
+        if !name.is_empty() && words_at_most(&name, 6) {
             out.push((first.start, name));
         }
     }
     out.sort();
     out
+}
+
+/// `text.split_whitespace().count() <= n`, byte by byte for ASCII text.
+fn words_at_most(text: &str, n: usize) -> bool {
+    if !text.is_ascii() {
+        return text.split_whitespace().count() <= n;
+    }
+    // ASCII whitespace as `char::is_whitespace` has it (vertical tab too).
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let word_byte = !space(b);
+        words += usize::from(word_byte && !in_word);
+        in_word = word_byte;
+    }
+    words <= n
+}
+
+/// The last of `text.split_whitespace()`, byte by byte for ASCII text.
+fn last_word(text: &str) -> Option<&str> {
+    if !text.is_ascii() {
+        return text.split_whitespace().last();
+    }
+    let space = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    let b = text.as_bytes();
+    let end = b.iter().rposition(|c| !space(c))? + 1;
+    let start = b[..end].iter().rposition(space).map_or(0, |k| k + 1);
+    text.get(start..end)
 }
 
 /// "Lena Ortiz" → "Ortiz"; organisations keep their full name.
@@ -317,7 +346,7 @@ pub fn short_name(actor: &Actor) -> String {
 fn short_name_of(actor: &Actor) -> &str {
     match actor.kind {
         crate::actors::ActorKind::Person => {
-            actor.name.split_whitespace().last().unwrap_or(&actor.name)
+            last_word(&actor.name).unwrap_or(&actor.name)
         }
         crate::actors::ActorKind::Org => &actor.name,
     }
@@ -621,6 +650,34 @@ mod tests {
             crate::time::tag_sentence_scanned_into(&text, span, anchor, words, &cores, &mut got);
             let want = crate::time::tag_sentence(&text, span, anchor);
             assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_helpers_match_split_whitespace() {
+        let texts = [
+            "",
+            " ",
+            "Ortiz",
+            "Lena Ortiz",
+            "  Lena   Ortiz  ",
+            "the city\tcouncil\n",
+            "a\x0Bb\x0Cc\rd e f g",
+            "one two three four five six",
+            "one two three four five six seven",
+            "Zoë Ortiz",
+            "Lena\u{a0}Ortiz",
+            "x\u{2003}y z",
+        ];
+        for text in texts {
+            for n in 0..8 {
+                assert_eq!(
+                    words_at_most(text, n),
+                    text.split_whitespace().count() <= n,
+                    "{text:?} {n}"
+                );
+            }
+            assert_eq!(last_word(text), text.split_whitespace().last(), "{text:?}");
         }
     }
 

@@ -76,7 +76,8 @@ impl Rule for RelativeDate {
 
 /// Inserts `date:` into existing front matter, or a new front matter block.
 fn add_date_fix(cx: &Context) -> Fix {
-    let today = cx.opts.today.format("%Y-%m-%d").to_string();
+    let today = crate::time::iso_date(cx.opts.today);
+    let today = today.as_str();
     let edit = match &cx.doc.front_matter {
         Some(fm) => {
             let after_open = cx.doc.text[fm.span.start..]
@@ -84,7 +85,7 @@ fn add_date_fix(cx: &Context) -> Fix {
                 .map_or(fm.span.start, |i| fm.span.start + i + 1);
             Edit {
                 span: Span::new(after_open, after_open),
-                text: format!("date: {today}\n").into(),
+                text: ["date: ", today, "\n"].concat().into(),
             }
         }
         None => {
@@ -95,12 +96,12 @@ fn add_date_fix(cx: &Context) -> Fix {
             };
             Edit {
                 span: Span::new(at, at),
-                text: format!("---\ndate: {today}\n---\n\n").into(),
+                text: ["---\ndate: ", today, "\n---\n\n"].concat().into(),
             }
         }
     };
     Fix {
-        title: format!("Add publication date ({today})").into(),
+        title: ["Add publication date (", today, ")"].concat().into(),
         edits: vec![edit],
         bulk_safe: false,
     }

@@ -194,6 +194,11 @@ fn is_int(v: &str, n: i32) -> bool {
     v.as_bytes() == &buf[k..]
 }
 
+/// `d.format("%Y-%m-%d")`, written without chrono's formatter.
+pub fn iso_date(d: NaiveDate) -> Value {
+    recognise::fmt_date(d)
+}
+
 /// Tags every sentence of a text split naively (for tools and tests).
 pub fn tag_text(text: &str, anchor: Option<NaiveDate>) -> Vec<Temporal> {
     tag_sentence(text, Span::new(0, text.len()), anchor)

@@ -840,7 +840,7 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 
 /// `d.format("%Y-%m-%d")`, written directly: most hits carry a date and
 /// chrono's format string is parsed anew on every call.
-fn fmt_date(d: NaiveDate) -> Value {
+pub(super) fn fmt_date(d: NaiveDate) -> Value {
     let y = d.year();
     if !(0..=9999).contains(&y) {
         // Signed years (`+10000`): chrono's own rules.

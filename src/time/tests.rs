@@ -568,3 +568,19 @@ fn is_int_matches_to_string() {
         }
     }
 }
+
+#[test]
+fn iso_date_matches_chrono() {
+    for (y, m, day) in [
+        (2026, 3, 12),
+        (1999, 12, 31),
+        (5, 1, 1),
+        (999, 10, 9),
+        (9999, 12, 31),
+        (10_000, 1, 1),
+        (-44, 3, 15),
+    ] {
+        let date = d(y, m, day);
+        assert_eq!(iso_date(date), date.format("%Y-%m-%d").to_string(), "{date:?}");
+    }
+}
