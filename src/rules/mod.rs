@@ -308,24 +308,18 @@ fn source_names<'a>(cx: &Context<'a>) -> Vec<(usize, std::borrow::Cow<'a, str>)>
     out
 }
 
-/// `text.split_whitespace().count() <= n`, byte by byte for ASCII text.
+/// `text.split_whitespace().count() <= n`, without the count when an ASCII
+/// text has fewer than `n` whitespace bytes (and so at most `n` words).
 fn words_at_most(text: &str, n: usize) -> bool {
-    if !text.is_ascii() {
-        return text.split_whitespace().count() <= n;
-    }
     // ASCII whitespace as `char::is_whitespace` has it (vertical tab too).
-    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
-    let mut words = 0;
-    let mut in_word = false;
-    for &b in text.as_bytes() {
-        let word_byte = !space(b);
-        words += usize::from(word_byte && !in_word);
-        in_word = word_byte;
+    let space = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    if text.is_ascii() && text.as_bytes().iter().filter(|b| space(b)).count() < n {
+        return true;
     }
-    words <= n
+    text.split_whitespace().count() <= n
 }
 
-/// The last of `text.split_whitespace()`, byte by byte for ASCII text.
+/// The last of `text.split_whitespace()`, found from the end in ASCII text.
 fn last_word(text: &str) -> Option<&str> {
     if !text.is_ascii() {
         return text.split_whitespace().last();

@@ -343,7 +343,7 @@ fn tag_text_with(
             prose,
             anchor,
             gated,
-            (&mut scratch.gates, &scratch.tense),
+            (&mut scratch.gates, &mut scratch.starters, &scratch.tense),
             out,
         );
         (start, si) = (end, sj);
@@ -364,6 +364,8 @@ struct Scratch {
     toks: Vec<Tok<'static>>,
     marks: Marks,
     gates: Vec<u8>,
+    /// The starters of a line ([`line_gates`]), last first.
+    starters: Vec<u32>,
     tense: TenseBuf,
 }
 
@@ -377,6 +379,7 @@ thread_local! {
                 lines: Vec::new(),
             },
             gates: Vec::new(),
+            starters: Vec::new(),
             tense: std::cell::RefCell::new(Vec::new()),
         })
     };
@@ -391,7 +394,7 @@ fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
 
 /// Tags one line's tokens `t`, appending to `out`; `special` are the
 /// line's [`Marks::special`] tokens, counted from `off` (the line's first
-/// token); `gates` is working space.
+/// token); `gates` and `starters` are working space.
 #[allow(clippy::too_many_arguments)]
 fn tag_line<'a>(
     t: &[Tok<'a>],
@@ -400,10 +403,10 @@ fn tag_line<'a>(
     prose: &'a str,
     anchor: Option<NaiveDate>,
     gated: bool,
-    (gates, tense): (&mut Vec<u8>, &TenseBuf),
+    (gates, starters, tense): (&mut Vec<u8>, &mut Vec<u32>, &TenseBuf),
     out: &mut Vec<Temporal>,
 ) {
-    if !line_gates(t, special, off, prose, gates) {
+    if !line_gates(t, special, off, prose, gates, starters) {
         return;
     }
     let p = P {
@@ -415,24 +418,22 @@ fn tag_line<'a>(
         gates: gates.as_slice(),
         gated,
     };
-    let mut i = 0;
-    while i < p.t.len() {
-        // Only starters near a core word are marked (most tokens are not).
-        if gates[i] & gate::STARTER == 0 {
-            i += 1;
+    // Only starters near a core word are marked (most tokens are not):
+    // each is tried in order, but for those inside an expression found.
+    let mut next = 0;
+    for &k in starters.iter().rev() {
+        let i = k as usize;
+        if i < next {
             continue;
         }
-        match p.best(i) {
-            Some(h) if h.b > i => {
-                out.push(Temporal {
-                    span: Span::new(p.t[i].s, p.t[h.b - 1].e),
-                    timex_type: h.ty,
-                    value: h.val,
-                    relativity: h.rel,
-                });
-                i = h.b;
-            }
-            _ => i += 1,
+        if let Some(h) = p.best(i).filter(|h| h.b > i) {
+            out.push(Temporal {
+                span: Span::new(p.t[i].s, p.t[h.b - 1].e),
+                timex_type: h.ty,
+                value: h.val,
+                relativity: h.rel,
+            });
+            next = h.b;
         }
     }
 }
@@ -451,11 +452,20 @@ fn ordinal_suffix(w: &str) -> bool {
 /// something there. False when the line has no core token. `special` are
 /// the tokens that may change the state ([`Marks::special`], counted from
 /// `off`): the others are plain words or punctuation, looked at only
-/// within 4 tokens before a core token.
-fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut Vec<u8>) -> bool {
+/// within 4 tokens before a core token. The starters (the tokens with
+/// gates) are listed in `starters`, last first.
+fn line_gates(
+    t: &[Tok],
+    special: &[u32],
+    off: usize,
+    prose: &str,
+    gates: &mut Vec<u8>,
+    starters: &mut Vec<u32>,
+) -> bool {
     let n = t.len();
     gates.clear();
     gates.resize(n, 0);
+    starters.clear();
     let mut last_core = usize::MAX;
     let (mut month_after, mut unit_after) = (false, false);
     let (mut quarter_after, mut year_after) = (false, false);
@@ -467,7 +477,8 @@ fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut V
                  last_core: usize,
                  bits: u8,
                  last_weekday: usize,
-                 gates: &mut Vec<u8>| {
+                 gates: &mut Vec<u8>,
+                 starters: &mut Vec<u32>| {
         if last_core == usize::MAX {
             return;
         }
@@ -481,6 +492,7 @@ fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut V
             if starter {
                 let wd = last_weekday != usize::MAX && last_weekday - k <= 3;
                 gates[k] = bits | if wd { gate::WEEKDAY_NEAR } else { 0 };
+                starters.push(k as u32);
             }
         }
     };
@@ -488,7 +500,7 @@ fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut V
     for &k in special.iter().rev() {
         let k = k as usize - off;
         let bits = gate_bits(month_after, unit_after, quarter_after, year_after, false);
-        plain(k + 1, hi, last_core, bits, last_weekday, gates);
+        plain(k + 1, hi, last_core, bits, last_weekday, gates, starters);
         hi = k;
         let tok = &t[k];
         let core = match tok.kind {
@@ -548,10 +560,11 @@ fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut V
                 year_after,
                 last_weekday != usize::MAX && last_weekday - k <= 3,
             );
+            starters.push(k as u32);
         }
     }
     let bits = gate_bits(month_after, unit_after, quarter_after, year_after, false);
-    plain(0, hi, last_core, bits, last_weekday, gates);
+    plain(0, hi, last_core, bits, last_weekday, gates, starters);
     last_core != usize::MAX
 }
 

@@ -206,9 +206,12 @@ pub fn tokenize_into<'a>(
                     gap,
                     core,
                 });
-                gap = false;
                 nl = false;
-                i = j;
+                // Most words end at a single space: read it here.
+                (gap, i) = match b.get(j) {
+                    Some(b' ') => (true, j + 1),
+                    _ => (false, j),
+                };
                 continue;
             }
         }
@@ -223,9 +226,12 @@ pub fn tokenize_into<'a>(
                 gap,
                 core: false,
             });
-            gap = false;
             nl = false;
-            i += 1;
+            // A comma or period and a space: the space read here.
+            (gap, i) = match b.get(i + 1) {
+                Some(b' ') => (true, i + 2),
+                _ => (false, i + 1),
+            };
             continue;
         }
         let (c, cl) = if byte < 0x80 {
