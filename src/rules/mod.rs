@@ -339,9 +339,7 @@ pub fn short_name(actor: &Actor) -> String {
 /// [`short_name`], borrowed.
 fn short_name_of(actor: &Actor) -> &str {
     match actor.kind {
-        crate::actors::ActorKind::Person => {
-            last_word(&actor.name).unwrap_or(&actor.name)
-        }
+        crate::actors::ActorKind::Person => last_word(&actor.name).unwrap_or(&actor.name),
         crate::actors::ActorKind::Org => &actor.name,
     }
 }

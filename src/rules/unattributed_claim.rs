@@ -31,8 +31,8 @@ impl Rule for UnattributedClaim {
             let Some(first) = unquoted.next() else {
                 continue;
             };
-            let misconduct =
-                first.signal == Signal::Misconduct || unquoted.any(|x| x.signal == Signal::Misconduct);
+            let misconduct = first.signal == Signal::Misconduct
+                || unquoted.any(|x| x.signal == Signal::Misconduct);
             let (severity, why) = if misconduct && cx.names_someone(s.span) {
                 (Severity::Error, Signal::Misconduct)
             } else {
@@ -144,7 +144,10 @@ fn attribution_fixes(cx: &Context, span: Span) -> Vec<Fix> {
                         .into(),
                     [", ", src, " said."].concat().into(),
                 ),
-                None => ("Add end attribution: \", TK said.\"".into(), ", TK said.".into()),
+                None => (
+                    "Add end attribution: \", TK said.\"".into(),
+                    ", TK said.".into(),
+                ),
             };
             fixes.push(Fix {
                 title,

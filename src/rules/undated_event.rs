@@ -388,15 +388,53 @@ mod tests {
     #[test]
     fn anchored_event_nouns_match_the_plain_search() {
         let parts = [
-            "the", "The", "THAT", "this", "its", "their", "new", "city", "vote", "Votes",
-            "firm", "FIRM", "Firefighters", "fire", "fires", "closure", "sale", "sales", "post",
-            "Posting", "order", "ORDERS", "rules", "ruling", "issues", "office", "ſuit", "\u{212A}ill",
-            "Ⅻ", "hiring", "signing", "arrest", "met", "meeting", "a", "on", ",", ".", "\n", "é",
+            "the",
+            "The",
+            "THAT",
+            "this",
+            "its",
+            "their",
+            "new",
+            "city",
+            "vote",
+            "Votes",
+            "firm",
+            "FIRM",
+            "Firefighters",
+            "fire",
+            "fires",
+            "closure",
+            "sale",
+            "sales",
+            "post",
+            "Posting",
+            "order",
+            "ORDERS",
+            "rules",
+            "ruling",
+            "issues",
+            "office",
+            "ſuit",
+            "\u{212A}ill",
+            "Ⅻ",
+            "hiring",
+            "signing",
+            "arrest",
+            "met",
+            "meeting",
+            "a",
+            "on",
+            ",",
+            ".",
+            "\n",
+            "é",
         ];
         let stems: Vec<&str> = WORDS.stems.iter().map(String::as_str).collect();
         let sets: [HashSet<&str>; 3] = [
             stems.iter().copied().collect(),
-            ["fire", "vote", "clos", "sell", "orde", "rule"].into_iter().collect(),
+            ["fire", "vote", "clos", "sell", "orde", "rule"]
+                .into_iter()
+                .collect(),
             HashSet::new(),
         ];
         let mut seed = 0x51a3_9e07_c0de_f00du64;

@@ -158,9 +158,7 @@ pub fn in_context(
                 let year_back = ["a year ago", "a year earlier", "year-ago", "year-earlier"]
                     .iter()
                     .any(|p| text.eq_ignore_ascii_case(p));
-                if year_back
-                    && anchor.is_some_and(|a| is_int(v, chrono::Datelike::year(&a) - 1))
-                {
+                if year_back && anchor.is_some_and(|a| is_int(v, chrono::Datelike::year(&a) - 1)) {
                     t.value = Some(compact_str::format_compact!("{}-Q{}", qy - 1, q));
                 }
             }

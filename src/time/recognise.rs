@@ -5,8 +5,8 @@ use super::lexicon::{self as lx, Unit};
 use super::tokens::{alpha_run, ascii_lower_into, tokenize_into, Kind, Marks, Tok};
 use super::{Relativity, Temporal, TimexType, Value};
 use crate::span::Span;
-use compact_str::format_compact;
 use chrono::{Datelike, Duration, NaiveDate};
+use compact_str::format_compact;
 
 /// Which way an underspecified date points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1307,7 +1307,9 @@ impl<'a> P<'a> {
         let val = match day {
             Some(Some(d)) => Some(format_compact!("{}{}{}", fmt_date(d), hm, z)),
             Some(None) => None,
-            None => self.anchor.map(|a| format_compact!("{}{}{}", fmt_date(a), hm, z)),
+            None => self
+                .anchor
+                .map(|a| format_compact!("{}{}{}", fmt_date(a), hm, z)),
         };
         hit(j, Time, val, rel)
     }
@@ -1503,7 +1505,12 @@ impl<'a> P<'a> {
                 part = p;
                 b += 1;
             }
-            return hit(b, Set, Some(format_compact!("XXXX-WXX-{}{}", wd, part)), Generic);
+            return hit(
+                b,
+                Set,
+                Some(format_compact!("XXXX-WXX-{}{}", wd, part)),
+                Generic,
+            );
         }
         let wd = lx::weekday(self.w(j))?;
         if j > 0
@@ -2005,7 +2012,12 @@ impl<'a> P<'a> {
         if det.is_empty() {
             // bare "year"/"week" are not expressions, except `year-end`.
             if u == Unit::Year && self.w(b) == "-" && self.w(b + 1) == "end" {
-                return hit(b + 2, Date, a.map(|a| format_compact!("{}-12-31", a.year())), TierB);
+                return hit(
+                    b + 2,
+                    Date,
+                    a.map(|a| format_compact!("{}-12-31", a.year())),
+                    TierB,
+                );
             }
             return None;
         }
@@ -2235,7 +2247,12 @@ impl<'a> P<'a> {
             }
             if d.len() == 2 && k > j && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {
                 let c = if d.as_bytes()[0] >= b'2' { "19" } else { "20" };
-                return hit(k + 1, Date, Some(format_compact!("{}{}", c, &d[..1])), Absolute);
+                return hit(
+                    k + 1,
+                    Date,
+                    Some(format_compact!("{}{}", c, &d[..1])),
+                    Absolute,
+                );
             }
         }
         if the && j0 == i && !matches!(self.w(i + 1), "early" | "late" | "mid") {
@@ -2523,7 +2540,12 @@ impl<'a> P<'a> {
                 part = p;
                 b += 1;
             }
-            return hit(b, Set, Some(format_compact!("XXXX-WXX-{}{}", wd, part)), Generic);
+            return hit(
+                b,
+                Set,
+                Some(format_compact!("XXXX-WXX-{}{}", wd, part)),
+                Generic,
+            );
         }
         if let Some((m, false)) = lx::month(x) {
             return hit(j + 1, Set, Some(format_compact!("XXXX-{:02}", m)), Generic);
@@ -2532,7 +2554,12 @@ impl<'a> P<'a> {
             return hit(j + 1, Set, Some(format_compact!("XXXX-{}", s)), Generic);
         }
         if let Some(p) = lx::part_of_day(x) {
-            return hit(j + 1, Set, Some(format_compact!("XXXX-XX-XX{}", p)), Generic);
+            return hit(
+                j + 1,
+                Set,
+                Some(format_compact!("XXXX-XX-XX{}", p)),
+                Generic,
+            );
         }
         None
     }

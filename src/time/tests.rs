@@ -560,7 +560,17 @@ fn last_month_name_skips_the_month_just_past() {
 #[test]
 fn is_int_matches_to_string() {
     let values = [0, 7, -7, 10, 99, 2025, -2025, 10_000, i32::MAX, i32::MIN];
-    let texts = ["", "0", "7", "-7", "07", "2025", "2025 ", "-2025", "2147483647"];
+    let texts = [
+        "",
+        "0",
+        "7",
+        "-7",
+        "07",
+        "2025",
+        "2025 ",
+        "-2025",
+        "2147483647",
+    ];
     for n in values {
         assert!(super::is_int(&n.to_string(), n), "{n}");
         for t in texts {
@@ -581,6 +591,10 @@ fn iso_date_matches_chrono() {
         (-44, 3, 15),
     ] {
         let date = d(y, m, day);
-        assert_eq!(iso_date(date), date.format("%Y-%m-%d").to_string(), "{date:?}");
+        assert_eq!(
+            iso_date(date),
+            date.format("%Y-%m-%d").to_string(),
+            "{date:?}"
+        );
     }
 }
