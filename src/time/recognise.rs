@@ -886,6 +886,38 @@ impl Out for Value {
     }
 }
 
+/// A short value written on the stack and made a [`Value`] at once
+/// (`CompactString`'s own pushes cost more than the writing). Only for
+/// values of known bounded length: a longer one panics.
+struct ShortValue {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl ShortValue {
+    fn new(text: &str) -> Self {
+        let mut v = ShortValue {
+            bytes: [0; 32],
+            len: 0,
+        };
+        v.put(text);
+        v
+    }
+
+    fn value(&self) -> Value {
+        // Whole `&str`s were put: UTF-8.
+        Value::from(std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default())
+    }
+}
+
+impl Out for ShortValue {
+    fn put(&mut self, text: &str) {
+        let end = self.len + text.len();
+        self.bytes[self.len..end].copy_from_slice(text.as_bytes());
+        self.len = end;
+    }
+}
+
 /// `format!("{:0width$}", n)` appended to `s`: the digits written into a
 /// buffer and appended at once.
 pub(super) fn push_padded(s: &mut impl Out, n: u32, width: usize) {
@@ -907,18 +939,20 @@ pub(super) fn push_padded(s: &mut impl Out, n: u32, width: usize) {
 
 /// `format!("XXXX-{:02}-{:02}", m, d)`, without the formatter.
 fn undated_month_day(m: u32, d: u32) -> Value {
-    let mut s = year_month_unknown(m);
-    s.push('-');
+    // At most 5 + 10 + 1 + 10 bytes.
+    let mut s = ShortValue::new("XXXX-");
+    push_padded(&mut s, m, 2);
+    s.put("-");
     push_padded(&mut s, d, 2);
-    s
+    s.value()
 }
 
 /// `format!("XXXX-{:02}", m)`, without the formatter.
 fn year_month_unknown(m: u32) -> Value {
-    let mut s = Value::const_new("");
-    s.push_str("XXXX-");
+    // At most 5 + 10 bytes.
+    let mut s = ShortValue::new("XXXX-");
     push_padded(&mut s, m, 2);
-    s
+    s.value()
 }
 
 /// `n.to_string()` (years in values), without the formatter.
@@ -929,9 +963,10 @@ fn int_string(n: i32) -> Value {
         let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10].map(|d| b'0' + d as u8);
         return Value::from(std::str::from_utf8(&digits).unwrap_or_default());
     }
-    let mut s = Value::const_new("");
+    // At most 11 bytes.
+    let mut s = ShortValue::new("");
     push_int(&mut s, n);
-    s
+    s.value()
 }
 
 /// `n.to_string()` appended to `s`.
@@ -952,10 +987,12 @@ fn year_and(y: i32, rest: &str) -> Value {
 
 /// `format!("{}-{:02}", y, m)`.
 fn year_month(y: i32, m: u32) -> Value {
-    let mut s = int_string(y);
-    s.push('-');
+    // At most 11 + 1 + 10 bytes.
+    let mut s = ShortValue::new("");
+    push_int(&mut s, y);
+    s.put("-");
     push_padded(&mut s, m, 2);
-    s
+    s.value()
 }
 
 /// `fmt_date(d)` followed by `part` (a part-of-day suffix, or empty).
@@ -2815,15 +2852,26 @@ pub fn dur(n: Option<f64>, u: Unit) -> Value {
         }
     }
     let (l, time) = u.letter();
-    let mut s = Value::const_new(if time { "PT" } else { "P" });
+    let prefix = if time { "PT" } else { "P" };
     match n {
-        None => s.push('X'),
         // Whole counts without the formatter; `num_str` for the rest.
-        Some(k) if k.fract() == 0.0 && (0.0..1e9).contains(&k) => push_padded(&mut s, k as u32, 1),
-        Some(k) => s.push_str(&num_str(k)),
+        Some(k) if !(k.fract() == 0.0 && (0.0..1e9).contains(&k)) => {
+            let mut s = Value::const_new(prefix);
+            s.push_str(&num_str(k));
+            s.push_str(l);
+            s
+        }
+        n => {
+            // At most 2 + 10 + 2 bytes.
+            let mut s = ShortValue::new(prefix);
+            match n {
+                Some(k) => push_padded(&mut s, k as u32, 1),
+                None => s.put("X"),
+            }
+            s.put(l);
+            s.value()
+        }
     }
-    s.push_str(l);
-    s
 }
 
 /// Date `n` units before (or after) the anchor, at the unit's granularity.
@@ -3000,6 +3048,56 @@ mod gate_tests {
 #[cfg(test)]
 mod scan_tests {
     use super::next_digit;
+
+    #[test]
+    fn short_values_are_written_as_format_writes_them() {
+        use super::super::lexicon::Unit;
+        for y in [0, 7, 999, 2024, 10_000, -44, i32::MIN, i32::MAX] {
+            assert_eq!(super::int_string(y), y.to_string());
+            for m in [0, 1, 12, 99, u32::MAX] {
+                assert_eq!(super::year_month(y, m), format!("{}-{:02}", y, m));
+            }
+        }
+        let units = [
+            Unit::Second,
+            Unit::Minute,
+            Unit::Hour,
+            Unit::Day,
+            Unit::Week,
+            Unit::Weekend,
+            Unit::Month,
+            Unit::Quarter,
+            Unit::Year,
+            Unit::Decade,
+            Unit::Century,
+        ];
+        // `dur` as it was written, with `to_string` for the whole counts.
+        let plain = |n: Option<f64>, u: Unit| {
+            let (n, u) = match (n, u) {
+                (Some(k), Unit::Decade) => (Some(k * 10.0), Unit::Year),
+                (Some(k), Unit::Century) => (Some(k * 100.0), Unit::Year),
+                _ => (n, u),
+            };
+            let (l, time) = u.letter();
+            let mut s = String::from(if time { "PT" } else { "P" });
+            match n {
+                None => s.push('X'),
+                Some(k) if k.fract() == 0.0 && (0.0..1e9).contains(&k) => {
+                    s.push_str(&(k as u32).to_string())
+                }
+                Some(k) => s.push_str(&super::num_str(k)),
+            }
+            s.push_str(l);
+            s
+        };
+        let counts = [0.0, 1.0, 3.0, 0.5, 2.5, 999_999_999.0, 1e9, 1e12, -1.0, f64::NAN];
+        for u in units {
+            assert_eq!(super::dur(None, u), plain(None, u), "{u:?}");
+            for k in counts {
+                assert_eq!(super::dur(Some(k), u), plain(Some(k), u), "{k} {u:?}");
+            }
+        }
+    }
 
     #[test]
     fn undated_values_are_written_as_format_writes_them() {
