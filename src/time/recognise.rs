@@ -3090,7 +3090,18 @@ mod scan_tests {
             s.push_str(l);
             s
         };
-        let counts = [0.0, 1.0, 3.0, 0.5, 2.5, 999_999_999.0, 1e9, 1e12, -1.0, f64::NAN];
+        let counts = [
+            0.0,
+            1.0,
+            3.0,
+            0.5,
+            2.5,
+            999_999_999.0,
+            1e9,
+            1e12,
+            -1.0,
+            f64::NAN,
+        ];
         for u in units {
             assert_eq!(super::dur(None, u), plain(None, u), "{u:?}");
             for k in counts {
