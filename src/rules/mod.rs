@@ -309,14 +309,32 @@ fn source_names<'a>(cx: &Context<'a>) -> Vec<(usize, std::borrow::Cow<'a, str>)>
 }
 
 /// `text.split_whitespace().count() <= n`, without the count when an ASCII
-/// text has fewer than `n` whitespace bytes (and so at most `n` words).
+/// text has fewer than `n` bytes that could be whitespace (and so at most
+/// `n` words).
 fn words_at_most(text: &str, n: usize) -> bool {
-    // ASCII whitespace as `char::is_whitespace` has it (vertical tab too).
-    let space = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
-    if text.is_ascii() && text.as_bytes().iter().filter(|b| space(b)).count() < n {
+    if text.is_ascii() && control_or_space_bytes(text.as_bytes()) < n {
         return true;
     }
     text.split_whitespace().count() <= n
+}
+
+/// How many bytes of ASCII `b` are at most `b' '` (every ASCII whitespace
+/// byte is), eight at a time.
+fn control_or_space_bytes(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            continue;
+        };
+        // With each byte's high bit set, subtracting 0x21 clears it exactly
+        // for the bytes below 0x21, and borrows from no neighbour.
+        let x = u64::from_le_bytes(bytes) | HI;
+        count += (!(x - 0x21 * ONES) & HI).count_ones() as usize;
+    }
+    count + chunks.remainder().iter().filter(|&&c| c <= b' ').count()
 }
 
 /// The last of `text.split_whitespace()`, found from the end in ASCII text.
@@ -660,8 +678,16 @@ mod tests {
             "Zoë Ortiz",
             "Lena\u{a0}Ortiz",
             "x\u{2003}y z",
+            "The Kestrel Bay Municipal Water and Sewer Authority",
+            "A\x00B\x1fC D!E\"F\x7fG~H I J K L M N",
+            "        ",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
         ];
         for text in texts {
+            let spaceish = text.bytes().filter(|&b| b <= b' ').count();
+            if text.is_ascii() {
+                assert_eq!(control_or_space_bytes(text.as_bytes()), spaceish, "{text:?}");
+            }
             for n in 0..8 {
                 assert_eq!(
                     words_at_most(text, n),
