@@ -686,7 +686,11 @@ mod tests {
         for text in texts {
             let spaceish = text.bytes().filter(|&b| b <= b' ').count();
             if text.is_ascii() {
-                assert_eq!(control_or_space_bytes(text.as_bytes()), spaceish, "{text:?}");
+                assert_eq!(
+                    control_or_space_bytes(text.as_bytes()),
+                    spaceish,
+                    "{text:?}"
+                );
             }
             for n in 0..8 {
                 assert_eq!(
