@@ -238,26 +238,26 @@ impl Context<'_> {
 
     /// Sources already named in the draft, nearest to `at` first, as the
     /// text a reporter would write after "according to".
-    pub fn nearby_sources(&self, at: usize, limit: usize) -> Vec<String> {
+    pub fn nearby_sources(&self, at: usize, limit: usize) -> smallvec::SmallVec<[&str; 2]> {
         let all = self.source_names.get_or_init(|| source_names(self));
         // Walk outward from `at` in both directions, collecting distinct names.
         let i = all.partition_point(|(pos, _)| *pos < at);
         let (mut lo, mut hi) = (i, i);
-        let mut out: Vec<String> = Vec::new();
+        let mut out: smallvec::SmallVec<[&str; 2]> = smallvec::SmallVec::new();
         while out.len() < limit && (lo > 0 || hi < all.len()) {
             let take_lo = match (lo > 0, hi < all.len()) {
                 (true, true) => at - all[lo - 1].0 <= all[hi].0 - at,
                 (l, _) => l,
             };
-            let name = if take_lo {
+            let name: &str = if take_lo {
                 lo -= 1;
                 &all[lo].1
             } else {
                 hi += 1;
                 &all[hi - 1].1
             };
-            if !out.iter().any(|o| o == name) {
-                out.push(name.to_string());
+            if !out.contains(&name) {
+                out.push(name);
             }
             // Bounded work per call, whatever the draft's size.
             if (hi - lo) > 64 {
@@ -271,7 +271,7 @@ impl Context<'_> {
 /// Every named or institutional source with its position, sorted by position.
 fn source_names<'a>(cx: &Context<'a>) -> Vec<(usize, std::borrow::Cow<'a, str>)> {
     let mentions = cx.mentions();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(cx.attributions.len());
     for a in cx.attributions {
         if !matches!(
             a.source_class,
@@ -300,12 +300,53 @@ fn source_names<'a>(cx: &Context<'a>) -> Vec<(usize, std::borrow::Cow<'a, str>)>
                 }
             }
         };
-        if !name.is_empty() && name.split_whitespace().count() <= 6 {
+        if !name.is_empty() && words_at_most(&name, 6) {
             out.push((first.start, name));
         }
     }
     out.sort();
     out
+}
+
+/// `text.split_whitespace().count() <= n`, without the count when an ASCII
+/// text has fewer than `n` bytes that could be whitespace (and so at most
+/// `n` words).
+fn words_at_most(text: &str, n: usize) -> bool {
+    if text.is_ascii() && control_or_space_bytes(text.as_bytes()) < n {
+        return true;
+    }
+    text.split_whitespace().count() <= n
+}
+
+/// How many bytes of ASCII `b` are at most `b' '` (every ASCII whitespace
+/// byte is), eight at a time.
+fn control_or_space_bytes(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            continue;
+        };
+        // With each byte's high bit set, subtracting 0x21 clears it exactly
+        // for the bytes below 0x21, and borrows from no neighbour.
+        let x = u64::from_le_bytes(bytes) | HI;
+        count += (!(x - 0x21 * ONES) & HI).count_ones() as usize;
+    }
+    count + chunks.remainder().iter().filter(|&&c| c <= b' ').count()
+}
+
+/// The last of `text.split_whitespace()`, found from the end in ASCII text.
+fn last_word(text: &str) -> Option<&str> {
+    if !text.is_ascii() {
+        return text.split_whitespace().last();
+    }
+    let space = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    let b = text.as_bytes();
+    let end = b.iter().rposition(|c| !space(c))? + 1;
+    let start = b[..end].iter().rposition(space).map_or(0, |k| k + 1);
+    text.get(start..end)
 }
 
 /// "Lena Ortiz" → "Ortiz"; organisations keep their full name.
@@ -316,9 +357,7 @@ pub fn short_name(actor: &Actor) -> String {
 /// [`short_name`], borrowed.
 fn short_name_of(actor: &Actor) -> &str {
     match actor.kind {
-        crate::actors::ActorKind::Person => {
-            actor.name.split_whitespace().last().unwrap_or(&actor.name)
-        }
+        crate::actors::ActorKind::Person => last_word(&actor.name).unwrap_or(&actor.name),
         crate::actors::ActorKind::Org => &actor.name,
     }
 }
@@ -621,6 +660,46 @@ mod tests {
             crate::time::tag_sentence_scanned_into(&text, span, anchor, words, &cores, &mut got);
             let want = crate::time::tag_sentence(&text, span, anchor);
             assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_helpers_match_split_whitespace() {
+        let texts = [
+            "",
+            " ",
+            "Ortiz",
+            "Lena Ortiz",
+            "  Lena   Ortiz  ",
+            "the city\tcouncil\n",
+            "a\x0Bb\x0Cc\rd e f g",
+            "one two three four five six",
+            "one two three four five six seven",
+            "Zoë Ortiz",
+            "Lena\u{a0}Ortiz",
+            "x\u{2003}y z",
+            "The Kestrel Bay Municipal Water and Sewer Authority",
+            "A\x00B\x1fC D!E\"F\x7fG~H I J K L M N",
+            "        ",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+        ];
+        for text in texts {
+            let spaceish = text.bytes().filter(|&b| b <= b' ').count();
+            if text.is_ascii() {
+                assert_eq!(
+                    control_or_space_bytes(text.as_bytes()),
+                    spaceish,
+                    "{text:?}"
+                );
+            }
+            for n in 0..8 {
+                assert_eq!(
+                    words_at_most(text, n),
+                    text.split_whitespace().count() <= n,
+                    "{text:?} {n}"
+                );
+            }
+            assert_eq!(last_word(text), text.split_whitespace().last(), "{text:?}");
         }
     }
 

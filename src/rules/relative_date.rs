@@ -37,7 +37,8 @@ impl Rule for RelativeDate {
             let (severity, message, fixes) = match cx.anchor {
                 Some(anchor) => {
                     let resolved = crate::time::describe(t);
-                    let mut fixes = Vec::new();
+                    // Room for the ignore fix the analyser appends.
+                    let mut fixes = Vec::with_capacity(2);
                     if let Some(rep) = crate::time::ap_replacement(t, phrase, anchor.date) {
                         fixes.push(Fix {
                             title: ["Replace \"", phrase, "\" with \"", &rep, "\""].concat().into(),
@@ -54,7 +55,11 @@ impl Rule for RelativeDate {
                 None => (
                     Severity::Warning,
                     ["\"", phrase, "\" cannot be resolved: the draft has no `date:` in front matter or dated dateline."].concat(),
-                    vec![date_fix.get_or_insert_with(|| add_date_fix(cx)).clone()],
+                    {
+                        let mut fixes = Vec::with_capacity(2);
+                        fixes.push(date_fix.get_or_insert_with(|| add_date_fix(cx)).clone());
+                        fixes
+                    },
                 ),
             };
             out.push(Finding {
@@ -71,7 +76,8 @@ impl Rule for RelativeDate {
 
 /// Inserts `date:` into existing front matter, or a new front matter block.
 fn add_date_fix(cx: &Context) -> Fix {
-    let today = cx.opts.today.format("%Y-%m-%d").to_string();
+    let today = crate::time::iso_date(cx.opts.today);
+    let today = today.as_str();
     let edit = match &cx.doc.front_matter {
         Some(fm) => {
             let after_open = cx.doc.text[fm.span.start..]
@@ -79,7 +85,7 @@ fn add_date_fix(cx: &Context) -> Fix {
                 .map_or(fm.span.start, |i| fm.span.start + i + 1);
             Edit {
                 span: Span::new(after_open, after_open),
-                text: format!("date: {today}\n").into(),
+                text: ["date: ", today, "\n"].concat().into(),
             }
         }
         None => {
@@ -90,12 +96,12 @@ fn add_date_fix(cx: &Context) -> Fix {
             };
             Edit {
                 span: Span::new(at, at),
-                text: format!("---\ndate: {today}\n---\n\n").into(),
+                text: ["---\ndate: ", today, "\n---\n\n"].concat().into(),
             }
         }
     };
     Fix {
-        title: format!("Add publication date ({today})").into(),
+        title: ["Add publication date (", today, ")"].concat().into(),
         edits: vec![edit],
         bulk_safe: false,
     }

@@ -4,6 +4,7 @@
 use super::{Context, Rule};
 use crate::claims::{self, Signal};
 use crate::document::BlockKind;
+use crate::finding::Text;
 use crate::{Code, Edit, Finding, Fix, Severity, Span};
 
 pub struct UnattributedClaim;
@@ -24,31 +25,24 @@ impl Rule for UnattributedClaim {
                 continue;
             }
             // Signals inside a quotation belong to the quoted speaker.
-            let signals: Vec<_> = cx.signals[si]
+            let mut unquoted = cx.signals[si]
                 .iter()
-                .copied()
-                .filter(|sig| !cx.in_direct_quote(sig.span.start))
-                .collect();
-            let Some(first) = signals.first() else {
+                .filter(|sig| !cx.in_direct_quote(sig.span.start));
+            let Some(first) = unquoted.next() else {
                 continue;
             };
-            let misconduct = signals.iter().find(|x| x.signal == Signal::Misconduct);
-            let names_someone = cx.names_someone(s.span);
-            let (severity, why) = match misconduct {
-                Some(_) if names_someone => (Severity::Error, Signal::Misconduct),
-                _ => (Severity::Warning, first.signal),
+            let misconduct = first.signal == Signal::Misconduct
+                || unquoted.any(|x| x.signal == Signal::Misconduct);
+            let (severity, why) = if misconduct && cx.names_someone(s.span) {
+                (Severity::Error, Signal::Misconduct)
+            } else {
+                (Severity::Warning, first.signal)
             };
-            let message = [
-                "This sentence ",
-                why.describe(),
-                " in the reporter's voice but gives no source; attribute it to whoever established it.",
-            ]
-            .concat();
             out.push(Finding {
                 code: Code::UnattributedClaim,
                 severity,
                 span: s.span,
-                message: message.into(),
+                message: message(why).into(),
                 related: Vec::new(),
                 fixes: attribution_fixes(cx, s.span),
             });
@@ -62,15 +56,38 @@ fn is_response_line(text: &str) -> bool {
     super::response_phrases(text) != 0
 }
 
+/// The finding's message for the claim signal `why`: a fixed text per
+/// signal, so none is built per finding.
+fn message(why: Signal) -> &'static str {
+    macro_rules! say {
+        ($($signal:ident => $describe:literal,)*) => {
+            match why {
+                $(Signal::$signal => concat!(
+                    "This sentence ",
+                    $describe,
+                    " in the reporter's voice but gives no source; attribute it to whoever established it."
+                ),)*
+            }
+        };
+    }
+    say! {
+        Change => "states a change in figures",
+        Cause => "asserts a cause",
+        Evaluation => "makes a judgment",
+        InnerState => "says what someone knew, wanted or planned",
+        Misconduct => "alleges wrongdoing",
+        Prediction => "makes a prediction",
+        GroupSentiment => "says how a whole group feels",
+    }
+}
+
 /// SPEC §7: "Add end attribution" and "Add 'according to'", for each nearby
 /// source and for a TK placeholder.
 fn attribution_fixes(cx: &Context, span: Span) -> Vec<Fix> {
     let text = cx.prose(span);
-    let mut sources = cx.nearby_sources(span.start, 2);
-    sources.push("TK".to_string());
-    let mut fixes = Vec::new();
+    let nearby = cx.nearby_sources(span.start, 2);
     let trimmed = text.trim_end();
-    let last = trimmed.chars().last();
+    let end_dot = trimmed.ends_with('.');
     let first_word = &text[..text
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(text.len())];
@@ -101,45 +118,68 @@ fn attribution_fixes(cx: &Context, span: Span) -> Vec<Fix> {
             | "Visits"
             | "Revenue"
     ) || first_word.chars().all(|c| !c.is_uppercase());
-    for src in &sources {
-        if last == Some('.') {
+    // "According to" replaces the first character with its lower case
+    // when the sentence's first word allows: one edit, applied atomically.
+    let lowered = text
+        .chars()
+        .next()
+        .filter(|_| lower_first)
+        .map(|c| (c.len_utf8(), c.to_lowercase()));
+    let according_span = match lowered {
+        Some((len, _)) => Span::new(span.start, span.start + len),
+        None => Span::new(span.start, span.start),
+    };
+    // Room for the ignore fix the analyser appends to every finding.
+    let per_source = 1 + usize::from(end_dot);
+    let mut fixes = Vec::with_capacity((nearby.len() + 1) * per_source + 1);
+    for src in nearby.iter().copied().map(Some).chain([None]) {
+        // `None`: the TK placeholder, whose texts are fixed.
+        let name = src.unwrap_or("TK");
+        if end_dot {
             let dot = span.start + trimmed.len() - 1;
+            let (title, edit): (Text, Text) = match src {
+                Some(src) => (
+                    ["Add end attribution: \", ", src, " said.\""]
+                        .concat()
+                        .into(),
+                    [", ", src, " said."].concat().into(),
+                ),
+                None => (
+                    "Add end attribution: \", TK said.\"".into(),
+                    ", TK said.".into(),
+                ),
+            };
             fixes.push(Fix {
-                title: ["Add end attribution: \", ", src, " said.\""]
-                    .concat()
-                    .into(),
+                title,
                 edits: vec![Edit {
                     span: Span::new(dot, dot + 1),
-                    text: [", ", src, " said."].concat().into(),
+                    text: edit,
                 }],
                 bulk_safe: false,
             });
         }
-        let mut edits = vec![Edit {
-            span: Span::new(span.start, span.start),
-            text: ["According to ", src, ", "].concat().into(),
-        }];
-        if lower_first {
-            if let Some(c) = text.chars().next() {
-                edits.push(Edit {
-                    span: Span::new(span.start, span.start + c.len_utf8()),
-                    text: c.to_lowercase().collect(),
-                });
-                edits[0].span = Span::new(span.start, span.start);
+        let text: Text = match (&lowered, src) {
+            (Some((_, lower)), _) => {
+                let mut t = String::with_capacity(16 + name.len());
+                t.push_str("According to ");
+                t.push_str(name);
+                t.push_str(", ");
+                t.extend(lower.clone());
+                t.into()
             }
-        }
-        // Merge into one edit so clients apply it atomically.
-        let merged = if edits.len() == 2 {
-            vec![Edit {
-                span: edits[1].span,
-                text: [&*edits[0].text, &edits[1].text].concat().into(),
-            }]
-        } else {
-            edits
+            (None, Some(src)) => ["According to ", src, ", "].concat().into(),
+            (None, None) => "According to TK, ".into(),
+        };
+        let title: Text = match src {
+            Some(src) => ["Add \"According to ", src, ", \""].concat().into(),
+            None => "Add \"According to TK, \"".into(),
         };
         fixes.push(Fix {
-            title: ["Add \"According to ", src, ", \""].concat().into(),
-            edits: merged,
+            title,
+            edits: vec![Edit {
+                span: according_span,
+                text,
+            }],
             bulk_safe: false,
         });
     }

@@ -64,9 +64,9 @@ impl Rule for UnattributedQuote {
             if inner.ends_with('.') && !q.unclosed {
                 let dot = q.inner.start + inner.len() - 1;
                 let close_mark = cx.prose(Span::new(q.inner.end, q.span.end));
-                let mut sources = cx.nearby_sources(q.span.start, 2);
-                sources.push("TK".to_string());
-                for src in &sources {
+                let sources = cx.nearby_sources(q.span.start, 2);
+                fixes.reserve_exact(sources.len() + 2);
+                for src in sources.iter().copied().chain(["TK"]) {
                     fixes.push(Fix {
                         title: ["Attribute quote to ", src].concat().into(),
                         edits: vec![Edit {

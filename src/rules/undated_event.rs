@@ -5,7 +5,6 @@ use super::{Context, Rule};
 use crate::prebuilt::{event_noun, EVENT_NOUN};
 use crate::time::Relativity;
 use crate::{Code, Edit, Finding, Fix, Severity, Span};
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 pub struct UndatedEvent;
@@ -156,10 +155,14 @@ impl Rule for UndatedEvent {
                 .any(|t| t.relativity != Relativity::Generic);
         }
         // Events anchored anywhere in the draft, by stem, for definite references.
-        let mut anchored_stems: HashSet<&str> = HashSet::new();
+        // (A few stems: a list, searched in place.)
+        let mut anchored_stems: Vec<&str> = Vec::new();
         for (_, hits) in own_anchor.iter().zip(cx.events.iter()).filter(|(a, _)| **a) {
             for h in hits {
-                anchored_stems.insert(WORDS.stems[h.pattern].as_str());
+                let stem = WORDS.stems[h.pattern].as_str();
+                if !anchored_stems.contains(&stem) {
+                    anchored_stems.push(stem);
+                }
             }
         }
         let mut paragraph_anchored = false;
@@ -194,7 +197,7 @@ impl Rule for UndatedEvent {
             if refers_to_anchored_event(prose, s.span, &anchored_stems) {
                 continue;
             }
-            let verb_text = cx.prose(verb).to_string();
+            let verb_text = cx.prose(verb);
             let text = cx.prose(s.span).trim_end();
             let mut fixes = Vec::new();
             if let Some(last) = text.chars().last().filter(|c| matches!(c, '.' | '!')) {
@@ -214,7 +217,7 @@ impl Rule for UndatedEvent {
                 span: s.span,
                 message: [
                     "\"",
-                    &verb_text,
+                    verb_text,
                     "\" tells of a one-off event with no time element in this paragraph; say when it happened or will happen.",
                 ]
                 .concat()
@@ -308,31 +311,154 @@ fn main_clause_event(cx: &Context, span: Span, hits: &[crate::lexicon::Hit]) -> 
     None
 }
 
-fn refers_to_anchored_event(prose: &str, span: Span, anchored: &HashSet<&str>) -> bool {
+fn refers_to_anchored_event(prose: &str, span: Span, anchored: &[&str]) -> bool {
     if anchored.is_empty() {
         return false;
     }
     let text = span.slice(prose);
     EVENT_NOUN.find_iter(text).into_iter().any(|m| {
-        let noun = text.get(m).map_or("", event_noun).to_ascii_lowercase();
-        let stem: String = noun.chars().take(4).collect();
-        noun.len() >= 4 && anchored.contains(stem.as_str()) && !is_entity_noun(&noun)
+        let noun = text.get(m).map_or("", event_noun);
+        if noun.len() < 4 {
+            return false;
+        }
+        // The noun's first four characters, ASCII lower-cased, without a
+        // copy of the noun (four characters fill at most sixteen bytes).
+        let end = noun.char_indices().nth(4).map_or(noun.len(), |(k, _)| k);
+        let mut buf = [0u8; 16];
+        let stem = &mut buf[..end];
+        stem.copy_from_slice(&noun.as_bytes()[..end]);
+        stem.make_ascii_lowercase();
+        let stem = std::str::from_utf8(stem).unwrap_or_default();
+        anchored.contains(&stem) && !is_entity_noun(noun)
     })
 }
 
-/// Nouns that share a stem with an event but name a thing ("the fire truck").
+/// Nouns that share a stem with an event but name a thing ("the fire
+/// truck"), ASCII case ignored.
 fn is_entity_noun(noun: &str) -> bool {
-    matches!(
-        noun,
-        "firefighters"
-            | "firm"
-            | "files"
-            | "post"
-            | "office"
-            | "officer"
-            | "order"
-            | "orders"
-            | "rules"
-            | "issues"
-    )
+    [
+        "firefighters",
+        "firm",
+        "files",
+        "post",
+        "office",
+        "officer",
+        "order",
+        "orders",
+        "rules",
+        "issues",
+    ]
+    .iter()
+    .any(|e| noun.eq_ignore_ascii_case(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The search as it was: a lower-cased copy of each noun and its stem.
+    fn refers_plain(prose: &str, span: Span, anchored: &HashSet<&str>) -> bool {
+        if anchored.is_empty() {
+            return false;
+        }
+        let text = span.slice(prose);
+        EVENT_NOUN.find_iter(text).into_iter().any(|m| {
+            let noun = text.get(m).map_or("", event_noun).to_ascii_lowercase();
+            let stem: String = noun.chars().take(4).collect();
+            noun.len() >= 4
+                && anchored.contains(stem.as_str())
+                && !matches!(
+                    noun.as_str(),
+                    "firefighters"
+                        | "firm"
+                        | "files"
+                        | "post"
+                        | "office"
+                        | "officer"
+                        | "order"
+                        | "orders"
+                        | "rules"
+                        | "issues"
+                )
+        })
+    }
+
+    use std::collections::HashSet;
+
+    #[test]
+    fn anchored_event_nouns_match_the_plain_search() {
+        let parts = [
+            "the",
+            "The",
+            "THAT",
+            "this",
+            "its",
+            "their",
+            "new",
+            "city",
+            "vote",
+            "Votes",
+            "firm",
+            "FIRM",
+            "Firefighters",
+            "fire",
+            "fires",
+            "closure",
+            "sale",
+            "sales",
+            "post",
+            "Posting",
+            "order",
+            "ORDERS",
+            "rules",
+            "ruling",
+            "issues",
+            "office",
+            "ſuit",
+            "\u{212A}ill",
+            "Ⅻ",
+            "hiring",
+            "signing",
+            "arrest",
+            "met",
+            "meeting",
+            "a",
+            "on",
+            ",",
+            ".",
+            "\n",
+            "é",
+        ];
+        let stems: Vec<&str> = WORDS.stems.iter().map(String::as_str).collect();
+        let sets: [HashSet<&str>; 3] = [
+            stems.iter().copied().collect(),
+            ["fire", "vote", "clos", "sell", "orde", "rule"]
+                .into_iter()
+                .collect(),
+            HashSet::new(),
+        ];
+        let mut seed = 0x51a3_9e07_c0de_f00du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..1 + next() % 10 {
+                text.push_str(parts[(next() % parts.len() as u64) as usize]);
+                text.push(' ');
+            }
+            let span = Span::new(0, text.len());
+            for set in &sets {
+                let list: Vec<&str> = set.iter().copied().collect();
+                assert_eq!(
+                    refers_to_anchored_event(&text, span, &list),
+                    refers_plain(&text, span, set),
+                    "{text:?}"
+                );
+            }
+        }
+    }
 }

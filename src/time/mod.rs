@@ -41,6 +41,10 @@ pub enum Relativity {
     Generic,
 }
 
+/// A TIMEX3 value: short (`2016-12-01`, `P3D`), so kept inline rather
+/// than allocated for each expression.
+pub type Value = compact_str::CompactString;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Temporal {
     pub span: Span,
@@ -48,7 +52,7 @@ pub struct Temporal {
     pub timex_type: TimexType,
     /// TIMEX3 value (`2016-12-01`, `2016-W48`, `P3D`, `PRESENT_REF`), or None
     /// when it cannot be resolved.
-    pub value: Option<String>,
+    pub value: Option<Value>,
     pub relativity: Relativity,
 }
 
@@ -149,15 +153,13 @@ pub fn in_context(
                     last_quarter = Some((y, q));
                 }
             } else if let Some((qy, q)) = last_quarter {
-                let text = t.span.slice(prose).to_ascii_lowercase();
-                let year_back = matches!(
-                    text.as_str(),
-                    "a year ago" | "a year earlier" | "year-ago" | "year-earlier"
-                );
-                if year_back
-                    && anchor.is_some_and(|a| v == (chrono::Datelike::year(&a) - 1).to_string())
-                {
-                    t.value = Some(format!("{}-Q{}", qy - 1, q));
+                // (Compared without a lower-cased or formatted copy.)
+                let text = t.span.slice(prose);
+                let year_back = ["a year ago", "a year earlier", "year-ago", "year-earlier"]
+                    .iter()
+                    .any(|p| text.eq_ignore_ascii_case(p));
+                if year_back && anchor.is_some_and(|a| is_int(v, chrono::Datelike::year(&a) - 1)) {
+                    t.value = Some(compact_str::format_compact!("{}-Q{}", qy - 1, q));
                 }
             }
         }
@@ -168,6 +170,31 @@ pub fn in_context(
         }
     }
     out
+}
+
+/// Is `v` written as `n.to_string()` writes it?
+fn is_int(v: &str, n: i32) -> bool {
+    let mut buf = [0u8; 12];
+    let mut k = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        k -= 1;
+        buf[k] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        k -= 1;
+        buf[k] = b'-';
+    }
+    v.as_bytes() == &buf[k..]
+}
+
+/// `d.format("%Y-%m-%d")`, written without chrono's formatter.
+pub fn iso_date(d: NaiveDate) -> Value {
+    recognise::fmt_date(d)
 }
 
 /// Tags every sentence of a text split naively (for tools and tests).

@@ -3,9 +3,10 @@
 
 use super::lexicon::{self as lx, Unit};
 use super::tokens::{alpha_run, ascii_lower_into, tokenize_into, Kind, Marks, Tok};
-use super::{Relativity, Temporal, TimexType};
+use super::{Relativity, Temporal, TimexType, Value};
 use crate::span::Span;
 use chrono::{Datelike, Duration, NaiveDate};
+use compact_str::format_compact;
 
 /// Which way an underspecified date points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,11 +19,11 @@ pub enum Dir {
 struct Hit {
     b: usize,
     ty: TimexType,
-    val: Option<String>,
+    val: Option<Value>,
     rel: Relativity,
 }
 
-fn hit(b: usize, ty: TimexType, val: Option<String>, rel: Relativity) -> Option<Hit> {
+fn hit(b: usize, ty: TimexType, val: Option<Value>, rel: Relativity) -> Option<Hit> {
     Some(Hit { b, ty, val, rel })
 }
 
@@ -342,7 +343,7 @@ fn tag_text_with(
             prose,
             anchor,
             gated,
-            (&mut scratch.gates, &scratch.tense),
+            (&mut scratch.gates, &mut scratch.starters, &scratch.tense),
             out,
         );
         (start, si) = (end, sj);
@@ -363,6 +364,8 @@ struct Scratch {
     toks: Vec<Tok<'static>>,
     marks: Marks,
     gates: Vec<u8>,
+    /// The starters of a line ([`line_gates`]), last first.
+    starters: Vec<u32>,
     tense: TenseBuf,
 }
 
@@ -376,6 +379,7 @@ thread_local! {
                 lines: Vec::new(),
             },
             gates: Vec::new(),
+            starters: Vec::new(),
             tense: std::cell::RefCell::new(Vec::new()),
         })
     };
@@ -390,7 +394,7 @@ fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
 
 /// Tags one line's tokens `t`, appending to `out`; `special` are the
 /// line's [`Marks::special`] tokens, counted from `off` (the line's first
-/// token); `gates` is working space.
+/// token); `gates` and `starters` are working space.
 #[allow(clippy::too_many_arguments)]
 fn tag_line<'a>(
     t: &[Tok<'a>],
@@ -399,10 +403,10 @@ fn tag_line<'a>(
     prose: &'a str,
     anchor: Option<NaiveDate>,
     gated: bool,
-    (gates, tense): (&mut Vec<u8>, &TenseBuf),
+    (gates, starters, tense): (&mut Vec<u8>, &mut Vec<u32>, &TenseBuf),
     out: &mut Vec<Temporal>,
 ) {
-    if !line_gates(t, special, off, prose, gates) {
+    if !line_gates(t, special, off, prose, gates, starters) {
         return;
     }
     let p = P {
@@ -414,24 +418,22 @@ fn tag_line<'a>(
         gates: gates.as_slice(),
         gated,
     };
-    let mut i = 0;
-    while i < p.t.len() {
-        // Only starters near a core word are marked (most tokens are not).
-        if gates[i] & gate::STARTER == 0 {
-            i += 1;
+    // Only starters near a core word are marked (most tokens are not):
+    // each is tried in order, but for those inside an expression found.
+    let mut next = 0;
+    for &k in starters.iter().rev() {
+        let i = k as usize;
+        if i < next {
             continue;
         }
-        match p.best(i) {
-            Some(h) if h.b > i => {
-                out.push(Temporal {
-                    span: Span::new(p.t[i].s, p.t[h.b - 1].e),
-                    timex_type: h.ty,
-                    value: h.val,
-                    relativity: h.rel,
-                });
-                i = h.b;
-            }
-            _ => i += 1,
+        if let Some(h) = p.best(i).filter(|h| h.b > i) {
+            out.push(Temporal {
+                span: Span::new(p.t[i].s, p.t[h.b - 1].e),
+                timex_type: h.ty,
+                value: h.val,
+                relativity: h.rel,
+            });
+            next = h.b;
         }
     }
 }
@@ -450,11 +452,20 @@ fn ordinal_suffix(w: &str) -> bool {
 /// something there. False when the line has no core token. `special` are
 /// the tokens that may change the state ([`Marks::special`], counted from
 /// `off`): the others are plain words or punctuation, looked at only
-/// within 4 tokens before a core token.
-fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut Vec<u8>) -> bool {
+/// within 4 tokens before a core token. The starters (the tokens with
+/// gates) are listed in `starters`, last first.
+fn line_gates(
+    t: &[Tok],
+    special: &[u32],
+    off: usize,
+    prose: &str,
+    gates: &mut Vec<u8>,
+    starters: &mut Vec<u32>,
+) -> bool {
     let n = t.len();
     gates.clear();
     gates.resize(n, 0);
+    starters.clear();
     let mut last_core = usize::MAX;
     let (mut month_after, mut unit_after) = (false, false);
     let (mut quarter_after, mut year_after) = (false, false);
@@ -466,7 +477,8 @@ fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut V
                  last_core: usize,
                  bits: u8,
                  last_weekday: usize,
-                 gates: &mut Vec<u8>| {
+                 gates: &mut Vec<u8>,
+                 starters: &mut Vec<u32>| {
         if last_core == usize::MAX {
             return;
         }
@@ -480,6 +492,7 @@ fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut V
             if starter {
                 let wd = last_weekday != usize::MAX && last_weekday - k <= 3;
                 gates[k] = bits | if wd { gate::WEEKDAY_NEAR } else { 0 };
+                starters.push(k as u32);
             }
         }
     };
@@ -487,7 +500,7 @@ fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut V
     for &k in special.iter().rev() {
         let k = k as usize - off;
         let bits = gate_bits(month_after, unit_after, quarter_after, year_after, false);
-        plain(k + 1, hi, last_core, bits, last_weekday, gates);
+        plain(k + 1, hi, last_core, bits, last_weekday, gates, starters);
         hi = k;
         let tok = &t[k];
         let core = match tok.kind {
@@ -547,10 +560,11 @@ fn line_gates(t: &[Tok], special: &[u32], off: usize, prose: &str, gates: &mut V
                 year_after,
                 last_weekday != usize::MAX && last_weekday - k <= 3,
             );
+            starters.push(k as u32);
         }
     }
     let bits = gate_bits(month_after, unit_after, quarter_after, year_after, false);
-    plain(0, hi, last_core, bits, last_weekday, gates);
+    plain(0, hi, last_core, bits, last_weekday, gates, starters);
     last_core != usize::MAX
 }
 
@@ -839,11 +853,11 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 
 /// `d.format("%Y-%m-%d")`, written directly: most hits carry a date and
 /// chrono's format string is parsed anew on every call.
-fn fmt_date(d: NaiveDate) -> String {
+pub(super) fn fmt_date(d: NaiveDate) -> Value {
     let y = d.year();
     if !(0..=9999).contains(&y) {
         // Signed years (`+10000`): chrono's own rules.
-        return d.format("%Y-%m-%d").to_string();
+        return format_compact!("{}", d.format("%Y-%m-%d"));
     }
     let (y, m, d) = (y as u32, d.month(), d.day());
     let two = |n: u32| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
@@ -851,16 +865,62 @@ fn fmt_date(d: NaiveDate) -> String {
     let buf = [
         y1[0], y1[1], y2[0], y2[1], b'-', m[0], m[1], b'-', d[0], d[1],
     ];
-    let mut s = String::with_capacity(16);
-    for b in buf {
-        s.push(char::from(b));
+    // (ASCII digits and dashes: always UTF-8.)
+    Value::from(std::str::from_utf8(&buf).unwrap_or_default())
+}
+
+/// Text that values and dates are written into: a `String` or a [`Value`].
+pub(super) trait Out {
+    fn put(&mut self, text: &str);
+}
+
+impl Out for String {
+    fn put(&mut self, text: &str) {
+        self.push_str(text);
     }
-    s
+}
+
+impl Out for Value {
+    fn put(&mut self, text: &str) {
+        self.push_str(text);
+    }
+}
+
+/// A short value written on the stack and made a [`Value`] at once
+/// (`CompactString`'s own pushes cost more than the writing). Only for
+/// values of known bounded length: a longer one panics.
+struct ShortValue {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl ShortValue {
+    fn new(text: &str) -> Self {
+        let mut v = ShortValue {
+            bytes: [0; 32],
+            len: 0,
+        };
+        v.put(text);
+        v
+    }
+
+    fn value(&self) -> Value {
+        // Whole `&str`s were put: UTF-8.
+        Value::from(std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default())
+    }
+}
+
+impl Out for ShortValue {
+    fn put(&mut self, text: &str) {
+        let end = self.len + text.len();
+        self.bytes[self.len..end].copy_from_slice(text.as_bytes());
+        self.len = end;
+    }
 }
 
 /// `format!("{:0width$}", n)` appended to `s`: the digits written into a
 /// buffer and appended at once.
-pub(super) fn push_padded(s: &mut String, n: u32, width: usize) {
+pub(super) fn push_padded(s: &mut impl Out, n: u32, width: usize) {
     let mut digits = [b'0'; 10];
     let mut k = digits.len();
     let mut n = n;
@@ -873,36 +933,52 @@ pub(super) fn push_padded(s: &mut String, n: u32, width: usize) {
         }
     }
     let k = k.min(digits.len().saturating_sub(width));
-    for &d in &digits[k..] {
-        s.push(char::from(d));
-    }
+    // (ASCII digits: always UTF-8.)
+    s.put(std::str::from_utf8(&digits[k..]).unwrap_or_default());
+}
+
+/// `format!("XXXX-{:02}-{:02}", m, d)`, without the formatter.
+fn undated_month_day(m: u32, d: u32) -> Value {
+    // At most 5 + 10 + 1 + 10 bytes.
+    let mut s = ShortValue::new("XXXX-");
+    push_padded(&mut s, m, 2);
+    s.put("-");
+    push_padded(&mut s, d, 2);
+    s.value()
+}
+
+/// `format!("XXXX-{:02}", m)`, without the formatter.
+fn year_month_unknown(m: u32) -> Value {
+    // At most 5 + 10 bytes.
+    let mut s = ShortValue::new("XXXX-");
+    push_padded(&mut s, m, 2);
+    s.value()
 }
 
 /// `n.to_string()` (years in values), without the formatter.
-fn int_string(n: i32) -> String {
-    let mut s = String::with_capacity(8);
+fn int_string(n: i32) -> Value {
     if (1000..=9999).contains(&n) {
-        // Most values are four-digit years: the digits pushed one by one.
+        // Most values are four-digit years: the digits written at once.
         let n = n as u32;
-        for d in [n / 1000, n / 100 % 10, n / 10 % 10, n % 10] {
-            s.push(char::from(b'0' + d as u8));
-        }
-        return s;
+        let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10].map(|d| b'0' + d as u8);
+        return Value::from(std::str::from_utf8(&digits).unwrap_or_default());
     }
+    // At most 11 bytes.
+    let mut s = ShortValue::new("");
     push_int(&mut s, n);
-    s
+    s.value()
 }
 
 /// `n.to_string()` appended to `s`.
-pub(super) fn push_int(s: &mut String, n: i32) {
+pub(super) fn push_int(s: &mut impl Out, n: i32) {
     if n < 0 {
-        s.push('-');
+        s.put("-");
     }
     push_padded(s, n.unsigned_abs(), 1);
 }
 
 /// `format!("{}-{}", y, rest)`.
-fn year_and(y: i32, rest: &str) -> String {
+fn year_and(y: i32, rest: &str) -> Value {
     let mut s = int_string(y);
     s.push('-');
     s.push_str(rest);
@@ -910,23 +986,25 @@ fn year_and(y: i32, rest: &str) -> String {
 }
 
 /// `format!("{}-{:02}", y, m)`.
-fn year_month(y: i32, m: u32) -> String {
-    let mut s = int_string(y);
-    s.push('-');
+fn year_month(y: i32, m: u32) -> Value {
+    // At most 11 + 1 + 10 bytes.
+    let mut s = ShortValue::new("");
+    push_int(&mut s, y);
+    s.put("-");
     push_padded(&mut s, m, 2);
-    s
+    s.value()
 }
 
 /// `fmt_date(d)` followed by `part` (a part-of-day suffix, or empty).
-fn date_part(d: NaiveDate, part: &str) -> String {
+fn date_part(d: NaiveDate, part: &str) -> Value {
     let mut s = fmt_date(d);
     s.push_str(part);
     s
 }
 
-fn fmt_week(d: NaiveDate) -> String {
+fn fmt_week(d: NaiveDate) -> Value {
     let w = d.iso_week();
-    format!("{}-W{:02}", w.year(), w.week())
+    format_compact!("{}-W{:02}", w.year(), w.week())
 }
 
 fn month_shift(y: i32, m: u32, n: i32) -> (i32, u32) {
@@ -1175,7 +1253,9 @@ impl<'a> P<'a> {
             }
             // `9` or `9:30` (no allocation: most numbers are not times)
             let raw = tok.raw(self.src);
-            match raw.split_once(':') {
+            // `raw.split_once(':')`, without a searcher for one byte.
+            let colon = raw.bytes().position(|b| b == b':');
+            match colon.map(|k| (&raw[..k], &raw[k + 1..])) {
                 None if raw.len() <= 2 => {
                     h = raw.parse().ok()?;
                     m = 0;
@@ -1256,15 +1336,17 @@ impl<'a> P<'a> {
             }
         }
         let hm = if h == 24 {
-            "T24:00".to_string()
+            Value::const_new("T24:00")
         } else {
-            format!("T{:02}:{:02}", h, m)
+            format_compact!("T{:02}:{:02}", h, m)
         };
         let z = if utc { "Z" } else { "" };
         let val = match day {
-            Some(Some(d)) => Some(format!("{}{}{}", fmt_date(d), hm, z)),
+            Some(Some(d)) => Some(format_compact!("{}{}{}", fmt_date(d), hm, z)),
             Some(None) => None,
-            None => self.anchor.map(|a| format!("{}{}{}", fmt_date(a), hm, z)),
+            None => self
+                .anchor
+                .map(|a| format_compact!("{}{}{}", fmt_date(a), hm, z)),
         };
         hit(j, Time, val, rel)
     }
@@ -1401,7 +1483,7 @@ impl<'a> P<'a> {
             let y = pick_year(a, m, None, self.dir_at(j));
             year_month(y, m)
         });
-        let val = val.or_else(|| Some(format!("XXXX-{:02}", m)));
+        let val = val.or_else(|| Some(year_month_unknown(m)));
         hit(k, Date, val, Absolute)
     }
 
@@ -1425,7 +1507,7 @@ impl<'a> P<'a> {
                     let y = pick_year(a, m, Some(d), self.dir_at(at));
                     ymd(y, m, d).map(fmt_date)
                 }
-                None => Some(format!("XXXX-{:02}-{:02}", m, d)),
+                None => Some(undated_month_day(m, d)),
             },
         };
         hit(k, Date, val, Absolute)
@@ -1460,7 +1542,12 @@ impl<'a> P<'a> {
                 part = p;
                 b += 1;
             }
-            return hit(b, Set, Some(format!("XXXX-WXX-{}{}", wd, part)), Generic);
+            return hit(
+                b,
+                Set,
+                Some(format_compact!("XXXX-WXX-{}{}", wd, part)),
+                Generic,
+            );
         }
         let wd = lx::weekday(self.w(j))?;
         if j > 0
@@ -1624,7 +1711,7 @@ impl<'a> P<'a> {
                 };
                 let n = n.map_or(0, |x| x as u32);
                 if self.w(k) == "months" && matches!(n, 3 | 6 | 9) {
-                    return hit(k + 1, Duration, Some(format!("P{}M", n)), Generic);
+                    return hit(k + 1, Duration, Some(format_compact!("P{}M", n)), Generic);
                 }
             }
             return None;
@@ -1674,12 +1761,12 @@ impl<'a> P<'a> {
         if is_half {
             let o = ord?;
             let y = year_abs.or_else(|| a.map(|a| a.year() + year_off.unwrap_or(0)));
-            return hit(b, Date, y.map(|y| format!("{}-H{}", y, o)), rel);
+            return hit(b, Date, y.map(|y| format_compact!("{}-H{}", y, o)), rel);
         }
         let val = match (year_abs, a) {
             (Some(y), _) => Some(match ord {
-                Some(o) => format!("{}-Q{}", y, o),
-                None => format!("{}-QX", y),
+                Some(o) => format_compact!("{}-Q{}", y, o),
+                None => format_compact!("{}-QX", y),
             }),
             (None, Some(a)) => {
                 let (ay, aq) = quarter_of(a);
@@ -1697,7 +1784,7 @@ impl<'a> P<'a> {
                 if ago {
                     y -= 1;
                 }
-                Some(format!("{}-Q{}", y, q))
+                Some(format_compact!("{}-Q{}", y, q))
             }
             (None, None) => None,
         };
@@ -1962,7 +2049,12 @@ impl<'a> P<'a> {
         if det.is_empty() {
             // bare "year"/"week" are not expressions, except `year-end`.
             if u == Unit::Year && self.w(b) == "-" && self.w(b + 1) == "end" {
-                return hit(b + 2, Date, a.map(|a| format!("{}-12-31", a.year())), TierB);
+                return hit(
+                    b + 2,
+                    Date,
+                    a.map(|a| format_compact!("{}-12-31", a.year())),
+                    TierB,
+                );
             }
             return None;
         }
@@ -2039,7 +2131,7 @@ impl<'a> P<'a> {
                 } else {
                     a + Duration::days(7 * off as i64)
                 };
-                format!("{}-WE", fmt_week(base))
+                format_compact!("{}-WE", fmt_week(base))
             }
             Unit::Month => {
                 let (y, m) = month_shift(a.year(), a.month(), off);
@@ -2048,11 +2140,11 @@ impl<'a> P<'a> {
             Unit::Quarter => {
                 let (ay, aq) = quarter_of(a);
                 let (y, q) = quarter_shift(ay, aq, off);
-                format!("{}-Q{}", y, q)
+                format_compact!("{}-Q{}", y, q)
             }
             Unit::Year => int_string(a.year() + off),
-            Unit::Decade => format!("{}", (a.year() / 10 + off)),
-            Unit::Century => format!("{}", (a.year() / 100 + off)),
+            Unit::Decade => format_compact!("{}", (a.year() / 10 + off)),
+            Unit::Century => format_compact!("{}", (a.year() / 100 + off)),
             _ => return None,
         };
         // earlier this week etc: `the end of the year` keeps the value.
@@ -2137,10 +2229,10 @@ impl<'a> P<'a> {
         // the 20th century
         if let Some(n) = lx::ordinal(self.w(j)).filter(|_| !the) {
             if self.w(j + 1) == "century" && n >= 1 {
-                return hit(j + 2, Date, Some(format!("{:02}", n - 1)), Absolute);
+                return hit(j + 2, Date, Some(format_compact!("{:02}", n - 1)), Absolute);
             }
             if self.w(j + 1) == "-" && self.w(j + 2) == "century" && n >= 1 {
-                return hit(j + 3, Date, Some(format!("{:02}", n - 1)), Absolute);
+                return hit(j + 3, Date, Some(format_compact!("{:02}", n - 1)), Absolute);
             }
         }
         // the nineties
@@ -2170,13 +2262,13 @@ impl<'a> P<'a> {
                 k += 1;
             }
             let y = self.int(k).filter(|&y| is_year(y))?;
-            return hit(k + 1, Date, Some(format!("FY{}", y)), Absolute);
+            return hit(k + 1, Date, Some(format_compact!("FY{}", y)), Absolute);
         }
         let tok = self.t.get(j)?;
         if tok.low.starts_with("fy") && tok.kind == Kind::Word {
             let rest = &tok.low[2..];
             if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
-                return hit(j + 1, Date, Some(format!("FY{}", rest)), Absolute);
+                return hit(j + 1, Date, Some(format_compact!("FY{}", rest)), Absolute);
             }
             return None;
         }
@@ -2188,11 +2280,16 @@ impl<'a> P<'a> {
         let low = self.w(k);
         if let Some(d) = low.strip_suffix('s') {
             if d.len() == 4 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {
-                return hit(k + 1, Date, Some(d[..3].to_string()), Absolute);
+                return hit(k + 1, Date, Some(Value::from(&d[..3])), Absolute);
             }
             if d.len() == 2 && k > j && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) {
                 let c = if d.as_bytes()[0] >= b'2' { "19" } else { "20" };
-                return hit(k + 1, Date, Some(format!("{}{}", c, &d[..1])), Absolute);
+                return hit(
+                    k + 1,
+                    Date,
+                    Some(format_compact!("{}{}", c, &d[..1])),
+                    Absolute,
+                );
             }
         }
         if the && j0 == i && !matches!(self.w(i + 1), "early" | "late" | "mid") {
@@ -2480,16 +2577,26 @@ impl<'a> P<'a> {
                 part = p;
                 b += 1;
             }
-            return hit(b, Set, Some(format!("XXXX-WXX-{}{}", wd, part)), Generic);
+            return hit(
+                b,
+                Set,
+                Some(format_compact!("XXXX-WXX-{}{}", wd, part)),
+                Generic,
+            );
         }
         if let Some((m, false)) = lx::month(x) {
-            return hit(j + 1, Set, Some(format!("XXXX-{:02}", m)), Generic);
+            return hit(j + 1, Set, Some(format_compact!("XXXX-{:02}", m)), Generic);
         }
         if let Some(s) = lx::season(x) {
-            return hit(j + 1, Set, Some(format!("XXXX-{}", s)), Generic);
+            return hit(j + 1, Set, Some(format_compact!("XXXX-{}", s)), Generic);
         }
         if let Some(p) = lx::part_of_day(x) {
-            return hit(j + 1, Set, Some(format!("XXXX-XX-XX{}", p)), Generic);
+            return hit(
+                j + 1,
+                Set,
+                Some(format_compact!("XXXX-XX-XX{}", p)),
+                Generic,
+            );
         }
         None
     }
@@ -2500,7 +2607,7 @@ impl<'a> P<'a> {
         let w = self.w(i);
         let n1 = self.w(i + 1);
         let n2 = self.w(i + 2);
-        let r = |b: usize, v: &str, rel: Relativity| hit(b, Date, Some(v.to_string()), rel);
+        let r = |b: usize, v: &str, rel: Relativity| hit(b, Date, Some(Value::from(v)), rel);
         match w {
             "now" => r(i + 1, "PRESENT_REF", Generic),
             "right" | "just" if n1 == "now" => r(i + 2, "PRESENT_REF", Generic),
@@ -2509,7 +2616,7 @@ impl<'a> P<'a> {
             "year" if n1 == "'s" && n2 == "end" => hit(
                 i + 3,
                 Date,
-                self.anchor.map(|a| a.year().to_string()),
+                self.anchor.map(|a| int_string(a.year())),
                 TierB,
             ),
             "at" if n1 == "present" => r(i + 2, "PRESENT_REF", Generic),
@@ -2526,7 +2633,7 @@ impl<'a> P<'a> {
             "year" if n1 == "-" && matches!(n2, "ago" | "earlier") => hit(
                 i + 3,
                 Date,
-                self.anchor.map(|a| (a.year() - 1).to_string()),
+                self.anchor.map(|a| int_string(a.year() - 1)),
                 Anaphoric,
             ),
             "recent" => {
@@ -2720,16 +2827,16 @@ fn last_weekday(y: i32, m: u32, wd: u32) -> Option<NaiveDate> {
     Some(last - Duration::days(back as i64))
 }
 
-fn num_str(n: f64) -> String {
+fn num_str(n: f64) -> Value {
     if n.fract() == 0.0 {
-        format!("{}", n as i64)
+        format_compact!("{}", n as i64)
     } else {
-        format!("{}", n)
+        format_compact!("{}", n)
     }
 }
 
 /// TIMEX3 duration value.
-pub fn dur(n: Option<f64>, u: Unit) -> String {
+pub fn dur(n: Option<f64>, u: Unit) -> Value {
     let (mut n, mut u) = (n, u);
     if let Some(k) = n {
         match u {
@@ -2745,20 +2852,30 @@ pub fn dur(n: Option<f64>, u: Unit) -> String {
         }
     }
     let (l, time) = u.letter();
-    let mut s = String::with_capacity(8);
-    s.push_str(if time { "PT" } else { "P" });
+    let prefix = if time { "PT" } else { "P" };
     match n {
-        None => s.push('X'),
         // Whole counts without the formatter; `num_str` for the rest.
-        Some(k) if k.fract() == 0.0 && (0.0..1e9).contains(&k) => push_padded(&mut s, k as u32, 1),
-        Some(k) => s.push_str(&num_str(k)),
+        Some(k) if !(k.fract() == 0.0 && (0.0..1e9).contains(&k)) => {
+            let mut s = Value::const_new(prefix);
+            s.push_str(&num_str(k));
+            s.push_str(l);
+            s
+        }
+        n => {
+            // At most 2 + 10 + 2 bytes.
+            let mut s = ShortValue::new(prefix);
+            match n {
+                Some(k) => push_padded(&mut s, k as u32, 1),
+                None => s.put("X"),
+            }
+            s.put(l);
+            s.value()
+        }
     }
-    s.push_str(l);
-    s
 }
 
 /// Date `n` units before (or after) the anchor, at the unit's granularity.
-fn shift_value(a: NaiveDate, n: f64, u: Unit, fwd: bool) -> Option<String> {
+fn shift_value(a: NaiveDate, n: f64, u: Unit, fwd: bool) -> Option<Value> {
     if n.fract() != 0.0 {
         return None;
     }
@@ -2774,11 +2891,11 @@ fn shift_value(a: NaiveDate, n: f64, u: Unit, fwd: bool) -> Option<String> {
         Unit::Quarter => {
             let (y, q) = quarter_of(a);
             let (y, q) = quarter_shift(y, q, s as i32);
-            format!("{}-Q{}", y, q)
+            format_compact!("{}-Q{}", y, q)
         }
-        Unit::Year => format!("{}", a.year() as i64 + s),
-        Unit::Decade => format!("{}", (a.year() as i64 + 10 * s) / 10),
-        Unit::Century => format!("{}", (a.year() as i64 + 100 * s) / 100),
+        Unit::Year => format_compact!("{}", a.year() as i64 + s),
+        Unit::Decade => format_compact!("{}", (a.year() as i64 + 10 * s) / 10),
+        Unit::Century => format_compact!("{}", (a.year() as i64 + 100 * s) / 100),
     })
 }
 
@@ -2931,6 +3048,80 @@ mod gate_tests {
 #[cfg(test)]
 mod scan_tests {
     use super::next_digit;
+
+    #[test]
+    fn short_values_are_written_as_format_writes_them() {
+        use super::super::lexicon::Unit;
+        for y in [0, 7, 999, 2024, 10_000, -44, i32::MIN, i32::MAX] {
+            assert_eq!(super::int_string(y), y.to_string());
+            for m in [0, 1, 12, 99, u32::MAX] {
+                assert_eq!(super::year_month(y, m), format!("{}-{:02}", y, m));
+            }
+        }
+        let units = [
+            Unit::Second,
+            Unit::Minute,
+            Unit::Hour,
+            Unit::Day,
+            Unit::Week,
+            Unit::Weekend,
+            Unit::Month,
+            Unit::Quarter,
+            Unit::Year,
+            Unit::Decade,
+            Unit::Century,
+        ];
+        // `dur` as it was written, with `to_string` for the whole counts.
+        let plain = |n: Option<f64>, u: Unit| {
+            let (n, u) = match (n, u) {
+                (Some(k), Unit::Decade) => (Some(k * 10.0), Unit::Year),
+                (Some(k), Unit::Century) => (Some(k * 100.0), Unit::Year),
+                _ => (n, u),
+            };
+            let (l, time) = u.letter();
+            let mut s = String::from(if time { "PT" } else { "P" });
+            match n {
+                None => s.push('X'),
+                Some(k) if k.fract() == 0.0 && (0.0..1e9).contains(&k) => {
+                    s.push_str(&(k as u32).to_string())
+                }
+                Some(k) => s.push_str(&super::num_str(k)),
+            }
+            s.push_str(l);
+            s
+        };
+        let counts = [
+            0.0,
+            1.0,
+            3.0,
+            0.5,
+            2.5,
+            999_999_999.0,
+            1e9,
+            1e12,
+            -1.0,
+            f64::NAN,
+        ];
+        for u in units {
+            assert_eq!(super::dur(None, u), plain(None, u), "{u:?}");
+            for k in counts {
+                assert_eq!(super::dur(Some(k), u), plain(Some(k), u), "{k} {u:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn undated_values_are_written_as_format_writes_them() {
+        for m in 0..=13 {
+            assert_eq!(super::year_month_unknown(m), format!("XXXX-{:02}", m));
+            for d in [0, 1, 9, 10, 31, 99, 100] {
+                assert_eq!(
+                    super::undated_month_day(m, d),
+                    format!("XXXX-{:02}-{:02}", m, d)
+                );
+            }
+        }
+    }
 
     #[test]
     fn next_digit_finds_the_first_digit_from_any_start() {

@@ -455,7 +455,7 @@ fn hover_descriptions() {
     let t = |v: &str, ty: TimexType, rel: Relativity| Temporal {
         span: crate::Span::new(0, 1),
         timex_type: ty,
-        value: Some(v.to_string()),
+        value: Some(v.into()),
         relativity: rel,
     };
     let cases = [
@@ -554,5 +554,47 @@ fn last_month_name_skips_the_month_just_past() {
     for (text, want) in cases {
         let got = tags(text, Some(a));
         assert_eq!(got[0].1.value.as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn is_int_matches_to_string() {
+    let values = [0, 7, -7, 10, 99, 2025, -2025, 10_000, i32::MAX, i32::MIN];
+    let texts = [
+        "",
+        "0",
+        "7",
+        "-7",
+        "07",
+        "2025",
+        "2025 ",
+        "-2025",
+        "2147483647",
+    ];
+    for n in values {
+        assert!(super::is_int(&n.to_string(), n), "{n}");
+        for t in texts {
+            assert_eq!(super::is_int(t, n), t == n.to_string(), "{t:?} {n}");
+        }
+    }
+}
+
+#[test]
+fn iso_date_matches_chrono() {
+    for (y, m, day) in [
+        (2026, 3, 12),
+        (1999, 12, 31),
+        (5, 1, 1),
+        (999, 10, 9),
+        (9999, 12, 31),
+        (10_000, 1, 1),
+        (-44, 3, 15),
+    ] {
+        let date = d(y, m, day);
+        assert_eq!(
+            iso_date(date),
+            date.format("%Y-%m-%d").to_string(),
+            "{date:?}"
+        );
     }
 }

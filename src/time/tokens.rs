@@ -102,11 +102,31 @@ const CLASS: [u8; 256] = {
     t
 };
 
-/// `text.to_ascii_lowercase()` into `out` (its buffer reused).
+/// `text.to_ascii_lowercase()` into `out` (its buffer reused), eight
+/// bytes at a time.
 pub fn ascii_lower_into(text: &str, out: &mut String) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
     out.clear();
     out.push_str(text);
-    out.make_ascii_lowercase();
+    // SAFETY: only bytes `A`..=`Z` change, each to its lower-case letter:
+    // ASCII for ASCII, so the text stays UTF-8.
+    let b = unsafe { out.as_bytes_mut() };
+    let mut chunks = b.chunks_exact_mut(8);
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(&*chunk) else {
+            continue;
+        };
+        let x = u64::from_le_bytes(bytes);
+        // High bit of each byte: at least `A`, past `Z`, not ASCII; no
+        // byte carries into the next (each is at most 0x7F before adding).
+        let low7 = x & !HI;
+        let from_a = low7 + (0x80 - u64::from(b'A')) * ONES;
+        let past_z = low7 + (0x80 - u64::from(b'Z') - 1) * ONES;
+        let upper = from_a & !past_z & !x & HI;
+        chunk.copy_from_slice(&(x | upper >> 2).to_le_bytes());
+    }
+    chunks.into_remainder().make_ascii_lowercase();
 }
 
 /// Tokenizes `text`, which starts at byte `base` of the draft; `lower` is
@@ -612,6 +632,29 @@ mod tests {
                 .filter(|&k| nls[k as usize])
                 .collect();
             assert_eq!(marks.lines, lines, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_lower_into_matches_to_ascii_lowercase() {
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "A".into(),
+            "The Board Met On TUESDAY, @[`{ Zz".into(),
+            "ÉCOLE Mayé İSTANBUL ß 日本 🙂 ABCDEFGHIJKLMNOPQRSTUVWXYZ".into(),
+        ];
+        // Every byte value in every position of a chunk.
+        for c in 0..128u8 {
+            for at in 0..9 {
+                let mut t = "qQ@[`{zZa".to_string();
+                t.insert(at, char::from(c));
+                texts.push(t);
+            }
+        }
+        let mut out = String::from("left over");
+        for text in &texts {
+            ascii_lower_into(text, &mut out);
+            assert_eq!(out, text.to_ascii_lowercase(), "{text:?}");
         }
     }
 
