@@ -319,7 +319,7 @@ pub const STANCE_NOUNS: &[&str] = &[
 
 /// Longest word the table holds; longer words have no entry (no cue form
 /// or listed word is longer).
-const MAX_LEN: usize = 16;
+pub(super) const MAX_LEN: usize = 16;
 
 /// A word of 1 to [`MAX_LEN`] bytes as two little-endian integers,
 /// zero-padded: hashed and compared in a few instructions. Words never hold
@@ -568,63 +568,75 @@ pub mod list {
 /// The personal pronouns of [`lexicon::is_person_pronoun`].
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you"];
 
-/// The function-word lists by word (open addressing over packed words, at
-/// most a quarter full): one probe in place of a string compare per list
-/// entry.
-struct ListTable {
-    slots: Vec<((u64, u64), u8)>,
+/// Words packed as [`pack`] packs them, each with the bits of the lists
+/// holding it (open addressing, at most a quarter full): one probe in
+/// place of a string compare per list entry.
+pub(super) struct PackedLists<B> {
+    slots: Vec<((u64, u64), B)>,
     shift: u32,
 }
 
-static LISTS: LazyLock<ListTable> = LazyLock::new(|| {
-    let lists: [(&[&str], u8); 6] = [
+impl<B: Copy + Default + std::ops::BitOrAssign> PackedLists<B> {
+    /// The table of `lists`, each a list of words and its bit. Words longer
+    /// than [`MAX_LEN`] are left out (the callers' tests check there are none).
+    pub(super) fn new(lists: &[(&[&str], B)]) -> Self {
+        let n: usize = lists.iter().map(|(l, _)| l.len()).sum();
+        let bits = (n * 4).next_power_of_two().trailing_zeros().max(4);
+        let shift = 64 - bits;
+        let mask = (1usize << bits) - 1;
+        let mut slots = vec![((0, 0), B::default()); 1 << bits];
+        for &(words, bit) in lists {
+            for w in words {
+                let Some(key) = pack(w.as_bytes(), 0, w.len()) else {
+                    continue;
+                };
+                let mut i = (mix(key) >> shift) as usize;
+                while slots[i].0 != (0, 0) && slots[i].0 != key {
+                    i = (i + 1) & mask;
+                }
+                slots[i].0 = key;
+                slots[i].1 |= bit;
+            }
+        }
+        PackedLists { slots, shift }
+    }
+
+    /// The bits of the word `text[start..end]` (none for a word no list holds).
+    #[inline]
+    pub(super) fn get(&self, text: &[u8], start: usize, end: usize) -> B {
+        let Some(key) = pack(text, start, end) else {
+            return B::default();
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = (mix(key) >> self.shift) as usize;
+        loop {
+            let (k, bits) = self.slots[i];
+            if k == key {
+                return bits;
+            }
+            if k == (0, 0) {
+                return B::default();
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+static LISTS: LazyLock<PackedLists<u8>> = LazyLock::new(|| {
+    PackedLists::new(&[
         (lexicon::NP_STOPS, list::NP_STOP),
         (lexicon::NP_INNER_ONLY, list::NP_INNER_ONLY),
         (lexicon::DETERMINERS, list::DETERMINER),
         (PERSON_PRONOUNS, list::PERSON_PRONOUN),
         (lexicon::WEEKDAYS_AND_MONTHS, list::WEEKDAY_OR_MONTH),
         (lexicon::DOCUMENT_NOUNS, list::DOCUMENT_NOUN),
-    ];
-    let n: usize = lists.iter().map(|(l, _)| l.len()).sum();
-    let bits = (n * 4).next_power_of_two().trailing_zeros();
-    let shift = 64 - bits;
-    let mask = (1usize << bits) - 1;
-    let mut slots = vec![((0, 0), 0u8); 1 << bits];
-    for (words, bit) in lists {
-        for w in words {
-            let Some(key) = pack(w.as_bytes(), 0, w.len()) else {
-                continue;
-            };
-            let mut i = (mix(key) >> shift) as usize;
-            while slots[i].0 != (0, 0) && slots[i].0 != key {
-                i = (i + 1) & mask;
-            }
-            slots[i].0 = key;
-            slots[i].1 |= bit;
-        }
-    }
-    ListTable { slots, shift }
+    ])
 });
 
 /// The [`list`] bits of the word `lower[start..end]` (lower case).
 #[inline]
 pub fn list_bits(lower: &[u8], start: usize, end: usize) -> u8 {
-    let Some(key) = pack(lower, start, end) else {
-        return 0;
-    };
-    let t = &*LISTS;
-    let mask = t.slots.len() - 1;
-    let mut i = (mix(key) >> t.shift) as usize;
-    loop {
-        let (k, bits) = t.slots[i];
-        if k == key {
-            return bits;
-        }
-        if k == (0, 0) {
-            return 0;
-        }
-        i = (i + 1) & mask;
-    }
+    LISTS.get(lower, start, end)
 }
 
 /// [`info_at`] of a whole string.
