@@ -54,6 +54,8 @@ struct Ctx<'a> {
     prev_quote: Option<Span>,
     /// Does the sentence give a reason for anonymity (computed on first use)?
     reason: OnceCell<bool>,
+    /// [`Ctx::last_content`] (computed on first use).
+    last_content: OnceCell<Option<usize>>,
     /// House attribution verbs (copydesk.toml).
     house: &'a HouseLexicon,
 }
@@ -120,8 +122,13 @@ impl Ctx<'_> {
     fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.toks[a].start, self.toks[b].end)
     }
-    /// Index of the last token that is not final punctuation.
+    /// Index of the last token that is not final punctuation (found once
+    /// per sentence: many cues ask).
     fn last_content(&self) -> Option<usize> {
+        *self.last_content.get_or_init(|| self.find_last_content())
+    }
+    /// [`Ctx::last_content`], found.
+    fn find_last_content(&self) -> Option<usize> {
         let mut e = self.toks.len();
         while e > 0 {
             let t = &self.toks[e - 1];
@@ -268,6 +275,7 @@ fn sentences_with(
             sentence: s.span,
             prev_quote,
             reason: OnceCell::new(),
+            last_content: OnceCell::new(),
             house,
         };
         let before = out.len();
@@ -1680,9 +1688,13 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
 
 /// `he's`, `she’d`, `they've`: a person pronoun with a contracted auxiliary.
 fn is_pronoun_contraction(w: &str) -> bool {
-    // At most nine bytes ("they’ve"), with an apostrophe (`’` starts with
-    // 0xE2): most words are turned away without a search.
-    if w.len() > 9 || !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+    // At most nine bytes ("they’ve"), starting with a pronoun's first
+    // letter and holding an apostrophe (`’` starts with 0xE2): most words
+    // are turned away without a search.
+    if w.len() > 9
+        || !matches!(w.as_bytes().first(), Some(b'h' | b's' | b't' | b'w' | b'i' | b'y'))
+        || !w.bytes().any(|b| b == b'\'' || b == 0xE2)
+    {
         return false;
     }
     let Some((p, aux)) = w.split_once(['\'', '’']) else {

@@ -213,6 +213,51 @@ static SOURCE_BYTE: [u8; 256] = {
     t
 };
 
+/// Pushes the word `text[s..e]` (`low` its lower case; both start at byte
+/// `base` of the text whose lower case is `lower`) of segment `seg`, without
+/// a possessive ending or an apostrophe (as `strip_suffix` of "'s", "’s",
+/// "'" and "’" in turn) and then without final periods, if anything is left.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn push_word<'a>(
+    words: &mut Words<'a>,
+    text: &'a str,
+    low: &'a str,
+    lower: &[u8],
+    base: usize,
+    s: usize,
+    e: usize,
+    seg: usize,
+) {
+    let b = &low.as_bytes()[s..e];
+    let cut = match b.last() {
+        Some(b's') if b.ends_with(b"'s") => 2,
+        Some(b's') if b.ends_with("’s".as_bytes()) => 4,
+        Some(b'\'') => 1,
+        Some(0x99) if b.ends_with("’".as_bytes()) => 3,
+        _ => 0,
+    };
+    let mut w = &b[..b.len() - cut];
+    while let [rest @ .., b'.'] = w {
+        w = rest;
+    }
+    if w.is_empty() {
+        return;
+    }
+    let end = s + w.len();
+    let cap = match text.as_bytes()[s] {
+        c if c < 0x80 => c.is_ascii_uppercase(),
+        _ => text[s..].chars().next().is_some_and(|c| c.is_uppercase()),
+    };
+    words.push(Word {
+        low: &low[s..end],
+        cap,
+        seg,
+        named: false,
+        lists: listed_at(lower, base + s, base + end),
+    });
+}
+
 /// Classifies the source phrase `src` found in `sentence`, given whether the
 /// sentence gives a reason for anonymity (computed once per sentence).
 /// Returns the class and that reason flag.
@@ -235,33 +280,7 @@ pub fn classify_given<'a>(
     let mut start: Option<usize> = None;
     let bytes = text.as_bytes();
     let flush = |s: usize, e: usize, seg: usize, words: &mut Words<'a>| {
-        // Without a possessive ending or an apostrophe (as `strip_suffix`
-        // of "'s", "’s", "'" and "’" in turn), then without final periods.
-        let b = &low.as_bytes()[s..e];
-        let cut = match b.last() {
-            Some(b's') if b.ends_with(b"'s") => 2,
-            Some(b's') if b.ends_with("’s".as_bytes()) => 4,
-            Some(b'\'') => 1,
-            Some(0x99) if b.ends_with("’".as_bytes()) => 3,
-            _ => 0,
-        };
-        let mut end = e - cut;
-        while end > s && low.as_bytes()[end - 1] == b'.' {
-            end -= 1;
-        }
-        let cap = match bytes[s] {
-            b if b < 0x80 => b.is_ascii_uppercase(),
-            _ => text[s..].chars().next().is_some_and(|c| c.is_uppercase()),
-        };
-        if end > s {
-            words.push(Word {
-                low: &low[s..end],
-                cap,
-                seg,
-                named: false,
-                lists: listed_at(lower.as_bytes(), whole.start + s, whole.start + end),
-            });
-        }
+        push_word(words, text, low, lower.as_bytes(), whole.start, s, e, seg)
     };
     let mut i = 0;
     while i < bytes.len() {

@@ -367,7 +367,8 @@ const FILTER_BITS: u32 = 16;
 /// Open addressing with linear probing, at most half full, behind a one-bit
 /// filter that turns most unknown words away with one load.
 pub struct Table {
-    filter: Vec<u64>,
+    /// One bit per [`Table::filter_bit`] (a fixed size: no bounds check).
+    filter: Box<[u64; (1 << FILTER_BITS) / 64]>,
     slots: Vec<((u64, u64), WordInfo)>,
     shift: u32,
     phrase_groups: Vec<Vec<&'static [&'static str]>>,
@@ -456,7 +457,7 @@ impl Table {
             .max(4);
         let shift = 64 - bits;
         let mask = (1usize << bits) - 1;
-        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
+        let mut filter = Box::new([0u64; (1 << FILTER_BITS) / 64]);
         let mut slots = vec![((0, 0), WordInfo::default()); 1 << bits];
         for (key, info) in entries {
             let hash = mix(key);
