@@ -47,6 +47,8 @@ struct Ctx<'a> {
     quoted: &'a [bool],
     /// Indices of the tokens with a cue entry, in order.
     cues: &'a [usize],
+    /// Indices of the tokens tagged [`tag::ACCORDING`], in order.
+    according: &'a [usize],
     /// The tags of all its tokens together: passes whose words are absent skip the sentence.
     tags: u8,
     sentence: Span,
@@ -165,6 +167,7 @@ pub fn sentences(
                     tags: 0,
                     cues: Vec::new(),
                     hedges: Vec::new(),
+                    according: Vec::new(),
                 },
                 used: Vec::new(),
                 here: Vec::new(),
@@ -258,10 +261,7 @@ fn sentences_with(
             .filter(|q| {
                 q.direct
                     && q.span.end <= s.span.start
-                    && doc
-                        .prose
-                        .get(q.span.end..s.span.start)
-                        .is_some_and(|g| g.chars().all(char::is_whitespace))
+                    && is_blank(&doc.prose, q.span.end, s.span.start)
             })
             .map(|q| q.inner);
         let prev_quote_idx = prev_quote.and(qi.checked_sub(1));
@@ -271,6 +271,7 @@ fn sentences_with(
             toks,
             quoted,
             cues: &marks.cues,
+            according: &marks.according,
             tags,
             sentence: s.span,
             prev_quote,
@@ -316,6 +317,19 @@ fn sentences_with(
     }
     out.retain(|a| !a.cue.is_empty());
     out
+}
+
+/// Is `text[a..b]` whitespace only (false if not on character boundaries)?
+fn is_blank(text: &str, a: usize, b: usize) -> bool {
+    // Most gaps start with a word: an ASCII first byte that is not
+    // whitespace answers at once.
+    if let Some(&c) = text.as_bytes().get(a) {
+        if a < b && c < 0x80 && !(c as char).is_whitespace() {
+            return false;
+        }
+    }
+    text.get(a..b)
+        .is_some_and(|g| g.chars().all(char::is_whitespace))
 }
 
 /// The buffers [`sentences`] reuses from sentence to sentence.
@@ -585,8 +599,12 @@ fn according_to(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution
         return;
     }
     let n = c.toks.len();
-    for i in 0..n.saturating_sub(1) {
-        if !c.toks[i].info.has(tag::ACCORDING) || used[i] || c.quoted[i] || c.w(i + 1) != "to" {
+    // The tagged tokens in order, as a walk over every token would meet them.
+    for &i in c.according {
+        if i + 1 >= n {
+            break;
+        }
+        if used[i] || c.quoted[i] || c.w(i + 1) != "to" {
             continue;
         }
         let mut e = i + 2;
@@ -2391,7 +2409,20 @@ fn colon_blocks(doc: &Document, si: usize, sentences: &[Sentence], attrs: &mut [
 
 #[cfg(test)]
 mod tests {
-    use super::strip_all;
+    use super::{is_blank, strip_all};
+
+    #[test]
+    fn is_blank_is_the_plain_test() {
+        let text = "“Yes,” he said. \n\u{a0} \u{2009}x\u{b}\t  .é  \r\n\u{3000}";
+        for a in 0..=text.len() + 1 {
+            for b in 0..=text.len() + 1 {
+                let want = text
+                    .get(a..b)
+                    .is_some_and(|g| g.chars().all(char::is_whitespace));
+                assert_eq!(is_blank(text, a, b), want, "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn strip_all_is_trim_end_matches() {

@@ -247,6 +247,8 @@ pub struct Marks {
     pub cues: Vec<usize>,
     /// Indices of the hedge key words ([`tag::HEDGE`]).
     pub hedges: Vec<usize>,
+    /// Indices of the words tagged [`tag::ACCORDING`].
+    pub according: Vec<usize>,
 }
 
 impl Marks {
@@ -254,17 +256,21 @@ impl Marks {
         self.tags = 0;
         self.cues.clear();
         self.hedges.clear();
+        self.according.clear();
     }
 
     /// Notes the word of `info`, token `k` (but not its tags).
     #[inline(always)]
     fn note(&mut self, info: &WordInfo, k: usize) {
-        if info.tags() & (tag::CUE | tag::HEDGE) != 0 {
+        if info.tags() & (tag::CUE | tag::HEDGE | tag::ACCORDING) != 0 {
             if info.has(tag::CUE) {
                 self.cues.push(k);
             }
             if info.has(tag::HEDGE) {
                 self.hedges.push(k);
+            }
+            if info.has(tag::ACCORDING) {
+                self.according.push(k);
             }
         }
     }
@@ -651,6 +657,7 @@ mod tests {
                 let mut want_tags = 0;
                 let mut want_cues = Vec::new();
                 let mut want_hedges = Vec::new();
+                let mut want_according = Vec::new();
                 for (k, t) in fast.iter().enumerate() {
                     let want = match t.kind {
                         Kind::Word => words::info_at(lower.as_bytes(), t.start, t.end),
@@ -664,10 +671,13 @@ mod tests {
                     if want.has(tag::HEDGE) {
                         want_hedges.push(k);
                     }
+                    if want.has(tag::ACCORDING) {
+                        want_according.push(k);
+                    }
                 }
                 assert_eq!(
-                    (marks.tags, marks.cues, marks.hedges),
-                    (want_tags, want_cues, want_hedges),
+                    (marks.tags, marks.cues, marks.hedges, marks.according),
+                    (want_tags, want_cues, want_hedges, want_according),
                     "{text:?}"
                 );
             }
