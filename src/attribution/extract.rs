@@ -87,12 +87,11 @@ impl Ctx<'_> {
     fn cue(&self, i: usize) -> Option<Cue> {
         self.toks.get(i).and_then(|t| t.info.cue())
     }
-    /// The [`words::list`] bits of token `i`'s text (0 past the end).
+    /// The [`words::list`] bits of token `i`'s text (0 past the end): the
+    /// tokenizer's table entry holds them (punctuation is on no list).
     #[inline]
     fn lists(&self, i: usize) -> u8 {
-        self.toks.get(i).map_or(0, |t| {
-            words::list_bits(self.lower.as_bytes(), t.start, t.end)
-        })
+        self.toks.get(i).map_or(0, |t| t.info.lists())
     }
     /// The lower-case bytes of a token.
     #[inline]

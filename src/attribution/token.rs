@@ -434,7 +434,7 @@ impl Words<'_> {
             (half(0), half(8) & (u64::MAX >> (128 - 8 * len)))
         };
         let info = if len < self.table.min_len() {
-            WordInfo::default()
+            self.table.get_short(key.0)
         } else {
             self.table.get(key)
         };

@@ -24,7 +24,8 @@ pub mod tag {
 
 /// What the lexicons say about one lower-case word, packed in one integer
 /// (the tokenizer copies it to every token in one move): the tags in byte
-/// 0, the idiom and hedge groups in bytes 1 and 2, the cue entry above.
+/// 0, the idiom and hedge groups in bytes 1 and 2, the cue entry above,
+/// and the [`list`] bits in byte 6.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordInfo(u64);
 
@@ -79,6 +80,16 @@ impl WordInfo {
         self.0 as u8
     }
 
+    /// The [`list`] bits of the word: equal to [`list_bits`] of it.
+    #[inline]
+    pub fn lists(self) -> u8 {
+        (self.0 >> 48) as u8
+    }
+
+    fn with_lists(self, lists: u8) -> WordInfo {
+        WordInfo(self.0 | u64::from(lists) << 48)
+    }
+
     #[inline]
     pub fn has(self, tags: u8) -> bool {
         self.tags() & tags != 0
@@ -127,6 +138,8 @@ impl WordInfo {
 struct Entry {
     cue: Option<Cue>,
     tags: u8,
+    /// The [`list`] bits.
+    lists: u8,
     phrase_group: u8,
     hedge_group: u8,
 }
@@ -375,13 +388,23 @@ pub struct Table {
     /// The hedges by key word (see [`HedgeWords`]).
     hedge_groups: Vec<Vec<HedgeWords>>,
     /// Length of the shortest word held: shorter words ("a", "of", "he", a
-    /// quarter of all) are answered without hashing.
+    /// quarter of all) are answered without hashing, from `short`.
     min_len: usize,
+    /// The [`list`] bits of the listed words shorter than `min_len`, each
+    /// with its packed key, in the slot [`Table::short_slot`] gives it.
+    short: Box<[(u32, u8); 1024]>,
 }
 
 impl Table {
     fn filter_bit(hash: u64) -> usize {
         ((hash >> 24) & ((1 << FILTER_BITS) - 1)) as usize
+    }
+
+    /// The slot in `short` of a word packed as [`pack`] packs it: five bits
+    /// of each of its first two bytes (letters differ there).
+    #[inline(always)]
+    fn short_slot(key: u64) -> usize {
+        ((key & 0x1F) | (key >> 3) & 0x3E0) as usize
     }
 
     fn build() -> Table {
@@ -451,6 +474,25 @@ impl Table {
                 add(w, &|e| e.tags |= t);
             }
         }
+        // The function-word lists: with the other entries when as long as
+        // the shortest of them, else in the short table (every one of
+        // those fits a `u32` and has a slot of its own: see the tests).
+        let mut short = Box::new([(0u32, 0u8); 1024]);
+        for (words, bit) in function_lists() {
+            for w in words {
+                let Some(key) = pack(w.as_bytes(), 0, w.len()) else {
+                    continue;
+                };
+                if w.len() >= min_len {
+                    entries.entry(key).or_default().lists |= bit;
+                } else {
+                    let slot = &mut short[Table::short_slot(key.0)];
+                    let k = u32::try_from(key.0).expect("short words fit a u32");
+                    assert!(slot.0 == 0 || slot.0 == k, "short words share a slot");
+                    *slot = (k, slot.1 | bit);
+                }
+            }
+        }
         let bits = (entries.len() * 2)
             .next_power_of_two()
             .trailing_zeros()
@@ -469,7 +511,8 @@ impl Table {
             }
             slots[i] = (
                 key,
-                WordInfo::new(info.cue, info.tags, info.phrase_group, info.hedge_group),
+                WordInfo::new(info.cue, info.tags, info.phrase_group, info.hedge_group)
+                    .with_lists(info.lists),
             );
         }
         Table {
@@ -479,22 +522,33 @@ impl Table {
             phrase_groups,
             hedge_groups,
             min_len,
+            short,
         }
     }
 
     /// What the lexicons say about the word `lower[start..end]` (lower case).
     #[inline(always)]
     pub fn info_at(&self, lower: &[u8], start: usize, end: usize) -> WordInfo {
-        if end.saturating_sub(start) < self.min_len {
-            return WordInfo::default();
-        }
         match pack(lower, start, end) {
+            Some(key) if end - start < self.min_len => self.get_short(key.0),
             Some(key) => self.get(key),
             None => WordInfo::default(),
         }
     }
 
-    /// Words shorter than this have no entry.
+    /// What the lexicons say about a word shorter than [`Table::min_len`]
+    /// packed as [`pack`] packs it (its first half): its list bits only.
+    #[inline(always)]
+    pub fn get_short(&self, key: u64) -> WordInfo {
+        let (k, bits) = self.short[Table::short_slot(key)];
+        if u64::from(k) == key {
+            WordInfo::default().with_lists(bits)
+        } else {
+            WordInfo::default()
+        }
+    }
+
+    /// Words shorter than this are answered by [`Table::get_short`].
     #[inline(always)]
     pub fn min_len(&self) -> usize {
         self.min_len
@@ -623,16 +677,19 @@ impl<B: Copy + Default + std::ops::BitOrAssign> PackedLists<B> {
     }
 }
 
-static LISTS: LazyLock<PackedLists<u8>> = LazyLock::new(|| {
-    PackedLists::new(&[
+/// The function-word lists, each with its [`list`] bit.
+fn function_lists() -> [(&'static [&'static str], u8); 6] {
+    [
         (lexicon::NP_STOPS, list::NP_STOP),
         (lexicon::NP_INNER_ONLY, list::NP_INNER_ONLY),
         (lexicon::DETERMINERS, list::DETERMINER),
         (PERSON_PRONOUNS, list::PERSON_PRONOUN),
         (lexicon::WEEKDAYS_AND_MONTHS, list::WEEKDAY_OR_MONTH),
         (lexicon::DOCUMENT_NOUNS, list::DOCUMENT_NOUN),
-    ])
-});
+    ]
+}
+
+static LISTS: LazyLock<PackedLists<u8>> = LazyLock::new(|| PackedLists::new(&function_lists()));
 
 /// The [`list`] bits of the word `lower[start..end]` (lower case).
 #[inline]
@@ -824,6 +881,12 @@ mod tests {
                     "{w} {bit}"
                 );
             }
+            // The word table's entry carries the same bits.
+            assert_eq!(info(w).lists(), list_bits(w.as_bytes(), 0, w.len()), "{w}");
+        }
+        // Short words with no list, and other words in the short slots.
+        for w in ["x", "ab", "q", "1", "4", "zz", "o", "hx", "xe", "a1"] {
+            assert_eq!(info(w).lists(), list_bits(w.as_bytes(), 0, w.len()), "{w}");
         }
         // Looked up in place inside a text.
         let text = b"on monday the aides";
