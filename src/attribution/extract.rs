@@ -543,17 +543,17 @@ fn np_right(c: &Ctx, start: usize) -> Option<(usize, usize)> {
     if !c.is_word(start) || c.quoted[start] {
         return None;
     }
-    let w = c.w(start);
-    if lexicon::is_person_pronoun(w) {
+    let lists = c.lists(start);
+    if lists & list::PERSON_PRONOUN != 0 {
         return Some((start, start));
     }
-    if lexicon::is_np_stop(w) || lexicon::is_np_inner_only(w) {
+    if lists & (list::NP_STOP | list::NP_INNER_ONLY) != 0 {
         return None;
     }
     let mut b = start;
     while b + 1 < c.toks.len() && c.is_word(b + 1) && !c.quoted[b + 1] {
         let nw = c.w(b + 1);
-        if lexicon::is_np_stop(nw) && !c.toks[b + 1].cap {
+        if c.lists(b + 1) & list::NP_STOP != 0 && !c.toks[b + 1].cap {
             break;
         }
         if !c.toks[b + 1].cap {
@@ -574,13 +574,12 @@ fn np_right(c: &Ctx, start: usize) -> Option<(usize, usize)> {
         }
         b += 1;
     }
-    while b > start && lexicon::is_np_inner_only(c.w(b)) {
+    while b > start && c.lists(b) & list::NP_INNER_ONLY != 0 {
         b -= 1;
     }
     // Appositive: ", a spokesman for the campaign" up to the next comma or the end.
     if c.is_comma(b + 1) && c.is_word(b + 2) {
-        let aw = c.w(b + 2);
-        if lexicon::is_determiner(aw) || c.toks[b + 2].cap {
+        if c.lists(b + 2) & list::DETERMINER != 0 || c.toks[b + 2].cap {
             let mut e = b + 2;
             while e + 1 < c.toks.len() && c.is_word(e + 1) && e - b < 14 {
                 e += 1;
@@ -895,8 +894,7 @@ fn opens_content(c: &Ctx, k: usize) -> bool {
         }
         Some(Kind::Word) => {
             let w = c.w(k);
-            lexicon::is_determiner(w)
-                || lexicon::is_person_pronoun(w)
+            c.lists(k) & (list::DETERMINER | list::PERSON_PRONOUN) != 0
                 || matches!(
                     w,
                     "that"
@@ -1002,16 +1000,17 @@ fn subject_position(c: &Ctx, a: usize) -> bool {
                     | "first"
                     | "finally"
             ) || w.ends_with("ly")
-                || lexicon::is_weekday_or_month(w)
+                || c.lists(p) & list::WEEKDAY_OR_MONTH != 0
                 || c.toks[p].cap && p == 0
         }
         _ => true,
     }
 }
 
-/// Words that make the next verb-looking word a noun.
-fn noun_before(w: &str) -> bool {
-    lexicon::is_determiner(w)
+/// Words that make the next verb-looking word a noun (`lists`: the
+/// [`words::list`] bits of `w`).
+fn noun_before(w: &str, lists: u8) -> bool {
+    lists & list::DETERMINER != 0
         || matches!(
             w,
             "to" | "of" | "for" | "in" | "on" | "with" | "without" | "by" | "new" | "first" | "so"
@@ -1101,7 +1100,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 matches!(
                     nx,
                     "on" | "in" | "from" | "last" | "this" | "earlier" | "yesterday" | "today"
-                ) || lexicon::is_weekday_or_month(nx)
+                ) || c.lists(this + 1) & list::WEEKDAY_OR_MONTH != 0
             }
             // "showed up"; "the talk show host" (a noun).
             "show" | "shows" | "showed" | "showing" => {
@@ -1164,9 +1163,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             && c.is_word(this - 1)
             && !c.toks[this - 1].cap
             && !prev.ends_with('s')
-            && !lexicon::is_person_pronoun(prev)
-            && !lexicon::is_aux_or_adverb(prev)
-            && !lexicon::is_np_stop(prev)
+            && c.lists(this - 1) & (list::PERSON_PRONOUN | list::AUX_OR_ADVERB | list::NP_STOP) == 0
         {
             continue;
         }
@@ -1187,8 +1184,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             || w == "nominating"
                 && c.is_word(this + 1)
                 && !c.toks[this + 1].cap
-                && !lexicon::is_determiner(c.w(this + 1))
-                && !lexicon::is_person_pronoun(c.w(this + 1))
+                && c.lists(this + 1) & (list::DETERMINER | list::PERSON_PRONOUN) == 0
             || w == "find" && !matches!(c.w(this + 1), "that" | "it")
         {
             continue;
@@ -1216,7 +1212,9 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         if this > 0
             && c.is_word(this - 1)
             && !verb_after
-            && (noun_before(prev) || prev.ends_with("'s") || prev.ends_with("’s"))
+            && (noun_before(prev, c.lists(this - 1))
+                || prev.ends_with("'s")
+                || prev.ends_with("’s"))
         {
             continue;
         }
@@ -1343,7 +1341,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             && c.is_word(j - 1)
             && {
                 let pw = c.w(j - 1);
-                lexicon::is_aux_or_adverb(pw)
+                c.lists(j - 1) & list::AUX_OR_ADVERB != 0
                     || pw.len() > 4 && pw.ends_with("ly") && !c.toks[j - 1].cap
             }
             && this - j < 4
@@ -1431,7 +1429,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     }
                     if q >= 1 && c.is_comma(q) && q + 1 < k {
                         let opener = c.w(q + 1);
-                        let apposish = lexicon::is_determiner(opener)
+                        let apposish = c.lists(q + 1) & list::DETERMINER != 0
                             || c.toks[q + 1].cap
                             || matches!(
                                 opener,
@@ -1482,15 +1480,14 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             let base_ok = cue.form != Form::Base || k > 0 && c.is_comma(k - 1);
             if after_break && cue.form != Form::Ing && base_ok {
                 if let Some((a, b)) = np_right(c, cue_end + 1) {
-                    let nw = c.w(a);
-                    if lexicon::is_person_pronoun(nw)
+                    let nl = c.lists(a);
+                    if nl & list::PERSON_PRONOUN != 0
                         && cue.form != Form::Past
                         && cue.form != Form::Third
                     {
                         // "says he" only in past/third person.
                     } else if c.toks[a].cap
-                        || lexicon::is_determiner(nw)
-                        || lexicon::is_person_pronoun(nw)
+                        || nl & (list::DETERMINER | list::PERSON_PRONOUN) != 0
                         || (a..=b).any(|x| c.toks[x].cap || lexicon::is_speaker_noun(c.w(x)))
                         || k > 0 && c.kind(k - 1) == Some(Kind::CloseQuote)
                     {
@@ -1914,7 +1911,8 @@ fn weak_reject(
     // the next word must open a clause or an object, unless the
     // subject is clearly a speaker or a document.
     let hw = c.w(b);
-    let clear_subject = lexicon::is_person_pronoun(hw)
+    let head_is_pronoun = c.lists(b) & list::PERSON_PRONOUN != 0;
+    let clear_subject = head_is_pronoun
         || cue.class == Class::Finding && c.lists(b) & list::DOCUMENT_NOUN != 0;
     if cue.strength == Strength::Weak && !inverted && !subject_position(c, a) {
         return Some(2);
@@ -1929,7 +1927,7 @@ fn weak_reject(
             || cue.class == Class::Intention && c.w(cue_end + 1) == "to"
             || c.punct(cue_end + 1, ":")
             || c.kind(cue_end + 1) == Some(Kind::OpenQuote)
-            || lexicon::is_person_pronoun(hw)
+            || head_is_pronoun
             || cue.class == Class::Finding && c.lists(b) & list::DOCUMENT_NOUN != 0)
     {
         return Some(4);
@@ -1952,7 +1950,7 @@ fn weak_reject(
                 | "since"
                 | "until"
                 | "under"
-        ) || lexicon::is_weekday_or_month(nx);
+        ) || c.lists(cue_end + 1) & list::WEEKDAY_OR_MONTH != 0;
         let that_soon = c
             .toks
             .get(cue_end + 1..c.toks.len().min(cue_end + 9))
@@ -1963,9 +1961,9 @@ fn weak_reject(
                 Kind::OpenQuote => true,
                 _ => c.prose.as_bytes().get(t.start..t.end) == Some(b":"),
             });
-        let person = lexicon::is_person_pronoun(hw)
+        let person = head_is_pronoun
             || (a..=b).any(|x| c.toks[x].cap && x > 0)
-            || c.toks[a].cap && !lexicon::is_determiner(c.w(a));
+            || c.toks[a].cap && c.lists(a) & list::DETERMINER == 0;
         if prepish && !that_soon && !person {
             return Some(5);
         }
@@ -1992,7 +1990,7 @@ fn weak_reject(
             return Some(8);
         }
         if c.toks[b].kind == Kind::Word
-            && !lexicon::is_person_pronoun(c.w(b))
+            && !head_is_pronoun
             && cue.form == Form::Base
             && !c.w(b).ends_with('s')
         {
@@ -2049,7 +2047,7 @@ fn loose_ok(c: &Ctx, this: usize, cue: Cue, why: u8) -> bool {
                     || prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss");
                 matches!(cue.class, Class::Speech | Class::Belief | Class::Intention)
                     && (plural
-                        || lexicon::is_aux_or_adverb(prev)
+                        || this > 0 && c.lists(this - 1) & list::AUX_OR_ADVERB != 0
                         || matches!(prev, "would" | "should" | "can" | "must" | "to"))
                     // "Most voters support the ban": an act of stance needs a
                     // plural subject right before it.
@@ -2065,7 +2063,7 @@ fn loose_ok(c: &Ctx, this: usize, cue: Cue, why: u8) -> bool {
             (verbal || !lexicon::is_noun_like(w))
                 && this > 0
                 && c.is_word(this - 1)
-                && !lexicon::is_determiner(prev)
+                && c.lists(this - 1) & list::DETERMINER == 0
                 && prev != "to"
         }
     }
@@ -2177,7 +2175,7 @@ fn skip_pp(c: &Ctx, k: usize) -> usize {
             | "privately"
             | "recently"
             | "also"
-    ) || lexicon::is_weekday_or_month(w);
+    ) || c.lists(k) & list::WEEKDAY_OR_MONTH != 0;
     if !starts {
         return k;
     }
@@ -2193,7 +2191,7 @@ fn skip_pp(c: &Ctx, k: usize) -> usize {
             break;
         }
     }
-    if lexicon::is_weekday_or_month(w) {
+    if c.lists(k) & list::WEEKDAY_OR_MONTH != 0 {
         return k + 1;
     }
     k

@@ -618,6 +618,8 @@ pub mod list {
     pub const WEEKDAY_OR_MONTH: u8 = 1 << 4;
     /// [`super::lexicon::is_document_noun`].
     pub const DOCUMENT_NOUN: u8 = 1 << 5;
+    /// [`super::lexicon::is_aux_or_adverb`].
+    pub const AUX_OR_ADVERB: u8 = 1 << 6;
 }
 
 /// The personal pronouns of [`lexicon::is_person_pronoun`].
@@ -678,7 +680,7 @@ impl<B: Copy + Default + std::ops::BitOrAssign> PackedLists<B> {
 }
 
 /// The function-word lists, each with its [`list`] bit.
-fn function_lists() -> [(&'static [&'static str], u8); 6] {
+fn function_lists() -> [(&'static [&'static str], u8); 7] {
     [
         (lexicon::NP_STOPS, list::NP_STOP),
         (lexicon::NP_INNER_ONLY, list::NP_INNER_ONLY),
@@ -686,6 +688,7 @@ fn function_lists() -> [(&'static [&'static str], u8); 6] {
         (PERSON_PRONOUNS, list::PERSON_PRONOUN),
         (lexicon::WEEKDAYS_AND_MONTHS, list::WEEKDAY_OR_MONTH),
         (lexicon::DOCUMENT_NOUNS, list::DOCUMENT_NOUN),
+        (lexicon::AUX_OR_ADVERBS, list::AUX_OR_ADVERB),
     ]
 }
 
@@ -838,13 +841,14 @@ mod tests {
     #[test]
     fn list_bits_match_the_lists() {
         type Test = fn(&str) -> bool;
-        let tests: [(u8, Test); 6] = [
+        let tests: [(u8, Test); 7] = [
             (list::NP_STOP, lexicon::is_np_stop),
             (list::NP_INNER_ONLY, lexicon::is_np_inner_only),
             (list::DETERMINER, lexicon::is_determiner),
             (list::PERSON_PRONOUN, lexicon::is_person_pronoun),
             (list::WEEKDAY_OR_MONTH, lexicon::is_weekday_or_month),
             (list::DOCUMENT_NOUN, lexicon::is_document_noun),
+            (list::AUX_OR_ADVERB, lexicon::is_aux_or_adverb),
         ];
         let mut words: Vec<&str> = Vec::new();
         words.extend(lexicon::NP_STOPS);
@@ -853,6 +857,7 @@ mod tests {
         words.extend(PERSON_PRONOUNS);
         words.extend(lexicon::WEEKDAYS_AND_MONTHS);
         words.extend(lexicon::DOCUMENT_NOUNS);
+        words.extend(lexicon::AUX_OR_ADVERBS);
         words.extend([
             "",
             "x",
