@@ -109,13 +109,22 @@ impl Ctx<'_> {
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
+    /// Is token `i` the punctuation `p`? (Compared as bytes: the token's
+    /// ends are character boundaries, so the text test is the same.)
+    #[inline]
     fn punct(&self, i: usize, p: &str) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind != Kind::Word && &self.prose[t.start..t.end] == p)
+        self.toks.get(i).is_some_and(|t| {
+            t.kind != Kind::Word && self.prose.as_bytes().get(t.start..t.end) == Some(p.as_bytes())
+        })
     }
+    /// [`Ctx::punct`] of a comma.
+    #[inline]
     fn is_comma(&self, i: usize) -> bool {
-        self.punct(i, ",")
+        self.toks.get(i).is_some_and(|t| {
+            t.kind != Kind::Word
+                && t.end == t.start + 1
+                && self.prose.as_bytes().get(t.start) == Some(&b',')
+        })
     }
     fn kind(&self, i: usize) -> Option<Kind> {
         self.toks.get(i).map(|t| t.kind)
