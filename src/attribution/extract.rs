@@ -587,15 +587,16 @@ fn np_right(c: &Ctx, start: usize) -> Option<(usize, usize)> {
         b -= 1;
     }
     // Appositive: ", a spokesman for the campaign" up to the next comma or the end.
-    if c.is_comma(b + 1) && c.is_word(b + 2) {
-        if c.lists(b + 2) & list::DETERMINER != 0 || c.toks[b + 2].cap {
-            let mut e = b + 2;
-            while e + 1 < c.toks.len() && c.is_word(e + 1) && e - b < 14 {
-                e += 1;
-            }
-            if e + 1 >= c.toks.len() || !c.is_word(e + 1) {
-                return Some((start, e));
-            }
+    if c.is_comma(b + 1)
+        && c.is_word(b + 2)
+        && (c.lists(b + 2) & list::DETERMINER != 0 || c.toks[b + 2].cap)
+    {
+        let mut e = b + 2;
+        while e + 1 < c.toks.len() && c.is_word(e + 1) && e - b < 14 {
+            e += 1;
+        }
+        if e + 1 >= c.toks.len() || !c.is_word(e + 1) {
+            return Some((start, e));
         }
     }
     Some((start, b))
@@ -1715,7 +1716,10 @@ fn is_pronoun_contraction(w: &str) -> bool {
     // letter and holding an apostrophe (`’` starts with 0xE2): most words
     // are turned away without a search.
     if w.len() > 9
-        || !matches!(w.as_bytes().first(), Some(b'h' | b's' | b't' | b'w' | b'i' | b'y'))
+        || !matches!(
+            w.as_bytes().first(),
+            Some(b'h' | b's' | b't' | b'w' | b'i' | b'y')
+        )
         || !w.bytes().any(|b| b == b'\'' || b == 0xE2)
     {
         return false;
@@ -1921,8 +1925,8 @@ fn weak_reject(
     // subject is clearly a speaker or a document.
     let hw = c.w(b);
     let head_is_pronoun = c.lists(b) & list::PERSON_PRONOUN != 0;
-    let clear_subject = head_is_pronoun
-        || cue.class == Class::Finding && c.lists(b) & list::DOCUMENT_NOUN != 0;
+    let clear_subject =
+        head_is_pronoun || cue.class == Class::Finding && c.lists(b) & list::DOCUMENT_NOUN != 0;
     if cue.strength == Strength::Weak && !inverted && !subject_position(c, a) {
         return Some(2);
     }

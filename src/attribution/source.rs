@@ -1,9 +1,9 @@
 //! Classifying a source noun phrase (SPEC §3.4) and resolving pronoun speakers.
 
 use super::lexicon::{self, word_list, ANONYMITY_REASONS, INSTITUTION_HEADS, VAGUE_HEADS};
+use super::words::PackedLists;
 use super::{Attribution, SourceClass};
 use crate::span::Span;
-use super::words::PackedLists;
 use smallvec::SmallVec;
 use std::sync::LazyLock;
 

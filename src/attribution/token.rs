@@ -138,7 +138,8 @@ fn alnum_run16(chunk: &[u8; 16]) -> usize {
             let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
             // Shifted so that the wanted range starts at -128: a signed
             // compare then tests the whole range (other bytes wrap past it).
-            let shift = |v: __m128i, lo: u8| _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+            let shift =
+                |v: __m128i, lo: u8| _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
             let below = |v: __m128i, n: u8| _mm_cmplt_epi8(v, _mm_set1_epi8((0x80 + n) as i8));
             let letter = below(shift(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a'), 26);
             let digit = below(shift(v, b'0'), 10);
@@ -708,11 +709,17 @@ mod tests {
         }
         // Every pair of bytes around each range's ends.
         for a in 0u8..=255 {
-            for b in [0u8, b'/', b'0', b'9', b':', b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', 0x7F, 0x80, 0xFF] {
+            for b in [
+                0u8, b'/', b'0', b'9', b':', b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', 0x7F,
+                0x80, 0xFF,
+            ] {
                 let mut bytes = [b'x'; 16];
                 bytes[3] = a;
                 bytes[4] = b;
-                let want = bytes.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(16);
+                let want = bytes
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(16);
                 assert_eq!(alnum_run16(&bytes), want, "{a} {b}");
             }
         }
