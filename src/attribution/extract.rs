@@ -47,6 +47,8 @@ struct Ctx<'a> {
     quoted: &'a [bool],
     /// Indices of the tokens with a cue entry, in order.
     cues: &'a [usize],
+    /// Indices of the tokens tagged [`tag::ACCORDING`], in order.
+    according: &'a [usize],
     /// The tags of all its tokens together: passes whose words are absent skip the sentence.
     tags: u8,
     sentence: Span,
@@ -54,6 +56,8 @@ struct Ctx<'a> {
     prev_quote: Option<Span>,
     /// Does the sentence give a reason for anonymity (computed on first use)?
     reason: OnceCell<bool>,
+    /// [`Ctx::last_content`] (computed on first use).
+    last_content: OnceCell<Option<usize>>,
     /// House attribution verbs (copydesk.toml).
     house: &'a HouseLexicon,
 }
@@ -83,12 +87,11 @@ impl Ctx<'_> {
     fn cue(&self, i: usize) -> Option<Cue> {
         self.toks.get(i).and_then(|t| t.info.cue())
     }
-    /// The [`words::list`] bits of token `i`'s text (0 past the end).
+    /// The [`words::list`] bits of token `i`'s text (0 past the end): the
+    /// tokenizer's table entry holds them (punctuation is on no list).
     #[inline]
     fn lists(&self, i: usize) -> u8 {
-        self.toks.get(i).map_or(0, |t| {
-            words::list_bits(self.lower.as_bytes(), t.start, t.end)
-        })
+        self.toks.get(i).map_or(0, |t| t.info.lists())
     }
     /// The lower-case bytes of a token.
     #[inline]
@@ -106,13 +109,22 @@ impl Ctx<'_> {
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
+    /// Is token `i` the punctuation `p`? (Compared as bytes: the token's
+    /// ends are character boundaries, so the text test is the same.)
+    #[inline]
     fn punct(&self, i: usize, p: &str) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind != Kind::Word && &self.prose[t.start..t.end] == p)
+        self.toks.get(i).is_some_and(|t| {
+            t.kind != Kind::Word && self.prose.as_bytes().get(t.start..t.end) == Some(p.as_bytes())
+        })
     }
+    /// [`Ctx::punct`] of a comma.
+    #[inline]
     fn is_comma(&self, i: usize) -> bool {
-        self.punct(i, ",")
+        self.toks.get(i).is_some_and(|t| {
+            t.kind != Kind::Word
+                && t.end == t.start + 1
+                && self.prose.as_bytes().get(t.start) == Some(&b',')
+        })
     }
     fn kind(&self, i: usize) -> Option<Kind> {
         self.toks.get(i).map(|t| t.kind)
@@ -120,8 +132,13 @@ impl Ctx<'_> {
     fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.toks[a].start, self.toks[b].end)
     }
-    /// Index of the last token that is not final punctuation.
+    /// Index of the last token that is not final punctuation (found once
+    /// per sentence: many cues ask).
     fn last_content(&self) -> Option<usize> {
+        *self.last_content.get_or_init(|| self.find_last_content())
+    }
+    /// [`Ctx::last_content`], found.
+    fn find_last_content(&self) -> Option<usize> {
         let mut e = self.toks.len();
         while e > 0 {
             let t = &self.toks[e - 1];
@@ -158,6 +175,7 @@ pub fn sentences(
                     tags: 0,
                     cues: Vec::new(),
                     hedges: Vec::new(),
+                    according: Vec::new(),
                 },
                 used: Vec::new(),
                 here: Vec::new(),
@@ -251,10 +269,7 @@ fn sentences_with(
             .filter(|q| {
                 q.direct
                     && q.span.end <= s.span.start
-                    && doc
-                        .prose
-                        .get(q.span.end..s.span.start)
-                        .is_some_and(|g| g.chars().all(char::is_whitespace))
+                    && is_blank(&doc.prose, q.span.end, s.span.start)
             })
             .map(|q| q.inner);
         let prev_quote_idx = prev_quote.and(qi.checked_sub(1));
@@ -264,10 +279,12 @@ fn sentences_with(
             toks,
             quoted,
             cues: &marks.cues,
+            according: &marks.according,
             tags,
             sentence: s.span,
             prev_quote,
             reason: OnceCell::new(),
+            last_content: OnceCell::new(),
             house,
         };
         let before = out.len();
@@ -308,6 +325,19 @@ fn sentences_with(
     }
     out.retain(|a| !a.cue.is_empty());
     out
+}
+
+/// Is `text[a..b]` whitespace only (false if not on character boundaries)?
+fn is_blank(text: &str, a: usize, b: usize) -> bool {
+    // Most gaps start with a word: an ASCII first byte that is not
+    // whitespace answers at once.
+    if let Some(&c) = text.as_bytes().get(a) {
+        if a < b && c < 0x80 && !(c as char).is_whitespace() {
+            return false;
+        }
+    }
+    text.get(a..b)
+        .is_some_and(|g| g.chars().all(char::is_whitespace))
 }
 
 /// The buffers [`sentences`] reuses from sentence to sentence.
@@ -522,17 +552,17 @@ fn np_right(c: &Ctx, start: usize) -> Option<(usize, usize)> {
     if !c.is_word(start) || c.quoted[start] {
         return None;
     }
-    let w = c.w(start);
-    if lexicon::is_person_pronoun(w) {
+    let lists = c.lists(start);
+    if lists & list::PERSON_PRONOUN != 0 {
         return Some((start, start));
     }
-    if lexicon::is_np_stop(w) || lexicon::is_np_inner_only(w) {
+    if lists & (list::NP_STOP | list::NP_INNER_ONLY) != 0 {
         return None;
     }
     let mut b = start;
     while b + 1 < c.toks.len() && c.is_word(b + 1) && !c.quoted[b + 1] {
         let nw = c.w(b + 1);
-        if lexicon::is_np_stop(nw) && !c.toks[b + 1].cap {
+        if c.lists(b + 1) & list::NP_STOP != 0 && !c.toks[b + 1].cap {
             break;
         }
         if !c.toks[b + 1].cap {
@@ -553,20 +583,20 @@ fn np_right(c: &Ctx, start: usize) -> Option<(usize, usize)> {
         }
         b += 1;
     }
-    while b > start && lexicon::is_np_inner_only(c.w(b)) {
+    while b > start && c.lists(b) & list::NP_INNER_ONLY != 0 {
         b -= 1;
     }
     // Appositive: ", a spokesman for the campaign" up to the next comma or the end.
-    if c.is_comma(b + 1) && c.is_word(b + 2) {
-        let aw = c.w(b + 2);
-        if lexicon::is_determiner(aw) || c.toks[b + 2].cap {
-            let mut e = b + 2;
-            while e + 1 < c.toks.len() && c.is_word(e + 1) && e - b < 14 {
-                e += 1;
-            }
-            if e + 1 >= c.toks.len() || !c.is_word(e + 1) {
-                return Some((start, e));
-            }
+    if c.is_comma(b + 1)
+        && c.is_word(b + 2)
+        && (c.lists(b + 2) & list::DETERMINER != 0 || c.toks[b + 2].cap)
+    {
+        let mut e = b + 2;
+        while e + 1 < c.toks.len() && c.is_word(e + 1) && e - b < 14 {
+            e += 1;
+        }
+        if e + 1 >= c.toks.len() || !c.is_word(e + 1) {
+            return Some((start, e));
         }
     }
     Some((start, b))
@@ -577,8 +607,12 @@ fn according_to(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution
         return;
     }
     let n = c.toks.len();
-    for i in 0..n.saturating_sub(1) {
-        if !c.toks[i].info.has(tag::ACCORDING) || used[i] || c.quoted[i] || c.w(i + 1) != "to" {
+    // The tagged tokens in order, as a walk over every token would meet them.
+    for &i in c.according {
+        if i + 1 >= n {
+            break;
+        }
+        if used[i] || c.quoted[i] || c.w(i + 1) != "to" {
             continue;
         }
         let mut e = i + 2;
@@ -870,8 +904,7 @@ fn opens_content(c: &Ctx, k: usize) -> bool {
         }
         Some(Kind::Word) => {
             let w = c.w(k);
-            lexicon::is_determiner(w)
-                || lexicon::is_person_pronoun(w)
+            c.lists(k) & (list::DETERMINER | list::PERSON_PRONOUN) != 0
                 || matches!(
                     w,
                     "that"
@@ -977,16 +1010,17 @@ fn subject_position(c: &Ctx, a: usize) -> bool {
                     | "first"
                     | "finally"
             ) || w.ends_with("ly")
-                || lexicon::is_weekday_or_month(w)
+                || c.lists(p) & list::WEEKDAY_OR_MONTH != 0
                 || c.toks[p].cap && p == 0
         }
         _ => true,
     }
 }
 
-/// Words that make the next verb-looking word a noun.
-fn noun_before(w: &str) -> bool {
-    lexicon::is_determiner(w)
+/// Words that make the next verb-looking word a noun (`lists`: the
+/// [`words::list`] bits of `w`).
+fn noun_before(w: &str, lists: u8) -> bool {
+    lists & list::DETERMINER != 0
         || matches!(
             w,
             "to" | "of" | "for" | "in" | "on" | "with" | "without" | "by" | "new" | "first" | "so"
@@ -1076,7 +1110,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                 matches!(
                     nx,
                     "on" | "in" | "from" | "last" | "this" | "earlier" | "yesterday" | "today"
-                ) || lexicon::is_weekday_or_month(nx)
+                ) || c.lists(this + 1) & list::WEEKDAY_OR_MONTH != 0
             }
             // "showed up"; "the talk show host" (a noun).
             "show" | "shows" | "showed" | "showing" => {
@@ -1139,9 +1173,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             && c.is_word(this - 1)
             && !c.toks[this - 1].cap
             && !prev.ends_with('s')
-            && !lexicon::is_person_pronoun(prev)
-            && !lexicon::is_aux_or_adverb(prev)
-            && !lexicon::is_np_stop(prev)
+            && c.lists(this - 1) & (list::PERSON_PRONOUN | list::AUX_OR_ADVERB | list::NP_STOP) == 0
         {
             continue;
         }
@@ -1162,8 +1194,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             || w == "nominating"
                 && c.is_word(this + 1)
                 && !c.toks[this + 1].cap
-                && !lexicon::is_determiner(c.w(this + 1))
-                && !lexicon::is_person_pronoun(c.w(this + 1))
+                && c.lists(this + 1) & (list::DETERMINER | list::PERSON_PRONOUN) == 0
             || w == "find" && !matches!(c.w(this + 1), "that" | "it")
         {
             continue;
@@ -1191,7 +1222,9 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
         if this > 0
             && c.is_word(this - 1)
             && !verb_after
-            && (noun_before(prev) || prev.ends_with("'s") || prev.ends_with("’s"))
+            && (noun_before(prev, c.lists(this - 1))
+                || prev.ends_with("'s")
+                || prev.ends_with("’s"))
         {
             continue;
         }
@@ -1318,7 +1351,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             && c.is_word(j - 1)
             && {
                 let pw = c.w(j - 1);
-                lexicon::is_aux_or_adverb(pw)
+                c.lists(j - 1) & list::AUX_OR_ADVERB != 0
                     || pw.len() > 4 && pw.ends_with("ly") && !c.toks[j - 1].cap
             }
             && this - j < 4
@@ -1406,7 +1439,7 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
                     }
                     if q >= 1 && c.is_comma(q) && q + 1 < k {
                         let opener = c.w(q + 1);
-                        let apposish = lexicon::is_determiner(opener)
+                        let apposish = c.lists(q + 1) & list::DETERMINER != 0
                             || c.toks[q + 1].cap
                             || matches!(
                                 opener,
@@ -1457,15 +1490,14 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
             let base_ok = cue.form != Form::Base || k > 0 && c.is_comma(k - 1);
             if after_break && cue.form != Form::Ing && base_ok {
                 if let Some((a, b)) = np_right(c, cue_end + 1) {
-                    let nw = c.w(a);
-                    if lexicon::is_person_pronoun(nw)
+                    let nl = c.lists(a);
+                    if nl & list::PERSON_PRONOUN != 0
                         && cue.form != Form::Past
                         && cue.form != Form::Third
                     {
                         // "says he" only in past/third person.
                     } else if c.toks[a].cap
-                        || lexicon::is_determiner(nw)
-                        || lexicon::is_person_pronoun(nw)
+                        || nl & (list::DETERMINER | list::PERSON_PRONOUN) != 0
                         || (a..=b).any(|x| c.toks[x].cap || lexicon::is_speaker_noun(c.w(x)))
                         || k > 0 && c.kind(k - 1) == Some(Kind::CloseQuote)
                     {
@@ -1680,9 +1712,16 @@ fn verbs(c: &Ctx, si: usize, used: &mut [bool], out: &mut Vec<Attribution>) {
 
 /// `he's`, `she’d`, `they've`: a person pronoun with a contracted auxiliary.
 fn is_pronoun_contraction(w: &str) -> bool {
-    // At most nine bytes ("they’ve"), with an apostrophe (`’` starts with
-    // 0xE2): most words are turned away without a search.
-    if w.len() > 9 || !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+    // At most nine bytes ("they’ve"), starting with a pronoun's first
+    // letter and holding an apostrophe (`’` starts with 0xE2): most words
+    // are turned away without a search.
+    if w.len() > 9
+        || !matches!(
+            w.as_bytes().first(),
+            Some(b'h' | b's' | b't' | b'w' | b'i' | b'y')
+        )
+        || !w.bytes().any(|b| b == b'\'' || b == 0xE2)
+    {
         return false;
     }
     let Some((p, aux)) = w.split_once(['\'', '’']) else {
@@ -1885,8 +1924,9 @@ fn weak_reject(
     // the next word must open a clause or an object, unless the
     // subject is clearly a speaker or a document.
     let hw = c.w(b);
-    let clear_subject = lexicon::is_person_pronoun(hw)
-        || cue.class == Class::Finding && c.lists(b) & list::DOCUMENT_NOUN != 0;
+    let head_is_pronoun = c.lists(b) & list::PERSON_PRONOUN != 0;
+    let clear_subject =
+        head_is_pronoun || cue.class == Class::Finding && c.lists(b) & list::DOCUMENT_NOUN != 0;
     if cue.strength == Strength::Weak && !inverted && !subject_position(c, a) {
         return Some(2);
     }
@@ -1900,7 +1940,7 @@ fn weak_reject(
             || cue.class == Class::Intention && c.w(cue_end + 1) == "to"
             || c.punct(cue_end + 1, ":")
             || c.kind(cue_end + 1) == Some(Kind::OpenQuote)
-            || lexicon::is_person_pronoun(hw)
+            || head_is_pronoun
             || cue.class == Class::Finding && c.lists(b) & list::DOCUMENT_NOUN != 0)
     {
         return Some(4);
@@ -1923,7 +1963,7 @@ fn weak_reject(
                 | "since"
                 | "until"
                 | "under"
-        ) || lexicon::is_weekday_or_month(nx);
+        ) || c.lists(cue_end + 1) & list::WEEKDAY_OR_MONTH != 0;
         let that_soon = c
             .toks
             .get(cue_end + 1..c.toks.len().min(cue_end + 9))
@@ -1934,9 +1974,9 @@ fn weak_reject(
                 Kind::OpenQuote => true,
                 _ => c.prose.as_bytes().get(t.start..t.end) == Some(b":"),
             });
-        let person = lexicon::is_person_pronoun(hw)
+        let person = head_is_pronoun
             || (a..=b).any(|x| c.toks[x].cap && x > 0)
-            || c.toks[a].cap && !lexicon::is_determiner(c.w(a));
+            || c.toks[a].cap && c.lists(a) & list::DETERMINER == 0;
         if prepish && !that_soon && !person {
             return Some(5);
         }
@@ -1963,7 +2003,7 @@ fn weak_reject(
             return Some(8);
         }
         if c.toks[b].kind == Kind::Word
-            && !lexicon::is_person_pronoun(c.w(b))
+            && !head_is_pronoun
             && cue.form == Form::Base
             && !c.w(b).ends_with('s')
         {
@@ -2020,7 +2060,7 @@ fn loose_ok(c: &Ctx, this: usize, cue: Cue, why: u8) -> bool {
                     || prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss");
                 matches!(cue.class, Class::Speech | Class::Belief | Class::Intention)
                     && (plural
-                        || lexicon::is_aux_or_adverb(prev)
+                        || this > 0 && c.lists(this - 1) & list::AUX_OR_ADVERB != 0
                         || matches!(prev, "would" | "should" | "can" | "must" | "to"))
                     // "Most voters support the ban": an act of stance needs a
                     // plural subject right before it.
@@ -2036,7 +2076,7 @@ fn loose_ok(c: &Ctx, this: usize, cue: Cue, why: u8) -> bool {
             (verbal || !lexicon::is_noun_like(w))
                 && this > 0
                 && c.is_word(this - 1)
-                && !lexicon::is_determiner(prev)
+                && c.lists(this - 1) & list::DETERMINER == 0
                 && prev != "to"
         }
     }
@@ -2148,7 +2188,7 @@ fn skip_pp(c: &Ctx, k: usize) -> usize {
             | "privately"
             | "recently"
             | "also"
-    ) || lexicon::is_weekday_or_month(w);
+    ) || c.lists(k) & list::WEEKDAY_OR_MONTH != 0;
     if !starts {
         return k;
     }
@@ -2164,7 +2204,7 @@ fn skip_pp(c: &Ctx, k: usize) -> usize {
             break;
         }
     }
-    if lexicon::is_weekday_or_month(w) {
+    if c.lists(k) & list::WEEKDAY_OR_MONTH != 0 {
         return k + 1;
     }
     k
@@ -2379,7 +2419,20 @@ fn colon_blocks(doc: &Document, si: usize, sentences: &[Sentence], attrs: &mut [
 
 #[cfg(test)]
 mod tests {
-    use super::strip_all;
+    use super::{is_blank, strip_all};
+
+    #[test]
+    fn is_blank_is_the_plain_test() {
+        let text = "“Yes,” he said. \n\u{a0} \u{2009}x\u{b}\t  .é  \r\n\u{3000}";
+        for a in 0..=text.len() + 1 {
+            for b in 0..=text.len() + 1 {
+                let want = text
+                    .get(a..b)
+                    .is_some_and(|g| g.chars().all(char::is_whitespace));
+                assert_eq!(is_blank(text, a, b), want, "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn strip_all_is_trim_end_matches() {

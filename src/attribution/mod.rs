@@ -165,7 +165,13 @@ pub fn block_ranges(
     sentences: &[Sentence],
     quotes: &[Quote],
 ) -> Vec<(usize, std::ops::Range<usize>, std::ops::Range<usize>)> {
-    let mut out = Vec::new();
+    // One entry per block with sentences, all in one allocation.
+    let blocks = sentences
+        .windows(2)
+        .filter(|w| w[0].block != w[1].block)
+        .count()
+        + usize::from(!sentences.is_empty());
+    let mut out = Vec::with_capacity(blocks);
     let mut s0 = 0;
     while s0 < sentences.len() {
         let block = sentences[s0].block;

@@ -1,8 +1,10 @@
 //! Classifying a source noun phrase (SPEC §3.4) and resolving pronoun speakers.
 
 use super::lexicon::{self, word_list, ANONYMITY_REASONS, INSTITUTION_HEADS, VAGUE_HEADS};
+use super::words::PackedLists;
 use super::{Attribution, SourceClass};
 use crate::span::Span;
+use smallvec::SmallVec;
 use std::sync::LazyLock;
 
 /// Every anonymity reason holds one of these: a sentence holding none of
@@ -123,40 +125,39 @@ mod list {
     pub const OFFICIALISH: u16 = 1 << 10;
 }
 
-/// Each listed word with the bits of the lists holding it: one lookup per
+/// The lists [`classify_given`] consults, each with its [`list`] bit.
+fn lists() -> Vec<(Vec<&'static str>, u16)> {
+    let set = |s: &lexicon::FastSet<&'static str>| s.iter().copied().collect::<Vec<_>>();
+    let mut speaker = set(&lexicon::SPEAKER_NOUNS);
+    speaker.extend(set(&VAGUE_HEADS));
+    speaker.extend(set(&INSTITUTION_HEADS));
+    vec![
+        (lexicon::DETERMINERS.to_vec(), list::DETERMINER),
+        (lexicon::NP_STOPS.to_vec(), list::NP_STOP),
+        (lexicon::NP_INNER_ONLY.to_vec(), list::NP_INNER_ONLY),
+        (PARTY_LABELS.to_vec(), list::PARTY_LABEL),
+        (TITLES.to_vec(), list::TITLE),
+        (set(&VAGUE_HEADS), list::VAGUE_HEAD),
+        (set(&INSTITUTION_HEADS), list::INSTITUTION_HEAD),
+        (speaker, list::SPEAKER_NOUN),
+        (INDEFINITE_WORDS.to_vec(), list::INDEFINITE_WORD),
+        (lexicon::DOCUMENT_NOUNS.to_vec(), list::DOCUMENT_NOUN),
+        (OFFICIALISH.to_vec(), list::OFFICIALISH),
+    ]
+}
+
+/// Each listed word with the bits of the lists holding it: one probe per
 /// word of a source instead of a test per list.
-static LISTED: LazyLock<lexicon::FastMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut m = lexicon::FastMap::default();
-    let speaker = lexicon::SPEAKER_NOUNS.iter().chain(VAGUE_HEADS.iter());
-    let lists: [(Box<dyn Iterator<Item = &&'static str>>, u16); 11] = [
-        (Box::new(lexicon::DETERMINERS.iter()), list::DETERMINER),
-        (Box::new(lexicon::NP_STOPS.iter()), list::NP_STOP),
-        (Box::new(lexicon::NP_INNER_ONLY.iter()), list::NP_INNER_ONLY),
-        (Box::new(PARTY_LABELS.iter()), list::PARTY_LABEL),
-        (Box::new(TITLES.iter()), list::TITLE),
-        (Box::new(VAGUE_HEADS.iter()), list::VAGUE_HEAD),
-        (Box::new(INSTITUTION_HEADS.iter()), list::INSTITUTION_HEAD),
-        (
-            Box::new(speaker.chain(INSTITUTION_HEADS.iter())),
-            list::SPEAKER_NOUN,
-        ),
-        (Box::new(INDEFINITE_WORDS.iter()), list::INDEFINITE_WORD),
-        (
-            Box::new(lexicon::DOCUMENT_NOUNS.iter()),
-            list::DOCUMENT_NOUN,
-        ),
-        (Box::new(OFFICIALISH.iter()), list::OFFICIALISH),
-    ];
-    for (words, bit) in lists {
-        for &w in words {
-            *m.entry(w).or_insert(0) |= bit;
-        }
-    }
-    m
+static LISTED: LazyLock<PackedLists<u16>> = LazyLock::new(|| {
+    let lists = lists();
+    let slices: Vec<(&[&str], u16)> = lists.iter().map(|(l, b)| (l.as_slice(), *b)).collect();
+    PackedLists::new(&slices)
 });
 
-fn listed(w: &str) -> u16 {
-    LISTED.get(w).copied().unwrap_or(0)
+/// The [`list`] bits of the word `lower[start..end]`.
+#[inline]
+fn listed_at(lower: &[u8], start: usize, end: usize) -> u16 {
+    LISTED.get(lower, start, end)
 }
 
 #[derive(Clone, Copy)]
@@ -171,51 +172,13 @@ struct Word<'a> {
     lists: u16,
 }
 
-/// The words of a source phrase: the first [`INLINE_WORDS`] on the stack,
-/// all of them in a vector once there are more (rare).
-struct Words<'a> {
-    inline: [Word<'a>; INLINE_WORDS],
-    n: usize,
-    spill: Vec<Word<'a>>,
-}
+/// The words of a source phrase: the first [`INLINE_WORDS`] on the stack
+/// (and not written until used), all of them on the heap once there are
+/// more (rare).
+type Words<'a> = SmallVec<[Word<'a>; INLINE_WORDS]>;
 
 /// How many words of a source phrase [`Words`] holds without allocating.
 const INLINE_WORDS: usize = 12;
-
-impl<'a> Words<'a> {
-    fn new() -> Self {
-        let blank = Word {
-            low: "",
-            cap: false,
-            seg: 0,
-            named: false,
-            lists: 0,
-        };
-        Words {
-            inline: [blank; INLINE_WORDS],
-            n: 0,
-            spill: Vec::new(),
-        }
-    }
-    fn push(&mut self, w: Word<'a>) {
-        if self.n < INLINE_WORDS {
-            self.inline[self.n] = w;
-            self.n += 1;
-        } else {
-            if self.spill.is_empty() {
-                self.spill.extend_from_slice(&self.inline);
-            }
-            self.spill.push(w);
-        }
-    }
-    fn as_mut_slice(&mut self) -> &mut [Word<'a>] {
-        if self.spill.is_empty() {
-            &mut self.inline[..self.n]
-        } else {
-            &mut self.spill
-        }
-    }
-}
 
 impl Word<'_> {
     fn is(&self, lists: u16) -> bool {
@@ -250,6 +213,51 @@ static SOURCE_BYTE: [u8; 256] = {
     t
 };
 
+/// Pushes the word `text[s..e]` (`low` its lower case; both start at byte
+/// `base` of the text whose lower case is `lower`) of segment `seg`, without
+/// a possessive ending or an apostrophe (as `strip_suffix` of "'s", "’s",
+/// "'" and "’" in turn) and then without final periods, if anything is left.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn push_word<'a>(
+    words: &mut Words<'a>,
+    text: &'a str,
+    low: &'a str,
+    lower: &[u8],
+    base: usize,
+    s: usize,
+    e: usize,
+    seg: usize,
+) {
+    let b = &low.as_bytes()[s..e];
+    let cut = match b.last() {
+        Some(b's') if b.ends_with(b"'s") => 2,
+        Some(b's') if b.ends_with("’s".as_bytes()) => 4,
+        Some(b'\'') => 1,
+        Some(0x99) if b.ends_with("’".as_bytes()) => 3,
+        _ => 0,
+    };
+    let mut w = &b[..b.len() - cut];
+    while let [rest @ .., b'.'] = w {
+        w = rest;
+    }
+    if w.is_empty() {
+        return;
+    }
+    let end = s + w.len();
+    let cap = match text.as_bytes()[s] {
+        c if c < 0x80 => c.is_ascii_uppercase(),
+        _ => text[s..].chars().next().is_some_and(|c| c.is_uppercase()),
+    };
+    words.push(Word {
+        low: &low[s..end],
+        cap,
+        seg,
+        named: false,
+        lists: listed_at(lower, base + s, base + end),
+    });
+}
+
 /// Classifies the source phrase `src` found in `sentence`, given whether the
 /// sentence gives a reason for anonymity (computed once per sentence).
 /// Returns the class and that reason flag.
@@ -272,27 +280,7 @@ pub fn classify_given<'a>(
     let mut start: Option<usize> = None;
     let bytes = text.as_bytes();
     let flush = |s: usize, e: usize, seg: usize, words: &mut Words<'a>| {
-        let mut w = &low[s..e];
-        for suf in ["'s", "’s", "'", "’"] {
-            if let Some(x) = w.strip_suffix(suf) {
-                w = x;
-                break;
-            }
-        }
-        let w = w.trim_end_matches('.');
-        let cap = match bytes[s] {
-            b if b < 0x80 => b.is_ascii_uppercase(),
-            _ => text[s..].chars().next().is_some_and(|c| c.is_uppercase()),
-        };
-        if !w.is_empty() {
-            words.push(Word {
-                low: w,
-                cap,
-                seg,
-                named: false,
-                lists: listed(w),
-            });
-        }
+        push_word(words, text, low, lower.as_bytes(), whole.start, s, e, seg)
     };
     let mut i = 0;
     while i < bytes.len() {
@@ -525,7 +513,11 @@ mod tests {
             (list::DOCUMENT_NOUN, lexicon::is_document_noun),
             (list::OFFICIALISH, is_officialish),
         ];
-        let mut words: Vec<&str> = LISTED.keys().copied().collect();
+        let mut words: Vec<&str> = lists().into_iter().flat_map(|(l, _)| l).collect();
+        // The packed table holds words of up to its longest key only.
+        for w in &words {
+            assert!(w.len() <= crate::attribution::words::MAX_LEN, "{w}");
+        }
         words.extend([
             "",
             "x",
@@ -538,7 +530,11 @@ mod tests {
         ]);
         for w in words {
             for (bit, test) in tests {
-                assert_eq!(listed(w) & bit != 0, test(w), "{w} {bit}");
+                assert_eq!(
+                    listed_at(w.as_bytes(), 0, w.len()) & bit != 0,
+                    test(w),
+                    "{w} {bit}"
+                );
             }
         }
     }

@@ -121,6 +121,46 @@ fn alnum_run(x: u64) -> usize {
     (other.trailing_zeros() / 8) as usize
 }
 
+/// How many of the sixteen bytes of `chunk`, from the first, are ASCII
+/// letters or digits: one SSE2 pass (part of every x86-64), else two
+/// [`alnum_run`]s.
+#[inline(always)]
+fn alnum_run16(chunk: &[u8; 16]) -> usize {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        use std::arch::x86_64::{
+            __m128i, _mm_add_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+            _mm_or_si128, _mm_set1_epi8,
+        };
+        // SAFETY: the build enables SSE2 (cfg above), and the load reads
+        // the sixteen bytes of `chunk`, unaligned.
+        let alnum = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            // Shifted so that the wanted range starts at -128: a signed
+            // compare then tests the whole range (other bytes wrap past it).
+            let shift =
+                |v: __m128i, lo: u8| _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+            let below = |v: __m128i, n: u8| _mm_cmplt_epi8(v, _mm_set1_epi8((0x80 + n) as i8));
+            let letter = below(shift(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a'), 26);
+            let digit = below(shift(v, b'0'), 10);
+            _mm_movemask_epi8(_mm_or_si128(letter, digit)) as u32
+        };
+        (!alnum).trailing_zeros() as usize
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        let half = |k: usize| {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&chunk[k..k + 8]);
+            alnum_run(u64::from_le_bytes(b))
+        };
+        match half(0) {
+            8 => 8 + half(8),
+            run => run,
+        }
+    }
+}
+
 /// Length of the word character at byte `i` of `s`, if it is one.
 #[inline]
 fn word_char_at(s: &str, i: usize) -> Option<usize> {
@@ -208,6 +248,8 @@ pub struct Marks {
     pub cues: Vec<usize>,
     /// Indices of the hedge key words ([`tag::HEDGE`]).
     pub hedges: Vec<usize>,
+    /// Indices of the words tagged [`tag::ACCORDING`].
+    pub according: Vec<usize>,
 }
 
 impl Marks {
@@ -215,17 +257,21 @@ impl Marks {
         self.tags = 0;
         self.cues.clear();
         self.hedges.clear();
+        self.according.clear();
     }
 
     /// Notes the word of `info`, token `k` (but not its tags).
     #[inline(always)]
     fn note(&mut self, info: &WordInfo, k: usize) {
-        if info.tags() & (tag::CUE | tag::HEDGE) != 0 {
+        if info.tags() & (tag::CUE | tag::HEDGE | tag::ACCORDING) != 0 {
             if info.has(tag::CUE) {
                 self.cues.push(k);
             }
             if info.has(tag::HEDGE) {
                 self.hedges.push(k);
+            }
+            if info.has(tag::ACCORDING) {
+                self.according.push(k);
             }
         }
     }
@@ -264,21 +310,20 @@ pub fn tokenize(text: &str, lower: &str, span: Span, out: &mut Vec<Tok>, marks: 
                 continue;
             }
             if cl & ALNUM != 0 {
-                let mut b = b0;
+                // Most words are followed by one space and another word:
+                // cut at once.
                 loop {
-                    i = match words.push_ascii(i, out, marks, &mut tags) {
-                        Some(end) => end,
-                        None => words.push(i, 1, b.is_ascii_uppercase(), out, marks, &mut tags),
-                    };
-                    // Most words are followed by one space and another
-                    // word: cut at once.
-                    if bytes.get(i) != Some(&b' ') {
-                        break;
-                    }
-                    i += 1;
-                    match bytes.get(i) {
-                        Some(&next) if class(next) & ALNUM != 0 => b = next,
-                        _ => break,
+                    match words.push_ascii(i, out, marks, &mut tags) {
+                        Some((end, true)) => i = end + 1,
+                        Some((end, false)) => {
+                            i = end;
+                            break;
+                        }
+                        None => {
+                            let cap = bytes[i].is_ascii_uppercase();
+                            i = words.push(i, 1, cap, out, marks, &mut tags);
+                            break;
+                        }
                     }
                 }
                 continue;
@@ -328,9 +373,12 @@ impl Words<'_> {
     /// digits only, shorter than 16 bytes, starting at byte `i` of `s` and
     /// followed by the end of `s`, by an ASCII byte that cannot continue it
     /// or by a period it does not keep: pushes it and returns its end in
-    /// `s`; returns `None` (nothing pushed) for any other word. The word's
-    /// table key is its own bytes with bit 0x20 set (the lower case of an
-    /// ASCII letter or digit), so `lower` is not read.
+    /// `s` and whether one space and an ASCII letter or digit follow it in
+    /// `s` (another word to cut at once); returns `None` (nothing pushed)
+    /// for any other word, or when fewer than sixteen bytes of the text
+    /// follow its start. The word's table key is its own bytes with bit
+    /// 0x20 set (the lower case of an ASCII letter or digit), so `lower` is
+    /// not read.
     #[inline(always)]
     fn push_ascii(
         &self,
@@ -338,31 +386,21 @@ impl Words<'_> {
         out: &mut Vec<Tok>,
         marks: &mut Marks,
         tags: &mut u8,
-    ) -> Option<usize> {
+    ) -> Option<(usize, bool)> {
         const LOWER: u64 = 0x2020_2020_2020_2020;
         let bytes = self.s.as_bytes();
         let at = self.base + i;
-        // Eight bytes at a time from the whole text: the word may end
-        // with the span, whatever follows it.
-        let chunk = |from: usize| -> Option<u64> {
-            Some(u64::from_le_bytes(
-                self.text.get(from..from.checked_add(8)?)?.try_into().ok()?,
-            ))
-        };
-        let x = chunk(at)?;
-        let run = alnum_run(x);
-        let (mut len, y) = if run < 8 {
-            (run, 0)
-        } else {
-            let y = chunk(at + 8)?;
-            (8 + alnum_run(y), y)
-        };
+        // Sixteen bytes from the whole text: the word may end with the
+        // span, whatever follows it.
+        let chunk: &[u8; 16] = self.text.get(at..at.checked_add(16)?)?.try_into().ok()?;
+        let run = alnum_run16(chunk);
         let rest = bytes.len() - i;
-        if len >= rest {
+        let len = if run >= rest {
             // The span ends inside the run (or just after it).
-            len = rest;
+            rest
         } else {
-            let d = bytes[i + len];
+            // Sixteen letters or digits and more of the span: too long.
+            let &d = chunk.get(run)?;
             if d >= 0x80 {
                 return None;
             }
@@ -371,27 +409,33 @@ impl Words<'_> {
                 if d != b'.' {
                     return None;
                 }
-                if let Some(&e) = bytes.get(i + len + 1) {
+                if let Some(&e) = bytes.get(i + run + 1) {
                     if e >= 0x80 || class(e) & ALNUM != 0 {
                         return None;
                     }
                 }
-                if keeps_period(&self.s[i..i + len]) {
+                if keeps_period(&self.s[i..i + run]) {
                     return None;
                 }
             }
-        }
+            run
+        };
         if len >= 16 {
             return None;
         }
+        let half = |k: usize| {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(&chunk[k..k + 8]);
+            u64::from_le_bytes(b) | LOWER
+        };
         // 1 <= len < 16: the shifts stay below 64.
         let key = if len <= 8 {
-            ((x | LOWER) & (u64::MAX >> (64 - 8 * len)), 0)
+            (half(0) & (u64::MAX >> (64 - 8 * len)), 0)
         } else {
-            (x | LOWER, (y | LOWER) & (u64::MAX >> (128 - 8 * len)))
+            (half(0), half(8) & (u64::MAX >> (128 - 8 * len)))
         };
         let info = if len < self.table.min_len() {
-            WordInfo::default()
+            self.table.get_short(key.0)
         } else {
             self.table.get(key)
         };
@@ -401,10 +445,14 @@ impl Words<'_> {
             start: at,
             end: at + len,
             kind: Kind::Word,
-            cap: bytes[i].is_ascii_uppercase(),
+            cap: chunk[0].is_ascii_uppercase(),
             info,
         });
-        Some(i + len)
+        // Bytes `len` and `len + 1` of the chunk, both inside the span.
+        let more = len + 1 < rest
+            && chunk[len] == b' '
+            && chunk.get(len + 1).is_some_and(|&b| class(b) & ALNUM != 0);
+        Some((i + len, more))
     }
 
     /// Pushes the word whose first character (`len` bytes) is at byte `i`
@@ -610,6 +658,7 @@ mod tests {
                 let mut want_tags = 0;
                 let mut want_cues = Vec::new();
                 let mut want_hedges = Vec::new();
+                let mut want_according = Vec::new();
                 for (k, t) in fast.iter().enumerate() {
                     let want = match t.kind {
                         Kind::Word => words::info_at(lower.as_bytes(), t.start, t.end),
@@ -623,10 +672,13 @@ mod tests {
                     if want.has(tag::HEDGE) {
                         want_hedges.push(k);
                     }
+                    if want.has(tag::ACCORDING) {
+                        want_according.push(k);
+                    }
                 }
                 assert_eq!(
-                    (marks.tags, marks.cues, marks.hedges),
-                    (want_tags, want_cues, want_hedges),
+                    (marks.tags, marks.cues, marks.hedges, marks.according),
+                    (want_tags, want_cues, want_hedges, want_according),
                     "{text:?}"
                 );
             }
@@ -641,6 +693,34 @@ mod tests {
                 bytes[pos] = b;
                 let want = if b.is_ascii_alphanumeric() { 8 } else { pos };
                 assert_eq!(alnum_run(u64::from_le_bytes(bytes)), want, "{b} at {pos}");
+            }
+        }
+    }
+
+    #[test]
+    fn alnum_runs16_stop_at_the_first_other_byte() {
+        for b in 0u8..=255 {
+            for pos in 0..16 {
+                let mut bytes = *b"aZ09zA9amMzZ0a9Q";
+                bytes[pos] = b;
+                let want = if b.is_ascii_alphanumeric() { 16 } else { pos };
+                assert_eq!(alnum_run16(&bytes), want, "{b} at {pos}");
+            }
+        }
+        // Every pair of bytes around each range's ends.
+        for a in 0u8..=255 {
+            for b in [
+                0u8, b'/', b'0', b'9', b':', b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', 0x7F,
+                0x80, 0xFF,
+            ] {
+                let mut bytes = [b'x'; 16];
+                bytes[3] = a;
+                bytes[4] = b;
+                let want = bytes
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(16);
+                assert_eq!(alnum_run16(&bytes), want, "{a} {b}");
             }
         }
     }

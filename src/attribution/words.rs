@@ -24,7 +24,8 @@ pub mod tag {
 
 /// What the lexicons say about one lower-case word, packed in one integer
 /// (the tokenizer copies it to every token in one move): the tags in byte
-/// 0, the idiom and hedge groups in bytes 1 and 2, the cue entry above.
+/// 0, the idiom and hedge groups in bytes 1 and 2, the cue entry above,
+/// and the [`list`] bits in byte 6.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordInfo(u64);
 
@@ -79,6 +80,16 @@ impl WordInfo {
         self.0 as u8
     }
 
+    /// The [`list`] bits of the word: equal to [`list_bits`] of it.
+    #[inline]
+    pub fn lists(self) -> u8 {
+        (self.0 >> 48) as u8
+    }
+
+    fn with_lists(self, lists: u8) -> WordInfo {
+        WordInfo(self.0 | u64::from(lists) << 48)
+    }
+
     #[inline]
     pub fn has(self, tags: u8) -> bool {
         self.tags() & tags != 0
@@ -127,6 +138,8 @@ impl WordInfo {
 struct Entry {
     cue: Option<Cue>,
     tags: u8,
+    /// The [`list`] bits.
+    lists: u8,
     phrase_group: u8,
     hedge_group: u8,
 }
@@ -319,7 +332,7 @@ pub const STANCE_NOUNS: &[&str] = &[
 
 /// Longest word the table holds; longer words have no entry (no cue form
 /// or listed word is longer).
-const MAX_LEN: usize = 16;
+pub(super) const MAX_LEN: usize = 16;
 
 /// A word of 1 to [`MAX_LEN`] bytes as two little-endian integers,
 /// zero-padded: hashed and compared in a few instructions. Words never hold
@@ -367,20 +380,31 @@ const FILTER_BITS: u32 = 16;
 /// Open addressing with linear probing, at most half full, behind a one-bit
 /// filter that turns most unknown words away with one load.
 pub struct Table {
-    filter: Vec<u64>,
+    /// One bit per [`Table::filter_bit`] (a fixed size: no bounds check).
+    filter: Box<[u64; (1 << FILTER_BITS) / 64]>,
     slots: Vec<((u64, u64), WordInfo)>,
     shift: u32,
     phrase_groups: Vec<Vec<&'static [&'static str]>>,
     /// The hedges by key word (see [`HedgeWords`]).
     hedge_groups: Vec<Vec<HedgeWords>>,
     /// Length of the shortest word held: shorter words ("a", "of", "he", a
-    /// quarter of all) are answered without hashing.
+    /// quarter of all) are answered without hashing, from `short`.
     min_len: usize,
+    /// The [`list`] bits of the listed words shorter than `min_len`, each
+    /// with its packed key, in the slot [`Table::short_slot`] gives it.
+    short: Box<[(u32, u8); 1024]>,
 }
 
 impl Table {
     fn filter_bit(hash: u64) -> usize {
         ((hash >> 24) & ((1 << FILTER_BITS) - 1)) as usize
+    }
+
+    /// The slot in `short` of a word packed as [`pack`] packs it: five bits
+    /// of each of its first two bytes (letters differ there).
+    #[inline(always)]
+    fn short_slot(key: u64) -> usize {
+        ((key & 0x1F) | (key >> 3) & 0x3E0) as usize
     }
 
     fn build() -> Table {
@@ -450,13 +474,32 @@ impl Table {
                 add(w, &|e| e.tags |= t);
             }
         }
+        // The function-word lists: with the other entries when as long as
+        // the shortest of them, else in the short table (every one of
+        // those fits a `u32` and has a slot of its own: see the tests).
+        let mut short = Box::new([(0u32, 0u8); 1024]);
+        for (words, bit) in function_lists() {
+            for w in words {
+                let Some(key) = pack(w.as_bytes(), 0, w.len()) else {
+                    continue;
+                };
+                if w.len() >= min_len {
+                    entries.entry(key).or_default().lists |= bit;
+                } else {
+                    let slot = &mut short[Table::short_slot(key.0)];
+                    let k = u32::try_from(key.0).expect("short words fit a u32");
+                    assert!(slot.0 == 0 || slot.0 == k, "short words share a slot");
+                    *slot = (k, slot.1 | bit);
+                }
+            }
+        }
         let bits = (entries.len() * 2)
             .next_power_of_two()
             .trailing_zeros()
             .max(4);
         let shift = 64 - bits;
         let mask = (1usize << bits) - 1;
-        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
+        let mut filter = Box::new([0u64; (1 << FILTER_BITS) / 64]);
         let mut slots = vec![((0, 0), WordInfo::default()); 1 << bits];
         for (key, info) in entries {
             let hash = mix(key);
@@ -468,7 +511,8 @@ impl Table {
             }
             slots[i] = (
                 key,
-                WordInfo::new(info.cue, info.tags, info.phrase_group, info.hedge_group),
+                WordInfo::new(info.cue, info.tags, info.phrase_group, info.hedge_group)
+                    .with_lists(info.lists),
             );
         }
         Table {
@@ -478,22 +522,33 @@ impl Table {
             phrase_groups,
             hedge_groups,
             min_len,
+            short,
         }
     }
 
     /// What the lexicons say about the word `lower[start..end]` (lower case).
     #[inline(always)]
     pub fn info_at(&self, lower: &[u8], start: usize, end: usize) -> WordInfo {
-        if end.saturating_sub(start) < self.min_len {
-            return WordInfo::default();
-        }
         match pack(lower, start, end) {
+            Some(key) if end - start < self.min_len => self.get_short(key.0),
             Some(key) => self.get(key),
             None => WordInfo::default(),
         }
     }
 
-    /// Words shorter than this have no entry.
+    /// What the lexicons say about a word shorter than [`Table::min_len`]
+    /// packed as [`pack`] packs it (its first half): its list bits only.
+    #[inline(always)]
+    pub fn get_short(&self, key: u64) -> WordInfo {
+        let (k, bits) = self.short[Table::short_slot(key)];
+        if u64::from(k) == key {
+            WordInfo::default().with_lists(bits)
+        } else {
+            WordInfo::default()
+        }
+    }
+
+    /// Words shorter than this are answered by [`Table::get_short`].
     #[inline(always)]
     pub fn min_len(&self) -> usize {
         self.min_len
@@ -563,68 +618,86 @@ pub mod list {
     pub const WEEKDAY_OR_MONTH: u8 = 1 << 4;
     /// [`super::lexicon::is_document_noun`].
     pub const DOCUMENT_NOUN: u8 = 1 << 5;
+    /// [`super::lexicon::is_aux_or_adverb`].
+    pub const AUX_OR_ADVERB: u8 = 1 << 6;
 }
 
 /// The personal pronouns of [`lexicon::is_person_pronoun`].
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you"];
 
-/// The function-word lists by word (open addressing over packed words, at
-/// most a quarter full): one probe in place of a string compare per list
-/// entry.
-struct ListTable {
-    slots: Vec<((u64, u64), u8)>,
+/// Words packed as [`pack`] packs them, each with the bits of the lists
+/// holding it (open addressing, at most a quarter full): one probe in
+/// place of a string compare per list entry.
+pub(super) struct PackedLists<B> {
+    slots: Vec<((u64, u64), B)>,
     shift: u32,
 }
 
-static LISTS: LazyLock<ListTable> = LazyLock::new(|| {
-    let lists: [(&[&str], u8); 6] = [
+impl<B: Copy + Default + std::ops::BitOrAssign> PackedLists<B> {
+    /// The table of `lists`, each a list of words and its bit. Words longer
+    /// than [`MAX_LEN`] are left out (the callers' tests check there are none).
+    pub(super) fn new(lists: &[(&[&str], B)]) -> Self {
+        let n: usize = lists.iter().map(|(l, _)| l.len()).sum();
+        let bits = (n * 4).next_power_of_two().trailing_zeros().max(4);
+        let shift = 64 - bits;
+        let mask = (1usize << bits) - 1;
+        let mut slots = vec![((0, 0), B::default()); 1 << bits];
+        for &(words, bit) in lists {
+            for w in words {
+                let Some(key) = pack(w.as_bytes(), 0, w.len()) else {
+                    continue;
+                };
+                let mut i = (mix(key) >> shift) as usize;
+                while slots[i].0 != (0, 0) && slots[i].0 != key {
+                    i = (i + 1) & mask;
+                }
+                slots[i].0 = key;
+                slots[i].1 |= bit;
+            }
+        }
+        PackedLists { slots, shift }
+    }
+
+    /// The bits of the word `text[start..end]` (none for a word no list holds).
+    #[inline]
+    pub(super) fn get(&self, text: &[u8], start: usize, end: usize) -> B {
+        let Some(key) = pack(text, start, end) else {
+            return B::default();
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = (mix(key) >> self.shift) as usize;
+        loop {
+            let (k, bits) = self.slots[i];
+            if k == key {
+                return bits;
+            }
+            if k == (0, 0) {
+                return B::default();
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The function-word lists, each with its [`list`] bit.
+fn function_lists() -> [(&'static [&'static str], u8); 7] {
+    [
         (lexicon::NP_STOPS, list::NP_STOP),
         (lexicon::NP_INNER_ONLY, list::NP_INNER_ONLY),
         (lexicon::DETERMINERS, list::DETERMINER),
         (PERSON_PRONOUNS, list::PERSON_PRONOUN),
         (lexicon::WEEKDAYS_AND_MONTHS, list::WEEKDAY_OR_MONTH),
         (lexicon::DOCUMENT_NOUNS, list::DOCUMENT_NOUN),
-    ];
-    let n: usize = lists.iter().map(|(l, _)| l.len()).sum();
-    let bits = (n * 4).next_power_of_two().trailing_zeros();
-    let shift = 64 - bits;
-    let mask = (1usize << bits) - 1;
-    let mut slots = vec![((0, 0), 0u8); 1 << bits];
-    for (words, bit) in lists {
-        for w in words {
-            let Some(key) = pack(w.as_bytes(), 0, w.len()) else {
-                continue;
-            };
-            let mut i = (mix(key) >> shift) as usize;
-            while slots[i].0 != (0, 0) && slots[i].0 != key {
-                i = (i + 1) & mask;
-            }
-            slots[i].0 = key;
-            slots[i].1 |= bit;
-        }
-    }
-    ListTable { slots, shift }
-});
+        (lexicon::AUX_OR_ADVERBS, list::AUX_OR_ADVERB),
+    ]
+}
+
+static LISTS: LazyLock<PackedLists<u8>> = LazyLock::new(|| PackedLists::new(&function_lists()));
 
 /// The [`list`] bits of the word `lower[start..end]` (lower case).
 #[inline]
 pub fn list_bits(lower: &[u8], start: usize, end: usize) -> u8 {
-    let Some(key) = pack(lower, start, end) else {
-        return 0;
-    };
-    let t = &*LISTS;
-    let mask = t.slots.len() - 1;
-    let mut i = (mix(key) >> t.shift) as usize;
-    loop {
-        let (k, bits) = t.slots[i];
-        if k == key {
-            return bits;
-        }
-        if k == (0, 0) {
-            return 0;
-        }
-        i = (i + 1) & mask;
-    }
+    LISTS.get(lower, start, end)
 }
 
 /// [`info_at`] of a whole string.
@@ -768,13 +841,14 @@ mod tests {
     #[test]
     fn list_bits_match_the_lists() {
         type Test = fn(&str) -> bool;
-        let tests: [(u8, Test); 6] = [
+        let tests: [(u8, Test); 7] = [
             (list::NP_STOP, lexicon::is_np_stop),
             (list::NP_INNER_ONLY, lexicon::is_np_inner_only),
             (list::DETERMINER, lexicon::is_determiner),
             (list::PERSON_PRONOUN, lexicon::is_person_pronoun),
             (list::WEEKDAY_OR_MONTH, lexicon::is_weekday_or_month),
             (list::DOCUMENT_NOUN, lexicon::is_document_noun),
+            (list::AUX_OR_ADVERB, lexicon::is_aux_or_adverb),
         ];
         let mut words: Vec<&str> = Vec::new();
         words.extend(lexicon::NP_STOPS);
@@ -783,6 +857,7 @@ mod tests {
         words.extend(PERSON_PRONOUNS);
         words.extend(lexicon::WEEKDAYS_AND_MONTHS);
         words.extend(lexicon::DOCUMENT_NOUNS);
+        words.extend(lexicon::AUX_OR_ADVERBS);
         words.extend([
             "",
             "x",
@@ -811,6 +886,12 @@ mod tests {
                     "{w} {bit}"
                 );
             }
+            // The word table's entry carries the same bits.
+            assert_eq!(info(w).lists(), list_bits(w.as_bytes(), 0, w.len()), "{w}");
+        }
+        // Short words with no list, and other words in the short slots.
+        for w in ["x", "ab", "q", "1", "4", "zz", "o", "hx", "xe", "a1"] {
+            assert_eq!(info(w).lists(), list_bits(w.as_bytes(), 0, w.len()), "{w}");
         }
         // Looked up in place inside a text.
         let text = b"on monday the aides";
