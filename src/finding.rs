@@ -123,10 +123,14 @@ pub struct Edit {
     pub text: Text,
 }
 
+/// A fix's edits: nearly every fix has one, held inline rather than in an
+/// allocation of its own (a draft can have thousands of fixes).
+pub type Edits = smallvec::SmallVec<[Edit; 1]>;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     pub title: Text,
-    pub edits: Vec<Edit>,
+    pub edits: Edits,
     /// Safe to apply together with every other fix of the same code.
     #[serde(default)]
     pub bulk_safe: bool,

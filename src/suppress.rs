@@ -190,7 +190,7 @@ pub fn ignore_fix(doc: &Document, f: &Finding) -> Option<Fix> {
     };
     Some(Fix {
         title: title.into(),
-        edits: vec![Edit {
+        edits: smallvec::smallvec![Edit {
             span: Span::new(line_start, line_start),
             text,
         }],

@@ -1439,7 +1439,7 @@ pub fn missing_response_findings(
             for (title, line) in lines {
                 fixes.push(Fix {
                     title: title.into(),
-                    edits: vec![Edit {
+                    edits: smallvec::smallvec![Edit {
                         span: Span::new(at, at),
                         text: format!("\n\n{line}").into(),
                     }],

@@ -42,7 +42,7 @@ impl Rule for RelativeDate {
                     if let Some(rep) = crate::time::ap_replacement(t, phrase, anchor.date) {
                         fixes.push(Fix {
                             title: ["Replace \"", phrase, "\" with \"", &rep, "\""].concat().into(),
-                            edits: vec![Edit { span: t.span, text: rep.into() }],
+                            edits: smallvec::smallvec![Edit { span: t.span, text: rep.into() }],
                             bulk_safe: true,
                         });
                     }
@@ -102,7 +102,7 @@ fn add_date_fix(cx: &Context) -> Fix {
     };
     Fix {
         title: ["Add publication date (", today, ")"].concat().into(),
-        edits: vec![edit],
+        edits: smallvec::smallvec![edit],
         bulk_safe: false,
     }
 }

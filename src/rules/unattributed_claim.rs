@@ -151,7 +151,7 @@ fn attribution_fixes(cx: &Context, span: Span) -> Vec<Fix> {
             };
             fixes.push(Fix {
                 title,
-                edits: vec![Edit {
+                edits: smallvec::smallvec![Edit {
                     span: Span::new(dot, dot + 1),
                     text: edit,
                 }],
@@ -176,7 +176,7 @@ fn attribution_fixes(cx: &Context, span: Span) -> Vec<Fix> {
         };
         fixes.push(Fix {
             title,
-            edits: vec![Edit {
+            edits: smallvec::smallvec![Edit {
                 span: according_span,
                 text,
             }],
@@ -208,7 +208,7 @@ fn unsourced_tables(cx: &Context, out: &mut Vec<Finding>) {
             related: Vec::new(),
             fixes: vec![Fix {
                 title: "Add a \"Source: TK\" line below the table".into(),
-                edits: vec![Edit {
+                edits: smallvec::smallvec![Edit {
                     span: Span::new(b.span.end, b.span.end),
                     text: "\n\nSource: TK".into(),
                 }],

@@ -69,7 +69,7 @@ impl Rule for UnattributedQuote {
                 for src in sources.iter().copied().chain(["TK"]) {
                     fixes.push(Fix {
                         title: ["Attribute quote to ", src].concat().into(),
-                        edits: vec![Edit {
+                        edits: smallvec::smallvec![Edit {
                             span: Span::new(dot, q.span.end),
                             text: [",", close_mark, " ", src, " said."].concat().into(),
                         }],

@@ -204,7 +204,7 @@ impl Rule for UndatedEvent {
                 let at = s.span.start + text.len() - last.len_utf8();
                 fixes.push(Fix {
                     title: "Add time element (\" on TK\")".into(),
-                    edits: vec![Edit {
+                    edits: smallvec::smallvec![Edit {
                         span: Span::new(at, at),
                         text: " on TK".into(),
                     }],

@@ -111,7 +111,7 @@ impl Rule for VagueAttribution {
                 fixes.reserve_exact(3);
                 fixes.push(Fix {
                     title: "Describe the anonymous source".into(),
-                    edits: vec![Edit {
+                    edits: smallvec::smallvec![Edit {
                         span: Span::new(span.end, span.end),
                         text: ", who spoke on condition of anonymity because TK,".into(),
                     }],
@@ -130,7 +130,7 @@ impl Rule for VagueAttribution {
                             + i;
                         fixes.push(Fix {
                             title: "Name the document".into(),
-                            edits: vec![Edit {
+                            edits: smallvec::smallvec![Edit {
                                 span: Span::new(s0, s0 + needle.len()),
                                 text: text.into(),
                             }],

@@ -368,7 +368,7 @@ mod tests {
             }],
             fixes: vec![Fix {
                 title: "Use weekday".into(),
-                edits: vec![Edit {
+                edits: smallvec::smallvec![Edit {
                     span: Span::new(start, start + 9),
                     text: "TK".into(),
                 }],
