@@ -400,6 +400,15 @@ fn tokenize_with<const CUES: bool>(
             }
             continue;
         }
+        if first < 0x80 && qi == quotes.len() {
+            // an ASCII mark or space, no quotation left (no letter or
+            // digit: no cue)
+            if !matches!(first, b'\t'..=b'\r' | b' ') {
+                out.push(Tok::new(Span::new(i, i + 1), TokKind::Punct, false, false));
+            }
+            i += 1;
+            continue;
+        }
         // ASCII first: most of a draft's characters
         let (c, clen) = match first {
             b' ' => {
@@ -2474,3 +2483,4 @@ mod name_key_tests {
         }
     }
 }
+
