@@ -55,6 +55,15 @@ impl Tok {
         Span::new(self.start as usize, self.end as usize)
     }
 
+    /// Its bytes in `text`: cut without the character boundary tests of
+    /// a `&str`, for the tests that read bytes alone.
+    #[inline]
+    pub fn bytes<'a>(&self, text: &'a str) -> &'a [u8] {
+        text.as_bytes()
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or(&[])
+    }
+
     /// Its length in bytes.
     #[inline]
     pub fn len(&self) -> usize {
@@ -603,16 +612,17 @@ impl Index {
     }
 }
 
+/// Is token `t` of `text` a word that may be part of a name?
 #[inline]
-fn is_name_word(t: &Tok, w: &str) -> bool {
+fn is_name_word(t: &Tok, text: &str) -> bool {
     if t.kind != TokKind::Word || !t.cap {
         return false;
     }
     // (the common case: a capital, then a lower-case letter)
-    if w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+    if t.bytes(text).get(1).is_some_and(u8::is_ascii_lowercase) {
         return true;
     }
-    is_odd_name_word(w)
+    is_odd_name_word(t.span().slice(text))
 }
 
 /// [`is_name_word`] of a capitalised word whose second byte is no ASCII
@@ -668,7 +678,7 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, caps: &[u32], out: &mut 
             continue;
         }
         i = c;
-        if !is_name_word(&toks[i], toks[i].span().slice(text)) {
+        if !is_name_word(&toks[i], text) {
             continue;
         }
         let a = i;
@@ -678,7 +688,7 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, caps: &[u32], out: &mut 
             // (a connector is lower case or "&", and at most three bytes:
             // most words after a name are neither it nor a name word)
             if t.cap {
-                if is_name_word(t, t.span().slice(text)) {
+                if is_name_word(t, text) {
                     b += 1;
                     continue;
                 }
@@ -690,8 +700,8 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, caps: &[u32], out: &mut 
             let w = t.span().slice(text);
             if CONNECTORS.contains(&w)
                 && b + 1 < sb
-                && is_name_word(&toks[b + 1], toks[b + 1].span().slice(text))
-                && !COMMON_CAPS.contains(toks[b + 1].span().slice(text))
+                && is_name_word(&toks[b + 1], text)
+                && !COMMON_CAPS.has_tok(text, &toks[b + 1])
                 && (w != "of" && w != "for" || b - a >= 1)
             {
                 b += 2;
@@ -702,8 +712,7 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, caps: &[u32], out: &mut 
         // Sentence-initial common words are not part of a name.
         let mut s = a;
         while s < b {
-            let w = toks[s].span().slice(text);
-            if COMMON_CAPS.contains(w) && !TITLE_HEADS.contains(w) {
+            if COMMON_CAPS.has_tok(text, &toks[s]) && !TITLE_HEADS.has_tok(text, &toks[s]) {
                 s += 1;
             } else {
                 break;
@@ -719,12 +728,13 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, caps: &[u32], out: &mut 
             let mut n = s;
             let mut titled = false;
             for k in s..b {
-                let w = toks[k].span().slice(text);
-                if TITLE_HEADS.contains(w) || w.starts_with("President-") {
+                if TITLE_HEADS.has_tok(text, &toks[k])
+                    || toks[k].bytes(text).starts_with(b"President-")
+                {
                     let rest_ok = k + 1 < b
                         && (k + 1..b).all(|m| {
-                            let x = toks[m].span().slice(text);
-                            !ORG_WORDS.contains(x) && !TITLE_HEADS.contains(x)
+                            !ORG_WORDS.has_tok(text, &toks[m])
+                                && !TITLE_HEADS.has_tok(text, &toks[m])
                         });
                     if rest_ok {
                         n = k + 1;
@@ -733,7 +743,7 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, caps: &[u32], out: &mut 
                 }
             }
             // Party label at the start ("Republican Helen Park").
-            while n < b && PARTY.contains(toks[n].span().slice(text)) && n + 1 < b {
+            while n < b && PARTY.has_tok(text, &toks[n]) && n + 1 < b {
                 n += 1;
                 titled = true;
             }
@@ -1154,8 +1164,8 @@ fn is_title_case(text: &str, toks: &[Tok]) -> bool {
         if t.kind == TokKind::Word && t.span().len() > 3 && !t.quoted {
             let ok = t.cap
                 || matches!(
-                    t.span().slice(text),
-                    "with" | "from" | "into" | "over" | "than" | "that" | "upon" | "onto"
+                    t.bytes(text),
+                    b"with" | b"from" | b"into" | b"over" | b"than" | b"that" | b"upon" | b"onto"
                 );
             if !ok {
                 return false;
@@ -1908,7 +1918,7 @@ fn descriptors_for<'a>(
         let mut s = m.run_a;
         // "Republican" as its own descriptor.
         let mut k = m.run_a;
-        while k < m.a && PARTY.contains(toks[k].span().slice(text)) {
+        while k < m.a && PARTY.has_tok(text, &toks[k]) {
             push_desc(&mut out, text, toks, k, k + 1);
             k += 1;
         }
@@ -1925,7 +1935,7 @@ fn descriptors_for<'a>(
                 back -= 1;
             }
             // party before lower-case modifiers: "Republican state Sen."
-            if back > sa && PARTY.contains(toks[back - 1].span().slice(text)) {
+            if back > sa && PARTY.has_tok(text, &toks[back - 1]) {
                 push_desc(&mut out, text, toks, back - 1, back);
             }
         }
@@ -1941,7 +1951,7 @@ fn descriptors_for<'a>(
         if let Some(s) = phrase_back(text, toks, sa, pre_end) {
             // party label at the front is its own descriptor
             let mut s2 = s;
-            if PARTY.contains(toks[s].span().slice(text)) && s + 1 < pre_end {
+            if PARTY.has_tok(text, &toks[s]) && s + 1 < pre_end {
                 push_desc(&mut out, text, toks, s, s + 1);
                 s2 = s + 1;
             }

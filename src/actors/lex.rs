@@ -59,6 +59,24 @@ impl WordSet {
         }
     }
 
+    /// Might `w` be in the list (exactly)? The filter alone: most words
+    /// are turned away on their bytes, before a `&str` is cut for
+    /// [`WordSet::contains`].
+    #[inline]
+    pub fn may_contain(&self, w: &[u8]) -> bool {
+        match Self::slot(w) {
+            Some((i, bit)) => self.filter[i] & bit != 0,
+            None => true,
+        }
+    }
+
+    /// Is token `t` of `text` (exactly) in the list? ([`WordSet::contains`]
+    /// on its text, the filter read on its bytes first.)
+    #[inline]
+    pub fn has_tok(&self, text: &str, t: &crate::actors::index::Tok) -> bool {
+        self.may_contain(t.bytes(text)) && self.set.contains(t.span().slice(text))
+    }
+
     /// The list's words (for tests).
     #[cfg(test)]
     pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
