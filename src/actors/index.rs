@@ -561,11 +561,10 @@ pub struct Index {
     pub toks: Vec<Tok>,
     pub sents: Vec<SentToks>,
     pub mentions: Vec<Mention>,
-    /// For each token, 1 + the index in `mentions` of the mention ending
-    /// there, or 0 (zeros: a fresh allocation needs no filling).
-    mention_end: Vec<u32>,
-    /// The same for the mention starting there.
-    mention_start: Vec<u32>,
+    /// The mention ending at each token.
+    mention_end: Marks,
+    /// The mention starting at each token.
+    mention_start: Marks,
     pub actors: Vec<Actor>,
     /// Generic affiliation keys ("city", "police") per actor.
     pub gender: Vec<i32>,
@@ -577,24 +576,83 @@ pub struct Index {
     own_scans: Vec<SentScan>,
 }
 
+/// For each token, the last of some mentions that marks it (starts or ends
+/// there): a bit per token and, per 64 tokens, how many bits come before,
+/// so that a marked token's rank among the marked ones is its mention when
+/// the mentions mark tokens in order, as they do. (A number per token cost
+/// more to clear on a short draft than all the look-ups into it.)
+#[derive(Debug, Default)]
+struct Marks {
+    /// A bit per token, and the bits set in the words before.
+    words: Vec<(u64, u32)>,
+    /// The mention of each rank when the mentions are out of order (else
+    /// empty: the rank is the mention).
+    of_rank: Vec<u32>,
+}
+
+impl Marks {
+    /// The marks of `n` tokens, the `i`th item of `at` the token (< `n`)
+    /// mention `i` marks.
+    fn new(n: usize, at: impl Iterator<Item = usize> + Clone) -> Marks {
+        let mut words = vec![(0u64, 0u32); n.div_ceil(64)];
+        let mut of_rank = Vec::new();
+        let mut last = None;
+        for k in at.clone() {
+            if last.is_some_and(|l| l >= k) {
+                // out of order: the last mention marking a token wins
+                words.iter_mut().for_each(|w| w.0 = 0);
+                let mut marks: Vec<(usize, u32)> =
+                    at.enumerate().map(|(i, k)| (k, i as u32)).collect();
+                marks.sort_by_key(|&(k, _)| k);
+                marks.dedup_by(|later, kept| {
+                    let same = later.0 == kept.0;
+                    if same {
+                        kept.1 = later.1;
+                    }
+                    same
+                });
+                for &(k, i) in &marks {
+                    words[k / 64].0 |= 1 << (k % 64);
+                    of_rank.push(i);
+                }
+                break;
+            }
+            words[k / 64].0 |= 1 << (k % 64);
+            last = Some(k);
+        }
+        let mut count = 0;
+        for w in &mut words {
+            w.1 = count;
+            count += w.0.count_ones();
+        }
+        Marks { words, of_rank }
+    }
+
+    /// The mention marking token `k`.
+    #[inline]
+    fn get(&self, k: usize) -> Option<usize> {
+        let &(w, before) = self.words.get(k / 64)?;
+        let bit = 1u64 << (k % 64);
+        if w & bit == 0 {
+            return None;
+        }
+        let rank = before as usize + (w & (bit - 1)).count_ones() as usize;
+        Some(self.of_rank.get(rank).map_or(rank, |&i| i as usize))
+    }
+}
+
 /// [`SentToks::scan`]'s block for a scan in [`Index::own_scans`].
 const OWN_SCANS: u32 = u32::MAX;
 
 impl Index {
     /// The mention starting at token `k`.
     pub fn start_at(&self, k: usize) -> Option<usize> {
-        self.mention_start
-            .get(k)
-            .filter(|&&i| i != 0)
-            .map(|&i| i as usize - 1)
+        self.mention_start.get(k)
     }
 
     /// The mention ending at token `k` (inclusive).
     pub fn end_at(&self, k: usize) -> Option<usize> {
-        self.mention_end
-            .get(k)
-            .filter(|&&i| i != 0)
-            .map(|&i| i as usize - 1)
+        self.mention_end.get(k)
     }
 
     pub fn word<'a>(&self, text: &'a str, i: usize) -> &'a str {
@@ -1752,17 +1810,8 @@ pub fn build_with(
     for m in &mentions {
         actors[m.actor].mentions.push(m.span);
     }
-    let mut mention_end = vec![0u32; toks.len()];
-    let mut mention_start = vec![0u32; toks.len()];
-    for (i, m) in mentions.iter().enumerate() {
-        // (mentions are far fewer than tokens, whose offsets are u32)
-        let i = u32::try_from(i)
-            .ok()
-            .filter(|&i| i != u32::MAX)
-            .map_or(0, |i| i + 1);
-        mention_end[m.b - 1] = i;
-        mention_start[m.a] = i;
-    }
+    let mention_end = Marks::new(toks.len(), mentions.iter().map(|m| m.b - 1));
+    let mention_start = Marks::new(toks.len(), mentions.iter().map(|m| m.a));
     let mut idx = Index {
         toks,
         sents,
@@ -2494,3 +2543,38 @@ mod name_key_tests {
     }
 }
 
+
+#[cfg(test)]
+mod marks_tests {
+    use super::Marks;
+
+    /// The marks answer as a table of the last mention marking each token
+    /// does, for mentions in token order and out of it.
+    #[test]
+    fn marks_match_a_table() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m) as usize
+        };
+        for round in 0..3000 {
+            let n = 1 + next(300);
+            let count = next(40);
+            let mut at: Vec<usize> = (0..count).map(|_| next(n as u64)).collect();
+            if round % 2 == 0 {
+                at.sort_unstable();
+                at.dedup();
+            }
+            let mut table = vec![None; n];
+            for (i, &k) in at.iter().enumerate() {
+                table[k] = Some(i);
+            }
+            let marks = Marks::new(n, at.iter().copied());
+            for k in 0..n + 70 {
+                assert_eq!(marks.get(k), table.get(k).copied().flatten(), "{at:?} {k}");
+            }
+        }
+    }
+}
