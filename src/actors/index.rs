@@ -2543,7 +2543,6 @@ mod name_key_tests {
     }
 }
 
-
 #[cfg(test)]
 mod marks_tests {
     use super::Marks;
