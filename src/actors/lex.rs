@@ -88,6 +88,14 @@ impl WordSet {
         self.may_contain(t.bytes(text)) && self.set.contains(t.span().slice(text))
     }
 
+    /// [`WordSet::contains_lower`] of token `t` of `text`, the filter read
+    /// on its bytes first.
+    #[inline]
+    pub fn has_tok_lower(&self, text: &str, t: &crate::actors::index::Tok) -> bool {
+        self.may_contain(t.bytes(text))
+            && with_lower(t.span().slice(text), |l| self.set.contains(l))
+    }
+
     /// The list's words (for tests).
     #[cfg(test)]
     pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
