@@ -2031,24 +2031,36 @@ fn descriptors_for<'a>(
         }
     }
     // (d) "NAME, DESC," apposition.
-    if after + 1 < sb && toks[after].span().slice(text) == "," {
+    if after + 1 < sb && toks[after].bytes(text) == b"," {
         let s = after + 1;
         let mut e = s;
         while e < sb {
-            let w = toks[e].span().slice(text);
-            if matches!(w, "," | ";" | "—" | "–" | "(" | ")" | "\"" | "“" | "”") {
+            // (the marks' bytes: no need to cut each word's text)
+            let w = toks[e].bytes(text);
+            if matches!(
+                w,
+                b"," | b";"
+                    | b"("
+                    | b")"
+                    | b"\""
+                    // (—, –, “ and ” in UTF-8)
+                    | b"\xE2\x80\x94"
+                    | b"\xE2\x80\x93"
+                    | b"\xE2\x80\x9C"
+                    | b"\xE2\x80\x9D"
+            ) {
                 // ", Oregon." continues a place
-                if w == ","
+                if w == b","
                     && e + 1 < sb
-                    && PLACES.contains(toks[e + 1].span().slice(text))
-                    && (e + 2 >= sb || matches!(toks[e + 2].span().slice(text), "," | "."))
+                    && PLACES.has_tok(text, &toks[e + 1])
+                    && (e + 2 >= sb || matches!(toks[e + 2].bytes(text), b"," | b"."))
                 {
                     e += 2;
                     continue;
                 }
                 break;
             }
-            if w == "." && e + 1 >= sb {
+            if w == b"." && e + 1 >= sb {
                 break;
             }
             e += 1;

@@ -856,10 +856,17 @@ pub static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// Organisation heads that refer back to the organisation ("the company").
 pub fn class_of_head(word: &str) -> Option<&'static str> {
-    let w = word.trim_end_matches('.');
-    if w.len() < 2 || w.len() > 14 {
+    // (the periods trimmed byte by byte: a word's length rules most out
+    // first)
+    let b = word.as_bytes();
+    let mut n = b.len();
+    while n > 0 && b[n - 1] == b'.' {
+        n -= 1;
+    }
+    if !(2..=14).contains(&n) {
         return None;
     }
+    let w = word.get(..n).unwrap_or("");
     let (filter, _) = &*CLASS_MAP;
     match case_free_slot(w.as_bytes()) {
         Some((i, bit)) if filter[i] & bit != 0 => with_lower(w, class_of_lower),

@@ -690,7 +690,12 @@ fn subject_position(text: &str, idx: &Index, sa: usize, start: usize) -> bool {
     let mut s = start;
     if let Some(p) = phrase_back(text, &idx.toks, sa, s) {
         s = p;
-        if s > sa && matches!(wb(text, idx, s - 1), b"the" | b"The" | b"a" | b"A" | b"an" | b"An") {
+        if s > sa
+            && matches!(
+                wb(text, idx, s - 1),
+                b"the" | b"The" | b"a" | b"A" | b"an" | b"An"
+            )
+        {
             s -= 1;
         }
     }
