@@ -55,6 +55,15 @@ impl Tok {
         Span::new(self.start as usize, self.end as usize)
     }
 
+    /// Its bytes in `text`: cut without the character boundary tests of
+    /// a `&str`, for the tests that read bytes alone.
+    #[inline]
+    pub fn bytes<'a>(&self, text: &'a str) -> &'a [u8] {
+        text.as_bytes()
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or(&[])
+    }
+
     /// Its length in bytes.
     #[inline]
     pub fn len(&self) -> usize {
@@ -400,6 +409,15 @@ fn tokenize_with<const CUES: bool>(
             }
             continue;
         }
+        if first < 0x80 && qi == quotes.len() {
+            // an ASCII mark or space, no quotation left (no letter or
+            // digit: no cue)
+            if !matches!(first, b'\t'..=b'\r' | b' ') {
+                out.push(Tok::new(Span::new(i, i + 1), TokKind::Punct, false, false));
+            }
+            i += 1;
+            continue;
+        }
         // ASCII first: most of a draft's characters
         let (c, clen) = match first {
             b' ' => {
@@ -543,11 +561,10 @@ pub struct Index {
     pub toks: Vec<Tok>,
     pub sents: Vec<SentToks>,
     pub mentions: Vec<Mention>,
-    /// For each token, 1 + the index in `mentions` of the mention ending
-    /// there, or 0 (zeros: a fresh allocation needs no filling).
-    mention_end: Vec<u32>,
-    /// The same for the mention starting there.
-    mention_start: Vec<u32>,
+    /// The mention ending at each token.
+    mention_end: Marks,
+    /// The mention starting at each token.
+    mention_start: Marks,
     pub actors: Vec<Actor>,
     /// Generic affiliation keys ("city", "police") per actor.
     pub gender: Vec<i32>,
@@ -559,24 +576,83 @@ pub struct Index {
     own_scans: Vec<SentScan>,
 }
 
+/// For each token, the last of some mentions that marks it (starts or ends
+/// there): a bit per token and, per 64 tokens, how many bits come before,
+/// so that a marked token's rank among the marked ones is its mention when
+/// the mentions mark tokens in order, as they do. (A number per token cost
+/// more to clear on a short draft than all the look-ups into it.)
+#[derive(Debug, Default)]
+struct Marks {
+    /// A bit per token, and the bits set in the words before.
+    words: Vec<(u64, u32)>,
+    /// The mention of each rank when the mentions are out of order (else
+    /// empty: the rank is the mention).
+    of_rank: Vec<u32>,
+}
+
+impl Marks {
+    /// The marks of `n` tokens, the `i`th item of `at` the token (< `n`)
+    /// mention `i` marks.
+    fn new(n: usize, at: impl Iterator<Item = usize> + Clone) -> Marks {
+        let mut words = vec![(0u64, 0u32); n.div_ceil(64)];
+        let mut of_rank = Vec::new();
+        let mut last = None;
+        for k in at.clone() {
+            if last.is_some_and(|l| l >= k) {
+                // out of order: the last mention marking a token wins
+                words.iter_mut().for_each(|w| w.0 = 0);
+                let mut marks: Vec<(usize, u32)> =
+                    at.enumerate().map(|(i, k)| (k, i as u32)).collect();
+                marks.sort_by_key(|&(k, _)| k);
+                marks.dedup_by(|later, kept| {
+                    let same = later.0 == kept.0;
+                    if same {
+                        kept.1 = later.1;
+                    }
+                    same
+                });
+                for &(k, i) in &marks {
+                    words[k / 64].0 |= 1 << (k % 64);
+                    of_rank.push(i);
+                }
+                break;
+            }
+            words[k / 64].0 |= 1 << (k % 64);
+            last = Some(k);
+        }
+        let mut count = 0;
+        for w in &mut words {
+            w.1 = count;
+            count += w.0.count_ones();
+        }
+        Marks { words, of_rank }
+    }
+
+    /// The mention marking token `k`.
+    #[inline]
+    fn get(&self, k: usize) -> Option<usize> {
+        let &(w, before) = self.words.get(k / 64)?;
+        let bit = 1u64 << (k % 64);
+        if w & bit == 0 {
+            return None;
+        }
+        let rank = before as usize + (w & (bit - 1)).count_ones() as usize;
+        Some(self.of_rank.get(rank).map_or(rank, |&i| i as usize))
+    }
+}
+
 /// [`SentToks::scan`]'s block for a scan in [`Index::own_scans`].
 const OWN_SCANS: u32 = u32::MAX;
 
 impl Index {
     /// The mention starting at token `k`.
     pub fn start_at(&self, k: usize) -> Option<usize> {
-        self.mention_start
-            .get(k)
-            .filter(|&&i| i != 0)
-            .map(|&i| i as usize - 1)
+        self.mention_start.get(k)
     }
 
     /// The mention ending at token `k` (inclusive).
     pub fn end_at(&self, k: usize) -> Option<usize> {
-        self.mention_end
-            .get(k)
-            .filter(|&&i| i != 0)
-            .map(|&i| i as usize - 1)
+        self.mention_end.get(k)
     }
 
     pub fn word<'a>(&self, text: &'a str, i: usize) -> &'a str {
@@ -594,16 +670,17 @@ impl Index {
     }
 }
 
+/// Is token `t` of `text` a word that may be part of a name?
 #[inline]
-fn is_name_word(t: &Tok, w: &str) -> bool {
+fn is_name_word(t: &Tok, text: &str) -> bool {
     if t.kind != TokKind::Word || !t.cap {
         return false;
     }
     // (the common case: a capital, then a lower-case letter)
-    if w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+    if t.bytes(text).get(1).is_some_and(u8::is_ascii_lowercase) {
         return true;
     }
-    is_odd_name_word(w)
+    is_odd_name_word(t.span().slice(text))
 }
 
 /// [`is_name_word`] of a capitalised word whose second byte is no ASCII
@@ -659,7 +736,7 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, caps: &[u32], out: &mut 
             continue;
         }
         i = c;
-        if !is_name_word(&toks[i], toks[i].span().slice(text)) {
+        if !is_name_word(&toks[i], text) {
             continue;
         }
         let a = i;
@@ -669,7 +746,7 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, caps: &[u32], out: &mut 
             // (a connector is lower case or "&", and at most three bytes:
             // most words after a name are neither it nor a name word)
             if t.cap {
-                if is_name_word(t, t.span().slice(text)) {
+                if is_name_word(t, text) {
                     b += 1;
                     continue;
                 }
@@ -681,8 +758,8 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, caps: &[u32], out: &mut 
             let w = t.span().slice(text);
             if CONNECTORS.contains(&w)
                 && b + 1 < sb
-                && is_name_word(&toks[b + 1], toks[b + 1].span().slice(text))
-                && !COMMON_CAPS.contains(toks[b + 1].span().slice(text))
+                && is_name_word(&toks[b + 1], text)
+                && !COMMON_CAPS.has_tok(text, &toks[b + 1])
                 && (w != "of" && w != "for" || b - a >= 1)
             {
                 b += 2;
@@ -693,8 +770,7 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, caps: &[u32], out: &mut 
         // Sentence-initial common words are not part of a name.
         let mut s = a;
         while s < b {
-            let w = toks[s].span().slice(text);
-            if COMMON_CAPS.contains(w) && !TITLE_HEADS.contains(w) {
+            if COMMON_CAPS.has_tok(text, &toks[s]) && !TITLE_HEADS.has_tok(text, &toks[s]) {
                 s += 1;
             } else {
                 break;
@@ -710,12 +786,13 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, caps: &[u32], out: &mut 
             let mut n = s;
             let mut titled = false;
             for k in s..b {
-                let w = toks[k].span().slice(text);
-                if TITLE_HEADS.contains(w) || w.starts_with("President-") {
+                if TITLE_HEADS.has_tok(text, &toks[k])
+                    || toks[k].bytes(text).starts_with(b"President-")
+                {
                     let rest_ok = k + 1 < b
                         && (k + 1..b).all(|m| {
-                            let x = toks[m].span().slice(text);
-                            !ORG_WORDS.contains(x) && !TITLE_HEADS.contains(x)
+                            !ORG_WORDS.has_tok(text, &toks[m])
+                                && !TITLE_HEADS.has_tok(text, &toks[m])
                         });
                     if rest_ok {
                         n = k + 1;
@@ -724,7 +801,7 @@ fn runs(text: &str, toks: &[Tok], sa: usize, sb: usize, caps: &[u32], out: &mut 
                 }
             }
             // Party label at the start ("Republican Helen Park").
-            while n < b && PARTY.contains(toks[n].span().slice(text)) && n + 1 < b {
+            while n < b && PARTY.has_tok(text, &toks[n]) && n + 1 < b {
                 n += 1;
                 titled = true;
             }
@@ -1145,8 +1222,8 @@ fn is_title_case(text: &str, toks: &[Tok]) -> bool {
         if t.kind == TokKind::Word && t.span().len() > 3 && !t.quoted {
             let ok = t.cap
                 || matches!(
-                    t.span().slice(text),
-                    "with" | "from" | "into" | "over" | "than" | "that" | "upon" | "onto"
+                    t.bytes(text),
+                    b"with" | b"from" | b"into" | b"over" | b"than" | b"that" | b"upon" | b"onto"
                 );
             if !ok {
                 return false;
@@ -1733,17 +1810,8 @@ pub fn build_with(
     for m in &mentions {
         actors[m.actor].mentions.push(m.span);
     }
-    let mut mention_end = vec![0u32; toks.len()];
-    let mut mention_start = vec![0u32; toks.len()];
-    for (i, m) in mentions.iter().enumerate() {
-        // (mentions are far fewer than tokens, whose offsets are u32)
-        let i = u32::try_from(i)
-            .ok()
-            .filter(|&i| i != u32::MAX)
-            .map_or(0, |i| i + 1);
-        mention_end[m.b - 1] = i;
-        mention_start[m.a] = i;
-    }
+    let mention_end = Marks::new(toks.len(), mentions.iter().map(|m| m.b - 1));
+    let mention_start = Marks::new(toks.len(), mentions.iter().map(|m| m.a));
     let mut idx = Index {
         toks,
         sents,
@@ -1899,7 +1967,7 @@ fn descriptors_for<'a>(
         let mut s = m.run_a;
         // "Republican" as its own descriptor.
         let mut k = m.run_a;
-        while k < m.a && PARTY.contains(toks[k].span().slice(text)) {
+        while k < m.a && PARTY.has_tok(text, &toks[k]) {
             push_desc(&mut out, text, toks, k, k + 1);
             k += 1;
         }
@@ -1916,7 +1984,7 @@ fn descriptors_for<'a>(
                 back -= 1;
             }
             // party before lower-case modifiers: "Republican state Sen."
-            if back > sa && PARTY.contains(toks[back - 1].span().slice(text)) {
+            if back > sa && PARTY.has_tok(text, &toks[back - 1]) {
                 push_desc(&mut out, text, toks, back - 1, back);
             }
         }
@@ -1932,7 +2000,7 @@ fn descriptors_for<'a>(
         if let Some(s) = phrase_back(text, toks, sa, pre_end) {
             // party label at the front is its own descriptor
             let mut s2 = s;
-            if PARTY.contains(toks[s].span().slice(text)) && s + 1 < pre_end {
+            if PARTY.has_tok(text, &toks[s]) && s + 1 < pre_end {
                 push_desc(&mut out, text, toks, s, s + 1);
                 s2 = s + 1;
             }
@@ -1963,24 +2031,36 @@ fn descriptors_for<'a>(
         }
     }
     // (d) "NAME, DESC," apposition.
-    if after + 1 < sb && toks[after].span().slice(text) == "," {
+    if after + 1 < sb && toks[after].bytes(text) == b"," {
         let s = after + 1;
         let mut e = s;
         while e < sb {
-            let w = toks[e].span().slice(text);
-            if matches!(w, "," | ";" | "—" | "–" | "(" | ")" | "\"" | "“" | "”") {
+            // (the marks' bytes: no need to cut each word's text)
+            let w = toks[e].bytes(text);
+            if matches!(
+                w,
+                b"," | b";"
+                    | b"("
+                    | b")"
+                    | b"\""
+                    // (—, –, “ and ” in UTF-8)
+                    | b"\xE2\x80\x94"
+                    | b"\xE2\x80\x93"
+                    | b"\xE2\x80\x9C"
+                    | b"\xE2\x80\x9D"
+            ) {
                 // ", Oregon." continues a place
-                if w == ","
+                if w == b","
                     && e + 1 < sb
-                    && PLACES.contains(toks[e + 1].span().slice(text))
-                    && (e + 2 >= sb || matches!(toks[e + 2].span().slice(text), "," | "."))
+                    && PLACES.has_tok(text, &toks[e + 1])
+                    && (e + 2 >= sb || matches!(toks[e + 2].bytes(text), b"," | b"."))
                 {
                     e += 2;
                     continue;
                 }
                 break;
             }
-            if w == "." && e + 1 >= sb {
+            if w == b"." && e + 1 >= sb {
                 break;
             }
             e += 1;
@@ -2471,6 +2551,41 @@ mod name_key_tests {
             let k = name_key(name);
             assert_eq!(k, key, "{name:?}");
             assert_eq!(matches!(k, Cow::Borrowed(_)), borrowed, "{name:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod marks_tests {
+    use super::Marks;
+
+    /// The marks answer as a table of the last mention marking each token
+    /// does, for mentions in token order and out of it.
+    #[test]
+    fn marks_match_a_table() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m) as usize
+        };
+        for round in 0..3000 {
+            let n = 1 + next(300);
+            let count = next(40);
+            let mut at: Vec<usize> = (0..count).map(|_| next(n as u64)).collect();
+            if round % 2 == 0 {
+                at.sort_unstable();
+                at.dedup();
+            }
+            let mut table = vec![None; n];
+            for (i, &k) in at.iter().enumerate() {
+                table[k] = Some(i);
+            }
+            let marks = Marks::new(n, at.iter().copied());
+            for k in 0..n + 70 {
+                assert_eq!(marks.get(k), table.get(k).copied().flatten(), "{at:?} {k}");
+            }
         }
     }
 }

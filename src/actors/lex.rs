@@ -48,6 +48,17 @@ impl WordSet {
         Some((key >> 6, 1u64 << (key & 63)))
     }
 
+    /// [`WordSet::slot`] for tables worked out when the crate is compiled.
+    const fn const_slot(w: &[u8]) -> Option<(usize, u64)> {
+        let (first, last) = match *w {
+            [first, .., last] => (first, last),
+            [b] => (b, b),
+            [] => return None,
+        };
+        let key = ((w.len() & 15) << 10) | ((first as usize & 31) << 5) | (last as usize & 31);
+        Some((key >> 6, 1u64 << (key & 63)))
+    }
+
     /// Is `w`, its ASCII letters lowered, in the list? (The filter keeps a
     /// byte's low five bits, the same for both cases of an ASCII letter: it
     /// runs on `w` as it is, and turns most words away before any lowering.)
@@ -57,6 +68,32 @@ impl WordSet {
             Some((i, bit)) => self.filter[i] & bit != 0 && with_lower(w, |l| self.set.contains(l)),
             None => self.set.contains(w),
         }
+    }
+
+    /// Might `w` be in the list (exactly)? The filter alone: most words
+    /// are turned away on their bytes, before a `&str` is cut for
+    /// [`WordSet::contains`].
+    #[inline]
+    pub fn may_contain(&self, w: &[u8]) -> bool {
+        match Self::slot(w) {
+            Some((i, bit)) => self.filter[i] & bit != 0,
+            None => true,
+        }
+    }
+
+    /// Is token `t` of `text` (exactly) in the list? ([`WordSet::contains`]
+    /// on its text, the filter read on its bytes first.)
+    #[inline]
+    pub fn has_tok(&self, text: &str, t: &crate::actors::index::Tok) -> bool {
+        self.may_contain(t.bytes(text)) && self.set.contains(t.span().slice(text))
+    }
+
+    /// [`WordSet::contains_lower`] of token `t` of `text`, the filter read
+    /// on its bytes first.
+    #[inline]
+    pub fn has_tok_lower(&self, text: &str, t: &crate::actors::index::Tok) -> bool {
+        self.may_contain(t.bytes(text))
+            && with_lower(t.span().slice(text), |l| self.set.contains(l))
     }
 
     /// The list's words (for tests).
@@ -819,10 +856,17 @@ pub static ORG_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// Organisation heads that refer back to the organisation ("the company").
 pub fn class_of_head(word: &str) -> Option<&'static str> {
-    let w = word.trim_end_matches('.');
-    if w.len() < 2 || w.len() > 14 {
+    // (the periods trimmed byte by byte: a word's length rules most out
+    // first)
+    let b = word.as_bytes();
+    let mut n = b.len();
+    while n > 0 && b[n - 1] == b'.' {
+        n -= 1;
+    }
+    if !(2..=14).contains(&n) {
         return None;
     }
+    let w = word.get(..n).unwrap_or("");
     let (filter, _) = &*CLASS_MAP;
     match case_free_slot(w.as_bytes()) {
         Some((i, bit)) if filter[i] & bit != 0 => with_lower(w, class_of_lower),
@@ -1700,125 +1744,126 @@ pub static STOP: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Reporting verbs: their subject speaks (SPEC §3.3 and §5.3).
-pub static REPORT_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(&[
-        "said",
-        "says",
-        "say",
-        "saying",
-        "told",
-        "tells",
-        "tell",
-        "telling",
-        "added",
-        "adds",
-        "noted",
-        "notes",
-        "explained",
-        "explains",
-        "wrote",
-        "writes",
-        "write",
-        "stated",
-        "states",
-        "announced",
-        "announces",
-        "confirmed",
-        "confirms",
-        "denied",
-        "denies",
-        "deny",
-        "denying",
-        "disputed",
-        "disputes",
-        "dispute",
-        "rejected",
-        "rejects",
-        "defended",
-        "defends",
-        "insisted",
-        "insists",
-        "maintained",
-        "maintains",
-        "argued",
-        "argues",
-        "acknowledged",
-        "acknowledges",
-        "admitted",
-        "admits",
-        "conceded",
-        "concedes",
-        "testified",
-        "testifies",
-        "replied",
-        "replies",
-        "responded",
-        "answered",
-        "countered",
-        "contended",
-        "contends",
-        "claimed",
-        "claims",
-        "emailed",
-        "tweeted",
-        "posted",
-        "pleaded",
-        "pleads",
-        "declined",
-        "declines",
-        "refused",
-        "refuses",
-        "referred",
-        "refers",
-        "reported",
-        "reports",
-        "reporting",
-        "recalled",
-        "recalls",
-        "described",
-        "describes",
-        "estimated",
-        "estimates",
-        "predicted",
-        "warned",
-        "warns",
-        "complained",
-        "complains",
-        "asserted",
-        "asserts",
-        "stressed",
-        "emphasized",
-        "objected",
-        "agreed",
-        "disagreed",
-        "wrote",
-        "texted",
-        "messaged",
-        "commented",
-        "comments",
-        "blamed",
-        "accused",
-        "faulted",
-        "criticized",
-        "criticised",
-        "alleged",
-        "alleges",
-        "adding",
-        "noting",
-        "arguing",
-        "insisting",
-        "citing",
-        "vowed",
-        "promised",
-        "acknowledged",
-        "confirm",
-        "notes",
-        "cautioned",
-        "apologized",
-        "apologised",
-        "conceded",
-    ])
-});
+pub static REPORT_VERBS: LazyLock<WordSet> = LazyLock::new(|| set(REPORT_VERB_WORDS));
+
+/// The words of [`REPORT_VERBS`].
+const REPORT_VERB_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "telling",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "wrote",
+    "writes",
+    "write",
+    "stated",
+    "states",
+    "announced",
+    "announces",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "disputed",
+    "disputes",
+    "dispute",
+    "rejected",
+    "rejects",
+    "defended",
+    "defends",
+    "insisted",
+    "insists",
+    "maintained",
+    "maintains",
+    "argued",
+    "argues",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "conceded",
+    "concedes",
+    "testified",
+    "testifies",
+    "replied",
+    "replies",
+    "responded",
+    "answered",
+    "countered",
+    "contended",
+    "contends",
+    "claimed",
+    "claims",
+    "emailed",
+    "tweeted",
+    "posted",
+    "pleaded",
+    "pleads",
+    "declined",
+    "declines",
+    "refused",
+    "refuses",
+    "referred",
+    "refers",
+    "reported",
+    "reports",
+    "reporting",
+    "recalled",
+    "recalls",
+    "described",
+    "describes",
+    "estimated",
+    "estimates",
+    "predicted",
+    "warned",
+    "warns",
+    "complained",
+    "complains",
+    "asserted",
+    "asserts",
+    "stressed",
+    "emphasized",
+    "objected",
+    "agreed",
+    "disagreed",
+    "wrote",
+    "texted",
+    "messaged",
+    "commented",
+    "comments",
+    "blamed",
+    "accused",
+    "faulted",
+    "criticized",
+    "criticised",
+    "alleged",
+    "alleges",
+    "adding",
+    "noting",
+    "arguing",
+    "insisting",
+    "citing",
+    "vowed",
+    "promised",
+    "acknowledged",
+    "confirm",
+    "notes",
+    "cautioned",
+    "apologized",
+    "apologised",
+    "conceded",
+];
 
 /// Compiles patterns (several: leftmost-first, as their alternation, the
 /// pattern ID standing for the branch) with ASCII word boundaries, which
@@ -2109,7 +2154,7 @@ pub struct ReportOrFrame(&'static [[u64; 256]; 2]);
 
 impl ReportOrFrame {
     pub fn get() -> ReportOrFrame {
-        ReportOrFrame(&REPORT_OR_FRAME)
+        ReportOrFrame(&REPORT_OR_FRAME_CONST)
     }
 
     /// [`may_report_or_frame`].
@@ -2137,20 +2182,20 @@ fn case_free_slot(w: &[u8]) -> Option<(usize, u64)> {
 /// case-free): words that share a length, first and last letter with a
 /// listed word mostly differ there ("sold" and "said").
 #[inline]
-fn inner_slot(w: &[u8]) -> (usize, u64) {
+const fn inner_slot(w: &[u8]) -> (usize, u64) {
     let n = w.len();
-    let (second, before_last) = match w {
-        [_, b, .., c, _] => (*b, *c),
-        [_, b] => (*b, *b),
+    let (second, before_last) = match *w {
+        [_, b, .., c, _] => (b, c),
+        [_, b] => (b, b),
         _ => (0, 0),
     };
-    let key =
-        ((n & 15) << 10) | ((usize::from(second) & 31) << 5) | (usize::from(before_last) & 31);
+    let key = ((n & 15) << 10) | ((second as usize & 31) << 5) | (before_last as usize & 31);
     (key >> 6, 1u64 << (key & 63))
 }
 
 /// The reporting verbs, the frame words and "according": the words the
 /// `REPORT_OR_FRAME` filter lets through.
+#[cfg(test)]
 fn report_or_frame_words() -> impl Iterator<Item = &'static str> {
     REPORT_VERBS
         .set
@@ -2160,6 +2205,9 @@ fn report_or_frame_words() -> impl Iterator<Item = &'static str> {
         .chain(["according"])
 }
 
+/// The filter built from the word lists as they are at run time (the
+/// tests compare it with [`REPORT_OR_FRAME_CONST`]).
+#[cfg(test)]
 static REPORT_OR_FRAME: LazyLock<Box<[[u64; 256]; 2]>> = LazyLock::new(|| {
     let mut filter = Box::new([[0u64; 256]; 2]);
     for w in report_or_frame_words() {
@@ -2171,6 +2219,30 @@ static REPORT_OR_FRAME: LazyLock<Box<[[u64; 256]; 2]>> = LazyLock::new(|| {
     }
     filter
 });
+
+/// `REPORT_OR_FRAME` worked out when the crate is compiled, from the same
+/// words, so that the tokenizer reads it at a fixed address (a test
+/// compares the two).
+static REPORT_OR_FRAME_CONST: [[u64; 256]; 2] = {
+    let mut filter = [[0u64; 256]; 2];
+    let mut n = 0;
+    while n < REPORT_VERB_WORDS.len() + FRAMES.len() + 1 {
+        let w = if n < REPORT_VERB_WORDS.len() {
+            REPORT_VERB_WORDS[n]
+        } else if n < REPORT_VERB_WORDS.len() + FRAMES.len() {
+            FRAMES[n - REPORT_VERB_WORDS.len()].0
+        } else {
+            "according"
+        };
+        if let Some((i, bit)) = WordSet::const_slot(w.as_bytes()) {
+            filter[0][i] |= bit;
+        }
+        let (i, bit) = inner_slot(w.as_bytes());
+        filter[1][i] |= bit;
+        n += 1;
+    }
+    filter
+};
 
 /// The frame words with their frames.
 const FRAMES: &[(&str, Frame)] = {
@@ -2631,19 +2703,25 @@ struct CueTable {
     inner_second: [u32; 256],
     /// The length of the shortest literal, and of the shortest that needs
     /// no word start.
+    #[cfg_attr(not(test), allow(dead_code))]
     min_len: usize,
+    #[cfg_attr(not(test), allow(dead_code))]
     min_inner_len: usize,
     /// The bits of the literals that need no word start.
+    #[cfg_attr(not(test), allow(dead_code))]
     inner_bits: u8,
     /// Bit `n` set: a word whose bytes after the first have the
     /// [`INNER_GROUPS`] bits `n << 4` may hold a literal needing no word
     /// start after its first byte.
+    #[cfg_attr(not(test), allow(dead_code))]
     inner_possible: u16,
     /// Per [`prefix_hash`] of a word's first three bytes (ASCII lower-cased,
     /// see [`CueScan::word`]): the bits of the three-letter literals hashed
     /// there. Most words' first bytes hash where no literal's do.
+    #[cfg_attr(not(test), allow(dead_code))]
     prefix3: Box<[u8; PREFIX_SLOTS]>,
     /// The same for the first four bytes and the longer literals.
+    #[cfg_attr(not(test), allow(dead_code))]
     prefix4: Box<[u8; PREFIX_SLOTS]>,
 }
 
@@ -2778,6 +2856,121 @@ static CUE_TABLE: LazyLock<CueTable> = LazyLock::new(|| {
     }
 });
 
+/// [`CueTable`]'s parts that [`CueScan::word`] reads for every word, worked
+/// out when the crate is compiled, so that the tokenizer reads them at fixed
+/// addresses (a test compares them with the table's).
+struct CueConsts {
+    class: [u8; 256],
+    prefix3: [u8; PREFIX_SLOTS],
+    prefix4: [u8; PREFIX_SLOTS],
+    min_len: usize,
+    min_inner_len: usize,
+    inner_bits: u8,
+    inner_possible: u16,
+}
+
+static CUE_CONSTS: CueConsts = cue_consts();
+
+/// [`CUE_CONSTS`], as [`CUE_TABLE`] works them out.
+const fn cue_consts() -> CueConsts {
+    let mut c = CueConsts {
+        class: [0; 256],
+        prefix3: [0; PREFIX_SLOTS],
+        prefix4: [0; PREFIX_SLOTS],
+        min_len: usize::MAX,
+        min_inner_len: usize::MAX,
+        inner_bits: 0,
+        inner_possible: 0,
+    };
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        if x.is_ascii_alphanumeric() {
+            c.class[b] |= ALNUM;
+        }
+        if x.is_ascii_alphabetic() {
+            c.class[b] |= LETTER;
+        }
+        b += 1;
+    }
+    let mut e = 0;
+    while e < FOLD_EXOTICS.len() {
+        c.class[FOLD_EXOTICS[e][0] as usize] |= EXOTIC_LEAD;
+        e += 1;
+    }
+    let mut g = 0;
+    while g < INNER_GROUPS.len() {
+        let (bit, letters) = INNER_GROUPS[g];
+        let mut l = 0;
+        while l < letters.len() {
+            c.class[letters[l] as usize] |= bit;
+            c.class[letters[l].to_ascii_uppercase() as usize] |= bit;
+            l += 1;
+        }
+        g += 1;
+    }
+    let mut cw = 0;
+    while cw < CUE_WORDS.len() {
+        let (bit, word_start, words) = CUE_WORDS[cw];
+        let mut w = 0;
+        while w < words.len() {
+            let lit = words[w].as_bytes();
+            if lit.len() < c.min_len {
+                c.min_len = lit.len();
+            }
+            if !word_start {
+                if lit.len() < c.min_inner_len {
+                    c.min_inner_len = lit.len();
+                }
+                c.inner_bits |= bit;
+                c.class[lit[0] as usize] |= STARTS_INNER;
+                c.class[lit[0].to_ascii_uppercase() as usize] |= STARTS_INNER;
+            }
+            match *lit {
+                [b0, b1, b2] => {
+                    c.prefix3[prefix_hash(u32::from_le_bytes([b0, b1, b2, 0]))] |= bit;
+                }
+                [b0, b1, b2, b3, ..] => {
+                    c.prefix4[prefix_hash(u32::from_le_bytes([b0, b1, b2, b3]))] |= bit;
+                }
+                _ => {}
+            }
+            w += 1;
+        }
+        cw += 1;
+    }
+    if c.min_len == usize::MAX {
+        c.min_len = 0;
+    }
+    // (the groups' bits of each literal needing no word start, as
+    // `CUE_TABLE` works out `inner_possible`)
+    let mut cw = 0;
+    while cw < CUE_WORDS.len() {
+        let (_, word_start, words) = CUE_WORDS[cw];
+        let mut w = 0;
+        while !word_start && w < words.len() {
+            let lit = words[w].as_bytes();
+            let mut need = 0u8;
+            let mut i = 0;
+            while i < lit.len() {
+                need |= c.class[lit[i] as usize];
+                i += 1;
+            }
+            let need = need >> 4;
+            let mut have = 0u8;
+            while have < 16 {
+                if have & need == need {
+                    c.inner_possible |= 1 << have;
+                }
+                have += 1;
+            }
+            w += 1;
+        }
+        cw += 1;
+    }
+    c
+}
+
 /// The size of [`CueTable::prefix3`] and [`CueTable::prefix4`].
 const PREFIX_SLOTS: usize = 1 << 12;
 
@@ -2785,7 +2978,7 @@ const PREFIX_SLOTS: usize = 1 << 12;
 /// which lower-cases an ASCII letter) in [`CueTable::prefix3`] or
 /// [`CueTable::prefix4`].
 #[inline(always)]
-fn prefix_hash(w: u32) -> usize {
+const fn prefix_hash(w: u32) -> usize {
     (w.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
@@ -2894,7 +3087,7 @@ impl<'a> CueScan<'a> {
     /// The per-byte [`CueTable::class`] bits; [`ALNUM`] is set exactly for
     /// the ASCII letters and digits.
     pub fn class(&self) -> &'static [u8; 256] {
-        &self.table.class
+        &CUE_CONSTS.class
     }
 
     /// A run `a..b` of ASCII letters and digits (ending where the next
@@ -2902,7 +3095,7 @@ impl<'a> CueScan<'a> {
     /// OR-ed together.
     #[inline(always)]
     pub fn word(&mut self, a: usize, b: usize, inner: u8) {
-        let t = self.table;
+        let t = &CUE_CONSTS;
         // A literal is all letters, so it lies inside the run: a run
         // shorter than every literal holds none (most words are short), and
         // one whose first three or four bytes hash where no literal's do
@@ -3760,6 +3953,21 @@ mod rx_tests {
             let cues = sentence_cues(s, &[crate::span::Span::new(0, s.len())]);
             assert_eq!(cues[0] & bit, 0, "{s:?}");
         }
+    }
+
+    /// The tables compiled into the crate are the ones built from the
+    /// lists at run time.
+    #[test]
+    fn compiled_tables_match_the_built_ones() {
+        let (c, t) = (&CUE_CONSTS, &*CUE_TABLE);
+        assert_eq!(c.class, t.class);
+        assert_eq!(c.prefix3, *t.prefix3);
+        assert_eq!(c.prefix4, *t.prefix4);
+        assert_eq!(
+            (c.min_len, c.min_inner_len, c.inner_bits, c.inner_possible),
+            (t.min_len, t.min_inner_len, t.inner_bits, t.inner_possible)
+        );
+        assert_eq!(REPORT_OR_FRAME_CONST, **REPORT_OR_FRAME);
     }
 
     #[test]

@@ -124,30 +124,36 @@ fn w<'a>(text: &'a str, idx: &Index, k: usize) -> &'a str {
     idx.toks[k].span().slice(text)
 }
 
-fn is_adverbish(s: &str) -> bool {
+/// The bytes of token `k`.
+fn wb<'a>(text: &'a str, idx: &Index, k: usize) -> &'a [u8] {
+    idx.toks[k].bytes(text)
+}
+
+/// (On a word's bytes: an adverb is ASCII lower case.)
+fn is_adverbish(s: &[u8]) -> bool {
     matches!(
         s,
-        "also"
-            | "later"
-            | "then"
-            | "has"
-            | "have"
-            | "had"
-            | "would"
-            | "will"
-            | "previously"
-            | "again"
-            | "since"
-            | "last"
-            | "earlier"
-            | "initially"
-            | "first"
-            | "repeatedly"
-            | "immediately"
-            | "still"
-            | "separately"
-            | "subsequently"
-    ) || (s.len() > 4 && s.ends_with("ly") && s.chars().all(|c| c.is_ascii_lowercase()))
+        b"also"
+            | b"later"
+            | b"then"
+            | b"has"
+            | b"have"
+            | b"had"
+            | b"would"
+            | b"will"
+            | b"previously"
+            | b"again"
+            | b"since"
+            | b"last"
+            | b"earlier"
+            | b"initially"
+            | b"first"
+            | b"repeatedly"
+            | b"immediately"
+            | b"still"
+            | b"separately"
+            | b"subsequently"
+    ) || (s.len() > 4 && s.ends_with(b"ly") && s.iter().all(u8::is_ascii_lowercase))
 }
 
 /// Resolves a generic body word ("hospital") to the organisation of that
@@ -192,14 +198,16 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
     let mut j = k;
     while j > sa && k - j < 10 {
         let p = &idx.toks[j - 1];
-        let pw = p.span().slice(text);
         if p.kind == TokKind::Punct {
             break;
         }
         if p.kind == TokKind::Word
-            && ((may_report(p) && REPORT_VERBS.contains(pw))
-                || (STOP.contains(pw)
-                    && !matches!(pw, "the" | "a" | "an" | "for" | "of" | "at" | "with")))
+            && ((may_report(p) && REPORT_VERBS.has_tok(text, p))
+                || (STOP.has_tok(text, p)
+                    && !matches!(
+                        p.bytes(text),
+                        b"the" | b"a" | b"an" | b"for" | b"of" | b"at" | b"with"
+                    )))
         {
             break;
         }
@@ -207,10 +215,10 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
     }
     // A phrase with a kin word names no principal. (Tested last: most
     // phrases have no speaking word either, and that settles them.)
-    let kin = || (j..=k).any(|x| KIN.contains_lower(w(text, idx, x)));
+    let kin = || (j..=k).any(|x| KIN.has_tok_lower(text, &idx.toks[x]));
     let speaking = (j..=k).any(|x| {
-        let s = w(text, idx, x);
-        SPEAKS_FOR.contains_lower(s) && s != "director"
+        let t = &idx.toks[x];
+        SPEAKS_FOR.has_tok_lower(text, t) && t.bytes(text) != b"director"
     });
     if !speaking {
         // a bare body: "police said"
@@ -252,14 +260,14 @@ fn np_principal(text: &str, idx: &Index, sa: usize, k: usize) -> Option<Principa
 /// The subject of the verb at token `c`, looking left.
 fn subject_before(text: &str, idx: &Index, sa: usize, c: usize) -> Option<Principal> {
     let mut k = c;
-    while k > sa && is_adverbish(w(text, idx, k - 1)) {
+    while k > sa && is_adverbish(wb(text, idx, k - 1)) {
         k -= 1;
     }
     if k <= sa {
         return None;
     }
     k -= 1;
-    if matches!(w(text, idx, k), "and" | "but") {
+    if matches!(wb(text, idx, k), b"and" | b"but") {
         // "X called the ad false and said ...": the clause's subject.
         let lo = idx.mentions.partition_point(|m| m.a < sa);
         let end = idx.mentions.partition_point(|m| m.a < k);
@@ -270,7 +278,7 @@ fn subject_before(text: &str, idx: &Index, sa: usize, c: usize) -> Option<Princi
         }
         return None;
     }
-    if w(text, idx, k) == "," {
+    if wb(text, idx, k) == b"," {
         // "DESC, X, said" or "X, DESC, said"
         if k > sa {
             if let Some(m) = index::mention_ending(idx, k - 1) {
@@ -283,11 +291,11 @@ fn subject_before(text: &str, idx: &Index, sa: usize, c: usize) -> Option<Princi
         let lim = k.saturating_sub(30).max(sa);
         while p > lim {
             p -= 1;
-            if w(text, idx, p) == "," {
+            if wb(text, idx, p) == b"," {
                 break;
             }
         }
-        if p > sa && w(text, idx, p) == "," {
+        if p > sa && wb(text, idx, p) == b"," {
             if let Some(m) = index::mention_ending(idx, p - 1) {
                 if !m.poss && !subject_position(text, idx, sa, m.run_a) {
                     return None;
@@ -322,13 +330,13 @@ fn object_after(text: &str, idx: &Index, sb: usize, c: usize, span: usize) -> Op
             return Some(principal_of(idx, m.actor));
         }
         let t = &idx.toks[k];
-        let s = t.span().slice(text);
-        if t.kind == TokKind::Punct || matches!(s, "that" | "which" | "who") {
+        let s = t.bytes(text);
+        if t.kind == TokKind::Punct || matches!(s, b"that" | b"which" | b"who") {
             return None;
         }
         if t.kind == TokKind::Word
-            && STOP.contains(s)
-            && !matches!(s, "the" | "a" | "an" | "to" | "for" | "of")
+            && STOP.has_tok(text, t)
+            && !matches!(s, b"the" | b"a" | b"an" | b"to" | b"for" | b"of")
         {
             return None;
         }
@@ -624,7 +632,7 @@ fn find_lines(text: &str, idx: &Index) -> Vec<Line> {
                 subject_before(text, idx, st.a, k).or_else(|| {
                     let prev_ok = k == st.a
                         || idx.toks[k - 1].kind == TokKind::Punct
-                        || is_adverbish(w(text, idx, k - 1));
+                        || is_adverbish(wb(text, idx, k - 1));
                     if prev_ok {
                         object_after(text, idx, st.b, k, 4)
                     } else {
@@ -682,7 +690,12 @@ fn subject_position(text: &str, idx: &Index, sa: usize, start: usize) -> bool {
     let mut s = start;
     if let Some(p) = phrase_back(text, &idx.toks, sa, s) {
         s = p;
-        if s > sa && matches!(w(text, idx, s - 1), "the" | "The" | "a" | "A" | "an" | "An") {
+        if s > sa
+            && matches!(
+                wb(text, idx, s - 1),
+                b"the" | b"The" | b"a" | b"A" | b"an" | b"An"
+            )
+        {
             s -= 1;
         }
     }
@@ -735,7 +748,7 @@ fn predicate(
     }
     let v0 = k;
     while k < sb
-        && is_adverbish(w(text, idx, k))
+        && is_adverbish(wb(text, idx, k))
         && !matches!(w(text, idx, k), "has" | "have" | "had" | "would" | "will")
     {
         k += 1;
@@ -1104,7 +1117,7 @@ fn find_accusations(text: &str, idx_mut: &mut Index) -> Vec<Accusation> {
             }
             let mut vk = v0;
             while vk < e
-                && is_adverbish(w(text, idx, vk))
+                && is_adverbish(wb(text, idx, vk))
                 && !matches!(w(text, idx, vk), "has" | "have" | "had")
             {
                 vk += 1;
