@@ -453,7 +453,11 @@ fn is_loop(err: &ignore::Error) -> bool {
 fn read_file_into(path: &Path, shown: &str, buf: &mut String) -> Result<(), String> {
     let mut bytes = std::mem::take(buf).into_bytes();
     bytes.clear();
-    let read = std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes));
+    // Room for a long story in one read.
+    bytes.reserve(64 << 10);
+    // Through `take`, read_to_end skips the file's size query (a statx and
+    // an lseek per draft): the reused buffer already has room for most.
+    let read = std::fs::File::open(path).and_then(|f| f.take(u64::MAX).read_to_end(&mut bytes));
     let result = match read {
         Ok(_) => match String::from_utf8(bytes) {
             Ok(text) => {

@@ -389,7 +389,8 @@ fn check(args: CheckArgs) -> ExitCode {
         FailOn::Never => None,
     };
     let progress = Progress::new(drafts.len());
-    let mut out = std::io::BufWriter::new(std::io::stdout());
+    // Large: a directory run writes tens of kilobytes a draft.
+    let mut out = std::io::BufWriter::with_capacity(1 << 18, std::io::stdout());
     let mut failing = false;
     let mut tally = output::Tally::default();
     let mut sarif_files = Vec::new();
@@ -481,7 +482,8 @@ fn inspect(args: InspectArgs) -> ExitCode {
         progress.inc();
         row
     };
-    let mut out = std::io::BufWriter::new(std::io::stdout());
+    // Large: a directory run writes tens of kilobytes a draft.
+    let mut out = std::io::BufWriter::with_capacity(1 << 18, std::io::stdout());
     let mut broken_pipe = false;
     in_order(
         &drafts,
