@@ -389,8 +389,7 @@ fn check(args: CheckArgs) -> ExitCode {
         FailOn::Never => None,
     };
     let progress = Progress::new(drafts.len());
-    // Large: a directory run writes tens of kilobytes a draft.
-    let mut out = std::io::BufWriter::with_capacity(1 << 18, std::io::stdout());
+    let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut failing = false;
     let mut tally = output::Tally::default();
     let mut sarif_files = Vec::new();
@@ -482,8 +481,7 @@ fn inspect(args: InspectArgs) -> ExitCode {
         progress.inc();
         row
     };
-    // Large: a directory run writes tens of kilobytes a draft.
-    let mut out = std::io::BufWriter::with_capacity(1 << 18, std::io::stdout());
+    let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut broken_pipe = false;
     in_order(
         &drafts,
