@@ -37,6 +37,8 @@ pub struct Automaton {
     lens: Vec<u32>,
     /// Distinct folded pattern → the caller's pattern indices.
     ids: Vec<Vec<u32>>,
+    /// The longest pattern's length in bytes.
+    max_len: usize,
 }
 
 impl Automaton {
@@ -180,6 +182,7 @@ impl Automaton {
             first_ending_row: (first_ending * width) as u32,
             ends_at,
             ends,
+            max_len: lens.iter().max().map_or(0, |&l| l as usize),
             lens,
             ids,
         }
@@ -191,14 +194,58 @@ impl Automaton {
         if self.ids.is_empty() {
             return;
         }
+        if hay.len() >= 2 * self.max_len + 32 {
+            self.two_walks(hay, &mut f);
+        } else {
+            self.walk_from(hay, 0, 0, &mut f);
+        }
+    }
+
+    /// One walk of the table from state `row` at `hay[i]` to the end.
+    fn walk_from(&self, hay: &[u8], i: usize, row: u32, f: &mut impl FnMut(usize, usize, usize)) {
         // The table walk runs in a function of its own up to each ending
         // state (rare), so nothing of the reporting competes with it for
         // registers.
-        let (mut i, mut row) = (0, 0);
+        let (mut i, mut row) = (i, row);
         while let Some((end, ending)) = self.next_ending(hay, i, row) {
-            self.report(ending, end, &mut f);
+            self.report(ending, end, f);
             (i, row) = (end, ending);
         }
+    }
+
+    /// What [`Automaton::walk_from`] reports from the start, from two walks
+    /// taken in step: the first half of `hay` from the start, and the rest
+    /// from `max_len` bytes before the middle. A state is the longest
+    /// pattern prefix ending at the byte, no longer than `max_len`, so by
+    /// the middle the second walk is in the state the first would be in.
+    /// Each step of a walk waits for the table load before it; two walks
+    /// that do not depend on each other wait at the same time.
+    #[inline(never)]
+    fn two_walks(&self, hay: &[u8], f: &mut impl FnMut(usize, usize, usize)) {
+        let mask = self.table.len() - 1;
+        let table = &self.table[..=mask];
+        let column = &self.column;
+        let first_ending_row = self.first_ending_row as usize;
+        let mid = hay.len() / 2;
+        let second = mid - self.max_len;
+        // The second walk's endings past the middle wait for the first's.
+        let mut later: smallvec::SmallVec<[(usize, u32); 8]> = smallvec::SmallVec::new();
+        let (mut a, mut b) = (0usize, 0usize);
+        // The first half is the shorter: it ends with the loop.
+        for (k, (&x, &y)) in hay[..mid].iter().zip(&hay[second..]).enumerate() {
+            a = table[(a + column[x as usize] as usize) & mask] as usize;
+            b = table[(b + column[y as usize] as usize) & mask] as usize;
+            if a >= first_ending_row {
+                self.report(a as u32, k + 1, f);
+            }
+            if b >= first_ending_row && second + k + 1 > mid {
+                later.push((second + k + 1, b as u32));
+            }
+        }
+        for (end, row) in later {
+            self.report(row, end, f);
+        }
+        self.walk_from(hay, second + mid, b as u32, f);
     }
 
     /// From state `row` at `hay[i]`: the end of the first byte after which
@@ -537,6 +584,39 @@ mod tests {
                 one_list(&Lexicon::new(&pats), &hay),
                 naive_leftmost_longest(&pats, &hay)
             );
+        }
+    }
+
+    /// The two walks report what one walk from the start reports, in the
+    /// same order, on texts of every length around the split's threshold.
+    #[test]
+    fn two_walks_report_what_one_walk_does() {
+        let sets: &[&[&str]] = &[
+            &["ab", "aba", "b a", "bab", "a", "baa b", "Ab a", "aa"],
+            &["abab abab", "b", "ba ab ba", "aaaa", "ab"],
+            &["a"],
+            &["bbbbbbbbbbbbbbbbbbbba", "ab a", "b"],
+        ];
+        let mut seed = 0x9e37_79b9_u32;
+        for pats in sets {
+            let ac = Automaton::new(pats);
+            for len in 0..260 {
+                let mut hay = Vec::with_capacity(len);
+                for _ in 0..len {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 17;
+                    seed ^= seed << 5;
+                    hay.push(b"abAB  b"[(seed % 7) as usize]);
+                }
+                let mut one = Vec::new();
+                ac.walk_from(&hay, 0, 0, &mut |p, s, e| one.push((p, s, e)));
+                let mut got = Vec::new();
+                ac.for_each_overlapping(&hay, |p, s, e| got.push((p, s, e)));
+                assert_eq!(got, one, "{pats:?} in {:?}", String::from_utf8_lossy(&hay));
+                let mut all = one.clone();
+                all.sort();
+                assert_eq!(all, naive_all(pats, &hay));
+            }
         }
     }
 
