@@ -159,7 +159,8 @@ fn options_for(draft: &input::Draft, date: Option<chrono::NaiveDate>) -> Result<
     Ok(opts)
 }
 
-/// Collects the drafts and sets up the worker pool; `Err` is the exit code.
+/// Collects the drafts (and, for more than one, switches the allocator to
+/// mimalloc); `Err` is the exit code.
 fn prepare(input: &InputArgs) -> Result<(Vec<input::Draft>, bool), ExitCode> {
     let selection = input::Selection {
         include: input.include.clone(),
